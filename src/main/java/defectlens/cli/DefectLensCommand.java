@@ -1,0 +1,48 @@
+package defectlens.cli;
+
+import defectlens.DefectLensException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the CLI: {@code java -jar defectlens.jar <command> ...}. */
+@Command(
+        name = "defectlens",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Semiconductor defect review workbench. With no command, opens the window.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class DefectLensCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the CLI and returns the exit code; user errors print one line on stderr and exit 2. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new DefectLensCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable t = ex;
+            while (t != null && !(t instanceof DefectLensException)) {
+                t = t.getCause();
+            }
+            if (t != null) {
+                commandLine.getErr().println("error: " + t.getMessage());
+                return 2;
+            }
+            commandLine.getErr().println("error: " + ex);
+            ex.printStackTrace(commandLine.getErr());
+            return 1;
+        });
+        return cl.execute(args);
+    }
+}
