@@ -12,7 +12,7 @@ final class DefectPainter {
     /** Coverage of a thin bridge: a faint, partly formed resist film. */
     private static final float THIN_BRIDGE_LEVEL = 0.45f;
     /** Extra secondary-electron yield of a collapsed line (grey levels at its core). */
-    private static final double COLLAPSE_CHARGING = 38.0;
+    private static final double COLLAPSE_CHARGING = 55.0;
 
     private final LineSpacePattern pattern;
     private final float[] material;
@@ -37,7 +37,7 @@ final class DefectPainter {
     /** Paints the defect of {@code type}; {@link CarinthiaClass#NO_DEFECT} paints nothing. */
     void paint(CarinthiaClass type, SplittableRandom rnd) {
         switch (type) {
-            case SINGLE_BRIDGE -> singleBridge(rnd, 1.0f, scale * (5 + 7 * rnd.nextDouble()));
+            case SINGLE_BRIDGE -> singleBridge(rnd, 1.0f, scale * (7 + 9 * rnd.nextDouble()));
             case THIN_BRIDGE -> singleBridge(rnd, THIN_BRIDGE_LEVEL, Math.max(1.5, scale * (2 + 1.5 * rnd.nextDouble())));
             case LINE_COLLAPSE -> lineCollapse(rnd);
             case LINE_BREAK -> lineBreak(rnd);
@@ -109,13 +109,14 @@ final class DefectPainter {
         double space = pattern.pitch() - pattern.lineWidth();
         double lean = (space + 0.5 * pattern.lineWidth()) * (0.65 + 0.35 * rnd.nextDouble());
         double sharp = 0.4 + 0.5 * rnd.nextDouble();
-        double[] rough = EdgeRoughness.profile(rnd, length + 1, scale * 1.5, Math.max(2, (int) (scale * 5)));
+        double skew = 0.6 + rnd.nextDouble();
+        double[] rough = EdgeRoughness.profile(rnd, length + 1, scale * 2.5, Math.max(2, (int) (scale * 4)));
         for (int dy = 0; dy <= length; dy++) {
             int y = y0 + dy;
             if (y < 0 || y >= height) {
                 continue;
             }
-            double t = dy / (double) length;
+            double t = Math.pow(dy / (double) length, skew);
             double reach = lean * Math.pow(Math.sin(Math.PI * t), sharp) + rough[dy];
             double left = pattern.leftEdge(line, y);
             double right = pattern.rightEdge(line, y);

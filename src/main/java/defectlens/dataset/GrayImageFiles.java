@@ -31,11 +31,13 @@ public final class GrayImageFiles {
 
     /** Writes grey levels as a baseline JPEG of the given quality (1-100). */
     public static void writeJpeg(Path file, byte[] pixels, int width, int height, int quality) {
+        loadOpenCv();
         write(file, pixels, width, height, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality));
     }
 
     /** Writes grey levels as a PNG (lossless, maximum compression). */
     public static void writePng(Path file, byte[] pixels, int width, int height) {
+        loadOpenCv();
         write(file, pixels, width, height, new MatOfInt(Imgcodecs.IMWRITE_PNG_COMPRESSION, 9));
     }
 

@@ -35,7 +35,7 @@ final class LineSpacePattern {
 
     /**
      * A random field: pitch 30-50 px and line width 40-55 % of the pitch (both times {@code scale}),
-     * the given tilt, edge roughness of about 0.8-1.6 px.
+     * the given tilt, edge roughness of about 0.7-1.3 px.
      */
     static LineSpacePattern random(SplittableRandom rnd, int width, int height, double scale, double angleDeg) {
         double pitch = scale * (30 + 20 * rnd.nextDouble());
@@ -46,8 +46,8 @@ final class LineSpacePattern {
         int last = (int) Math.ceil((width + reach) / pitch);
         int n = last - first + 1;
         double phase = rnd.nextDouble() * pitch;
-        double lerSigma = Math.max(0.5, scale * (0.8 + 0.8 * rnd.nextDouble()));
-        int lerCorrelation = Math.max(2, (int) Math.round(scale * (4 + 6 * rnd.nextDouble())));
+        double lerSigma = Math.max(0.5, scale * (0.7 + 0.6 * rnd.nextDouble()));
+        int lerCorrelation = Math.max(1, (int) Math.round(scale * (2 + 2 * rnd.nextDouble())));
         double[] centres = new double[n];
         double[] widths = new double[n];
         double[][] left = new double[n][];

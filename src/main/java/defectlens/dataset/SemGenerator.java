@@ -113,7 +113,7 @@ public final class SemGenerator {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
-            throw new DefectLensException(data, "generation failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("SEM generation failed", e.getCause());
         } finally {
             pool.shutdownNow();
         }
