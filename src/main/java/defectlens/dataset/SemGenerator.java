@@ -93,7 +93,7 @@ public final class SemGenerator {
             for (int i = 0; i < plan.length; i++) {
                 int index = i;
                 futures.add(pool.submit(() -> {
-                    SemSample s = synthesizer.synthesize(imageSeed(seed, index), plan[index]);
+                    SyntheticSemImage s = synthesizer.synthesize(imageSeed(seed, index), plan[index]);
                     CarinthiaCsvWriter.Entry e = entries.get(index);
                     GrayImageFiles.writeJpeg(data.resolve(e.imagePath()), s.image(), s.width(), s.height(), jpegQuality);
                     GrayImageFiles.writePng(data.resolve(e.maskPath()), s.mask(), s.width(), s.height());

@@ -29,7 +29,7 @@ public final class SemImageSynthesizer {
     }
 
     /** The image of class {@code type} made from {@code seed}, with its defect. */
-    public SemSample synthesize(long seed, CarinthiaClass type) {
+    public SyntheticSemImage synthesize(long seed, CarinthiaClass type) {
         return synthesize(seed, type, true);
     }
 
@@ -37,7 +37,7 @@ public final class SemImageSynthesizer {
      * The image of class {@code type} made from {@code seed}; with {@code withDefect = false} the same
      * frame without its defect (same lines, appearance and noise), and an empty mask.
      */
-    public SemSample synthesize(long seed, CarinthiaClass type, boolean withDefect) {
+    public SyntheticSemImage synthesize(long seed, CarinthiaClass type, boolean withDefect) {
         SplittableRandom master = new SplittableRandom(seed);
         SplittableRandom layoutRnd = master.split();
         SplittableRandom patternRnd = master.split();
@@ -74,6 +74,6 @@ public final class SemImageSynthesizer {
             image = FloatPlanes.transpose(image, size, size);
             mask = FloatPlanes.transpose(mask, size, size);
         }
-        return new SemSample(type, size, size, image, mask);
+        return new SyntheticSemImage(type, size, size, image, mask);
     }
 }

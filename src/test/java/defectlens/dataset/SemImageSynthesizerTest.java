@@ -14,8 +14,8 @@ class SemImageSynthesizerTest {
     void sameSeedGivesIdenticalImageAndMask() {
         for (CarinthiaClass c : CarinthiaClass.values()) {
             long seed = SemGenerator.imageSeed(42, c.label());
-            SemSample a = synthesizer.synthesize(seed, c);
-            SemSample b = synthesizer.synthesize(seed, c);
+            SyntheticSemImage a = synthesizer.synthesize(seed, c);
+            SyntheticSemImage b = synthesizer.synthesize(seed, c);
             assertArrayEquals(a.mask(), b.mask(), c + " mask");
             assertArrayEquals(a.image(), b.image(), c + " image");
         }
@@ -23,8 +23,8 @@ class SemImageSynthesizerTest {
 
     @Test
     void differentSeedsGiveDifferentImages() {
-        SemSample a = synthesizer.synthesize(1, CarinthiaClass.LINE_BREAK);
-        SemSample b = synthesizer.synthesize(2, CarinthiaClass.LINE_BREAK);
+        SyntheticSemImage a = synthesizer.synthesize(1, CarinthiaClass.LINE_BREAK);
+        SyntheticSemImage b = synthesizer.synthesize(2, CarinthiaClass.LINE_BREAK);
         int differing = 0;
         for (int i = 0; i < a.image().length; i++) {
             if (a.image()[i] != b.image()[i]) {
@@ -38,7 +38,7 @@ class SemImageSynthesizerTest {
     void masksAreBinaryNonEmptyForDefectsAndEmptyForNoDefect() {
         for (int k = 0; k < 8; k++) {
             for (CarinthiaClass c : CarinthiaClass.values()) {
-                SemSample s = synthesizer.synthesize(SemGenerator.imageSeed(7, k * 6 + c.ordinal()), c);
+                SyntheticSemImage s = synthesizer.synthesize(SemGenerator.imageSeed(7, k * 6 + c.ordinal()), c);
                 for (byte v : s.mask()) {
                     assertTrue(v == 0 || v == (byte) 255, "mask values are 0 or 255");
                 }
@@ -59,8 +59,8 @@ class SemImageSynthesizerTest {
                     continue;
                 }
                 long seed = SemGenerator.imageSeed(11, k * 6 + c.ordinal());
-                SemSample withDefect = synthesizer.synthesize(seed, c, true);
-                SemSample clean = synthesizer.synthesize(seed, c, false);
+                SyntheticSemImage withDefect = synthesizer.synthesize(seed, c, true);
+                SyntheticSemImage clean = synthesizer.synthesize(seed, c, false);
                 assertEquals(0, clean.defectPixels(), "a render without its defect has an empty mask");
                 boolean[] near = dilate(withDefect.mask(), 3);
                 int changed = 0;
@@ -88,7 +88,7 @@ class SemImageSynthesizerTest {
 
     @Test
     void framesAreSquareOfTheRequestedSize() {
-        SemSample s = new SemImageSynthesizer(96).synthesize(3, CarinthiaClass.MULTI_BRIDGE);
+        SyntheticSemImage s = new SemImageSynthesizer(96).synthesize(3, CarinthiaClass.MULTI_BRIDGE);
         assertEquals(96, s.width());
         assertEquals(96, s.height());
         assertEquals(96 * 96, s.image().length);
