@@ -1,0 +1,69 @@
+package defectlens.dataset;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import defectlens.DefectLensException;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes the two index files of the Carinthia layout, both {@code ;}-separated with paths relative to
+ * the CSV: {@code carinthia-s.csv} ({@code image_path;mask_path;filename;label}, file name without
+ * extension) and {@code carinthia.csv} ({@code image_path;file_name;label}, file name with extension).
+ */
+public final class CarinthiaCsvWriter {
+    /** The Carinthia-S index file name. */
+    public static final String CARINTHIA_S_CSV = "carinthia-s.csv";
+    /** The Carinthia index file name. */
+    public static final String CARINTHIA_CSV = "carinthia.csv";
+
+    /** One generated image as the index files list it. */
+    public record Entry(String stem, CarinthiaClass type) {
+        public String imagePath() {
+            return "images/" + stem + ".jpg";
+        }
+
+        public String maskPath() {
+            return "masks/" + stem + ".png";
+        }
+    }
+
+    private CarinthiaCsvWriter() {
+    }
+
+    /** Writes both index files into {@code dataDir}. */
+    public static void write(Path dataDir, List<Entry> entries) {
+        CsvMapper mapper = new CsvMapper();
+        mapper.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+        CsvSchema s = CsvSchema.builder().setColumnSeparator(';').setUseHeader(true)
+                .addColumn("image_path").addColumn("mask_path").addColumn("filename").addColumn("label")
+                .build();
+        writeRows(mapper, s, dataDir.resolve(CARINTHIA_S_CSV), entries, true);
+        CsvSchema c = CsvSchema.builder().setColumnSeparator(';').setUseHeader(true)
+                .addColumn("image_path").addColumn("file_name").addColumn("label")
+                .build();
+        writeRows(mapper, c, dataDir.resolve(CARINTHIA_CSV), entries, false);
+    }
+
+    private static void writeRows(CsvMapper mapper, CsvSchema schema, Path file, List<Entry> entries,
+            boolean withMasks) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                SequenceWriter seq = mapper.writer(schema).writeValues(w)) {
+            for (Entry e : entries) {
+                if (withMasks) {
+                    seq.write(new Object[] {e.imagePath(), e.maskPath(), e.stem(), e.type().label()});
+                } else {
+                    seq.write(new Object[] {e.imagePath(), e.stem() + ".jpg", e.type().label()});
+                }
+            }
+        } catch (IOException e) {
+            throw new DefectLensException(file, "could not be written: " + e.getMessage(), e);
+        }
+    }
+}

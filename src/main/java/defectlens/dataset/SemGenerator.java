@@ -1,0 +1,123 @@
+package defectlens.dataset;
+
+import defectlens.DefectLensException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+/**
+ * Generates a Carinthia look-alike SEM data set in the Carinthia-S layout:
+ * {@code OUT/data/images/sem_000001.jpg} (8-bit grey JPEG), {@code OUT/data/masks/sem_000001.png}
+ * (binary PNG, 255 = defect), {@code OUT/data/carinthia-s.csv} and {@code OUT/data/carinthia.csv}.
+ * Image {@code i} depends only on the seed and {@code i}, never on the number of threads.
+ */
+public final class SemGenerator {
+    /** Default frame size of Carinthia images. */
+    public static final int DEFAULT_SIZE = 480;
+    /** Default JPEG quality. */
+    public static final int DEFAULT_JPEG_QUALITY = 92;
+
+    private final int size;
+    private final int jpegQuality;
+    private final int threads;
+
+    /**
+     * @param size frame size in pixels (square)
+     * @param jpegQuality JPEG quality 1-100
+     * @param threads worker threads (at least 1)
+     */
+    public SemGenerator(int size, int jpegQuality, int threads) {
+        if (jpegQuality < 1 || jpegQuality > 100) {
+            throw new IllegalArgumentException("JPEG quality must be 1..100, not " + jpegQuality);
+        }
+        this.size = size;
+        this.jpegQuality = jpegQuality;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** The seed of image {@code index} (0-based) of a run with {@code seed}. */
+    public static long imageSeed(long seed, int index) {
+        long z = seed + (index + 1L) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return z ^ (z >>> 33);
+    }
+
+    /** The file name stem of image {@code index} (0-based), e.g. {@code sem_000001}. */
+    public static String stem(int index) {
+        return String.format(Locale.ROOT, "sem_%06d", index + 1);
+    }
+
+    /**
+     * Writes the data set under {@code out/data}; {@code progress} receives (done, total) now and then
+     * from worker threads.
+     */
+    public SemGenerationSummary generate(Path out, ClassQuota quota, long seed,
+            BiConsumer<Integer, Integer> progress) {
+        Path data = out.resolve("data");
+        Path images = data.resolve("images");
+        Path masks = data.resolve("masks");
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new DefectLensException(out, "is a file, not a folder to write the data set into");
+        }
+        try {
+            Files.createDirectories(images);
+            Files.createDirectories(masks);
+        } catch (IOException e) {
+            throw new DefectLensException(data, "cannot create the data-set folders: " + e.getMessage(), e);
+        }
+        CarinthiaClass[] plan = quota.plan();
+        SemImageSynthesizer synthesizer = new SemImageSynthesizer(size);
+        List<CarinthiaCsvWriter.Entry> entries = new ArrayList<>(plan.length);
+        for (int i = 0; i < plan.length; i++) {
+            entries.add(new CarinthiaCsvWriter.Entry(stem(i), plan[i]));
+        }
+        AtomicInteger done = new AtomicInteger();
+        int step = Math.max(1, plan.length / 20);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "sem-generator");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>(plan.length);
+            for (int i = 0; i < plan.length; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    SyntheticSemImage s = synthesizer.synthesize(imageSeed(seed, index), plan[index]);
+                    CarinthiaCsvWriter.Entry e = entries.get(index);
+                    GrayImageFiles.writeJpeg(data.resolve(e.imagePath()), s.image(), s.width(), s.height(), jpegQuality);
+                    GrayImageFiles.writePng(data.resolve(e.maskPath()), s.mask(), s.width(), s.height());
+                    int n = done.incrementAndGet();
+                    if (progress != null && (n % step == 0 || n == plan.length)) {
+                        progress.accept(n, plan.length);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DefectLensException(data, "generation was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("SEM generation failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        CarinthiaCsvWriter.write(data, entries);
+        return new SemGenerationSummary(data, plan.length, quota.counts(), plan.length);
+    }
+}
