@@ -3,7 +3,10 @@ package defectlens.app;
 import defectlens.dataset.SemSample;
 import defectlens.image.Thumbnails;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +29,7 @@ public final class ThumbnailCache {
             return size() > CAPACITY;
         }
     };
-    private final Set<Path> pending = new HashSet<>();
+    private final Map<Path, List<Consumer<Image>>> pending = new HashMap<>();
     private final Set<Path> failed = new HashSet<>();
 
     public ThumbnailCache(ExecutorService executor) {
@@ -37,10 +40,15 @@ public final class ThumbnailCache {
     public Image get(SemSample sample, Consumer<Image> whenReady) {
         Path p = sample.image();
         Image img = cache.get(p);
-        if (img != null || failed.contains(p) || pending.contains(p)) {
+        if (img != null || failed.contains(p)) {
             return img;
         }
-        pending.add(p);
+        List<Consumer<Image>> waiting = pending.get(p);
+        if (waiting != null) {
+            waiting.add(whenReady);
+            return null;
+        }
+        pending.put(p, new ArrayList<>(List.of(whenReady)));
         executor.submit(() -> {
             Image made = null;
             try {
@@ -50,13 +58,15 @@ public final class ThumbnailCache {
             }
             Image result = made;
             Platform.runLater(() -> {
-                pending.remove(p);
+                List<Consumer<Image>> callbacks = pending.remove(p);
                 if (result == null) {
                     failed.add(p);
                 } else {
                     cache.put(p, result);
                 }
-                whenReady.accept(result);
+                if (callbacks != null) {
+                    callbacks.forEach(c -> c.accept(result));
+                }
             });
         });
         return null;

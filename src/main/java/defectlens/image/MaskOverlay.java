@@ -3,7 +3,20 @@ package defectlens.image;
 /** A binary mask drawn as a filled area or as its outline, in one colour. */
 public final class MaskOverlay implements OverlayLayer {
     /** How the mask is drawn. */
-    public enum Style { FILL, OUTLINE }
+    public enum Style {
+        FILL("Fill"), OUTLINE("Outline");
+
+        private final String label;
+
+        Style(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     private final String name;
     private final BinaryMask mask;
