@@ -1,5 +1,8 @@
 package defectlens.dataset;
 
+import defectlens.image.ImageRaster;
+import defectlens.image.SemImageWriter;
+
 import defectlens.DefectLensException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,8 +98,8 @@ public final class SemGenerator {
                 futures.add(pool.submit(() -> {
                     SyntheticSemImage s = synthesizer.synthesize(imageSeed(seed, index), plan[index]);
                     CarinthiaCsvWriter.Entry e = entries.get(index);
-                    GrayImageFiles.writeJpeg(data.resolve(e.imagePath()), s.image(), s.width(), s.height(), jpegQuality);
-                    GrayImageFiles.writePng(data.resolve(e.maskPath()), s.mask(), s.width(), s.height());
+                    SemImageWriter.write(ImageRaster.gray8(s.width(), s.height(), s.image()), data.resolve(e.imagePath()), jpegQuality);
+                    SemImageWriter.write(ImageRaster.gray8(s.width(), s.height(), s.mask()), data.resolve(e.maskPath()));
                     int n = done.incrementAndGet();
                     if (progress != null && (n % step == 0 || n == plan.length)) {
                         progress.accept(n, plan.length);
