@@ -151,8 +151,9 @@ public final class NumpyArray implements PickleState {
 
     /**
      * The elements as bytes in C order, for small-integer grids such as wafer maps. Values outside
-     * 0..255 are reported through {@code badValue}, which must throw. One-byte C-order arrays hand
-     * over their buffer without a copy.
+     * 0..255 are reported through {@code badValue}, which must throw. One-byte arrays hand over
+     * their own buffer (a Fortran-order one is first turned into C order in place), so a wafer map
+     * costs its bytes once.
      */
     public byte[] toBytesRowMajor(java.util.function.LongConsumer badValue) {
         int n = size();
@@ -172,7 +173,9 @@ public final class NumpyArray implements PickleState {
                     out[r * cols + c] = raw[base + r];
                 }
             }
-            return out;
+            System.arraycopy(out, 0, raw, 0, n);
+            fortran = false;
+            return raw;
         }
         for (int i = 0; i < n; i++) {
             long v = dtype.longAt(raw, storageIndex(i) * dtype.itemSize());
