@@ -105,7 +105,7 @@ def main():
     })
     for protocol in (2, 4):
         lswmd.to_pickle(out('lswmd_protocol%d.pkl' % protocol), protocol=protocol, compression=None)
-    lswmd.to_pickle(out('lswmd_protocol5.pkl.gz'), protocol=5, compression='gzip')
+    lswmd.to_pickle(out('lswmd_protocol5.pkl.gz'), protocol=5, compression={'method': 'gzip', 'mtime': 0})
     lswmd.to_pickle(out('lswmd_protocol5.pkl.xz'), protocol=5, compression='xz')
     golden['lswmd_protocol4.pkl'] = file_facts(lswmd, 'trianTestLabel', [0, 1, 2, 3])
 
@@ -137,7 +137,7 @@ def main():
     pickle.dump(Evil(os.system, 'touch %sposix-system' % MARKER),
                 open(out('malicious_posix_system.pkl'), 'wb'), protocol=4)
     pickle.dump(Evil(subprocess.Popen, ['touch', MARKER + 'popen']),
-                open(out('malicious_popen.pkl'), 'wb'), protocol=2)
+                open(out('malicious_popen.pkl'), 'wb'), protocol=3)
     # a real-looking frame whose last wafer map is a call of builtins.eval: the foreign global comes
     # after many allowed ones, in the middle of the stream.
     evil = lswmd.copy()

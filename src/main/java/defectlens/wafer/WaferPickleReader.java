@@ -75,7 +75,7 @@ public final class WaferPickleReader {
             throw new DefectLensException(file, "the file ends early; is it truncated?", e);
         } catch (IOException e) {
             String m = String.valueOf(e.getMessage());
-            String problem = m.contains("premature end") || m.contains("Unexpected end")
+            String problem = m.contains("premature end") || m.contains("expected more bytes") || m.contains("Unexpected end")
                     ? "the file ends early; is it truncated?" : "cannot be read: " + m;
             throw new DefectLensException(file, problem, e);
         } catch (PickleException | ClassCastException | IllegalArgumentException | IndexOutOfBoundsException
