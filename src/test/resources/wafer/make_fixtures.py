@@ -10,6 +10,11 @@ licence) and writes, next to this script:
   mir_wm811k.pkl                                MIR WM811K layout: alphabetical columns, trainTestLabel,
                                                 plain string labels, 0 for unlabelled (protocol 2)
   mir_categorical.pkl                           MIR layout with categorical label columns (protocol 5)
+  legacy_pandas018_py2.pkl, legacy_pandas013_py2.pkl
+                                                the same 4 maps written as Python 2 with pandas 0.18
+                                                (pandas.indexes.*, BlockManager state with "0.14.1")
+                                                or pre-0.14.1 pandas (block items only) would write
+                                                them: str data, latin-1 lot name "lot\xe9"
   truncated.pkl                                 the first half of lswmd_protocol4.pkl
   not_a_frame.pkl                               a pickled dict
   malicious_*.pkl                               pickles that would create /tmp/defectlens-pickle-ran-*
@@ -81,6 +86,118 @@ class Evil:
         return self.func, self.args
 
 
+class Py2Global:
+    """A module.name that the legacy pickler writes with the GLOBAL opcode, as Python 2 did."""
+
+    def __init__(self, module, name):
+        self.module, self.name = module, name
+
+
+class Py2Obj:
+    """A call func(*args) (or cls.__new__ with NEWOBJ) followed by BUILD(state) when state is given."""
+
+    def __init__(self, func, args, state=None, newobj=False):
+        self.func, self.args, self.state, self.newobj = func, args, state, newobj
+
+
+class LegacyPickler(pickle._Pickler):
+    """Protocol 2 as Python 2 wrote it: bytes become str opcodes (latin-1 text), globals use GLOBAL."""
+
+    dispatch = dict(pickle._Pickler.dispatch)
+
+    def save_py2_str(self, obj):
+        if len(obj) < 256:
+            self.write(pickle.SHORT_BINSTRING + bytes([len(obj)]) + obj)
+        else:
+            self.write(pickle.BINSTRING + len(obj).to_bytes(4, 'little') + obj)
+        self.memoize(obj)
+
+    def save_global_py2(self, obj):
+        self.write(pickle.GLOBAL + obj.module.encode() + b'\n' + obj.name.encode() + b'\n')
+        self.memoize(obj)
+
+    def save_obj(self, obj):
+        self.save(obj.func)
+        self.save(obj.args)
+        self.write(pickle.NEWOBJ if obj.newobj else pickle.REDUCE)
+        self.memoize(obj)
+        if obj.state is not None:
+            self.save(obj.state)
+            self.write(pickle.BUILD)
+
+    dispatch[bytes] = save_py2_str
+    dispatch[Py2Global] = save_global_py2
+    dispatch[Py2Obj] = save_obj
+
+
+def py2_dtype(dt):
+    endian = b'|' if dt.itemsize == 1 or dt.kind in 'OS' else b'<'
+    elsize = dt.itemsize if dt.kind in 'USV' else -1
+    flags = 63 if dt.kind == 'O' else 0
+    return Py2Obj(Py2Global('numpy', 'dtype'), (dt.str[1:].encode(), 0, 1),
+                  (3, endian, None, None, None, elsize, -1 if dt.kind != 'O' else -1, flags))
+
+
+def py2_value(v):
+    if isinstance(v, np.ndarray):
+        return py2_array(v)
+    if isinstance(v, str):
+        return v.encode('latin-1')
+    return v
+
+
+def py2_array(a):
+    fortran = a.ndim > 1 and a.flags.f_contiguous and not a.flags.c_contiguous
+    if a.dtype == object:
+        data = [py2_value(v) for v in a.ravel(order='C')]
+        fortran = False
+    else:
+        data = a.tobytes(order='F' if fortran else 'C')
+    return Py2Obj(Py2Global('numpy.core.multiarray', '_reconstruct'),
+                  (Py2Global('numpy', 'ndarray'), (0,), b'b'),
+                  (1, a.shape, py2_dtype(a.dtype), fortran, data))
+
+
+def py2_index(names):
+    data = np.empty(len(names), dtype=object)
+    data[:] = names
+    return Py2Obj(Py2Global('pandas.indexes.base', '_new_Index'),
+                  (Py2Global('pandas.indexes.base', 'Index'), {b'data': py2_array(data), b'name': None}))
+
+
+def legacy_frame(df, extra_state):
+    """df as pandas 0.18 (extra_state) or pandas < 0.14.1 (block items only) pickled it in Python 2."""
+    n = len(df)
+    cols = list(df.columns)
+    rows = Py2Obj(Py2Global('pandas.indexes.base', '_new_Index'),
+                  (Py2Global('pandas.indexes.range', 'RangeIndex'),
+                   {b'start': 0, b'stop': n, b'step': 1, b'name': None}))
+    items = py2_index(cols)
+    float_cols = [c for c in cols if df[c].dtype == np.float64]
+    object_cols = [c for c in cols if df[c].dtype == object]
+    blocks = []
+    for names in (float_cols, object_cols):
+        values = np.empty((len(names), n), dtype=df[names[0]].dtype)
+        for j, c in enumerate(names):
+            values[j, :] = list(df[c].values) if values.dtype == object else df[c].values
+        locs = [cols.index(c) for c in names]
+        blocks.append((values, names, locs))
+    axes = [items, rows]
+    block_values = [py2_array(v) for v, _, _ in blocks]
+    block_items = [py2_index(names) for _, names, _ in blocks]
+    extra = {}
+    if extra_state:
+        placements = [Py2Obj(Py2Global('__builtin__', 'slice'), (locs[0], locs[-1] + 1, 1))
+                      if locs == list(range(locs[0], locs[-1] + 1)) else py2_array(np.array(locs, dtype=np.int64))
+                      for _, _, locs in blocks]
+        extra = {b'0.14.1': {b'axes': axes, b'blocks': [{b'values': v, b'mgr_locs': p}
+                                                        for v, p in zip(block_values, placements)]}}
+    mgr = Py2Obj(Py2Global('pandas.core.internals', 'BlockManager'), (),
+                 (axes, block_values, block_items, extra), newobj=True)
+    return Py2Obj(Py2Global('pandas.core.frame', 'DataFrame'), (),
+                  {b'_data': mgr, b'_typ': b'dataframe', b'_metadata': []}, newobj=True)
+
+
 def main():
     golden = {}
     extra = pd.read_pickle(os.path.join(SHARED, 'LSWMD_sample_extra_column.pkl'))
@@ -125,6 +242,12 @@ def main():
     cat['failureType'] = pd.Categorical([label_text(v) for v in mir.failureType])
     cat['trainTestLabel'] = pd.Categorical([label_text(v) for v in mir.trainTestLabel])
     cat.to_pickle(out('mir_categorical.pkl'), protocol=5, compression=None)
+
+    legacy = lswmd.copy()
+    legacy['lotName'] = ['lot\xe9'] + list(lswmd.lotName[1:])
+    for name, extra_state in (('legacy_pandas018_py2.pkl', True), ('legacy_pandas013_py2.pkl', False)):
+        with open(out(name), 'wb') as f:
+            LegacyPickler(f, protocol=2).dump(legacy_frame(legacy, extra_state))
 
     data = open(out('lswmd_protocol4.pkl'), 'rb').read()
     open(out('truncated.pkl'), 'wb').write(data[:len(data) // 2])

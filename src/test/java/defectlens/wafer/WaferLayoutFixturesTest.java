@@ -40,6 +40,26 @@ class WaferLayoutFixturesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"legacy_pandas018_py2.pkl", "legacy_pandas013_py2.pkl"})
+    void python2PickleOfOldPandasWithLatin1Strings(String name) {
+        WaferDataset legacy = WaferPickleReader.read(WaferTestFiles.fixture(name));
+        WaferDataset modern = WaferPickleReader.read(WaferTestFiles.fixture("lswmd_protocol4.pkl"));
+        assertEquals(WaferLayout.LSWMD, legacy.layout());
+        assertEquals("lot\u00e9", legacy.get(0).lotName(), "Python 2 str decoded as latin-1");
+        for (int i = 0; i < 4; i++) {
+            WaferMap a = legacy.get(i);
+            WaferMap b = modern.get(i);
+            assertArrayEquals(b.dies(), a.dies(), "map " + i);
+            assertEquals(b.rows(), a.rows());
+            assertEquals(b.label(), a.label());
+            assertEquals(b.split(), a.split());
+            assertEquals(b.dieSize(), a.dieSize());
+            assertEquals(b.waferIndex(), a.waferIndex());
+        }
+        assertEquals(modern.get(1).lotName(), legacy.get(1).lotName());
+    }
+
     @Test
     void mirLayoutWithPlainLabelsAndZeroForUnlabelled() {
         WaferDataset data = WaferPickleReader.read(WaferTestFiles.fixture("mir_wm811k.pkl"));
