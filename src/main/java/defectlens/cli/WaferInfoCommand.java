@@ -1,0 +1,95 @@
+package defectlens.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import defectlens.wafer.WaferDataset;
+import defectlens.wafer.WaferPickleReader;
+import defectlens.wafer.WaferSplit;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code defectlens wafer info <file> [--json]}: reads a wafer pickle safely and prints how many maps
+ * it holds, per class and split, and how many grid shapes. Progress goes to stderr.
+ */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Count the wafer maps of a WM-811K pickle (.pkl, .pkl.gz, .pkl.xz) by class and split.")
+public final class WaferInfoCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "LSWMD.pkl, WM811K.pkl or a pickle of the same layout")
+    Path file;
+
+    @Option(names = "--json", description = "Print one JSON document on stdout.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        PrintWriter err = spec.commandLine().getErr();
+        WaferDataset data = WaferPickleReader.read(file, new ProgressLine(err, "reading " + file.getFileName()), () -> false);
+        Map<String, Object> doc = summary(data);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        } else {
+            doc.forEach((k, v) -> out.println(k + ": " + v));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The facts {@code wafer info} reports, in print order. */
+    static Map<String, Object> summary(WaferDataset data) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("file", data.source().toString());
+        doc.put("layout", data.layout().name());
+        doc.put("maps", data.size());
+        doc.put("labelled", data.labelledCount());
+        doc.put("unlabelled", data.size() - data.labelledCount());
+        doc.put("classes", data.classCounts());
+        Map<String, Integer> splits = new LinkedHashMap<>();
+        for (Map.Entry<WaferSplit, Integer> e : data.splitCounts().entrySet()) {
+            splits.put(e.getKey().label(), e.getValue());
+        }
+        doc.put("splits", splits);
+        doc.put("shapes", data.distinctShapes());
+        int[][] range = data.shapeRange();
+        if (range.length == 2) {
+            doc.put("shapeRange", Map.of("min", List.of(range[0][0], range[0][1]),
+                    "max", List.of(range[1][0], range[1][1])));
+        }
+        return doc;
+    }
+
+    /** A percentage line on stderr, rewritten in place, in steps of 5 %. */
+    private static final class ProgressLine implements java.util.function.DoubleConsumer {
+        private final PrintWriter err;
+        private final String what;
+        private int shown = -1;
+
+        ProgressLine(PrintWriter err, String what) {
+            this.err = err;
+            this.what = what;
+        }
+
+        @Override
+        public void accept(double fraction) {
+            int pct = (int) Math.round(fraction * 100);
+            if (pct / 5 != shown / 5 || (pct == 100 && shown != 100)) {
+                shown = pct;
+                err.print("\r" + what + " " + pct + "%" + (pct == 100 ? System.lineSeparator() : ""));
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package defectlens.wafer.pickle;
+
+import java.util.List;
+import net.razorvine.pickle.PickleException;
+
+/**
+ * A numpy {@code ndarray} rebuilt from a pickle: shape, dtype, memory order, and either the raw item
+ * bytes (numeric and string dtypes) or the items (object dtype). Made by
+ * {@code multiarray._reconstruct} followed by BUILD, or in one step by {@code numeric._frombuffer}.
+ * Elements are addressed by their flat index in C (row-major) order whatever the storage order.
+ */
+public final class NumpyArray implements PickleState {
+    private int[] shape = {0};
+    private NumpyDtype dtype;
+    private boolean fortran;
+    private byte[] raw;
+    private Object[] objects;
+
+    NumpyArray() {
+    }
+
+    /** {@code numpy.core.numeric._frombuffer(buffer, dtype, shape, order)}. */
+    static NumpyArray fromBuffer(Object[] args) {
+        if (args.length < 4 || !(args[1] instanceof NumpyDtype dtype)) {
+            throw new PickleException("_frombuffer expects (buffer, dtype, shape, order)");
+        }
+        NumpyArray a = new NumpyArray();
+        a.dtype = dtype;
+        a.shape = toShape(args[2]);
+        a.fortran = "F".equals(args[3]);
+        a.raw = PickleValues.toBytes(args[0]);
+        a.checkSize();
+        return a;
+    }
+
+    /** Takes {@code (version, shape, dtype, is_fortran, data)} or the older 4-tuple without version. */
+    @Override
+    public void setState(Object state) {
+        Object[] s = PickleValues.toTuple(state);
+        int o = s.length == 5 ? 1 : 0;
+        if (s.length != 4 && s.length != 5) {
+            throw new PickleException("numpy array state has " + s.length + " fields");
+        }
+        shape = toShape(s[o]);
+        if (!(s[o + 1] instanceof NumpyDtype t)) {
+            throw new PickleException("numpy array state without dtype");
+        }
+        dtype = t;
+        fortran = Boolean.TRUE.equals(s[o + 2]) || (s[o + 2] instanceof Number n && n.intValue() != 0);
+        Object data = s[o + 3];
+        if (dtype.isObject()) {
+            objects = PickleValues.toTuple(data instanceof List<?> l ? l.toArray() : data);
+            fortran = false;
+            if (objects.length != size()) {
+                throw new PickleException("object array holds " + objects.length + " items for shape " + shapeText());
+            }
+        } else {
+            raw = PickleValues.toBytes(data);
+            checkSize();
+        }
+    }
+
+    private void checkSize() {
+        long need = (long) size() * dtype.itemSize();
+        if (raw.length != need) {
+            throw new PickleException("numpy array has " + raw.length + " bytes, shape " + shapeText()
+                    + " of " + dtype + " needs " + need);
+        }
+    }
+
+    private static int[] toShape(Object o) {
+        Object[] t = o instanceof Number ? new Object[] {o} : PickleValues.toTuple(o);
+        int[] shape = new int[t.length];
+        for (int i = 0; i < t.length; i++) {
+            shape[i] = PickleValues.toInteger(t[i]);
+            if (shape[i] < 0) {
+                throw new PickleException("negative numpy array dimension");
+            }
+        }
+        return shape;
+    }
+
+    /** The dimensions, outermost first. */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    public int ndim() {
+        return shape.length;
+    }
+
+    public int dim(int axis) {
+        return shape[axis];
+    }
+
+    public NumpyDtype dtype() {
+        return dtype;
+    }
+
+    public boolean isFortranOrder() {
+        return fortran;
+    }
+
+    /** Number of elements (the product of the shape). */
+    public int size() {
+        long n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new PickleException("numpy array too large: " + shapeText());
+        }
+        return (int) n;
+    }
+
+    /** Storage position of the element with C-order flat index {@code flat}. */
+    private int storageIndex(int flat) {
+        if (!fortran || shape.length < 2) {
+            return flat;
+        }
+        int rest = flat;
+        int index = 0;
+        int stride = 1;
+        int[] coords = new int[shape.length];
+        for (int axis = shape.length - 1; axis >= 0; axis--) {
+            coords[axis] = rest % shape[axis];
+            rest /= shape[axis];
+        }
+        for (int axis = 0; axis < shape.length; axis++) {
+            index += coords[axis] * stride;
+            stride *= shape[axis];
+        }
+        return index;
+    }
+
+    /** The element at C-order flat index {@code flat} as a Java value (String, Long, Double, Boolean, or any object). */
+    public Object get(int flat) {
+        if (objects != null) {
+            return objects[flat];
+        }
+        return dtype.valueAt(raw, storageIndex(flat) * dtype.itemSize());
+    }
+
+    /** The element at C-order flat index {@code flat} as a double (NaN for None in object arrays). */
+    public double getDouble(int flat) {
+        if (objects != null) {
+            return objects[flat] instanceof Number n ? n.doubleValue() : Double.NaN;
+        }
+        return dtype.doubleAt(raw, storageIndex(flat) * dtype.itemSize());
+    }
+
+    /**
+     * The elements as bytes in C order, for small-integer grids such as wafer maps. Values outside
+     * 0..255 are reported through {@code badValue}, which must throw. One-byte arrays hand over
+     * their own buffer (a Fortran-order one is first turned into C order in place), so a wafer map
+     * costs its bytes once.
+     */
+    public byte[] toBytesRowMajor(java.util.function.LongConsumer badValue) {
+        int n = size();
+        if (objects != null) {
+            throw new PickleException("object array where numbers were expected");
+        }
+        if (dtype.itemSize() == 1 && dtype.kind() != 'f' && (!fortran || shape.length < 2)) {
+            return raw;
+        }
+        byte[] out = new byte[n];
+        if (dtype.itemSize() == 1 && dtype.kind() != 'f' && shape.length == 2) {
+            int rows = shape[0];
+            int cols = shape[1];
+            for (int c = 0; c < cols; c++) {
+                int base = c * rows;
+                for (int r = 0; r < rows; r++) {
+                    out[r * cols + c] = raw[base + r];
+                }
+            }
+            System.arraycopy(out, 0, raw, 0, n);
+            fortran = false;
+            return raw;
+        }
+        for (int i = 0; i < n; i++) {
+            long v = dtype.longAt(raw, storageIndex(i) * dtype.itemSize());
+            if (v < 0 || v > 255) {
+                badValue.accept(v);
+            }
+            out[i] = (byte) v;
+        }
+        return out;
+    }
+
+    public String shapeText() {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return b.append(shape.length == 1 ? ",)" : ")").toString();
+    }
+
+    @Override
+    public String toString() {
+        return "ndarray" + shapeText() + " " + dtype;
+    }
+}
