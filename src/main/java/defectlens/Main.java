@@ -12,7 +12,7 @@ public final class Main {
 
     public static void main(String[] args) {
         prepareEnvironment();
-        if (args.length == 0 || args[0].startsWith("--open=")) {
+        if (args.length == 0 || args[0].startsWith("--open=") || args[0].startsWith("--wafers=")) {
             defectlens.app.Launcher.main(args);
             return;
         }

@@ -18,41 +18,48 @@ public final class DefectLensApp extends Application {
     public void start(Stage stage) {
         tasks = new BackgroundTasks();
         MainViewModel vm = new MainViewModel(tasks, RecentItems.inUserHome());
-        MainWindow window = new MainWindow(vm, new ThumbnailCache(tasks.thumbnails()));
+        WaferViewModel wafers = new WaferViewModel(tasks);
+        MainWindow window = new MainWindow(vm, wafers, new ThumbnailCache(tasks.thumbnails()));
         vm.setErrorHandler((title, e) -> Dialogs.showError(stage, title, e));
+        wafers.setErrorHandler((title, e) -> Dialogs.showError(stage, title, e));
         stage.setTitle("DefectLens " + defectlens.cli.VersionProvider.version());
         stage.setScene(new Scene(window, 1400, 860));
         stage.show();
-        Path first = startPath(getParameters().getNamed().get("open"));
+        Path first = startPath(getParameters().getNamed().get("open"), DEMO_SEM);
         if (first != null) {
             vm.openDataset(first);
         }
+        Path waferFile = startPath(getParameters().getNamed().get("wafers"), DEMO_WAFERS);
+        if (waferFile != null) {
+            wafers.open(waferFile);
+        }
     }
 
-    /** The path to open at start: the one asked for, else the demo data set next to the program. */
-    static Path startPath(String asked) {
+    static final String DEMO_SEM = "datasets/sem-demo";
+    static final String DEMO_WAFERS = "datasets/wm811k/LSWMD_sample.pkl";
+
+    /** The path to open at start: the one asked for, else the shipped demo next to the program. */
+    static Path startPath(String asked, String demo) {
         if (asked != null) {
             return Path.of(asked);
         }
-        for (Path p : demoCandidates()) {
-            if (Files.isDirectory(p)) {
+        for (Path p : demoCandidates(demo)) {
+            if (Files.exists(p)) {
                 return p;
             }
         }
         return null;
     }
 
-    private static List<Path> demoCandidates() {
-        String prop = System.getProperty("defectlens.demo");
-        Path cwd = Path.of("datasets", "sem-demo");
-        Path beside = cwd;
+    /** The demo relative to the working directory, and relative to the folder above {@code target/}. */
+    private static List<Path> demoCandidates(String demo) {
+        Path cwd = Path.of(demo);
         try {
             Path jar = Path.of(DefectLensApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            beside = jar.getParent().getParent().resolve("datasets").resolve("sem-demo");
+            return List.of(cwd, jar.getParent().getParent().resolve(demo));
         } catch (Exception e) {
-            // running from classes or an unusual class loader: the working directory is enough
+            return List.of(cwd);
         }
-        return prop != null ? List.of(Path.of(prop), cwd, beside) : List.of(cwd, beside);
     }
 
     @Override

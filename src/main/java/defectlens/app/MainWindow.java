@@ -2,33 +2,34 @@ package defectlens.app;
 
 import java.io.File;
 import java.nio.file.Path;
-import javafx.geometry.Insets;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
 /** The main window's layout: menus, browser | viewer | info panel, status bar with progress and cancel. */
 public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
+    private final WaferViewModel wafers;
+    private final TabPane tabs = new TabPane();
+    private final Tab semTab = new Tab("SEM images");
+    private final Tab waferTab = new Tab("Wafer maps");
     private final ImageViewer viewer = new ImageViewer();
     private final DatasetBrowserView browser;
     private final Menu recentMenu = new Menu("Open recent");
 
-    public MainWindow(MainViewModel vm, ThumbnailCache thumbnails) {
+    public MainWindow(MainViewModel vm, WaferViewModel wafers, ThumbnailCache thumbnails) {
         this.vm = vm;
+        this.wafers = wafers;
         this.browser = new DatasetBrowserView(vm, thumbnails);
         viewer.setId("viewer");
         viewer.imageProperty().bind(vm.imageProperty());
@@ -39,15 +40,22 @@ public final class MainWindow extends BorderPane {
         SplitPane split = new SplitPane(browser, viewer, new javafx.scene.control.ScrollPane(info));
         split.setDividerPositions(0.2, 0.78);
         SplitPane.setResizableWithParent(browser, false);
+        BorderPane sem = new BorderPane(split);
+        sem.setBottom(statusBar());
+        semTab.setContent(sem);
+        waferTab.setContent(new WaferPane(wafers));
+        tabs.getTabs().addAll(semTab, waferTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("tabs");
         setTop(menus());
-        setCenter(split);
-        setBottom(statusBar());
+        setCenter(tabs);
         vm.recentItems().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
 
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 vm.cancel();
+                wafers.cancel();
             } else if (e.getCode() == KeyCode.M && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
                 vm.toggleMask();
             }
@@ -58,8 +66,9 @@ public final class MainWindow extends BorderPane {
         MenuItem openImage = item("Open image...", "Shortcut+O", () -> chooseFile(false));
         MenuItem openFolder = item("Open folder...", "Shortcut+Shift+O", this::chooseFolder);
         MenuItem openDataset = item("Open data set...", "Shortcut+D", () -> chooseFile(true));
+        MenuItem openWafers = item("Open wafer maps...", "Shortcut+W", this::chooseWaferFile);
         MenuItem quit = item("Quit", "Shortcut+Q", () -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, openImage, openFolder, openDataset, recentMenu, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, openImage, openFolder, openDataset, openWafers, recentMenu, new SeparatorMenuItem(), quit);
         Menu view = new Menu("View", null,
                 item("Fit to window", null, viewer::fit),
                 item("Actual size (1:1)", null, viewer::actualSize),
@@ -104,6 +113,22 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    private void chooseWaferFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open WM-811K wafer maps");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Wafer-map pickles", "*.pkl", "*.pkl.gz", "*.pkl.xz", "*.pickle"));
+        File f = fc.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            openWafers(f.toPath());
+        }
+    }
+
+    /** Opens a wafer file in the wafer tab and brings the tab to the front. */
+    public void openWafers(Path file) {
+        tabs.getSelectionModel().select(waferTab);
+        wafers.open(file);
+    }
+
     private void chooseFolder() {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle("Open a folder of class sub-folders or a Carinthia folder");
@@ -113,33 +138,21 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    private HBox statusBar() {
-        Label status = new Label();
-        status.setId("status");
-        status.textProperty().bind(vm.statusProperty());
+    private StatusBar statusBar() {
         Label cursor = new Label();
         cursor.setId("cursorInfo");
         cursor.textProperty().bind(viewer.cursorTextProperty());
         Label zoom = new Label();
         zoom.textProperty().bind(viewer.zoomProperty().multiply(100).asString("%.0f %%"));
-        ProgressBar bar = new ProgressBar();
-        bar.setId("progress");
-        bar.progressProperty().bind(vm.progressProperty());
-        bar.visibleProperty().bind(vm.busyProperty());
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancel");
-        cancel.visibleProperty().bind(vm.busyProperty());
-        cancel.setOnAction(e -> vm.cancel());
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar0 = new HBox(12, status, spring, cursor, zoom, bar, cancel);
-        bar0.setPadding(new Insets(4, 8, 4, 8));
-        bar0.setStyle("-fx-background-color: #eceff1;");
-        return bar0;
+        return new StatusBar("", vm.statusProperty(), vm.progressProperty(), vm.busyProperty(), vm::cancel, cursor, zoom);
     }
 
     public ImageViewer viewer() {
         return viewer;
+    }
+
+    public TabPane tabs() {
+        return tabs;
     }
 
     public DatasetBrowserView browser() {

@@ -46,7 +46,7 @@ class MainWindowFxTest {
     void start(Stage stage) {
         tasks = new BackgroundTasks();
         vm = new MainViewModel(tasks, new RecentItems(home.resolve("recent.json")));
-        window = new MainWindow(vm, new ThumbnailCache(tasks.thumbnails()));
+        window = new MainWindow(vm, new WaferViewModel(tasks), new ThumbnailCache(tasks.thumbnails()));
         vm.setErrorHandler((title, e) -> Dialogs.showError(stage, title, e));
         stage.setScene(new Scene(window, 1200, 800));
         stage.show();

@@ -1,0 +1,199 @@
+package defectlens.app;
+
+import defectlens.wafer.WaferDataset;
+import defectlens.wafer.WaferMap;
+import defectlens.wafer.WaferPickleReader;
+import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.function.BiConsumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+/**
+ * State of the wafer-map browser: the open file, the filtered row indices (an int array, so 811,457
+ * rows cost 3 MB, not a list of objects), class and split filters, the selected wafer, and loading
+ * with real progress and cancel.
+ */
+public final class WaferViewModel {
+    public static final String ALL = "All";
+    public static final String UNLABELLED = "(unlabelled)";
+
+    private final BackgroundTasks tasks;
+    private final ObjectProperty<WaferDataset> dataset = new SimpleObjectProperty<>();
+    private final ObservableList<Integer> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<String> classFilter = new SimpleObjectProperty<>(ALL);
+    private final ObjectProperty<String> splitFilter = new SimpleObjectProperty<>(ALL);
+    private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+    private final StringProperty status = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private BiConsumer<String, Throwable> errorHandler = (t, e) -> { };
+    private Task<WaferDataset> loading;
+
+    public WaferViewModel(BackgroundTasks tasks) {
+        this.tasks = tasks;
+        classFilter.addListener((o, a, b) -> refilter());
+        splitFilter.addListener((o, a, b) -> refilter());
+    }
+
+    public void setErrorHandler(BiConsumer<String, Throwable> handler) {
+        this.errorHandler = handler;
+    }
+
+    /** Reads a wafer file in the background; progress is the share of the file read. */
+    public Task<WaferDataset> open(Path file) {
+        cancel();
+        Task<WaferDataset> t = new Task<>() {
+            @Override
+            protected WaferDataset call() {
+                updateMessage("Reading " + file.getFileName());
+                return WaferPickleReader.read(file, f -> updateProgress(f, 1.0), this::isCancelled);
+            }
+        };
+        t.setOnRunning(e -> {
+            busy.set(true);
+            status.set("Reading " + file.getFileName() + " ...");
+            progress.bind(t.progressProperty());
+        });
+        t.setOnSucceeded(e -> {
+            done();
+            show(t.getValue());
+        });
+        t.setOnFailed(e -> {
+            done();
+            status.set("Cannot open " + file.getFileName());
+            errorHandler.accept("Cannot open " + file.getFileName(), t.getException());
+        });
+        t.setOnCancelled(e -> {
+            done();
+            status.set("Cancelled reading " + file.getFileName());
+        });
+        loading = t;
+        tasks.work().submit(t);
+        return t;
+    }
+
+    private void done() {
+        progress.unbind();
+        progress.set(0);
+        busy.set(false);
+    }
+
+    public void cancel() {
+        if (loading != null && loading.isRunning()) {
+            loading.cancel();
+        }
+    }
+
+    private void show(WaferDataset d) {
+        selected.set(-1);
+        dataset.set(d);
+        classFilter.set(ALL);
+        splitFilter.set(ALL);
+        refilter();
+        status.set(d.source().getFileName() + ": " + d.size() + " wafers, " + d.labelledCount() + " labelled");
+        if (d.size() > 0) {
+            selected.set(0);
+        }
+    }
+
+    private void refilter() {
+        WaferDataset d = dataset.get();
+        if (d == null) {
+            rows.clear();
+            return;
+        }
+        String cls = classFilter.get();
+        String split = splitFilter.get();
+        int[] keep = new int[d.size()];
+        int n = 0;
+        for (int i = 0; i < d.size(); i++) {
+            WaferMap m = d.get(i);
+            boolean classOk = cls == null || ALL.equals(cls)
+                    || (UNLABELLED.equals(cls) ? !m.isLabelled() : cls.equals(m.label()));
+            boolean splitOk = split == null || ALL.equals(split) || split.equals(m.split().label());
+            if (classOk && splitOk) {
+                keep[n++] = i;
+            }
+        }
+        rows.setAll(new IndexList(Arrays.copyOf(keep, n)));
+    }
+
+    /** Rows as boxed integers on demand only. */
+    private static final class IndexList extends AbstractList<Integer> {
+        private final int[] idx;
+
+        IndexList(int[] idx) {
+            this.idx = idx;
+        }
+
+        @Override
+        public Integer get(int i) {
+            return idx[i];
+        }
+
+        @Override
+        public int size() {
+            return idx.length;
+        }
+
+        @Override
+        public Object[] toArray() {
+            Object[] o = new Object[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                o[i] = idx[i];
+            }
+            return o;
+        }
+    }
+
+    public WaferMap selectedMap() {
+        WaferDataset d = dataset.get();
+        int i = selected.get();
+        return d == null || i < 0 || i >= d.size() ? null : d.get(i);
+    }
+
+    public ObjectProperty<WaferDataset> datasetProperty() {
+        return dataset;
+    }
+
+    public ObservableList<Integer> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<String> classFilterProperty() {
+        return classFilter;
+    }
+
+    public ObjectProperty<String> splitFilterProperty() {
+        return splitFilter;
+    }
+
+    public IntegerProperty selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+}

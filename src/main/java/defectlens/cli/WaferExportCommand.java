@@ -1,0 +1,120 @@
+package defectlens.cli;
+
+import defectlens.DefectLensException;
+import defectlens.image.ArgbImage;
+import defectlens.image.ImageRaster;
+import defectlens.image.SemImageWriter;
+import defectlens.wafer.WaferDataset;
+import defectlens.wafer.WaferMap;
+import defectlens.wafer.WaferMapPicture;
+import defectlens.wafer.WaferPickleReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code wafer export <file> --out DIR [--class C] [--limit N] [--scale S]}: writes wafer maps as PNG
+ * pictures (legend colours, no-die transparent) into one sub-folder per class, named by row index.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write wafer maps as PNG pictures into class folders.")
+public final class WaferExportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "A WM-811K pickle (.pkl, .pkl.gz, .pkl.xz).")
+    Path file;
+
+    @Option(names = "--out", required = true, description = "Folder to write into (class sub-folders are made).")
+    Path out;
+
+    @Option(names = "--class", description = "Only this class (as the file spells it; 'unlabelled' for unlabelled maps).")
+    String onlyClass;
+
+    @Option(names = "--limit", description = "At most this many maps per class (default: all).")
+    Integer limit;
+
+    @Option(names = "--scale", defaultValue = "4", description = "Pixels per die side (default ${DEFAULT-VALUE}).")
+    int scale;
+
+    @Option(names = "--json", description = "Print one JSON document with the counts written.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (scale < 1 || scale > 64) {
+            throw new DefectLensException(out, "--scale must be between 1 and 64, got " + scale);
+        }
+        if (limit != null && limit < 1) {
+            throw new DefectLensException(out, "--limit must be positive, got " + limit);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        WaferDataset data = WaferPickleReader.read(file);
+        Map<String, Integer> written = new LinkedHashMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            WaferMap m = data.get(i);
+            String cls = m.isLabelled() ? m.label() : "unlabelled";
+            if (onlyClass != null && !onlyClass.equals(cls)) {
+                continue;
+            }
+            int n = written.getOrDefault(cls, 0);
+            if (limit != null && n >= limit) {
+                continue;
+            }
+            Path target = out.resolve(safeName(cls)).resolve(String.format(Locale.ROOT, "wafer_%06d.png", i));
+            SemImageWriter.write(toRaster(WaferMapPicture.render(m, scale)), target);
+            written.put(cls, n + 1);
+            if ((i + 1) % 1000 == 0) {
+                err.printf("\rexported %d", written.values().stream().mapToInt(Integer::intValue).sum());
+                err.flush();
+            }
+        }
+        if (onlyClass != null && written.isEmpty()) {
+            throw new DefectLensException(file, "no map of class '" + onlyClass + "' (classes: " + data.classCounts().keySet() + ")");
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new DefectLensException(out, "cannot create the folder: " + e.getMessage(), e);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        int total = written.values().stream().mapToInt(Integer::intValue).sum();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("out", out.toString());
+            doc.put("written", total);
+            doc.put("classes", written);
+            o.println(Json.write(doc));
+        } else {
+            o.println("wrote " + total + " PNG wafer maps to " + out + " " + written);
+        }
+        return 0;
+    }
+
+    /** A class name as a folder name: letters, digits, '-' and '_' only. */
+    static String safeName(String cls) {
+        String s = cls.replaceAll("[^A-Za-z0-9_-]", "_");
+        return s.isEmpty() ? "_" : s;
+    }
+
+    private static ImageRaster toRaster(ArgbImage img) {
+        int[] px = img.pixels();
+        short[] s = new short[px.length * 4];
+        for (int i = 0; i < px.length; i++) {
+            s[i * 4] = (short) ((px[i] >> 16) & 0xFF);
+            s[i * 4 + 1] = (short) ((px[i] >> 8) & 0xFF);
+            s[i * 4 + 2] = (short) (px[i] & 0xFF);
+            s[i * 4 + 3] = (short) ((px[i] >>> 24) & 0xFF);
+        }
+        return new ImageRaster(img.width(), img.height(), 4, 8, s);
+    }
+}
