@@ -96,6 +96,7 @@ class RatingViewFxTest {
         assertEquals(List.of(4, 5, 2, 1), journal.stream().map(Rating::value).toList());
         assertTrue(journal.stream().allMatch(r -> r.imageId().equals(item.imageId()) && r.method().equals(item.method())));
         assertTrue(robot.lookup("#q3v2").queryAs(javafx.scene.control.RadioButton.class).isSelected());
+        robot.interact(() -> PngSnapshot.write(view, Path.of("target/study-rating-window.png")));
     }
 
     @Test
@@ -127,7 +128,18 @@ class RatingViewFxTest {
         StudyItem item = vm.currentItem();
         robot.type(KeyCode.DIGIT4, KeyCode.DIGIT2);
         waitFor(() -> vm.savedProperty().get());
-        Path png = studyDir.resolve("summary.png");
+        java.util.Random random = new java.util.Random(3);
+        for (String rater : List.of("erik", "fay", "gus")) {
+            try (RatingSession other = new RatingSession(study, rater, "test")) {
+                for (StudyItem it : other.order()) {
+                    for (String q : study.plan().questionnaire().questionIds()) {
+                        int bias = it.method().equals("craft") ? 1 : 0;
+                        other.answer(it, q, Math.min(5, 2 + bias + random.nextInt(3)), "");
+                    }
+                }
+            }
+        }
+        Path png = Path.of("target/study-summary-chart.png");
         robot.interact(() -> {
             StudySummaryView sv = new StudySummaryView(StudyAnalysis.summarize(study.plan(), study.ratings()));
             Stage s = new Stage();
