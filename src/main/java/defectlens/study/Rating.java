@@ -37,6 +37,18 @@ public record Rating(String submissionId, String studyId, String rater, String i
                 value, comment, Instant.now().toString(), plan.model() == null ? "" : plan.model().version(), appVersion);
     }
 
+    /**
+     * Orders ratings by their time as an instant (ISO-8601 strings of different precision do not sort
+     * as text); times that do not parse compare as equal, so journal order decides.
+     */
+    public static int compareTime(Rating a, Rating b) {
+        try {
+            return Instant.parse(a.time()).compareTo(Instant.parse(b.time()));
+        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            return 0;
+        }
+    }
+
     /** What a later rating replaces: the same rater's answer to the same question about the same item. */
     public AnswerKey key() {
         return new AnswerKey(rater, imageId, method, question);

@@ -63,7 +63,7 @@ public final class RatingSession implements AutoCloseable {
     /** The comment given with the item's latest answer ("" when none). */
     public synchronized String comment(StudyItem item) {
         return latest.values().stream().filter(r -> r.item().equals(item))
-                .max((a, b) -> a.time().compareTo(b.time())).map(Rating::comment).orElse("");
+                .max(Rating::compareTime).map(Rating::comment).orElse("");
     }
 
     /** Submits an answer and returns it once it is on disk; an unchanged answer is not written again. */

@@ -33,7 +33,7 @@ public final class RatingSet {
         }
         Map<Rating.AnswerKey, Rating> latest = new LinkedHashMap<>();
         for (Rating r : unique) {
-            latest.merge(r.key(), r, (old, neu) -> neu.time().compareTo(old.time()) >= 0 ? neu : old);
+            latest.merge(r.key(), r, (old, neu) -> Rating.compareTime(neu, old) >= 0 ? neu : old);
         }
         return new RatingSet(unique, new ArrayList<>(latest.values()));
     }

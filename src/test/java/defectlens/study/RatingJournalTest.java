@@ -96,6 +96,14 @@ class RatingJournalTest {
     }
 
     @Test
+    void aReRatingReplacesByInstantNotByText() {
+        Rating early = StudyFixtures.rating("e", "alice", "img00", "craft", "Q1", 2, "2026-01-01T10:00:00.500Z");
+        Rating late = StudyFixtures.rating("l", "alice", "img00", "craft", "Q1", 4, "2026-01-01T10:00:01Z");
+        assertEquals(List.of(late), RatingSet.of(List.of(late, early)).effective());
+        assertEquals(List.of(late), RatingSet.of(List.of(early, late)).effective());
+    }
+
+    @Test
     void aSecondWriterIsKeptOut() {
         Path f = dir.resolve("journal-bob.jsonl");
         try (RatingJournal j = RatingJournal.open(f)) {
