@@ -1,5 +1,6 @@
 package defectlens.study;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,8 +12,11 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
  * number of raters who agree, i.e. whose mean over the images for this method and question is 4 or
  * more (with one image per rater: who rated 4 or 5, the seed study's "5/9 experts").
  */
-public record MethodQuestionStats(String method, String label, String question, int n, double mean, double sd,
-        double median, int ratingsAtLeast4, int raters, int ratersAgreeing) {
+public record MethodQuestionStats(String method, String label, String question, int n,
+        @JsonSerialize(using = NanAsNull.class) double mean,
+        @JsonSerialize(using = NanAsNull.class) double sd,
+        @JsonSerialize(using = NanAsNull.class) double median,
+        int ratingsAtLeast4, int raters, int ratersAgreeing) {
 
     public static MethodQuestionStats of(String method, String label, String question, List<Rating> ratings) {
         DescriptiveStatistics d = new DescriptiveStatistics();

@@ -1,5 +1,6 @@
 package defectlens.study;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,11 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
  * approximation, which makes no correction for ties ({@code exact} tells which).
  */
 public record PairedComparison(String question, String methodA, String methodB, int pairs, int zeroDifferences,
-        int n, double meanDifference, double statistic, double pValue, boolean exact) {
+        int n,
+        @JsonSerialize(using = NanAsNull.class) double meanDifference,
+        @JsonSerialize(using = NanAsNull.class) double statistic,
+        @JsonSerialize(using = NanAsNull.class) double pValue,
+        boolean exact) {
 
     public static PairedComparison of(String question, String methodA, String methodB, List<Rating> ratingsA,
             List<Rating> ratingsB) {

@@ -1,5 +1,6 @@
 package defectlens.study;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,10 @@ public record StudySummary(String studyId, ModelRef model, String questionnaire,
      * Inter-rater agreement: Krippendorff's alpha (ordinal) over units (image, method, question), and
      * per question over units (image, method); {@code pairableUnits} have two or more raters.
      */
-    public record Agreement(String measure, double alpha, int pairableUnits, Map<String, Double> perQuestion) {
+    public record Agreement(String measure,
+            @JsonSerialize(using = NanAsNull.class) double alpha,
+            int pairableUnits,
+            @JsonSerialize(contentUsing = NanAsNull.class) Map<String, Double> perQuestion) {
     }
 
     public MethodQuestionStats stats(String method, String question) {

@@ -86,6 +86,20 @@ class StudyCommandTest {
     }
 
     @Test
+    void undefinedStatisticsOfAnUnratedStudyAreNull() throws Exception {
+        Path study = tmp.resolve("empty");
+        assertEquals(0, run("study", "create", "--data", "datasets/sem-demo", "--methods", "gradcam,craft", "--images", "2",
+                "--out", study.toString()).code());
+        CliTest.Result s = run("study", "summary", "--study", study.toString(), "--json");
+        assertEquals(0, s.code(), s.err());
+        JsonNode sum = new ObjectMapper().readTree(s.out());
+        assertTrue(sum.get("stats").get(0).get("mean").isNull());
+        assertTrue(sum.get("agreement").get("alpha").isNull());
+        assertEquals(2, run("study", "create", "--data", "datasets/sem-demo", "--methods", "gradcam", "--out", study.toString()).code(),
+                "a second create in the same folder must not overwrite the plan");
+    }
+
+    @Test
     void aMissingStudyIsAUserError() {
         CliTest.Result r = run("study", "summary", "--study", tmp.resolve("nope").toString());
         assertEquals(2, r.code());
