@@ -13,6 +13,7 @@ import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.TextInputDialog;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -22,6 +23,16 @@ import javafx.stage.Window;
  */
 public final class StudyWindows {
     private StudyWindows() {
+    }
+
+    /** Asks for the rater id, then opens the rating window (for a menu item that has only the study folder). */
+    public static void openRating(Window owner, Path studyDir) {
+        TextInputDialog d = new TextInputDialog(System.getProperty("user.name", ""));
+        d.initOwner(owner);
+        d.setTitle("Rating study");
+        d.setHeaderText("Who is rating? (letters, digits, '.', '_' or '-')");
+        d.setContentText("Rater id:");
+        d.showAndWait().map(String::trim).filter(r -> !r.isEmpty()).ifPresent(r -> openRating(owner, studyDir, r));
     }
 
     /** Opens the rating window of {@code rater} for the study in {@code studyDir}; resumes where they stopped. */

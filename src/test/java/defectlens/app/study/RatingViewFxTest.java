@@ -71,6 +71,9 @@ class RatingViewFxTest {
         io.execute(() -> vm.session().close());
         io.shutdown();
         io.awaitTermination(10, TimeUnit.SECONDS);
+        try (var files = Files.walk(studyDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     private void waitFor(java.util.concurrent.Callable<Boolean> c) throws Exception {
