@@ -76,9 +76,12 @@ public final class MainWindow extends BorderPane {
                 item("Zoom out", null, () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 0.8)),
                 item("Show / hide mask", null, vm::toggleMask),
                 item("Search file name", "Shortcut+F", () -> lookup("#search").requestFocus()));
+        Menu study = new Menu("Study", null,
+                item("Rate a study...", null, () -> chooseStudy(true)),
+                item("Study summary...", null, () -> chooseStudy(false)));
         Menu help = new Menu("Help", null,
                 item("Keyboard shortcuts", "F1", () -> Dialogs.showShortcuts(getScene().getWindow())));
-        return new MenuBar(file, view, help);
+        return new MenuBar(file, view, study, help);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -127,6 +130,24 @@ public final class MainWindow extends BorderPane {
     public void openWafers(Path file) {
         tabs.getSelectionModel().select(waferTab);
         wafers.open(file);
+    }
+
+    private void chooseStudy(boolean rate) {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(rate ? "Open a study folder to rate" : "Open a study folder to summarise");
+        File f = dc.showDialog(getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        try {
+            if (rate) {
+                defectlens.app.study.StudyWindows.openRating(getScene().getWindow(), f.toPath());
+            } else {
+                defectlens.app.study.StudyWindows.openSummary(getScene().getWindow(), f.toPath());
+            }
+        } catch (RuntimeException e) {
+            Dialogs.showError(getScene().getWindow(), "Cannot open the study " + f.getName(), e);
+        }
     }
 
     private void chooseFolder() {

@@ -1,0 +1,241 @@
+package defectlens.app.study;
+
+import defectlens.app.FxImages;
+import defectlens.study.Question;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The rating window: the image beside its blinded explanation ("Explanation A"), the statements with
+ * one choice per scale value, a comment box, the study progress, back/next and the save state.
+ * Keys: 1-5 answer the highlighted statement and move on, up/down move between statements,
+ * left/right change the answer, Page Down / Page Up go to the next / previous item.
+ */
+public final class RatingView extends BorderPane {
+    private static final String FOCUSED_ROW = "-fx-background-color: #dde9f7; -fx-background-radius: 4;";
+
+    private final RatingViewModel vm;
+    private final List<HBox> rows = new ArrayList<>();
+    private final TextArea comment = new TextArea();
+    private final Label status = new Label();
+
+    public RatingView(RatingViewModel vm) {
+        this.vm = vm;
+        setPadding(new Insets(12));
+        setTop(header());
+        setCenter(body());
+        setBottom(footer());
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        vm.focusedQuestionProperty().addListener((o, a, b) -> highlight());
+        highlight();
+    }
+
+    private HBox header() {
+        Label title = new Label();
+        title.textProperty().bind(vm.itemTitleProperty());
+        title.setStyle("-fx-font-weight: bold;");
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        status.setId("saveStatus");
+        status.textProperty().bind(vm.statusProperty());
+        status.setMinWidth(220);
+        vm.savedProperty().addListener((o, a, b) -> styleStatus());
+        vm.statusProperty().addListener((o, a, b) -> styleStatus());
+        styleStatus();
+        HBox h = new HBox(12, title, bar, status);
+        h.setAlignment(Pos.CENTER_LEFT);
+        h.setPadding(new Insets(0, 0, 10, 0));
+        return h;
+    }
+
+    private void styleStatus() {
+        String s = vm.statusProperty().get();
+        if (vm.savedProperty().get()) {
+            status.setStyle("-fx-text-fill: #1a7f37; -fx-font-weight: bold;");
+        } else if (s != null && s.startsWith("NOT saved")) {
+            status.setStyle("-fx-text-fill: #c62828; -fx-font-weight: bold;");
+        } else {
+            status.setStyle("-fx-text-fill: #555555;");
+        }
+    }
+
+    private VBox body() {
+        ImageView image = new ImageView();
+        ImageView explanation = new ImageView();
+        for (ImageView v : List.of(image, explanation)) {
+            v.setPreserveRatio(true);
+            v.setFitHeight(340);
+            v.setFitWidth(440);
+        }
+        vm.imageProperty().addListener((o, a, b) -> image.setImage(b == null ? null : FxImages.toFx(b)));
+        vm.explanationProperty().addListener((o, a, b) -> explanation.setImage(b == null ? null : FxImages.toFx(b)));
+        Label imageTitle = new Label("Image");
+        Label explanationTitle = new Label();
+        explanationTitle.setId("explanationLabel");
+        explanationTitle.textProperty().bind(vm.explanationLabelProperty());
+        explanationTitle.setStyle("-fx-font-weight: bold;");
+        Label note = new Label();
+        note.setWrapText(true);
+        note.setMaxWidth(400);
+        note.textProperty().bind(vm.explanationNoteProperty());
+        note.visibleProperty().bind(vm.explanationNoteProperty().isNotEmpty());
+        StackPane explanationPane = new StackPane(explanation, note);
+        explanationPane.setMinSize(440, 340);
+        HBox pictures = new HBox(16, new VBox(4, imageTitle, image), new VBox(4, explanationTitle, explanationPane));
+        pictures.setAlignment(Pos.CENTER);
+        VBox body = new VBox(10, pictures, statements());
+        body.setPadding(new Insets(0, 0, 10, 0));
+        return body;
+    }
+
+    private GridPane statements() {
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(2);
+        List<String> anchors = vm.anchors();
+        for (int v = 0; v < anchors.size(); v++) {
+            Label a = new Label((vm.scaleMin() + v) + "\n" + anchors.get(v));
+            a.setWrapText(true);
+            a.setMaxWidth(90);
+            a.setStyle("-fx-font-size: 10px; -fx-text-alignment: center;");
+            a.setAlignment(Pos.CENTER);
+            g.add(a, 1 + v, 0);
+        }
+        List<Question> questions = vm.questions();
+        for (int q = 0; q < questions.size(); q++) {
+            int question = q;
+            Label text = new Label(questions.get(q).id() + "  " + questions.get(q).text());
+            text.setWrapText(true);
+            text.setPrefWidth(560);
+            HBox row = new HBox(text);
+            row.setPadding(new Insets(3, 6, 3, 6));
+            row.setOnMouseClicked(e -> vm.focusedQuestionProperty().set(question));
+            rows.add(row);
+            g.add(row, 0, q + 1);
+            ToggleGroup group = new ToggleGroup();
+            List<RadioButton> buttons = new ArrayList<>();
+            for (int v = vm.scaleMin(); v <= vm.scaleMax(); v++) {
+                int value = v;
+                RadioButton rb = new RadioButton();
+                rb.setId("q" + q + "v" + v);
+                rb.setToggleGroup(group);
+                rb.setFocusTraversable(false);
+                rb.setOnAction(e -> vm.choose(question, value));
+                GridPane.setHalignment(rb, javafx.geometry.HPos.CENTER);
+                buttons.add(rb);
+                g.add(rb, 1 + v - vm.scaleMin(), q + 1);
+            }
+            Runnable sync = () -> {
+                int v = vm.answerProperty(question).get();
+                group.selectToggle(v == 0 ? null : buttons.get(v - vm.scaleMin()));
+            };
+            vm.answerProperty(question).addListener((o, a, b) -> sync.run());
+            sync.run();
+        }
+        return g;
+    }
+
+    private VBox footer() {
+        comment.setId("comment");
+        comment.setPromptText("Comment on this explanation (optional; saved with your answers)");
+        comment.setPrefRowCount(2);
+        comment.setWrapText(true);
+        comment.textProperty().bindBidirectional(vm.commentProperty());
+        comment.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                vm.flushComment();
+            }
+        });
+        Button back = new Button("◀ Back");
+        back.setId("back");
+        back.setOnAction(e -> vm.back());
+        back.disableProperty().bind(vm.itemIndexProperty().isEqualTo(0));
+        Button next = new Button("Next ▶");
+        next.setId("next");
+        next.setDefaultButton(false);
+        next.setOnAction(e -> vm.next());
+        next.disableProperty().bind(vm.itemIndexProperty().isEqualTo(vm.session().order().size() - 1));
+        Label keys = new Label("Keys: 1-5 answer · ↑/↓ statement · ←/→ change · PgDn/PgUp next/back");
+        keys.setStyle("-fx-text-fill: #777777; -fx-font-size: 10px;");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox buttons = new HBox(8, keys, gap, back, next);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(8, comment, buttons);
+    }
+
+    private void highlight() {
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).setStyle(i == vm.focusedQuestionProperty().get() ? FOCUSED_ROW : "");
+        }
+    }
+
+    private void onKey(KeyEvent e) {
+        if (comment.isFocused()) {
+            if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.TAB) {
+                requestFocus();
+                e.consume();
+            }
+            return;
+        }
+        KeyCode k = e.getCode();
+        int digit = digit(k);
+        if (digit > 0) {
+            vm.choose(digit);
+        } else if (k == KeyCode.UP) {
+            vm.moveFocus(-1);
+        } else if (k == KeyCode.DOWN) {
+            vm.moveFocus(1);
+        } else if (k == KeyCode.LEFT) {
+            vm.step(-1);
+        } else if (k == KeyCode.RIGHT) {
+            vm.step(1);
+        } else if (k == KeyCode.PAGE_DOWN) {
+            vm.next();
+        } else if (k == KeyCode.PAGE_UP) {
+            vm.back();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private static int digit(KeyCode k) {
+        return switch (k) {
+            case DIGIT1, NUMPAD1 -> 1;
+            case DIGIT2, NUMPAD2 -> 2;
+            case DIGIT3, NUMPAD3 -> 3;
+            case DIGIT4, NUMPAD4 -> 4;
+            case DIGIT5, NUMPAD5 -> 5;
+            case DIGIT6, NUMPAD6 -> 6;
+            case DIGIT7, NUMPAD7 -> 7;
+            case DIGIT8, NUMPAD8 -> 8;
+            case DIGIT9, NUMPAD9 -> 9;
+            default -> 0;
+        };
+    }
+
+    public RatingViewModel viewModel() {
+        return vm;
+    }
+}

@@ -1,0 +1,204 @@
+package defectlens.cli;
+
+import defectlens.dataset.DatasetOpener;
+import defectlens.study.JournalMerger;
+import defectlens.study.MethodQuestionStats;
+import defectlens.study.ModelRef;
+import defectlens.study.PairedComparison;
+import defectlens.study.Questionnaire;
+import defectlens.study.RaterProgress;
+import defectlens.study.RatingCsvExport;
+import defectlens.study.RatingSet;
+import defectlens.study.StudyAnalysis;
+import defectlens.study.StudyCreator;
+import defectlens.study.StudyFolder;
+import defectlens.study.StudyPlan;
+import defectlens.study.StudySummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code study ...}: expert rating studies of explanations (create, status, merge, summary, export). */
+@Command(name = "study", mixinStandardHelpOptions = true, description = "Expert rating studies of explanations.",
+        subcommands = {StudyCommand.Create.class, StudyCommand.Status.class, StudyCommand.Merge.class,
+            StudyCommand.Summary.class, StudyCommand.Export.class})
+public final class StudyCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code study create --data DIR --methods gradcam,craft [--images N] [--seed S] --out STUDY_DIR}. */
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Make a study folder (study.json) from a data set.")
+    static final class Create implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--data", required = true, description = "Data-set folder or CSV.")
+        Path data;
+        @Option(names = "--methods", required = true, split = ",", description = "Explanation methods, e.g. gradcam,craft.")
+        List<String> methods;
+        @Option(names = "--images", defaultValue = "0", description = "Number of images drawn from the data set (0 = all).")
+        int images;
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the image draw (default ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = "--model", defaultValue = "unspecified", description = "Name of the model explained.")
+        String model;
+        @Option(names = "--model-version", defaultValue = "", description = "Version of the model explained.")
+        String modelVersion;
+        @Option(names = "--questionnaire", description = "Questionnaire JSON (default: the built-in explanation-satisfaction scale).")
+        Path questionnaire;
+        @Option(names = "--out", required = true, description = "The study folder to create.")
+        Path out;
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Questionnaire q = questionnaire == null ? Questionnaire.explanationSatisfaction() : Questionnaire.load(questionnaire);
+            StudyPlan plan = StudyCreator.create(DatasetOpener.open(data), methods, images, seed,
+                    new ModelRef(model, modelVersion), q, out);
+            PrintWriter o = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("study", out.toAbsolutePath().normalize().toString());
+                m.put("studyId", plan.studyId());
+                m.put("images", plan.images().size());
+                m.put("methods", plan.methods());
+                m.put("questions", q.questions().size());
+                m.put("answersPerRater", plan.answersPerRater());
+                o.println(Json.write(m));
+            } else {
+                o.printf("study %s created in %s%n  %d images x %d methods x %d questions = %d answers per rater%n",
+                        plan.studyId(), out, plan.images().size(), plan.methods().size(), q.questions().size(), plan.answersPerRater());
+            }
+            return 0;
+        }
+    }
+
+    /** {@code study status --study DIR}: each rater's progress and where they resume. */
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Progress of each rater of a study.")
+    static final class Status implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--study", required = true, description = "The study folder.")
+        Path study;
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            StudyFolder f = StudyFolder.open(study);
+            RatingSet set = f.ratings();
+            List<RaterProgress> progress = new ArrayList<>();
+            for (String r : set.raters()) {
+                progress.add(RaterProgress.of(f.plan(), r, set.effective()));
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            if (json) {
+                o.println(Json.write(Map.of("studyId", f.plan().studyId(), "raters", progress)));
+            } else {
+                o.printf("study %s: %d raters%n", f.plan().studyId(), progress.size());
+                for (RaterProgress p : progress) {
+                    o.printf("  %-16s %4d / %d%s%n", p.rater(), p.answered(), p.total(), p.complete() ? "  complete"
+                            : "  resumes at item " + (p.resumeItem() + 1) + ", question " + (p.resumeQuestion() + 1));
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code study merge --study DIR --from JOURNAL...}. */
+    @Command(name = "merge", mixinStandardHelpOptions = true,
+            description = "Merge journals from other machines into the study; duplicate submissions are recognised.")
+    static final class Merge implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--study", required = true, description = "The study folder.")
+        Path study;
+        @Option(names = "--from", required = true, arity = "1..*", description = "Journal files (journal-<rater>.jsonl).")
+        List<Path> from;
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            JournalMerger.MergeResult r = JournalMerger.merge(StudyFolder.open(study), from);
+            PrintWriter o = spec.commandLine().getOut();
+            if (json) {
+                o.println(Json.write(r));
+            } else {
+                o.printf("read %d ratings: %d added, %d duplicates, %d of another study%n", r.read(), r.added(),
+                        r.duplicates(), r.otherStudy());
+            }
+            return 0;
+        }
+    }
+
+    /** {@code study summary --study DIR [--json]}. */
+    @Command(name = "summary", mixinStandardHelpOptions = true,
+            description = "Per method and question statistics, paired Wilcoxon tests and Krippendorff's alpha.")
+    static final class Summary implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--study", required = true, description = "The study folder.")
+        Path study;
+        @Option(names = "--json", description = "Print one JSON document.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            StudyFolder f = StudyFolder.open(study);
+            StudySummary s = StudyAnalysis.summarize(f.plan(), f.ratings());
+            PrintWriter o = spec.commandLine().getOut();
+            if (json) {
+                o.println(Json.write(s));
+                return 0;
+            }
+            o.printf("study %s: %d raters, %d ratings (%d replaced by re-ratings)%n", s.studyId(), s.raters().size(),
+                    s.ratings(), s.replaced());
+            o.printf("  %-4s %-10s %4s %6s %6s %6s %8s%n", "q", "method", "n", "mean", "sd", "median", ">=4");
+            for (MethodQuestionStats m : s.stats()) {
+                o.printf("  %-4s %-10s %4d %6.2f %6.2f %6.1f %4d/%d raters%n", m.question(), m.method(), m.n(), m.mean(),
+                        m.sd(), m.median(), m.ratersAgreeing(), m.raters());
+            }
+            for (PairedComparison c : s.comparisons()) {
+                o.printf("  %-4s %s vs %s: %d pairs, W=%.1f, p=%.4f%s%n", c.question(), c.methodA(), c.methodB(), c.n(),
+                        c.statistic(), c.pValue(), c.exact() ? " (exact)" : "");
+            }
+            o.printf("  Krippendorff's alpha (ordinal): %.3f over %d units%n", s.agreement().alpha(), s.agreement().pairableUnits());
+            return 0;
+        }
+    }
+
+    /** {@code study export --study DIR --csv FILE}. */
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the ratings as a long-format CSV.")
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--study", required = true, description = "The study folder.")
+        Path study;
+        @Option(names = "--csv", required = true, description = "The CSV file to write.")
+        Path csv;
+        @Option(names = "--include-replaced", description = "Also write ratings a later re-rating replaced (replaced=true).")
+        boolean includeReplaced;
+
+        @Override
+        public Integer call() {
+            StudyFolder f = StudyFolder.open(study);
+            int rows = RatingCsvExport.write(f.plan(), f.ratings(), includeReplaced, csv);
+            spec.commandLine().getErr().printf("wrote %d ratings to %s%n", rows, csv);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package defectlens.study;
+
+import defectlens.DefectLensException;
+import defectlens.dataset.SemDataset;
+import defectlens.dataset.SemSample;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Makes a study folder from a data set: picks {@code images} samples (all when 0) with a seeded
+ * shuffle, blinds the methods in the order given, and writes {@code study.json}. The data-set folder
+ * is stored relative to the study folder, so both can move together.
+ */
+public final class StudyCreator {
+    private StudyCreator() {
+    }
+
+    public static StudyPlan create(SemDataset data, List<String> methods, int images, long seed, ModelRef model,
+            Questionnaire questionnaire, Path studyDir) {
+        if (methods.isEmpty() || methods.stream().anyMatch(m -> !m.matches("[A-Za-z0-9._-]+"))) {
+            throw new DefectLensException("methods must be names of letters, digits, '.', '_' or '-': " + methods);
+        }
+        if (methods.stream().distinct().count() != methods.size()) {
+            throw new DefectLensException("a method is named twice: " + methods);
+        }
+        if (data.samples().isEmpty()) {
+            throw new DefectLensException(data.root(), "the data set has no images");
+        }
+        Path dir = studyDir.toAbsolutePath().normalize();
+        Path planFile = dir.resolve(StudyFolder.PLAN_FILE);
+        if (Files.exists(planFile)) {
+            throw new DefectLensException(planFile, "a study already exists here; choose another --out folder");
+        }
+        List<SemSample> samples = new ArrayList<>(data.samples());
+        Collections.shuffle(samples, new Random(seed));
+        int n = images <= 0 ? samples.size() : Math.min(images, samples.size());
+        Path root = data.root().toAbsolutePath().normalize();
+        List<StudyImage> chosen = new ArrayList<>();
+        for (SemSample s : samples.subList(0, n)) {
+            chosen.add(new StudyImage(s.id(), root.relativize(s.image().toAbsolutePath().normalize()).toString().replace('\\', '/')));
+        }
+        chosen.sort((a, b) -> a.id().compareTo(b.id()));
+        String studyId = dir.getFileName() + "-" + Long.toHexString(Instant.now().toEpochMilli());
+        String dataset;
+        try {
+            Files.createDirectories(dir);
+            dataset = dir.relativize(root).toString().replace('\\', '/');
+        } catch (IOException e) {
+            throw new DefectLensException(dir, "cannot create the study folder: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            dataset = root.toString();
+        }
+        StudyPlan plan = new StudyPlan(studyId, Instant.now().toString(), dataset.isEmpty() ? "." : dataset, model,
+                methods, StudyPlan.blindingOf(methods), chosen, questionnaire, seed);
+        plan.save(planFile);
+        return plan;
+    }
+}

@@ -1,0 +1,89 @@
+package defectlens.study;
+
+import defectlens.DefectLensException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The folder of a study: {@code study.json} (the plan), one journal per rater
+ * ({@code journal-<rater>.jsonl}) and optional explanation pictures ({@code explanations/<method>/<image>.png}).
+ */
+public final class StudyFolder {
+    public static final String PLAN_FILE = "study.json";
+    private static final Pattern RATER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final Path dir;
+    private final StudyPlan plan;
+
+    private StudyFolder(Path dir, StudyPlan plan) {
+        this.dir = dir;
+        this.plan = plan;
+    }
+
+    public static StudyFolder open(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(d)) {
+            throw new DefectLensException(d, "study folder not found");
+        }
+        return new StudyFolder(d, StudyPlan.load(d.resolve(PLAN_FILE)));
+    }
+
+    /** Rater ids become file names: letters, digits, '.', '_' and '-', at most 64 characters. */
+    public static String checkRater(String rater) {
+        if (rater == null || !RATER_ID.matcher(rater).matches()) {
+            throw new DefectLensException("invalid rater id '" + rater
+                    + "': use letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit");
+        }
+        return rater;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public StudyPlan plan() {
+        return plan;
+    }
+
+    public Path journalFile(String rater) {
+        return dir.resolve("journal-" + checkRater(rater) + ".jsonl");
+    }
+
+    /** Opens (and if needed repairs) the journal of a rater for writing. */
+    public RatingJournal openJournal(String rater) {
+        return RatingJournal.open(journalFile(rater));
+    }
+
+    public List<Path> journalFiles() {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "journal-*.jsonl")) {
+            ds.forEach(files::add);
+        } catch (IOException e) {
+            throw new DefectLensException(dir, "cannot list the journals: " + e.getMessage(), e);
+        }
+        files.sort(null);
+        return files;
+    }
+
+    /** All ratings of this study from every journal in the folder, read without locking. */
+    public RatingSet ratings() {
+        List<Rating> all = new ArrayList<>();
+        for (Path f : journalFiles()) {
+            for (Rating r : RatingJournal.read(f)) {
+                if (r.studyId().equals(plan.studyId())) {
+                    all.add(r);
+                }
+            }
+        }
+        return RatingSet.of(all);
+    }
+
+    public ExplanationSource explanations() {
+        return new FolderExplanationSource(dir);
+    }
+}
