@@ -15,6 +15,9 @@ licence) and writes, next to this script:
                                                 (pandas.indexes.*, BlockManager state with "0.14.1")
                                                 or pre-0.14.1 pandas (block items only) would write
                                                 them: str data, latin-1 lot name "lot\xe9"
+  out_of_band.pkl, out_of_band.buffers          the Kaggle frame pickled with protocol 5 and a
+                                                buffer_callback; the buffers file holds each buffer
+                                                as an 8-byte little-endian length and its bytes
   truncated.pkl                                 the first half of lswmd_protocol4.pkl
   not_a_frame.pkl                               a pickled dict
   malicious_*.pkl                               pickles that would create /tmp/defectlens-pickle-ran-*
@@ -248,6 +251,13 @@ def main():
     for name, extra_state in (('legacy_pandas018_py2.pkl', True), ('legacy_pandas013_py2.pkl', False)):
         with open(out(name), 'wb') as f:
             LegacyPickler(f, protocol=2).dump(legacy_frame(legacy, extra_state))
+
+    buffers = []
+    open(out('out_of_band.pkl'), 'wb').write(pickle.dumps(lswmd, protocol=5, buffer_callback=buffers.append))
+    with open(out('out_of_band.buffers'), 'wb') as f:
+        for b in buffers:
+            raw = b.raw().tobytes()
+            f.write(len(raw).to_bytes(8, 'little') + raw)
 
     data = open(out('lswmd_protocol4.pkl'), 'rb').read()
     open(out('truncated.pkl'), 'wb').write(data[:len(data) // 2])

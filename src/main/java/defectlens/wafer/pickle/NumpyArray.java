@@ -11,6 +11,7 @@ import net.razorvine.pickle.PickleException;
  */
 public final class NumpyArray implements PickleState {
     private int[] shape = {0};
+    private int size;
     private NumpyDtype dtype;
     private boolean fortran;
     private byte[] raw;
@@ -27,6 +28,7 @@ public final class NumpyArray implements PickleState {
         NumpyArray a = new NumpyArray();
         a.dtype = dtype;
         a.shape = toShape(args[2]);
+        a.size = sizeOf(a.shape);
         a.fortran = "F".equals(args[3]);
         a.raw = PickleValues.toBytes(args[0]);
         a.checkSize();
@@ -42,6 +44,7 @@ public final class NumpyArray implements PickleState {
             throw new PickleException("numpy array state has " + s.length + " fields");
         }
         shape = toShape(s[o]);
+        size = sizeOf(shape);
         if (!(s[o + 1] instanceof NumpyDtype t)) {
             throw new PickleException("numpy array state without dtype");
         }
@@ -103,12 +106,16 @@ public final class NumpyArray implements PickleState {
 
     /** Number of elements (the product of the shape). */
     public int size() {
+        return size;
+    }
+
+    private static int sizeOf(int[] shape) {
         long n = 1;
         for (int d : shape) {
             n *= d;
         }
         if (n > Integer.MAX_VALUE) {
-            throw new PickleException("numpy array too large: " + shapeText());
+            throw new PickleException("numpy array of more than 2^31 elements");
         }
         return (int) n;
     }
