@@ -18,6 +18,7 @@ licence) and writes, next to this script:
   out_of_band.pkl, out_of_band.buffers          the Kaggle frame pickled with protocol 5 and a
                                                 buffer_callback; the buffers file holds each buffer
                                                 as an 8-byte little-endian length and its bytes
+  bad_die_value.pkl                             the Kaggle frame with a die value 3 in map 2
   truncated.pkl                                 the first half of lswmd_protocol4.pkl
   not_a_frame.pkl                               a pickled dict
   malicious_*.pkl                               pickles that would create /tmp/defectlens-pickle-ran-*
@@ -251,6 +252,12 @@ def main():
     for name, extra_state in (('legacy_pandas018_py2.pkl', True), ('legacy_pandas013_py2.pkl', False)):
         with open(out(name), 'wb') as f:
             LegacyPickler(f, protocol=2).dump(legacy_frame(legacy, extra_state))
+
+    bad = lswmd.copy()
+    broken = np.array(bad.waferMap[2], copy=True)
+    broken[0, 0] = 3
+    bad['waferMap'] = list(bad.waferMap[:2]) + [broken] + list(bad.waferMap[3:])
+    bad.to_pickle(out('bad_die_value.pkl'), protocol=4, compression=None)
 
     buffers = []
     open(out('out_of_band.pkl'), 'wb').write(pickle.dumps(lswmd, protocol=5, buffer_callback=buffers.append))

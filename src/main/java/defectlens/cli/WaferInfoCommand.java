@@ -65,8 +65,10 @@ public final class WaferInfoCommand implements Callable<Integer> {
         doc.put("shapes", data.distinctShapes());
         int[][] range = data.shapeRange();
         if (range.length == 2) {
-            doc.put("shapeRange", Map.of("min", List.of(range[0][0], range[0][1]),
-                    "max", List.of(range[1][0], range[1][1])));
+            Map<String, List<Integer>> shapeRange = new LinkedHashMap<>();
+            shapeRange.put("min", List.of(range[0][0], range[0][1]));
+            shapeRange.put("max", List.of(range[1][0], range[1][1]));
+            doc.put("shapeRange", shapeRange);
         }
         return doc;
     }

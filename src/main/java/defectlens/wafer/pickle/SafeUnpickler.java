@@ -30,7 +30,7 @@ public final class SafeUnpickler extends Unpickler {
         this(checkpoint, List.of());
     }
 
-    /** An unpickler that serves NEXT_BUFFER from {@code outOfBandBuffers} in order; the arrays are taken over, not copied. */
+    /** An unpickler that serves NEXT_BUFFER from {@code outOfBandBuffers} in order; the arrays are taken over. */
     public SafeUnpickler(Runnable checkpoint, List<byte[]> outOfBandBuffers) {
         this.checkpoint = checkpoint;
         this.buffers = new ArrayDeque<>(outOfBandBuffers);
