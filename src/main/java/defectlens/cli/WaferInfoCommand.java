@@ -36,7 +36,8 @@ public final class WaferInfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter err = spec.commandLine().getErr();
-        WaferDataset data = WaferPickleReader.read(file, new ProgressLine(err, "reading " + file.getFileName()), () -> false);
+        WaferDataset data = WaferPickleReader.read(file, new ProgressLine(err, "reading " + file.getFileName()),
+                () -> false);
         Map<String, Object> doc = summary(data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -62,7 +62,8 @@ public final class WaferPickleReader {
             SafeUnpickler unpickler = new SafeUnpickler(checkpoint);
             Object top = unpickler.load(pickle);
             if (!(top instanceof PandasFrame frame)) {
-                throw new DefectLensException(file, "the pickle holds " + describe(top) + ", not a pandas DataFrame");
+                throw new DefectLensException(file, "the pickle holds " + describe(top)
+                        + ", not a pandas DataFrame");
             }
             WaferDataset data = new WaferFrameDecoder(file).decode(frame, checkpoint);
             progress.accept(1.0);

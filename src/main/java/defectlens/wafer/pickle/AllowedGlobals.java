@@ -57,7 +57,8 @@ public final class AllowedGlobals {
             m.put(base + "._new_Index", PandasIndex::newIndex);
             m.put(base + ".Index", new PandasIndex.IndexClass("Index"));
         }
-        for (String numeric : new String[] {"pandas.core.indexes.numeric", "pandas.indexes.numeric", "pandas.core.index"}) {
+        String[] numericModules = {"pandas.core.indexes.numeric", "pandas.indexes.numeric", "pandas.core.index"};
+        for (String numeric : numericModules) {
             for (String cls : new String[] {"Int64Index", "UInt64Index", "Float64Index", "NumericIndex"}) {
                 m.put(numeric + "." + cls, new PandasIndex.IndexClass(cls));
             }

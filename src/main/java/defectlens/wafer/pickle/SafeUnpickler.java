@@ -1,6 +1,7 @@
 package defectlens.wafer.pickle;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -15,7 +16,8 @@ import net.razorvine.pickle.Unpickler;
  * It takes over every opcode that names or calls Python code: GLOBAL, STACK_GLOBAL and INST resolve
  * only allow-listed names (razorvine's registry and its ClassDict fallback are never consulted),
  * BUILD calls only {@link PickleState}, and persistent ids are refused. APPENDS grows lists without
- * razorvine's trim after every batch, which made long object columns quadratic. Protocols 0 to 5;
+ * razorvine's trim after every batch, which made long object columns quadratic, and Python 2 str
+ * opcodes decode as latin-1 in one step rather than char by char. Protocols 0 to 5;
  * out-of-band buffers come from the list given to the constructor. Every {@value #CHECK_EVERY}
  * opcodes it runs the checkpoint, which may report progress or throw to cancel.
  */
@@ -78,6 +80,14 @@ public final class SafeUnpickler extends Unpickler {
                 @SuppressWarnings("unchecked")
                 List<Object> target = (List<Object>) list;
                 target.addAll(items);
+            }
+            case Opcodes.BINSTRING -> {
+                int len = PickleUtils.bytes_to_integer(PickleUtils.readbytes(input, 4));
+                stack.add(new String(PickleUtils.readbytes(input, len), StandardCharsets.ISO_8859_1));
+            }
+            case Opcodes.SHORT_BINSTRING -> {
+                int len = PickleUtils.readbyte(input);
+                stack.add(new String(PickleUtils.readbytes(input, len), StandardCharsets.ISO_8859_1));
             }
             case Opcodes.PERSID, Opcodes.BINPERSID -> throw new PickleException("pickle uses persistent ids");
             default -> {
