@@ -65,7 +65,7 @@ public final class NumpyArray implements PickleState {
 
     private void checkSize() {
         long need = (long) size() * dtype.itemSize();
-        if (raw.length != need) {
+        if (dtype.itemSize() > 0 && raw.length != need) {
             throw new PickleException("numpy array has " + raw.length + " bytes, shape " + shapeText()
                     + " of " + dtype + " needs " + need);
         }
@@ -167,11 +167,12 @@ public final class NumpyArray implements PickleState {
         if (objects != null) {
             throw new PickleException("object array where numbers were expected");
         }
-        if (dtype.itemSize() == 1 && dtype.kind() != 'f' && (!fortran || shape.length < 2)) {
+        boolean oneByteInts = dtype.itemSize() == 1 && "biu".indexOf(dtype.kind()) >= 0;
+        if (oneByteInts && (!fortran || shape.length < 2)) {
             return raw;
         }
         byte[] out = new byte[n];
-        if (dtype.itemSize() == 1 && dtype.kind() != 'f' && shape.length == 2) {
+        if (oneByteInts && shape.length == 2) {
             int rows = shape[0];
             int cols = shape[1];
             for (int c = 0; c < cols; c++) {
