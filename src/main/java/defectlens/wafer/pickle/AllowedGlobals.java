@@ -9,8 +9,9 @@ import net.razorvine.pickle.PickleException;
 /**
  * The only Python globals a wafer pickle may name: numpy arrays, dtypes and scalars (numpy 1.x
  * {@code numpy.core} and 2.x {@code numpy._core} paths), the pandas DataFrame, its BlockManager,
- * blocks, indexes, categoricals and datetime arrays (current and old module paths), {@code slice}, and the two
- * byte-string helpers of protocol-2 pickles. Each maps to a Java constructor of a plain data object;
+ * blocks, indexes, categoricals and datetime arrays (current and old module paths), {@code slice},
+ * the bytes helpers of protocol-2 pickles ({@code _codecs.encode}, {@code bytearray}) and
+ * {@code copyreg._reconstructor} of allowed classes. Each maps to a Java constructor of a plain data object;
  * every other name is refused with {@link ForbiddenGlobalException} before anything is built.
  */
 public final class AllowedGlobals {

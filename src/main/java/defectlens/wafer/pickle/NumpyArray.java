@@ -140,7 +140,7 @@ public final class NumpyArray implements PickleState {
         return index;
     }
 
-    /** The element at C-order flat index {@code flat} as a Java value (String, Long, Double, Boolean, or any object). */
+    /** The element at C-order flat index {@code flat}: a String, Long, Double, Boolean or, in object arrays, any value. */
     public Object get(int flat) {
         if (objects != null) {
             return objects[flat];

@@ -10,7 +10,8 @@ import net.razorvine.pickle.PickleException;
  * A numpy {@code dtype} as far as wafer pickles need it: the kind ({@code b}ool, {@code i}nt,
  * {@code u}nsigned, {@code f}loat, {@code O}bject, {@code U}nicode, {@code S} bytes), the item size and
  * the byte order. Other kinds (datetimes, complex, structured records) are accepted so that such
- * extra columns do not stop a read; only reading their values fails. Rebuilt from {@code numpy.dtype(descr, align, copy)} plus its BUILD state.
+ * extra columns do not stop a read; only reading their values fails. Rebuilt from
+ * {@code numpy.dtype(descr, align, copy)} plus its BUILD state.
  */
 public final class NumpyDtype implements PickleState {
     private final char kind;
