@@ -140,7 +140,7 @@ public final class NumpyArray implements PickleState {
         return index;
     }
 
-    /** The element at C-order flat index {@code flat}: a String, Long, Double, Boolean or, in object arrays, any value. */
+    /** The element at C-order flat index {@code flat}: String, Long, Double, Boolean, or any object. */
     public Object get(int flat) {
         if (objects != null) {
             return objects[flat];
