@@ -35,7 +35,11 @@ public final class NumpyArray implements PickleState {
         return a;
     }
 
-    /** Takes {@code (version, shape, dtype, is_fortran, data)} or the older 4-tuple without version. */
+    /**
+     * Takes {@code (version, shape, dtype, is_fortran, data)} or the older 4-tuple without version.
+     * Text data (Python 2 str) is copied into bytes and dropped from the state tuple, so that the
+     * unpickler's memo does not hold every map twice.
+     */
     @Override
     public void setState(Object state) {
         Object[] s = PickleValues.toTuple(state);
@@ -60,6 +64,10 @@ public final class NumpyArray implements PickleState {
         } else {
             raw = PickleValues.toBytes(data);
             checkSize();
+        }
+        if (data instanceof String && state instanceof Object[] tuple) {
+            // A Python 2 str was copied into raw; the memoised state tuple would keep the text as well.
+            tuple[o + 3] = null;
         }
     }
 
