@@ -15,6 +15,12 @@ licence) and writes, next to this script:
                                                 (pandas.indexes.*, BlockManager state with "0.14.1")
                                                 or pre-0.14.1 pandas (block items only) would write
                                                 them: str data, latin-1 lot name "lot\xe9"
+  out_of_band.pkl, out_of_band.buffers          the Kaggle frame pickled with protocol 5 and a
+                                                buffer_callback; the buffers file holds each buffer
+                                                as an 8-byte little-endian length and its bytes
+  extra_columns.pkl                             the Kaggle frame plus datetime, float32, complex and
+                                                string columns a fab export might add
+  bad_die_value.pkl                             the Kaggle frame with a die value 3 in map 2
   truncated.pkl                                 the first half of lswmd_protocol4.pkl
   not_a_frame.pkl                               a pickled dict
   malicious_*.pkl                               pickles that would create /tmp/defectlens-pickle-ran-*
@@ -248,6 +254,26 @@ def main():
     for name, extra_state in (('legacy_pandas018_py2.pkl', True), ('legacy_pandas013_py2.pkl', False)):
         with open(out(name), 'wb') as f:
             LegacyPickler(f, protocol=2).dump(legacy_frame(legacy, extra_state))
+
+    extra_cols = lswmd.copy()
+    extra_cols['inspected'] = pd.to_datetime(['2015-01-0%d 12:00' % (i + 1) for i in range(4)])
+    extra_cols['yield'] = np.array([0.9, 0.8, 0.7, 0.6], dtype=np.float32)
+    extra_cols['impedance'] = np.array([1 + 2j, 3j, 1, 0], dtype=np.complex128)
+    extra_cols['operator'] = ['ann', 'bob', 'cy', 'di']
+    extra_cols.to_pickle(out('extra_columns.pkl'), protocol=5, compression=None)
+
+    bad = lswmd.copy()
+    broken = np.array(bad.waferMap[2], copy=True)
+    broken[0, 0] = 3
+    bad['waferMap'] = list(bad.waferMap[:2]) + [broken] + list(bad.waferMap[3:])
+    bad.to_pickle(out('bad_die_value.pkl'), protocol=4, compression=None)
+
+    buffers = []
+    open(out('out_of_band.pkl'), 'wb').write(pickle.dumps(lswmd, protocol=5, buffer_callback=buffers.append))
+    with open(out('out_of_band.buffers'), 'wb') as f:
+        for b in buffers:
+            raw = b.raw().tobytes()
+            f.write(len(raw).to_bytes(8, 'little') + raw)
 
     data = open(out('lswmd_protocol4.pkl'), 'rb').read()
     open(out('truncated.pkl'), 'wb').write(data[:len(data) // 2])

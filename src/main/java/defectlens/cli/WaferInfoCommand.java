@@ -36,7 +36,8 @@ public final class WaferInfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter err = spec.commandLine().getErr();
-        WaferDataset data = WaferPickleReader.read(file, new ProgressLine(err, "reading " + file.getFileName()), () -> false);
+        WaferDataset data = WaferPickleReader.read(file, new ProgressLine(err, "reading " + file.getFileName()),
+                () -> false);
         Map<String, Object> doc = summary(data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -65,8 +66,10 @@ public final class WaferInfoCommand implements Callable<Integer> {
         doc.put("shapes", data.distinctShapes());
         int[][] range = data.shapeRange();
         if (range.length == 2) {
-            doc.put("shapeRange", Map.of("min", List.of(range[0][0], range[0][1]),
-                    "max", List.of(range[1][0], range[1][1])));
+            Map<String, List<Integer>> shapeRange = new LinkedHashMap<>();
+            shapeRange.put("min", List.of(range[0][0], range[0][1]));
+            shapeRange.put("max", List.of(range[1][0], range[1][1]));
+            doc.put("shapeRange", shapeRange);
         }
         return doc;
     }

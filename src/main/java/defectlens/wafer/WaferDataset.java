@@ -61,7 +61,8 @@ public final class WaferDataset {
             }
         }
         List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
-        entries.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        entries.sort(Map.Entry.<String, Integer>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey()));
         Map<String, Integer> sorted = new LinkedHashMap<>();
         entries.forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
@@ -85,7 +86,7 @@ public final class WaferDataset {
         return shapes.size();
     }
 
-    /** The smallest and largest grid, by die count then rows: {@code {{rows, cols}, {rows, cols}}}; empty for no maps. */
+    /** The smallest and largest grid by die count, then rows: {@code {{rows, cols}, {rows, cols}}}; empty if none. */
     public int[][] shapeRange() {
         WaferMap min = null;
         WaferMap max = null;

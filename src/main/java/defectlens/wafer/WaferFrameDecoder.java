@@ -59,17 +59,16 @@ final class WaferFrameDecoder {
         byte[] dies = grid.toBytesRowMajor(v -> {
             throw new DefectLensException(file, "row " + row + ": die value " + v + " is not 0, 1 or 2");
         });
-        for (byte d : dies) {
-            if (d < WaferMap.NO_DIE || d > WaferMap.FAIL) {
-                throw new DefectLensException(file, "row " + row + ": die value " + d + " is not 0, 1 or 2");
-            }
-        }
         String label = labels == null ? null : text(labels.get(row));
         WaferSplit split = splits == null ? WaferSplit.NONE : WaferSplit.fromLabel(text(splits.get(row)));
         double dieSize = dieSizes == null ? Double.NaN : dieSizes.getDouble(row);
         String lot = lots == null ? null : text(lots.get(row));
         double index = indexes == null ? Double.NaN : indexes.getDouble(row);
-        return new WaferMap(dies, grid.dim(0), grid.dim(1), label, split, dieSize, lot, index);
+        try {
+            return new WaferMap(dies, grid.dim(0), grid.dim(1), label, split, dieSize, lot, index);
+        } catch (IllegalArgumentException e) {
+            throw new DefectLensException(file, "row " + row + ": " + e.getMessage(), e);
+        }
     }
 
     /** The text of a label cell, or null for the encodings of "no label". */

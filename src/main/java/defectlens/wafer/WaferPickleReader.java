@@ -62,7 +62,8 @@ public final class WaferPickleReader {
             SafeUnpickler unpickler = new SafeUnpickler(checkpoint);
             Object top = unpickler.load(pickle);
             if (!(top instanceof PandasFrame frame)) {
-                throw new DefectLensException(file, "the pickle holds " + describe(top) + ", not a pandas DataFrame");
+                throw new DefectLensException(file, "the pickle holds " + describe(top)
+                        + ", not a pandas DataFrame");
             }
             WaferDataset data = new WaferFrameDecoder(file).decode(frame, checkpoint);
             progress.accept(1.0);
@@ -75,7 +76,9 @@ public final class WaferPickleReader {
             throw new DefectLensException(file, "the file ends early; is it truncated?", e);
         } catch (IOException e) {
             String m = String.valueOf(e.getMessage());
-            String problem = m.contains("premature end") || m.contains("expected more bytes") || m.contains("Unexpected end")
+            boolean early = m.contains("premature end") || m.contains("expected more bytes")
+                    || m.contains("Unexpected end");
+            String problem = early
                     ? "the file ends early; is it truncated?" : "cannot be read: " + m;
             throw new DefectLensException(file, problem, e);
         } catch (PickleException | ClassCastException | IllegalArgumentException | IndexOutOfBoundsException

@@ -40,6 +40,12 @@ class WaferLayoutFixturesTest {
         }
     }
 
+    @Test
+    void extraColumnsOfOtherTypesAreIgnored() {
+        WaferDataset data = WaferPickleReader.read(WaferTestFiles.fixture("extra_columns.pkl"));
+        WaferPickleReaderTest.assertMatchesGolden(data, WaferTestFiles.golden("lswmd_protocol4.pkl"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"legacy_pandas018_py2.pkl", "legacy_pandas013_py2.pkl"})
     void python2PickleOfOldPandasWithLatin1Strings(String name) {

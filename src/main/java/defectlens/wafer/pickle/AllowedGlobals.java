@@ -9,8 +9,9 @@ import net.razorvine.pickle.PickleException;
 /**
  * The only Python globals a wafer pickle may name: numpy arrays, dtypes and scalars (numpy 1.x
  * {@code numpy.core} and 2.x {@code numpy._core} paths), the pandas DataFrame, its BlockManager,
- * blocks, indexes and categoricals (current and old module paths), {@code slice}, and the two
- * byte-string helpers of protocol-2 pickles. Each maps to a Java constructor of a plain data object;
+ * blocks, indexes, categoricals and datetime arrays (current and old module paths), {@code slice},
+ * the bytes helpers of protocol-2 pickles ({@code _codecs.encode}, {@code bytearray}) and
+ * {@code copyreg._reconstructor} of allowed classes. Each maps to a Java constructor of a plain data object;
  * every other name is refused with {@link ForbiddenGlobalException} before anything is built.
  */
 public final class AllowedGlobals {
@@ -18,6 +19,9 @@ public final class AllowedGlobals {
     static final IObjectConstructor NDARRAY = args -> new NumpyArray();
     /** The pandas Categorical class under any of its module paths. */
     static final IObjectConstructor CATEGORICAL = args -> new PandasCategorical();
+
+    /** pandas DatetimeArray and TimedeltaArray: numpy arrays of datetime64 / timedelta64 inside. */
+    static final IObjectConstructor DATETIME_LIKE = args -> new PandasBackedArray();
 
     private static final Map<String, IObjectConstructor> ALLOWED = build();
 
@@ -57,7 +61,8 @@ public final class AllowedGlobals {
             m.put(base + "._new_Index", PandasIndex::newIndex);
             m.put(base + ".Index", new PandasIndex.IndexClass("Index"));
         }
-        for (String numeric : new String[] {"pandas.core.indexes.numeric", "pandas.indexes.numeric", "pandas.core.index"}) {
+        String[] numericModules = {"pandas.core.indexes.numeric", "pandas.indexes.numeric", "pandas.core.index"};
+        for (String numeric : numericModules) {
             for (String cls : new String[] {"Int64Index", "UInt64Index", "Float64Index", "NumericIndex"}) {
                 m.put(numeric + "." + cls, new PandasIndex.IndexClass(cls));
             }
@@ -68,6 +73,8 @@ public final class AllowedGlobals {
         m.put("pandas.core.arrays.categorical.Categorical", CATEGORICAL);
         m.put("pandas.core.categorical.Categorical", CATEGORICAL);
         m.put("pandas.core.dtypes.dtypes.CategoricalDtype", args -> new PandasCategorical());
+        m.put("pandas.core.arrays.datetimes.DatetimeArray", DATETIME_LIKE);
+        m.put("pandas.core.arrays.timedeltas.TimedeltaArray", DATETIME_LIKE);
         m.put("pandas._libs.arrays.__pyx_unpickle_NDArrayBacked", AllowedGlobals::ndArrayBacked);
         for (String builtins : new String[] {"builtins", "__builtin__"}) {
             m.put(builtins + ".slice", PySlice::of);
@@ -115,10 +122,10 @@ public final class AllowedGlobals {
     }
 
     private static Object ndArrayBacked(Object[] args) {
-        if (args.length < 1 || args[0] != CATEGORICAL) {
-            throw new PickleException("__pyx_unpickle_NDArrayBacked of a class other than Categorical");
+        if (args.length < 1 || (args[0] != CATEGORICAL && args[0] != DATETIME_LIKE)) {
+            throw new PickleException("__pyx_unpickle_NDArrayBacked of a class that is not an allowed pandas array");
         }
-        PandasCategorical c = new PandasCategorical();
+        PickleState c = args[0] == CATEGORICAL ? new PandasCategorical() : new PandasBackedArray();
         if (args.length > 2 && args[2] != null) {
             c.setState(args[2]);
         }

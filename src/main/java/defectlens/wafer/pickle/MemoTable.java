@@ -14,6 +14,8 @@ import net.razorvine.pickle.PickleException;
 final class MemoTable extends AbstractMap<Integer, Object> {
     /** Byte buffers at least this long are not kept in the memo. */
     static final int RETAIN_LIMIT = 256;
+    /** Python numbers memo entries in order; a key far beyond the count is a corrupt or hostile file. */
+    private static final int MAX_GAP = 1 << 20;
     private static final Object RELEASED = new Object();
     private static final Object ABSENT = null;
 
@@ -24,8 +26,8 @@ final class MemoTable extends AbstractMap<Integer, Object> {
     @Override
     public Object put(Integer key, Object value) {
         int k = key;
-        if (k < 0) {
-            throw new PickleException("negative memo key " + k);
+        if (k < 0 || k > count + MAX_GAP) {
+            throw new PickleException("memo key " + k + " out of range");
         }
         if (k >= slots.length) {
             int n = Math.max(k + 1, slots.length * 2);

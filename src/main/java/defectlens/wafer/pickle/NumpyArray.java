@@ -11,6 +11,7 @@ import net.razorvine.pickle.PickleException;
  */
 public final class NumpyArray implements PickleState {
     private int[] shape = {0};
+    private int size;
     private NumpyDtype dtype;
     private boolean fortran;
     private byte[] raw;
@@ -27,13 +28,18 @@ public final class NumpyArray implements PickleState {
         NumpyArray a = new NumpyArray();
         a.dtype = dtype;
         a.shape = toShape(args[2]);
+        a.size = sizeOf(a.shape);
         a.fortran = "F".equals(args[3]);
         a.raw = PickleValues.toBytes(args[0]);
         a.checkSize();
         return a;
     }
 
-    /** Takes {@code (version, shape, dtype, is_fortran, data)} or the older 4-tuple without version. */
+    /**
+     * Takes {@code (version, shape, dtype, is_fortran, data)} or the older 4-tuple without version.
+     * Text data (Python 2 str) is copied into bytes and dropped from the state tuple, so that the
+     * unpickler's memo does not hold every map twice.
+     */
     @Override
     public void setState(Object state) {
         Object[] s = PickleValues.toTuple(state);
@@ -42,6 +48,7 @@ public final class NumpyArray implements PickleState {
             throw new PickleException("numpy array state has " + s.length + " fields");
         }
         shape = toShape(s[o]);
+        size = sizeOf(shape);
         if (!(s[o + 1] instanceof NumpyDtype t)) {
             throw new PickleException("numpy array state without dtype");
         }
@@ -58,11 +65,15 @@ public final class NumpyArray implements PickleState {
             raw = PickleValues.toBytes(data);
             checkSize();
         }
+        if (data instanceof String && state instanceof Object[] tuple) {
+            // A Python 2 str was copied into raw; the memoised state tuple would keep the text as well.
+            tuple[o + 3] = null;
+        }
     }
 
     private void checkSize() {
         long need = (long) size() * dtype.itemSize();
-        if (raw.length != need) {
+        if (dtype.itemSize() > 0 && raw.length != need) {
             throw new PickleException("numpy array has " + raw.length + " bytes, shape " + shapeText()
                     + " of " + dtype + " needs " + need);
         }
@@ -103,12 +114,16 @@ public final class NumpyArray implements PickleState {
 
     /** Number of elements (the product of the shape). */
     public int size() {
+        return size;
+    }
+
+    private static int sizeOf(int[] shape) {
         long n = 1;
         for (int d : shape) {
             n *= d;
         }
         if (n > Integer.MAX_VALUE) {
-            throw new PickleException("numpy array too large: " + shapeText());
+            throw new PickleException("numpy array of more than 2^31 elements");
         }
         return (int) n;
     }
@@ -133,7 +148,7 @@ public final class NumpyArray implements PickleState {
         return index;
     }
 
-    /** The element at C-order flat index {@code flat} as a Java value (String, Long, Double, Boolean, or any object). */
+    /** The element at C-order flat index {@code flat}: String, Long, Double, Boolean, or any object. */
     public Object get(int flat) {
         if (objects != null) {
             return objects[flat];
@@ -160,11 +175,12 @@ public final class NumpyArray implements PickleState {
         if (objects != null) {
             throw new PickleException("object array where numbers were expected");
         }
-        if (dtype.itemSize() == 1 && dtype.kind() != 'f' && (!fortran || shape.length < 2)) {
+        boolean oneByteInts = dtype.itemSize() == 1 && "biu".indexOf(dtype.kind()) >= 0;
+        if (oneByteInts && (!fortran || shape.length < 2)) {
             return raw;
         }
         byte[] out = new byte[n];
-        if (dtype.itemSize() == 1 && dtype.kind() != 'f' && shape.length == 2) {
+        if (oneByteInts && shape.length == 2) {
             int rows = shape[0];
             int cols = shape[1];
             for (int c = 0; c < cols; c++) {

@@ -9,12 +9,15 @@ import net.razorvine.pickle.PickleException;
 /**
  * A numpy {@code dtype} as far as wafer pickles need it: the kind ({@code b}ool, {@code i}nt,
  * {@code u}nsigned, {@code f}loat, {@code O}bject, {@code U}nicode, {@code S} bytes), the item size and
- * the byte order. Rebuilt from {@code numpy.dtype(descr, align, copy)} plus its BUILD state.
+ * the byte order. Other kinds (datetimes, complex, structured records) are accepted so that such
+ * extra columns do not stop a read; only reading their values fails. Rebuilt from
+ * {@code numpy.dtype(descr, align, copy)} plus its BUILD state.
  */
 public final class NumpyDtype implements PickleState {
     private final char kind;
     private int itemSize;
     private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
+    private boolean structured;
 
     private NumpyDtype(char kind, int itemSize) {
         this.kind = kind;
@@ -38,14 +41,11 @@ public final class NumpyDtype implements PickleState {
             kind = 'b';
             size = 1;
         } else {
-            try {
-                size = d.length() > 1 ? Integer.parseInt(d.substring(1)) : -1;
-            } catch (NumberFormatException e) {
-                throw new PickleException("numpy dtype not supported: " + descr);
+            int digits = 1;
+            while (digits < d.length() && Character.isDigit(d.charAt(digits))) {
+                digits++;
             }
-        }
-        if ("biufOUSV".indexOf(kind) < 0) {
-            throw new PickleException("numpy dtype not supported: " + descr);
+            size = digits > 1 ? Integer.parseInt(d.substring(1, digits)) : -1;
         }
         if (kind == 'U' && size > 0) {
             size *= 4;
@@ -68,9 +68,7 @@ public final class NumpyDtype implements PickleState {
         if (s[1] instanceof String endian && endian.equals(">")) {
             order = ByteOrder.BIG_ENDIAN;
         }
-        if (s[3] != null) {
-            throw new PickleException("structured numpy dtypes are not supported");
-        }
+        structured = s[3] != null;
         Integer elsize = PickleValues.toInteger(s[5]);
         if (elsize != null && elsize > 0 && "USV".indexOf(kind) >= 0) {
             itemSize = elsize;
@@ -95,6 +93,9 @@ public final class NumpyDtype implements PickleState {
 
     /** The item at byte offset {@code off} of {@code raw} as a long (ints, bools, floats truncated). */
     long longAt(byte[] raw, int off) {
+        if (structured || "biuf".indexOf(kind) < 0) {
+            throw new PickleException("numpy dtype " + this + " has no numeric value");
+        }
         if (itemSize == 1) {
             return kind == 'i' ? raw[off] : raw[off] & 0xFF;
         }

@@ -10,7 +10,8 @@ public final class PandasBlock {
     private final Object values;
     private final Object placement;
 
-    PandasBlock(Object values, Object placement) {
+    PandasBlock(Object blockValues, Object placement) {
+        Object values = blockValues instanceof PandasBackedArray b ? b.values() : blockValues;
         if (!(values instanceof NumpyArray) && !(values instanceof PandasCategorical)) {
             throw new PickleException("pandas block holds " + PickleValues.describe(values));
         }
@@ -46,9 +47,16 @@ public final class PandasBlock {
     int[] positions() {
         int k = columnCount();
         if (placement instanceof PySlice s) {
-            int stop = s.stop() == null ? Integer.MAX_VALUE : s.stop();
-            int[] p = s.positions(Math.max(0, stop));
-            return check(p, k);
+            int from = s.start() == null ? 0 : s.start();
+            int step = s.step() == null ? 1 : s.step();
+            int[] p = new int[k];
+            for (int i = 0; i < k; i++) {
+                p[i] = from + i * step;
+            }
+            if (s.stop() != null && s.positions(s.stop()).length != k) {
+                throw new PickleException("pandas block placement " + s + " does not fit " + k + " columns");
+            }
+            return p;
         }
         if (placement instanceof NumpyArray a) {
             int[] p = new int[a.size()];

@@ -1,6 +1,7 @@
 package defectlens.wafer.pickle;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -14,7 +15,9 @@ import net.razorvine.pickle.Unpickler;
  * A razorvine {@link Unpickler} that can build nothing but the data objects of {@link AllowedGlobals}.
  * It takes over every opcode that names or calls Python code: GLOBAL, STACK_GLOBAL and INST resolve
  * only allow-listed names (razorvine's registry and its ClassDict fallback are never consulted),
- * BUILD calls only {@link PickleState}, and persistent ids are refused. Protocols 0 to 5;
+ * BUILD calls only {@link PickleState}, and persistent ids are refused. APPENDS grows lists without
+ * razorvine's trim after every batch, which made long object columns quadratic, and Python 2 str
+ * opcodes decode as latin-1 in one step rather than char by char. Protocols 0 to 5;
  * out-of-band buffers come from the list given to the constructor. Every {@value #CHECK_EVERY}
  * opcodes it runs the checkpoint, which may report progress or throw to cancel.
  */
@@ -29,7 +32,7 @@ public final class SafeUnpickler extends Unpickler {
         this(checkpoint, List.of());
     }
 
-    /** An unpickler that serves NEXT_BUFFER from {@code outOfBandBuffers} in order. */
+    /** An unpickler that serves NEXT_BUFFER from {@code outOfBandBuffers} in order; the arrays are taken over. */
     public SafeUnpickler(Runnable checkpoint, List<byte[]> outOfBandBuffers) {
         this.checkpoint = checkpoint;
         this.buffers = new ArrayDeque<>(outOfBandBuffers);
@@ -68,6 +71,23 @@ public final class SafeUnpickler extends Unpickler {
                     throw new PickleException("pickle sets the state of " + PickleValues.describe(target));
                 }
                 p.setState(state);
+            }
+            case Opcodes.APPENDS -> {
+                List<Object> items = stack.pop_all_since_marker();
+                if (!(stack.peek() instanceof List<?> list)) {
+                    throw new PickleException("APPENDS to " + PickleValues.describe(stack.peek()));
+                }
+                @SuppressWarnings("unchecked")
+                List<Object> target = (List<Object>) list;
+                target.addAll(items);
+            }
+            case Opcodes.BINSTRING -> {
+                int len = PickleUtils.bytes_to_integer(PickleUtils.readbytes(input, 4));
+                stack.add(new String(PickleUtils.readbytes(input, len), StandardCharsets.ISO_8859_1));
+            }
+            case Opcodes.SHORT_BINSTRING -> {
+                int len = PickleUtils.readbyte(input);
+                stack.add(new String(PickleUtils.readbytes(input, len), StandardCharsets.ISO_8859_1));
             }
             case Opcodes.PERSID, Opcodes.BINPERSID -> throw new PickleException("pickle uses persistent ids");
             default -> {
