@@ -52,25 +52,25 @@ public final class WaferInfoCommand implements Callable<Integer> {
     /** The facts {@code wafer info} reports, in print order. */
     static Map<String, Object> summary(WaferDataset data) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("file", data.source().toString());
-        doc.put("layout", data.layout().name());
-        doc.put("maps", data.size());
-        doc.put("labelled", data.labelledCount());
-        doc.put("unlabelled", data.size() - data.labelledCount());
+        doc.put("count", data.size());
+        doc.put("labeled", data.labelledCount());
+        doc.put("unlabeled", data.size() - data.labelledCount());
         doc.put("classes", data.classCounts());
         Map<String, Integer> splits = new LinkedHashMap<>();
         for (Map.Entry<WaferSplit, Integer> e : data.splitCounts().entrySet()) {
             splits.put(e.getKey().label(), e.getValue());
         }
         doc.put("splits", splits);
-        doc.put("shapes", data.distinctShapes());
         int[][] range = data.shapeRange();
         if (range.length == 2) {
-            Map<String, List<Integer>> shapeRange = new LinkedHashMap<>();
-            shapeRange.put("min", List.of(range[0][0], range[0][1]));
-            shapeRange.put("max", List.of(range[1][0], range[1][1]));
-            doc.put("shapeRange", shapeRange);
+            Map<String, Object> shapes = new LinkedHashMap<>();
+            shapes.put("min", List.of(range[0][0], range[0][1]));
+            shapes.put("max", List.of(range[1][0], range[1][1]));
+            doc.put("shapes", shapes);
         }
+        doc.put("distinct_shapes", data.distinctShapes());
+        doc.put("layout", data.layout().name());
+        doc.put("file", data.source().toString());
         return doc;
     }
 

@@ -28,12 +28,14 @@ class WaferInfoCommandTest {
         JsonNode doc = new ObjectMapper().readTree(r[1]);
         assertEquals(file, doc.get("file").asText());
         assertEquals("LSWMD", doc.get("layout").asText());
-        assertEquals(13070, doc.get("maps").asInt());
-        assertEquals(13070, doc.get("labelled").asInt());
+        assertEquals(13070, doc.get("count").asInt());
+        assertEquals(13070, doc.get("labeled").asInt());
         assertEquals(7714, doc.get("classes").get("none").asInt());
         assertEquals(28, doc.get("classes").get("Near-full").asInt());
         assertEquals(13070, doc.get("splits").get("Training").asInt());
-        assertEquals(WaferTestFiles.golden("wm811k_dev.pkl").get("distinct_shapes").asInt(), doc.get("shapes").asInt());
+        assertEquals(WaferTestFiles.golden("wm811k_dev.pkl").get("distinct_shapes").asInt(), doc.get("distinct_shapes").asInt());
+        assertEquals(2, doc.get("shapes").get("min").size());
+        assertTrue(doc.get("shapes").get("min").get(0).asInt() <= doc.get("shapes").get("max").get(0).asInt());
         assertTrue(r[2].contains("100%"), "progress on stderr: " + r[2]);
     }
 
@@ -42,9 +44,9 @@ class WaferInfoCommandTest {
         String[] r = run("wafer", "info", WaferTestFiles.fixture("mir_wm811k.pkl").toString(), "--json");
         JsonNode doc = new ObjectMapper().readTree(r[1]);
         assertEquals("WM811K", doc.get("layout").asText());
-        assertEquals(4, doc.get("maps").asInt());
-        assertEquals(3, doc.get("labelled").asInt());
-        assertEquals(1, doc.get("unlabelled").asInt());
+        assertEquals(4, doc.get("count").asInt());
+        assertEquals(3, doc.get("labeled").asInt());
+        assertEquals(1, doc.get("unlabeled").asInt());
         assertEquals(1, doc.get("splits").get("none").asInt());
     }
 
