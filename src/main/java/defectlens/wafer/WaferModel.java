@@ -1,0 +1,136 @@
+package defectlens.wafer;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A wafer classifier of one {@link WaferVariant}: its network, class names in output order, the Radon
+ * angles of its sinogram input and the provenance written to {@code model.json}. Classifies 64x64 maps
+ * (background removed). Owns a DJL {@link Model}; close it when done. Thread-safe for inference (each
+ * call works under its own {@link NDManager}).
+ */
+public final class WaferModel implements AutoCloseable {
+    private static final int INFERENCE_BATCH = 256;
+
+    private final Model model;
+    private final WaferVariant variant;
+    private final List<String> classes;
+    private final int angles;
+    private final Map<String, Object> provenance;
+    private final WaferInputEncoder encoder;
+
+    WaferModel(Model model, WaferVariant variant, List<String> classes, int angles, Map<String, Object> provenance) {
+        this.model = model;
+        this.variant = variant;
+        this.classes = List.copyOf(classes);
+        this.angles = angles;
+        this.provenance = new LinkedHashMap<>(provenance);
+        this.encoder = new WaferInputEncoder(variant, angles);
+    }
+
+    /** A new, randomly initialised network of the variant (the trainer's starting point). */
+    static WaferModel create(WaferVariant variant, List<String> classes, int angles, Map<String, Object> provenance) {
+        Model model = Model.newInstance("wafer-" + variant.id());
+        model.setBlock(WaferNetworks.build(variant, classes.size()));
+        return new WaferModel(model, variant, classes, angles, provenance);
+    }
+
+    /** Initialises the parameters (loading or a standalone model; the trainer initialises via DJL's Trainer). */
+    void initialize() {
+        model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, WaferNetworks.INPUT_SHAPE);
+    }
+
+    public WaferVariant variant() {
+        return variant;
+    }
+
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** Radon angles of the sinogram input (also recorded for map variants, which ignore it). */
+    public int angles() {
+        return angles;
+    }
+
+    public Map<String, Object> provenance() {
+        return Map.copyOf(provenance);
+    }
+
+    void putProvenance(String key, Object value) {
+        provenance.put(key, value);
+    }
+
+    Model djlModel() {
+        return model;
+    }
+
+    public Block block() {
+        return model.getBlock();
+    }
+
+    WaferInputEncoder encoder() {
+        return encoder;
+    }
+
+    /** Class probabilities (softmax) of 64x64 maps, one row per map. */
+    public float[][] predict(float[][] maps) {
+        return predictEncoded(encoder.encode(maps));
+    }
+
+    /** Class probabilities of inputs already encoded by {@link WaferInputEncoder}. */
+    float[][] predictEncoded(float[][] inputs) {
+        float[][] out = new float[inputs.length][];
+        int size = WaferInputEncoder.SIZE * WaferInputEncoder.SIZE;
+        for (int start = 0; start < inputs.length; start += INFERENCE_BATCH) {
+            int n = Math.min(INFERENCE_BATCH, inputs.length - start);
+            float[] flat = new float[n * size];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(inputs[start + i], 0, flat, i * size, size);
+            }
+            try (NDManager manager = model.getNDManager().newSubManager()) {
+                NDArray x = manager.create(flat, new Shape(n, 1, WaferInputEncoder.SIZE, WaferInputEncoder.SIZE));
+                NDArray logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(x), false)
+                        .singletonOrThrow();
+                float[] p = logits.softmax(1).toFloatArray();
+                int k = classes.size();
+                for (int i = 0; i < n; i++) {
+                    float[] row = new float[k];
+                    System.arraycopy(p, i * k, row, 0, k);
+                    out[start + i] = row;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The index of the most probable class of each map. */
+    public int[] classify(float[][] maps) {
+        float[][] p = predict(maps);
+        int[] out = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            int best = 0;
+            for (int c = 1; c < p[i].length; c++) {
+                if (p[i][c] > p[i][best]) {
+                    best = c;
+                }
+            }
+            out[i] = best;
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,126 @@
+package defectlens.wafer;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import defectlens.DefectLensException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A wafer model on disk: a folder with {@code model.json} (format, name, architecture, variant, class
+ * names in output order, Radon angles, input description, training provenance) beside the DJL weights
+ * {@code model.params} ({@code Block.saveParameters}). Files are written to temporary names and moved into
+ * place, so a failed save leaves an existing bundle intact.
+ */
+public final class WaferModelBundle {
+    public static final String FORMAT = "defectlens-wafer-cnn";
+    public static final String METADATA = "model.json";
+    public static final String WEIGHTS = "model.params";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private WaferModelBundle() {
+    }
+
+    /** Writes the bundle into {@code dir} (created if needed). */
+    public static void save(WaferModel model, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path params = dir.resolve(WEIGHTS + ".tmp");
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(params));
+                    DataOutputStream out = new DataOutputStream(os)) {
+                model.block().saveParameters(out);
+            }
+            Path json = dir.resolve(METADATA + ".tmp");
+            JSON.writeValue(json.toFile(), metadata(model));
+            Files.move(params, dir.resolve(WEIGHTS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(json, dir.resolve(METADATA), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new DefectLensException(dir, "cannot write the wafer model bundle: " + e.getMessage(), e);
+        }
+    }
+
+    static Map<String, Object> metadata(WaferModel model) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("name", "wafer-" + model.variant().id() + "-" + model.classes().size() + "classes");
+        m.put("architecture", "wafer-cnn");
+        m.put("variant", model.variant().id());
+        m.put("classes", model.classes());
+        m.put("angles", model.angles());
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("channels", 1);
+        input.put("height", WaferInputEncoder.SIZE);
+        input.put("width", WaferInputEncoder.SIZE);
+        input.put("encoding", model.variant().sinogramInput() ? "sinogram" : "map");
+        input.put("preprocessing", "nearest resize to 64x64, 1 where a die failed else 0");
+        m.put("input", input);
+        m.put("split", Map.of("features", "flatten", "head", "fc"));
+        m.put("weights", WEIGHTS);
+        m.put("provenance", model.provenance());
+        return m;
+    }
+
+    /** Reads a bundle; errors name the file and the problem. */
+    public static WaferModel load(Path dir) {
+        Path json = dir.resolve(METADATA);
+        if (!Files.isRegularFile(json)) {
+            throw new DefectLensException(dir, "not a wafer model bundle: " + METADATA + " is missing");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(json.toFile());
+        } catch (IOException e) {
+            throw new DefectLensException(json, "cannot read model description: " + e.getMessage(), e);
+        }
+        if (!FORMAT.equals(root.path("format").asText())) {
+            throw new DefectLensException(json, "format is '" + root.path("format").asText() + "', expected " + FORMAT);
+        }
+        WaferVariant variant;
+        try {
+            variant = WaferVariant.parse(root.path("variant").asText());
+        } catch (IllegalArgumentException e) {
+            throw new DefectLensException(json, e.getMessage());
+        }
+        List<String> classes = new ArrayList<>();
+        root.path("classes").forEach(c -> classes.add(c.asText()));
+        if (classes.size() < 2) {
+            throw new DefectLensException(json, "needs at least two class names, found " + classes.size());
+        }
+        int angles = root.path("angles").asInt(WaferPreprocessing.SIZE);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> provenance = root.has("provenance")
+                ? JSON.convertValue(root.get("provenance"), LinkedHashMap.class) : new LinkedHashMap<>();
+        Path params = dir.resolve(root.path("weights").asText(WEIGHTS));
+        if (!Files.isRegularFile(params)) {
+            throw new DefectLensException(params, "weights file is missing");
+        }
+        WaferModel model = WaferModel.create(variant, classes, angles, provenance);
+        try (InputStream is = new BufferedInputStream(Files.newInputStream(params));
+                DataInputStream in = new DataInputStream(is)) {
+            model.initialize();
+            Model djl = model.djlModel();
+            djl.getBlock().loadParameters(djl.getNDManager(), in);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new DefectLensException(params, "weights do not fit a " + variant.id() + " network for "
+                    + classes.size() + " classes: " + e.getMessage(), e);
+        }
+        return model;
+    }
+}

@@ -1,0 +1,254 @@
+package defectlens.wafer;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Trains a {@link WaferVariant} on 64x64 maps with the paper's recipe ({@link WaferTrainingConfig#paper()}):
+ * Adam, learning rate decayed per epoch, softmax cross-entropy, early stop after {@code patience} epochs
+ * without a lower validation loss, and the weights of the best validation epoch returned. Inputs are
+ * encoded once (sinograms computed in one batch). Reports every epoch to a callback and checks a
+ * cancellation flag between mini-batches; a cancelled run still returns the best weights seen so far.
+ * Every mini-batch runs under its own {@link NDManager}.
+ */
+public final class WaferTrainer {
+    private final WaferTrainingConfig config;
+
+    public WaferTrainer(WaferTrainingConfig config) {
+        this.config = config;
+    }
+
+    public WaferTrainingConfig config() {
+        return config;
+    }
+
+    /** Splits {@code data} (stratified, {@code validationFraction}, seeded) and trains. */
+    public WaferTrainingResult train(WaferVariant variant, List<String> classes, LabelledMaps data,
+            Map<String, Object> provenance, Consumer<EpochReport> progress, BooleanSupplier cancelled) {
+        LabelledMaps[] parts = data.split(config.validationFraction(), config.seed());
+        return train(variant, classes, parts[0], parts[1], provenance, progress, cancelled);
+    }
+
+    /** Trains on {@code train}, early-stopping on the loss over {@code validation}. */
+    public WaferTrainingResult train(WaferVariant variant, List<String> classes, LabelledMaps train,
+            LabelledMaps validation, Map<String, Object> provenance, Consumer<EpochReport> progress,
+            BooleanSupplier cancelled) {
+        checkLabels(train, classes.size());
+        checkLabels(validation, classes.size());
+        if (train.size() < 2 || validation.size() < 1) {
+            throw new IllegalArgumentException("need at least 2 training maps and 1 validation map");
+        }
+        Engine.getInstance().setRandomSeed((int) config.seed());
+        WaferModel model = WaferModel.create(variant, classes, config.angles(), provenance);
+        WaferInputEncoder encoder = model.encoder();
+        float[][] trainInputs = encoder.encode(train.maps());
+        float[][] validationInputs = encoder.encode(validation.maps());
+        EpochLearningRate rate = new EpochLearningRate(config);
+        DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build())
+                .optDevices(new Device[] {Device.cpu()});
+        List<EpochReport> history = new ArrayList<>();
+        byte[] best = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = -1;
+        int sinceBest = 0;
+        String stop = "max-epochs";
+        Random shuffle = new Random(config.seed());
+        long started = System.nanoTime();
+        try (Trainer trainer = model.djlModel().newTrainer(djlConfig)) {
+            trainer.initialize(WaferNetworks.INPUT_SHAPE);
+            for (int epoch = 0; epoch < config.maxEpochs(); epoch++) {
+                rate.setEpoch(epoch);
+                double trainLoss = trainEpoch(trainer, trainInputs, train.labels(), shuffle, cancelled);
+                if (Double.isNaN(trainLoss)) {
+                    stop = "cancelled";
+                    break;
+                }
+                double[] val = evaluate(trainer, validationInputs, validation.labels());
+                boolean improved = val[0] < bestLoss;
+                if (improved) {
+                    bestLoss = val[0];
+                    bestEpoch = epoch;
+                    best = snapshot(model);
+                    sinceBest = 0;
+                } else {
+                    sinceBest++;
+                }
+                EpochReport report = new EpochReport(epoch, trainLoss, val[0], val[1], rate.current(), improved, sinceBest);
+                history.add(report);
+                progress.accept(report);
+                if (sinceBest >= config.patience()) {
+                    stop = "early-stop";
+                    break;
+                }
+                if (cancelled.getAsBoolean()) {
+                    stop = "cancelled";
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        if (best != null) {
+            restore(model, best);
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("trainer", "WaferTrainer");
+        facts.put("optimizer", "adam");
+        facts.put("learningRate", config.learningRate());
+        facts.put("decayPerEpoch", config.decayPerEpoch());
+        facts.put("batchSize", config.batchSize());
+        facts.put("patience", config.patience());
+        facts.put("seed", config.seed());
+        facts.put("trainMaps", train.size());
+        facts.put("validationMaps", validation.size());
+        facts.put("epochs", history.size());
+        facts.put("bestEpoch", bestEpoch);
+        facts.put("bestValidationLoss", bestLoss);
+        facts.put("bestValidationAccuracy", bestEpoch >= 0 ? history.get(bestEpoch).validationAccuracy() : null);
+        facts.put("stopReason", stop);
+        facts.put("trainingSeconds", (System.nanoTime() - started) / 1e9);
+        facts.put("trainedAt", Instant.now().toString());
+        model.putProvenance("training", facts);
+        return new WaferTrainingResult(model, history, bestEpoch, bestLoss, stop);
+    }
+
+    private static void checkLabels(LabelledMaps maps, int classes) {
+        for (int l : maps.labels()) {
+            if (l < 0 || l >= classes) {
+                throw new IllegalArgumentException("label " + l + " outside the " + classes + " classes");
+            }
+        }
+    }
+
+    /** One pass over the shuffled training set; NaN when cancelled mid-epoch. */
+    private double trainEpoch(Trainer trainer, float[][] inputs, int[] labels, Random shuffle, BooleanSupplier cancelled) {
+        int n = inputs.length;
+        int[] order = permutation(n, shuffle);
+        double sum = 0;
+        int seen = 0;
+        for (int start = 0; start < n; start += config.batchSize()) {
+            int size = Math.min(config.batchSize(), n - start);
+            if (size < 2) {
+                break; // BatchNorm needs two samples in training mode
+            }
+            if (cancelled.getAsBoolean()) {
+                return Double.NaN;
+            }
+            try (NDManager manager = trainer.getManager().newSubManager()) {
+                NDList x = batch(manager, inputs, order, start, size);
+                NDList y = labelBatch(manager, labels, order, start, size);
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray loss = trainer.getLoss().evaluate(y, trainer.forward(x, y));
+                    collector.backward(loss);
+                    sum += loss.getFloat() * size;
+                    seen += size;
+                }
+                trainer.step();
+            }
+        }
+        return sum / Math.max(1, seen);
+    }
+
+    /** Mean loss and accuracy in inference mode. */
+    private double[] evaluate(Trainer trainer, float[][] inputs, int[] labels) {
+        int n = inputs.length;
+        int[] order = permutation(n, null);
+        double sum = 0;
+        int correct = 0;
+        for (int start = 0; start < n; start += 256) {
+            int size = Math.min(256, n - start);
+            try (NDManager manager = trainer.getManager().newSubManager()) {
+                NDList x = batch(manager, inputs, order, start, size);
+                NDList y = labelBatch(manager, labels, order, start, size);
+                NDList logits = trainer.evaluate(x);
+                sum += trainer.getLoss().evaluate(y, logits).getFloat() * size;
+                long[] predicted = logits.singletonOrThrow().argMax(1).toLongArray();
+                for (int i = 0; i < size; i++) {
+                    if (predicted[i] == labels[order[start + i]]) {
+                        correct++;
+                    }
+                }
+            }
+        }
+        return new double[] {sum / n, (double) correct / n};
+    }
+
+    private static int[] permutation(int n, Random random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (random != null) {
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        return order;
+    }
+
+    private static NDList batch(NDManager manager, float[][] inputs, int[] order, int start, int size) {
+        int pixels = WaferInputEncoder.SIZE * WaferInputEncoder.SIZE;
+        float[] flat = new float[size * pixels];
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(inputs[order[start + i]], 0, flat, i * pixels, pixels);
+        }
+        return new NDList(manager.create(flat, new Shape(size, 1, WaferInputEncoder.SIZE, WaferInputEncoder.SIZE)));
+    }
+
+    private static NDList labelBatch(NDManager manager, int[] labels, int[] order, int start, int size) {
+        float[] y = new float[size];
+        for (int i = 0; i < size; i++) {
+            y[i] = labels[order[start + i]];
+        }
+        return new NDList(manager.create(y));
+    }
+
+    private static byte[] snapshot(WaferModel model) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            model.block().saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void restore(WaferModel model, byte[] weights) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(weights))) {
+            model.block().loadParameters(model.djlModel().getNDManager(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MalformedModelException e) {
+            throw new IllegalStateException("cannot restore the best weights", e);
+        }
+    }
+}
