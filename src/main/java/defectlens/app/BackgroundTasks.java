@@ -6,11 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The named daemon thread pools of the window: one for user-started work (loading a data set or an
- * image, later training and explaining), one for thumbnails. The FX thread never waits on them.
+ * image, later training and explaining), one for thumbnails, one for short interactive work. The FX thread never waits on them.
  */
 public final class BackgroundTasks {
     private final ExecutorService work = Executors.newSingleThreadExecutor(named("defectlens-work"));
     private final ExecutorService thumbnails = Executors.newFixedThreadPool(2, named("defectlens-thumbnails"));
+    private final ExecutorService interactive = Executors.newSingleThreadExecutor(named("defectlens-interactive"));
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {
         AtomicInteger n = new AtomicInteger();
@@ -29,7 +30,13 @@ public final class BackgroundTasks {
         return thumbnails;
     }
 
+    /** Short work a user waits for while clicking (one wafer through two models): never queued behind long jobs. */
+    public ExecutorService interactive() {
+        return interactive;
+    }
+
     public void shutdown() {
+        interactive.shutdownNow();
         work.shutdownNow();
         thumbnails.shutdownNow();
     }

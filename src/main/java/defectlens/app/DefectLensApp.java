@@ -1,8 +1,6 @@
 package defectlens.app;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -40,26 +38,7 @@ public final class DefectLensApp extends Application {
 
     /** The path to open at start: the one asked for, else the shipped demo next to the program. */
     static Path startPath(String asked, String demo) {
-        if (asked != null) {
-            return Path.of(asked);
-        }
-        for (Path p : demoCandidates(demo)) {
-            if (Files.exists(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** The demo relative to the working directory, and relative to the folder above {@code target/}. */
-    private static List<Path> demoCandidates(String demo) {
-        Path cwd = Path.of(demo);
-        try {
-            Path jar = Path.of(DefectLensApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return List.of(cwd, jar.getParent().getParent().resolve(demo));
-        } catch (Exception e) {
-            return List.of(cwd);
-        }
+        return asked != null ? Path.of(asked) : ShippedFiles.find(demo).orElse(null);
     }
 
     @Override
