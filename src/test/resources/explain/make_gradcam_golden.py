@@ -8,6 +8,8 @@ Writes into this folder:
   logits.npy        (3,) logits of the image, input normalised as (x/255 - 0.5) / 0.5
   gradcam_raw.npy   (3, 16, 16) GradCAM at the split layer for each of the 3 classes
   gradcam_up.npy    (3, 32, 32) the raw map upsampled (bilinear, align_corners=False), ReLU, min-max
+  cam_<method>.npy  (16, 16) raw maps of GradCAM++, HiResCAM, XGradCAM, LayerCAM, EigenCAM (sign fixed
+                    to agree with the channel-summed activation) and ScoreCAM for the predicted class
 
 The model: features = conv 1->6 3x3 pad 1, ReLU, conv 6->8 3x3 stride 2 pad 1, ReLU (the split);
 head = conv 8->8 1x1, ReLU, global average pool, linear 8->3.
@@ -52,6 +54,38 @@ def image():
     return img.astype(np.float32)
 
 
+def other_cams(features, head, x, c):
+    """The rest of the CAM family for class c, raw maps at the split layer (pytorch-grad-cam formulas)."""
+    a = features(x).detach().requires_grad_(True)
+    head(a)[0, c].backward()
+    g, a = a.grad[0].double(), a.detach()[0].double()
+    out = {}
+    g2, g3 = g ** 2, g ** 3
+    sum_a = a.sum(dim=(1, 2), keepdim=True)
+    alpha = torch.where(g != 0, g2 / (2 * g2 + sum_a * g3 + 1e-7), torch.zeros_like(g))
+    w = (alpha * F.relu(g)).sum(dim=(1, 2), keepdim=True)
+    out["gradcampp"] = F.relu((w * a).sum(0))
+    out["hirescam"] = (g * a).sum(0)
+    w = (g * a).sum(dim=(1, 2), keepdim=True) / (a.sum(dim=(1, 2), keepdim=True) + 1e-7)
+    out["xgradcam"] = F.relu((w * a).sum(0))
+    out["layercam"] = F.relu((F.relu(g) * a).sum(0))
+    flat = a.reshape(a.shape[0], -1).T
+    flat = flat - flat.mean(dim=0)
+    _, _, vt = torch.linalg.svd(flat, full_matrices=False)
+    proj = flat @ vt[0]
+    if (proj * a.reshape(a.shape[0], -1).sum(0)).sum() < 0:
+        proj = -proj
+    out["eigencam"] = proj.reshape(a.shape[1:])
+    up = F.interpolate(a[None].float(), size=x.shape[2:], mode="bilinear", align_corners=False)[0]
+    lo = up.amin(dim=(1, 2), keepdim=True)
+    hi = up.amax(dim=(1, 2), keepdim=True)
+    masks = torch.where(hi > lo, (up - lo) / (hi - lo), torch.zeros_like(up))
+    with torch.no_grad():
+        scores = head(features(x * masks[:, None]))[:, c].double()
+    out["scorecam"] = F.relu((torch.softmax(scores, 0)[:, None, None] * a).sum(0))
+    return {k: v.numpy() for k, v in out.items()}
+
+
 def main():
     torch.manual_seed(7)
     features, head = Features().eval(), Head().eval()
@@ -86,6 +120,9 @@ def main():
         up_maps.append(up.numpy())
     np.save(os.path.join(HERE, "gradcam_raw.npy"), np.stack(raw_maps).astype(np.float32))
     np.save(os.path.join(HERE, "gradcam_up.npy"), np.stack(up_maps).astype(np.float32))
+    target = int(logits.argmax())
+    for name, cam in other_cams(features, head, x, target).items():
+        np.save(os.path.join(HERE, "cam_" + name + ".npy"), cam.astype(np.float32))
     print("logits", logits.numpy(), "predicted", int(logits.argmax()))
     print("gradcam max per class", [float(m.max()) for m in raw_maps])
 
