@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         name = "explain",
         mixinStandardHelpOptions = true,
         description = "Explanation methods (GradCAM family, CRAFT) measured against expert defect masks.",
-        subcommands = {ExplainEvaluateCommand.class})
+        subcommands = {ExplainEvaluateCommand.class, ExplainHeatmapCommand.class})
 public final class ExplainCommand implements Runnable {
     /**
      * Opens {@code --model DIR} for every {@code explain} command: wired to the model-bundle reader by

@@ -1,5 +1,6 @@
 package defectlens.explain;
 
+import defectlens.image.Colormap;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageWriter;
 import java.nio.file.Path;
@@ -173,6 +174,18 @@ public final class Heatmap {
             px[i] = (byte) Math.round(normalized[i] * 255f);
         }
         SemImageWriter.write(ImageRaster.gray8(width, height, px), file);
+    }
+
+    /** Writes the normalised map through a colormap as an 8-bit RGB PNG. */
+    public void savePng(Path file, Colormap colormap) {
+        short[] rgb = new short[width * height * 3];
+        for (int i = 0; i < normalized.length; i++) {
+            int c = colormap.rgb(normalized[i]);
+            rgb[3 * i] = (short) ((c >> 16) & 0xFF);
+            rgb[3 * i + 1] = (short) ((c >> 8) & 0xFF);
+            rgb[3 * i + 2] = (short) (c & 0xFF);
+        }
+        SemImageWriter.write(new ImageRaster(width, height, 3, 8, rgb), file);
     }
 
     @Override

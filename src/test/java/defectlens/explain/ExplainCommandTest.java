@@ -19,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code explain evaluate} through the model-loader hook with the tiny test CNN. */
-class ExplainEvaluateCommandTest {
+/** {@code explain evaluate} and {@code explain heatmap} through the model-loader hook with the tiny test CNN. */
+class ExplainCommandTest {
     @TempDir
     Path tmp;
 
@@ -72,6 +72,40 @@ class ExplainEvaluateCommandTest {
         assertEquals(4, csv.size(), String.join("\n", csv));
         assertTrue(csv.get(0).startsWith("method,images,degenerate,accuracy_mean,accuracy_sd"), csv.get(0));
         assertTrue(Files.isDirectory(banks.resolve("tiny-model")), "the fitted banks are saved per model and class");
+
+        Path image = data.resolve("data/images/img_0000.jpg");
+        String[] craft = run("explain", "heatmap", "--model", tmp.resolve("tiny-model").toString(), "--image",
+                image.toString(), "--method", "craft", "--banks", banks.toString(), "--out", tmp.resolve("craft.npy").toString(),
+                "--json");
+        assertEquals("0", craft[0], craft[2]);
+        assertEquals("craft", new ObjectMapper().readTree(craft[1]).get("method").asText());
+        assertTrue(Files.isRegularFile(tmp.resolve("craft.npy")));
+    }
+
+    @Test
+    void heatmapCommandWritesNpyRawAndPng() throws Exception {
+        Path image = tmp.resolve("golden.png");
+        defectlens.image.SemImageWriter.write(TinyCnn.goldenImage(), image);
+        ExplainCommand.modelLoader = dir -> new TinyCnn();
+        String[] r = run("explain", "heatmap", "--model", tmp.toString(), "--image", image.toString(), "--method", "gradcam",
+                "--class", "collapse", "--out", tmp.resolve("h.npy").toString(), "--raw", tmp.resolve("raw.npy").toString(),
+                "--png", tmp.resolve("h.png").toString(), "--colormap", "inferno", "--json");
+        assertEquals("0", r[0], r[2]);
+        JsonNode j = new ObjectMapper().readTree(r[1]);
+        assertEquals("collapse", j.get("class").asText());
+        assertEquals(1, j.get("classIndex").asInt());
+        assertTrue(j.get("degenerate").isNull());
+        NpyFile.Array raw = NpyFile.read(tmp.resolve("raw.npy"));
+        assertEquals(16, raw.shape()[0]);
+        float[] golden = NpyFile.read(TinyCnn.RESOURCES.resolve("gradcam_raw.npy")).data();
+        for (int i = 0; i < 256; i++) {
+            assertEquals(golden[256 + i], raw.data()[i], 1e-4);
+        }
+        assertEquals(3, defectlens.image.SemImageReader.read(tmp.resolve("h.png")).channels());
+        String[] badClass = run("explain", "heatmap", "--model", tmp.toString(), "--image", image.toString(),
+                "--class", "scratch", "--out", tmp.resolve("x.npy").toString());
+        assertEquals("2", badClass[0]);
+        assertTrue(badClass[2].contains("no class 'scratch'"), badClass[2]);
     }
 
     @Test
