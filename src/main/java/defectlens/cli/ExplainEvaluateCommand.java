@@ -79,6 +79,9 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
     @Option(names = "--craft-images", defaultValue = "50", description = "Images per class to fit CRAFT concepts on (default: ${DEFAULT-VALUE}).")
     int craftImages;
 
+    @Option(names = "--craft-iterations", defaultValue = "500", description = "NMF iterations of a CRAFT fit (default: ${DEFAULT-VALUE}).")
+    int craftIterations;
+
     @Option(names = "--banks", description = "Folder of concept banks: reused when present, written when fitted.")
     Path banks;
 
@@ -147,7 +150,9 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
             ImageRaster first = SemImageReader.read(evaluated.get(0).image());
             patch = Math.max(8, Math.min(first.width(), first.height()) / 3);
         }
-        CraftOptions options = CraftOptions.defaults(patch).withConcepts(craftConcepts);
+        CraftOptions d = CraftOptions.defaults(patch);
+        CraftOptions options = new CraftOptions(patch, d.strideFraction(), craftConcepts, craftIterations, d.seed(),
+                d.sobolDesigns(), Math.min(craftImages, d.importanceImages()), d.batchSize(), d.policy());
         return new CraftExplainer(cls -> fitted.computeIfAbsent(cls, c -> bank(classifier, dataset, c, modelName, options, err)));
     }
 

@@ -12,20 +12,22 @@ import java.util.function.BooleanSupplier;
  * coefficients {@code U (n, r)} and concepts {@code W (r, k)}, by Lee and Seung's multiplicative
  * updates for the Frobenius norm, on DJL NDArrays. The start is drawn from a seeded generator, so a
  * fit is repeatable; the relative reconstruction error {@code ||A - U W||_F / ||A||_F} is recorded
- * after every iteration.
+ * every ten iterations, where the fit also stops once it improves by less than the tolerance. Each
+ * iteration works in its own sub-manager, so memory stays flat however long the fit runs.
  */
 public final class Nmf {
     private static final float EPS = 1e-10f;
+    /** The error is computed (and the stopping rule checked) every this many iterations. */
+    static final int ERROR_EVERY = 10;
 
-    /** A factorisation: row-major {@code u (n, rank)} and {@code w (rank, k)}, with the error history. */
-    public record Result(int n, int k, int rank, float[] u, float[] w, double[] errors) {
+    /**
+     * A factorisation: row-major {@code u (n, rank)} and {@code w (rank, k)}, the relative error after
+     * every tenth iteration (and the last), and the number of iterations run.
+     */
+    public record Result(int n, int k, int rank, float[] u, float[] w, double[] errors, int iterations) {
         /** The relative reconstruction error after the last iteration. */
         public double error() {
             return errors[errors.length - 1];
-        }
-
-        public int iterations() {
-            return errors.length;
         }
     }
 
@@ -74,7 +76,7 @@ public final class Nmf {
         for (int i = 0; i < w0.length; i++) {
             w0[i] = scale * rnd.nextFloat();
         }
-        double[] history = new double[maxIterations];
+        double[] history = new double[maxIterations / ERROR_EVERY + 1];
         int done = 0;
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.create(a, new Shape(n, k));
@@ -82,32 +84,37 @@ public final class Nmf {
             NDArray u = m.create(u0, new Shape(n, rank));
             NDArray w = m.create(w0, new Shape(rank, k));
             double previous = Double.POSITIVE_INFINITY;
+            int iterations = 0;
             for (int it = 0; it < maxIterations; it++) {
+                iterations = it + 1;
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException("NMF cancelled after " + it + " iterations");
                 }
                 try (NDManager step = m.newSubManager()) {
+                    x.tempAttach(step);
+                    u.attach(step);
+                    w.attach(step);
                     NDArray wt = w.transpose();
                     NDArray uNew = u.mul(x.matMul(wt)).div(u.matMul(w.matMul(wt)).add(EPS));
                     NDArray ut = uNew.transpose();
                     NDArray wNew = w.mul(ut.matMul(x)).div(ut.matMul(uNew).matMul(w).add(EPS));
-                    double err = x.sub(uNew.matMul(wNew)).norm().getFloat() / norm;
+                    boolean measure = it % ERROR_EVERY == ERROR_EVERY - 1 || it == maxIterations - 1;
+                    double err = measure ? x.sub(uNew.matMul(wNew)).norm().getFloat() / norm : Double.NaN;
                     uNew.attach(m);
                     wNew.attach(m);
-                    u.close();
-                    w.close();
                     u = uNew;
                     w = wNew;
-                    history[done++] = err;
                     progress.report("nmf", (it + 1.0) / maxIterations);
-                    if (previous - err < tolerance * Math.max(previous == Double.POSITIVE_INFINITY ? 1 : previous, 1e-30)
-                            && it > 0) {
-                        break;
+                    if (measure) {
+                        history[done++] = err;
+                        if (previous - err < tolerance * Math.min(previous, 1.0)) {
+                            break;
+                        }
+                        previous = err;
                     }
-                    previous = err;
                 }
             }
-            return new Result(n, k, rank, u.toFloatArray(), w.toFloatArray(), java.util.Arrays.copyOf(history, done));
+            return new Result(n, k, rank, u.toFloatArray(), w.toFloatArray(), java.util.Arrays.copyOf(history, done), iterations);
         }
     }
 }

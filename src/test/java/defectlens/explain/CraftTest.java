@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CraftTest {
     private static TinyCnn model;
     private static final List<ImageRaster> IMAGES = new ArrayList<>();
-    private static final CraftOptions OPTIONS = new CraftOptions(24, 0.8, 4, 400, 3L, 32, 2, 16, ActivationPolicy.RELU);
+    private static final CraftOptions OPTIONS = new CraftOptions(24, 0.8, 4, 150, 3L, 32, 2, 16, ActivationPolicy.RELU);
 
     @TempDir
     Path tmp;

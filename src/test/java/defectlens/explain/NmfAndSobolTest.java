@@ -34,7 +34,7 @@ class NmfAndSobolTest {
     @Test
     void nmfErrorFallsAndRecoversAPlantedLowRankMatrix() {
         float[] a = planted(40, 12, 3, 11);
-        Nmf.Result res = new Nmf(3, 3000, 0, 42).fit(a, 40, 12);
+        Nmf.Result res = new Nmf(3, 1500, 0, 42).fit(a, 40, 12);
         double[] e = res.errors();
         for (int i = 1; i < e.length; i++) {
             assertTrue(e[i] <= e[i - 1] + 1e-6, "error rose at iteration " + i + ": " + e[i - 1] + " -> " + e[i]);
@@ -44,10 +44,10 @@ class NmfAndSobolTest {
         for (float v : res.u()) {
             assertTrue(v >= 0);
         }
-        Nmf.Result again = new Nmf(3, 50, 0, 42).fit(a, 40, 12);
-        Nmf.Result same = new Nmf(3, 50, 0, 42).fit(a, 40, 12);
+        Nmf.Result again = new Nmf(3, 20, 0, 42).fit(a, 40, 12);
+        Nmf.Result same = new Nmf(3, 20, 0, 42).fit(a, 40, 12);
         assertEquals(again.error(), same.error(), 0.0, "seeded fits repeat");
-        Nmf.Result underfit = new Nmf(1, 3000, 0, 42).fit(a, 40, 12);
+        Nmf.Result underfit = new Nmf(1, 300, 0, 42).fit(a, 40, 12);
         assertTrue(underfit.error() > 10 * res.error(), "rank 1 cannot hold a rank-3 matrix");
     }
 
