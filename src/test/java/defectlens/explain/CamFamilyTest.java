@@ -112,13 +112,21 @@ class CamFamilyTest {
     }
 
     @Test
-    void manyExplanationsInARowKeepWorking() {
-        Explainer e = new GradCam();
-        float[] first = e.explain(model, IMAGE, 2).raw();
-        for (int i = 0; i < 100; i++) {
-            e.explain(model, IMAGE, 2);
+    void manyExplanationsInARowLeaveNoArraysBehind() {
+        ai.djl.ndarray.BaseNDManager system = (ai.djl.ndarray.BaseNDManager) ai.djl.ndarray.NDManager.newBaseManager()
+                .getParentManager();
+        Explainer gradcam = new GradCam();
+        float[] first = gradcam.explain(model, IMAGE, 2).raw();
+        int weights = model.managedArrays();
+        int before = system.getManagedArrays().size();
+        for (int i = 0; i < 60; i++) {
+            gradcam.explain(model, IMAGE, 2);
+            new ScoreCam(4).explain(model, IMAGE, Explainer.PREDICTED);
         }
-        assertArrayEquals(first, e.explain(model, IMAGE, 2).raw(), 0f);
+        Explainers.camByName("eigencam+tta").explain(model, IMAGE, 1);
+        assertEquals(weights, model.managedArrays(), "nothing attached to the model's manager");
+        assertEquals(before, system.getManagedArrays().size(), "every per-call manager was closed");
+        assertArrayEquals(first, gradcam.explain(model, IMAGE, 2).raw(), 0f);
     }
 
     private static short[] shorts(float[] v) {

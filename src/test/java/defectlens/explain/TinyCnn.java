@@ -98,6 +98,11 @@ final class TinyCnn implements SplitClassifier {
         return Linear.linear(x, fcW, fcB).head();
     }
 
+    /** Arrays held by the model's own manager: its weights, unless an explainer leaks into it. */
+    int managedArrays() {
+        return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
+    }
+
     @Override
     public void close() {
         manager.close();
