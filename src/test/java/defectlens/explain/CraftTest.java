@@ -84,6 +84,21 @@ class CraftTest {
         int top = bank.byImportance()[0];
         assertEquals("craft-concept-" + top, maps.conceptHeatmap(top, 48, 48).method());
 
+        ConceptOverlay overlay = new ConceptOverlay(maps, 2, 0.5, 48, 48);
+        assertEquals(top, overlay.shown()[0]);
+        defectlens.image.ArgbImage picture = overlay.render();
+        int drawn = 0;
+        for (int px : picture.pixels()) {
+            if ((px >>> 24) != 0) {
+                drawn++;
+                assertTrue((px & 0xFFFFFF) == ConceptOverlay.PALETTE[0] || (px & 0xFFFFFF) == ConceptOverlay.PALETTE[1]);
+            }
+        }
+        assertTrue(drawn > 0 && drawn < 48 * 48, "some but not all pixels carry a concept: " + drawn);
+        PixelAgreement colourMatch = ColourMatchAgreement.of(picture, overlay.colours(), 10,
+                SyntheticSem.mask(48, 15, 27, 4));
+        assertEquals(drawn, colourMatch.truePositives() + colourMatch.falsePositives());
+
         Path folder = ConceptBank.folderFor(tmp, "Tiny CNN", "bridge");
         assertTrue(folder.endsWith(Path.of("tiny_cnn", "bridge")));
         bank.save(folder);

@@ -58,6 +58,22 @@ class MaskAgreementTest {
     }
 
     @Test
+    void colourMatchingCountsPixelsNearAConceptColour() {
+        int[] px = new int[16];
+        px[5] = 0xFF1F77B4;
+        px[6] = 0xFF2377B0;
+        px[0] = 0xFF1F77B4;
+        px[9] = 0x001F77B4;
+        px[10] = 0xFFFFFFFF;
+        PixelAgreement a = ColourMatchAgreement.of(new defectlens.image.ArgbImage(4, 4, px), new int[] {0x1F77B4}, 5, block());
+        assertEquals(2, a.truePositives(), "exact and near colours in the mask");
+        assertEquals(1, a.falsePositives());
+        assertEquals(2, a.falseNegatives(), "transparent and white pixels do not match");
+        assertEquals(1, ColourMatchAgreement.of(new defectlens.image.ArgbImage(4, 4, px), new int[] {0x1F77B4}, 0, block())
+                .truePositives());
+    }
+
+    @Test
     void pointingGame() {
         Heatmap inside = Heatmap.of("m", 0, "a", 0, new float[] {0, 0, 0, 0, 0, 5, 1, 0, 0, 1, 1, 0, 0, 0, 0, 3}, 4, 4, false, 4, 4);
         assertTrue(MaskAgreement.pointingGameHit(inside, block()));
