@@ -10,9 +10,15 @@ import defectlens.model.SplitClassifier;
  * input, copied out of native memory: the material every CAM method combines. Gradients follow
  * NOTES.md: run {@code features}, stop the gradient, mark the map as requiring one, run
  * {@code head} inside a gradient collector and go backward from the class logit.
+ *
+ * <p>DJL's PyTorch engine allows one gradient collector at a time in a JVM, so gradient probes are
+ * serialised on one lock; anything else that collects gradients (a training loop) must not run at
+ * the same moment as a gradient-based explanation.
  */
 public record LayerProbe(int channels, int height, int width, float[] activations, float[] gradients,
         float[] logits, int target) {
+
+    private static final Object GRADIENT_LOCK = new Object();
 
     /** Number of feature cells per channel. */
     public int cells() {
@@ -53,13 +59,15 @@ public record LayerProbe(int channels, int height, int width, float[] activation
         float[] logits;
         int t;
         if (withGradient) {
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                feats.setRequiresGradient(true);
-                NDArray out = model.head(feats);
-                logits = out.toFloatArray();
-                t = resolveTarget(model, logits, target);
-                gc.backward(out.get(0, t));
-                grads = feats.getGradient().toFloatArray();
+            synchronized (GRADIENT_LOCK) {
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    feats.setRequiresGradient(true);
+                    NDArray out = model.head(feats);
+                    logits = out.toFloatArray();
+                    t = resolveTarget(model, logits, target);
+                    gc.backward(out.get(0, t));
+                    grads = feats.getGradient().toFloatArray();
+                }
             }
         } else {
             logits = model.head(feats).toFloatArray();

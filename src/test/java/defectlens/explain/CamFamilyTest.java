@@ -106,6 +106,23 @@ class CamFamilyTest {
     }
 
     @Test
+    void gradientExplanationsFromTwoThreadsDoNotCollide() throws Exception {
+        float[] expected = new GradCam().explain(model, IMAGE, 1).raw();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<float[]>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                futures.add(pool.submit(() -> new GradCam().explain(model, IMAGE, 1).raw()));
+            }
+            for (java.util.concurrent.Future<float[]> f : futures) {
+                assertArrayEquals(expected, f.get(), 0f);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void unknownMethodAndClassAreClearErrors() {
         assertThrows(DefectLensException.class, () -> Explainers.camByName("gradcamz"));
         assertThrows(IllegalArgumentException.class, () -> new GradCam().explain(model, IMAGE, 7));
