@@ -216,7 +216,7 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
             row.put("recall", stat(r.recall()));
             row.put("dice", stat(r.dice()));
             row.put("iou", stat(r.iou()));
-            row.put("pointingGame", r.pointingGame());
+            row.put("pointingGame", Double.isNaN(r.pointingGame()) ? null : r.pointingGame());
             row.put("deletionAuc", stat(r.deletionAuc()));
             row.put("insertionAuc", stat(r.insertionAuc()));
             rows.add(row);
