@@ -1,0 +1,36 @@
+package defectlens.cli;
+
+import defectlens.DefectLensException;
+import defectlens.model.SplitClassifier;
+import java.nio.file.Path;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code explain ...}: explanation methods measured against ground truth. Models are opened through
+ * {@link #modelLoader}, a hook from a model folder to a {@link SplitClassifier}, so that the
+ * commands work with whatever bundle format is installed (and with test models).
+ */
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        description = "Explanation methods (GradCAM family, CRAFT) measured against expert defect masks.",
+        subcommands = {ExplainEvaluateCommand.class, ExplainHeatmapCommand.class})
+public final class ExplainCommand implements Runnable {
+    /**
+     * Opens {@code --model DIR} for every {@code explain} command: wired to the model-bundle reader by
+     * the application, to a tiny model by tests. Until then it refuses with a clear message.
+     */
+    public static volatile Function<Path, SplitClassifier> modelLoader = dir -> {
+        throw new DefectLensException(dir, "cannot open models: no model loader is installed");
+    };
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
