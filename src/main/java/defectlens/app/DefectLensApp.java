@@ -27,6 +27,11 @@ public final class DefectLensApp extends Application {
         if (first != null) {
             vm.openDataset(first);
         }
+        Path proposed = ShippedFiles.find("models/wafer-proposed-paper7").orElse(null);
+        Path baseline = ShippedFiles.find("models/wafer-baseline-paper7").orElse(null);
+        if (proposed != null && baseline != null) {
+            wafers.side().loadModels(proposed, baseline);
+        }
         Path waferFile = startPath(getParameters().getNamed().get("wafers"), DEMO_WAFERS);
         if (waferFile != null) {
             wafers.open(waferFile);

@@ -43,6 +43,24 @@ public final class WaferBrowserView extends VBox {
         table.getColumns().add(column("Size", 70, i -> map(i).rows() + "x" + map(i).cols()));
         table.getColumns().add(column("Fail", 50, i -> map(i).count(WaferMap.FAIL)));
         table.getColumns().add(column("Lot", 80, i -> map(i).lotName()));
+        TableColumn<Integer, String> predicted = column("Predicted", 90, i -> vm.predictionsProperty().get() == null
+                ? "" : vm.predictionsProperty().get().classOf(i));
+        predicted.setSortable(true);
+        TableColumn<Integer, Float> confidence = column("Conf.", 60, i -> vm.predictionsProperty().get() == null
+                ? null : vm.predictionsProperty().get().confidenceOf(i));
+        confidence.setSortable(true);
+        confidence.setId("confidenceColumn");
+        confidence.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Float v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null || v.isNaN() ? "" : String.format("%.2f", v));
+            }
+        });
+        confidence.setComparator((a, b) -> Float.compare(a == null ? Float.NaN : a, b == null ? Float.NaN : b));
+        table.getColumns().add(predicted);
+        table.getColumns().add(confidence);
+        vm.predictionsProperty().addListener((o, a, b) -> table.refresh());
         VBox.setVgrow(table, Priority.ALWAYS);
         counts.setWrapText(true);
         counts.setStyle("-fx-text-fill: #555; -fx-font-size: 11px;");

@@ -3,6 +3,7 @@ package defectlens.app;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferPickleReader;
+import defectlens.wafer.WaferPredictions;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -39,17 +40,61 @@ public final class WaferViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ObjectProperty<WaferPredictions> predictions = new SimpleObjectProperty<>();
+    private final WaferSideViewModel side;
     private BiConsumer<String, Throwable> errorHandler = (t, e) -> { };
-    private Task<WaferDataset> loading;
+    private Task<?> loading;
 
     public WaferViewModel(BackgroundTasks tasks) {
         this.tasks = tasks;
+        this.side = new WaferSideViewModel(tasks);
+        selected.addListener((o, a, b) -> side.show(selectedMap()));
         classFilter.addListener((o, a, b) -> refilter());
         splitFilter.addListener((o, a, b) -> refilter());
     }
 
     public void setErrorHandler(BiConsumer<String, Throwable> handler) {
         this.errorHandler = handler;
+        side.setErrorHandler(handler);
+    }
+
+    /** Classifies every wafer of the open file with the side panel's proposed model, in the background. */
+    public Task<WaferPredictions> classifyAll() {
+        WaferDataset d = dataset.get();
+        WaferModelPair pair = side.modelsProperty().get();
+        if (d == null || pair == null) {
+            errorHandler.accept("Cannot classify", new defectlens.DefectLensException(
+                    d == null ? "open a wafer file first" : "no wafer models are loaded (models/wafer-proposed-*)"));
+            return null;
+        }
+        cancel();
+        Task<WaferPredictions> t = new Task<>() {
+            @Override
+            protected WaferPredictions call() {
+                return WaferPredictions.classify(pair.proposed(), pair.name(), d, f -> updateProgress(f, 1.0), this::isCancelled);
+            }
+        };
+        t.setOnRunning(e -> {
+            busy.set(true);
+            status.set("Classifying " + d.size() + " wafers with " + pair.name() + " ...");
+            progress.bind(t.progressProperty());
+        });
+        t.setOnSucceeded(e -> {
+            done();
+            predictions.set(t.getValue());
+            status.set("Classified " + d.size() + " wafers with " + pair.name());
+        });
+        t.setOnFailed(e -> {
+            done();
+            errorHandler.accept("Cannot classify the wafers", t.getException());
+        });
+        t.setOnCancelled(e -> {
+            done();
+            status.set("Classification cancelled");
+        });
+        loading = t;
+        tasks.work().submit(t);
+        return t;
     }
 
     /** Reads a wafer file in the background; progress is the share of the file read. */
@@ -99,6 +144,7 @@ public final class WaferViewModel {
 
     private void show(WaferDataset d) {
         selected.set(-1);
+        predictions.set(null);
         dataset.set(d);
         classFilter.set(ALL);
         splitFilter.set(ALL);
@@ -163,6 +209,14 @@ public final class WaferViewModel {
         WaferDataset d = dataset.get();
         int i = selected.get();
         return d == null || i < 0 || i >= d.size() ? null : d.get(i);
+    }
+
+    public ObjectProperty<WaferPredictions> predictionsProperty() {
+        return predictions;
+    }
+
+    public WaferSideViewModel side() {
+        return side;
     }
 
     public ObjectProperty<WaferDataset> datasetProperty() {

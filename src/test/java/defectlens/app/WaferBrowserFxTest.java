@@ -46,6 +46,89 @@ class WaferBrowserFxTest {
         tasks.shutdown();
     }
 
+    /** A proposed and a baseline model trained for one epoch on 40 real sample maps: enough to exercise the panel. */
+    static Path[] tinyModels() throws Exception {
+        Path dir = home.resolve("models");
+        if (java.nio.file.Files.isDirectory(dir)) {
+            return new Path[] {dir.resolve("proposed"), dir.resolve("baseline")};
+        }
+        defectlens.wafer.WaferDataset d = defectlens.wafer.WaferPickleReader.read(Path.of("datasets/wm811k/LSWMD_sample.pkl"));
+        java.util.List<String> classes = defectlens.wafer.WaferClassSet.PAPER7.classes();
+        java.util.List<float[]> maps = new java.util.ArrayList<>();
+        java.util.List<Integer> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < d.size() && maps.size() < 40; i++) {
+            int c = classes.indexOf(d.get(i).label());
+            if (c >= 0) {
+                WaferMap m = d.get(i);
+                maps.add(defectlens.wafer.WaferPreprocessing.toNetworkMap(m.dies(), m.rows(), m.cols()));
+                labels.add(c);
+            }
+        }
+        defectlens.wafer.LabelledMaps data = new defectlens.wafer.LabelledMaps(maps.toArray(new float[0][]),
+                labels.stream().mapToInt(Integer::intValue).toArray());
+        defectlens.wafer.WaferTrainingConfig cfg = defectlens.wafer.WaferTrainingConfig.paper().withMaxEpochs(1).withBatchSize(20).withSeed(3);
+        Path[] out = {dir.resolve("proposed"), dir.resolve("baseline")};
+        defectlens.wafer.WaferVariant[] variants = {defectlens.wafer.WaferVariant.PROPOSED, defectlens.wafer.WaferVariant.BASELINE};
+        for (int k = 0; k < 2; k++) {
+            try (defectlens.wafer.WaferModel model = new defectlens.wafer.WaferTrainer(cfg)
+                    .train(variants[k], classes, data, java.util.Map.of("data", "test"), r -> { }, () -> false).model()) {
+                defectlens.wafer.WaferModelBundle.save(model, out[k]);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void sidePanelTurnsTheMapAndClassifiesAll(FxRobot robot) throws Exception {
+        Path[] models = tinyModels();
+        WaitForAsyncUtils.asyncFx(() -> {
+            wafers.side().loadModels(models[0], models[1]);
+            window.openWafers(Path.of("datasets/wm811k/LSWMD_sample.pkl"));
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> wafers.datasetProperty().get() != null
+                && wafers.side().modelsProperty().get() != null
+                && wafers.side().proposedProbabilitiesProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        float[] before = wafers.side().proposedProbabilitiesProperty().get();
+        assertEquals(7, before.length);
+        assertEquals(1.0, sum(before), 1e-4);
+        assertNotNull(robot.lookup("#p0").queryAs(Label.class).getText());
+        ImageView side = robot.lookup("#sideMap").queryAs(ImageView.class);
+        WaferMap m = wafers.selectedMap();
+        float[] net = defectlens.wafer.WaferPreprocessing.toNetworkMap(m.dies(), m.rows(), m.cols());
+        float[] turned = defectlens.wafer.WaferPreprocessing.rotate90(net, 64, 1);
+
+        robot.clickOn("#rotate");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> wafers.side().proposedProbabilitiesProperty().get() != before);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("turned 90\u00B0", robot.lookup("#transformText").queryAs(Label.class).getText());
+        for (int i = 0; i < 64 * 64; i += 37) {
+            int argb = side.getImage().getPixelReader().getArgb(i % 64, i / 64);
+            assertEquals(turned[i] > 0.5f, argb == defectlens.wafer.WaferMapPicture.FAIL_ARGB, "pixel " + i);
+        }
+        robot.clickOn("#resetTransform");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "original".equals(wafers.side().transformTextProperty().get()));
+
+        robot.clickOn("#classifyAll");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> wafers.predictionsProperty().get() != null);
+        defectlens.wafer.WaferPredictions p = wafers.predictionsProperty().get();
+        assertEquals(200, p.predicted().length);
+        for (int i = 0; i < 200; i++) {
+            assertTrue(p.predicted()[i] >= 0 && p.confidenceOf(i) >= 1.0 / 7 - 1e-6, "row " + i);
+        }
+        float[] direct = wafers.side().modelsProperty().get().proposed().predict(new float[][] {net})[0];
+        int i0 = wafers.selectedProperty().get();
+        assertEquals(WaferSidePanel.argmax(direct), p.predicted()[i0]);
+    }
+
+    private static double sum(float[] v) {
+        double s = 0;
+        for (float x : v) {
+            s += x;
+        }
+        return s;
+    }
+
     @Test
     void openFilterAndShowAWafer(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> window.openWafers(Path.of("datasets/wm811k/LSWMD_sample.pkl")));

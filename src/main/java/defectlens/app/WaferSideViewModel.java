@@ -1,0 +1,198 @@
+package defectlens.app;
+
+import defectlens.image.ArgbImage;
+import defectlens.wafer.RadonTransform;
+import defectlens.wafer.Sinogram;
+import defectlens.wafer.WaferMap;
+import defectlens.wafer.WaferModel;
+import defectlens.wafer.WaferModelBundle;
+import defectlens.wafer.WaferPictures;
+import defectlens.wafer.WaferPreprocessing;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The wafer side panel's state: the selected map as the networks see it (64x64, failing dies only),
+ * turned and flipped by the user, its sinogram, and the class probabilities of the proposed
+ * (Radon + kernel-flip) and the baseline model side by side. Work runs on the interactive executor;
+ * a newer request makes older results stale.
+ */
+public final class WaferSideViewModel {
+    private static final int SIDE = WaferPreprocessing.SIZE;
+
+    private final BackgroundTasks tasks;
+    private final ObjectProperty<WaferModelPair> models = new SimpleObjectProperty<>();
+    private final ObjectProperty<ArgbImage> mapPicture = new SimpleObjectProperty<>();
+    private final ObjectProperty<ArgbImage> sinogramPicture = new SimpleObjectProperty<>();
+    private final ObjectProperty<float[]> proposedProbabilities = new SimpleObjectProperty<>();
+    private final ObjectProperty<float[]> baselineProbabilities = new SimpleObjectProperty<>();
+    private final StringProperty transformText = new SimpleStringProperty("original");
+    private final AtomicLong generation = new AtomicLong();
+    private BiConsumer<String, Throwable> errorHandler = (t, e) -> { };
+    private float[] original;
+    private float[] current;
+    private int quarterTurns;
+    private boolean flippedH;
+    private boolean flippedV;
+
+    public WaferSideViewModel(BackgroundTasks tasks) {
+        this.tasks = tasks;
+        models.addListener((o, a, b) -> {
+            if (a != null) {
+                a.close();
+            }
+            refresh();
+        });
+    }
+
+    public void setErrorHandler(BiConsumer<String, Throwable> handler) {
+        this.errorHandler = handler;
+    }
+
+    /** Loads a proposed and a baseline bundle in the background. */
+    public void loadModels(Path proposed, Path baseline) {
+        tasks.interactive().submit(() -> {
+            try {
+                WaferModel p = WaferModelBundle.load(proposed);
+                WaferModel b = WaferModelBundle.load(baseline);
+                Platform.runLater(() -> models.set(new WaferModelPair(proposed.getFileName().toString(), p, b)));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> errorHandler.accept("Cannot load the wafer models", e));
+            }
+        });
+    }
+
+    /** Shows a new wafer (as it is in the file: no turn, no flip). */
+    public void show(WaferMap map) {
+        if (map == null) {
+            original = null;
+            current = null;
+        } else {
+            original = WaferPreprocessing.toNetworkMap(map.dies(), map.rows(), map.cols());
+            current = original;
+        }
+        quarterTurns = 0;
+        flippedH = false;
+        flippedV = false;
+        refresh();
+    }
+
+    /** Turns the map a quarter turn counter-clockwise (as numpy's rot90). */
+    public void rotate() {
+        if (current != null) {
+            current = WaferPreprocessing.rotate90(current, SIDE, 1);
+            quarterTurns = (quarterTurns + 1) % 4;
+            refresh();
+        }
+    }
+
+    public void flipHorizontal() {
+        if (current != null) {
+            current = WaferPreprocessing.flipHorizontal(current, SIDE);
+            flippedH = !flippedH;
+            refresh();
+        }
+    }
+
+    public void flipVertical() {
+        if (current != null) {
+            current = WaferPreprocessing.flipVertical(current, SIDE);
+            flippedV = !flippedV;
+            refresh();
+        }
+    }
+
+    public void reset() {
+        if (original != null) {
+            current = original;
+            quarterTurns = 0;
+            flippedH = false;
+            flippedV = false;
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        transformText.set(describe());
+        float[] map = current;
+        WaferModelPair pair = models.get();
+        long gen = generation.incrementAndGet();
+        if (map == null) {
+            mapPicture.set(null);
+            sinogramPicture.set(null);
+            proposedProbabilities.set(null);
+            baselineProbabilities.set(null);
+            return;
+        }
+        tasks.interactive().submit(() -> {
+            try {
+                int angles = pair == null ? 64 : pair.proposed().angles();
+                Sinogram s = RadonTransform.of(SIDE, angles).forward(map);
+                ArgbImage mp = WaferPictures.networkMap(map, SIDE);
+                ArgbImage sp = WaferPictures.sinogram(s);
+                float[] p = pair == null ? null : pair.proposed().predict(new float[][] {map})[0];
+                float[] b = pair == null ? null : pair.baseline().predict(new float[][] {map})[0];
+                Platform.runLater(() -> {
+                    if (generation.get() == gen) {
+                        mapPicture.set(mp);
+                        sinogramPicture.set(sp);
+                        proposedProbabilities.set(p);
+                        baselineProbabilities.set(b);
+                    }
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> errorHandler.accept("Cannot classify the wafer", e));
+            }
+        });
+    }
+
+    private String describe() {
+        StringBuilder sb = new StringBuilder();
+        if (quarterTurns > 0) {
+            sb.append("turned ").append(quarterTurns * 90).append("\u00B0");
+        }
+        if (flippedH) {
+            sb.append(sb.length() > 0 ? ", " : "").append("flipped left-right");
+        }
+        if (flippedV) {
+            sb.append(sb.length() > 0 ? ", " : "").append("flipped top-bottom");
+        }
+        return sb.length() == 0 ? "original" : sb.toString();
+    }
+
+    public List<String> classes() {
+        WaferModelPair p = models.get();
+        return p == null ? List.of() : p.proposed().classes();
+    }
+
+    public ObjectProperty<WaferModelPair> modelsProperty() {
+        return models;
+    }
+
+    public ObjectProperty<ArgbImage> mapPictureProperty() {
+        return mapPicture;
+    }
+
+    public ObjectProperty<ArgbImage> sinogramPictureProperty() {
+        return sinogramPicture;
+    }
+
+    public ObjectProperty<float[]> proposedProbabilitiesProperty() {
+        return proposedProbabilities;
+    }
+
+    public ObjectProperty<float[]> baselineProbabilitiesProperty() {
+        return baselineProbabilities;
+    }
+
+    public StringProperty transformTextProperty() {
+        return transformText;
+    }
+}
