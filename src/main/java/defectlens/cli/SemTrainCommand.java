@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -99,7 +101,16 @@ public final class SemTrainCommand implements Callable<Integer> {
                 VersionProvider.version());
         PrintWriter err = spec.commandLine().getErr();
         AtomicBoolean cancel = new AtomicBoolean();
-        Thread hook = new Thread(() -> cancel.set(true), "sem-train-cancel");
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl-C / SIGTERM: stop after the current batch and let the bundle be written
+            cancel.set(true);
+            try {
+                finished.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sem-train-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         TrainingResult result;
         try {
@@ -113,6 +124,7 @@ public final class SemTrainCommand implements Callable<Integer> {
                 }
             }, cancel::get);
         } finally {
+            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

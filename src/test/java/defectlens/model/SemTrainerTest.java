@@ -24,10 +24,10 @@ class SemTrainerTest {
     @Test
     void tinyModelLossFallsAndBundleClassifies() throws Exception {
         Path dataDir = tmp.resolve("gen");
-        new SemGenerator(64, 92, 2).generate(dataDir, ClassQuota.balanced(4), 5, (d, n) -> { });
+        new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(3), 5, (d, n) -> { });
         SemDataset data = DatasetOpener.open(dataDir);
-        TrainingOptions options = new TrainingOptions(EfficientNetV2Config.TINY, BalanceMode.OVERSAMPLE, 6, 3, 0.0, 0,
-                8, 3e-3f, 64, 1, null, false, "trainer-test", "test");
+        TrainingOptions options = new TrainingOptions(EfficientNetV2Config.TINY, BalanceMode.OVERSAMPLE, 5, 3, 0.0, 0,
+                9, 3e-3f, 64, 1, null, false, "trainer-test", "test");
         List<EpochReport> reports = new ArrayList<>();
         AtomicInteger batches = new AtomicInteger();
         Path out = tmp.resolve("bundle");
@@ -42,15 +42,15 @@ class SemTrainerTest {
                 reports.add(report);
             }
         }, () -> false);
-        assertEquals(6, reports.size());
-        assertEquals(6 * 3, batches.get());
-        assertTrue(reports.get(5).trainLoss() < reports.get(0).trainLoss(),
-                "loss should fall: " + reports.get(0).trainLoss() + " -> " + reports.get(5).trainLoss());
+        assertEquals(5, reports.size());
+        assertEquals(5 * 2, batches.get());
+        assertTrue(reports.get(4).trainLoss() < reports.get(0).trainLoss(),
+                "loss should fall: " + reports.get(0).trainLoss() + " -> " + reports.get(4).trainLoss());
         assertFalse(result.cancelled());
         assertTrue(Files.isRegularFile(out.resolve("weights.params")));
         ModelManifest m = ModelBundle.readManifest(out);
         assertEquals(data.classes(), m.classes());
-        assertEquals(6, m.provenance().epochs());
+        assertEquals(5, m.provenance().epochs());
         assertEquals("oversample", m.provenance().balance());
         try (SplitClassifier model = ModelBundle.load(out); SemClassifier classifier = new SemClassifier(model)) {
             Prediction p = classifier.classify("x", SemImageReader.read(data.samples().get(0).image()), 3);
@@ -68,7 +68,7 @@ class SemTrainerTest {
     @Test
     void cancelStopsBeforeTheFirstBatch() throws Exception {
         Path dataDir = tmp.resolve("gen2");
-        new SemGenerator(64, 92, 2).generate(dataDir, ClassQuota.balanced(2), 9, (d, n) -> { });
+        new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(1), 9, (d, n) -> { });
         SemDataset data = DatasetOpener.open(dataDir);
         TrainingOptions options = TrainingOptions.defaults().withEpochs(3).withInput(64, 1);
         TrainingResult r = new SemTrainer(options).train(data, tmp.resolve("never"), TrainingListener.none(), () -> true);
