@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "model",
         mixinStandardHelpOptions = true,
         description = "Model bundles (model.json beside DJL or TorchScript weights).",
-        subcommands = {ModelInfoCommand.class})
+        subcommands = {ModelInfoCommand.class, ModelImportCommand.class})
 public final class ModelCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
