@@ -116,6 +116,14 @@ public final class SemTrainCommand implements Callable<Integer> {
         try {
             result = new SemTrainer(options).train(dataset, out, new TrainingListener() {
                 @Override
+                public void onBatch(int epoch, int b, int batches, double loss) {
+                    if (b % 5 == 0 || b == batches) {
+                        err.printf(Locale.ROOT, "sem train: epoch %d batch %d/%d loss %.4f%n", epoch, b, batches, loss);
+                        err.flush();
+                    }
+                }
+
+                @Override
                 public void onEpoch(EpochReport r) {
                     err.printf(Locale.ROOT, "sem train: epoch %d/%d loss %.4f val_loss %.4f val_acc %.3f macro_f1 %.3f%s (%.1f s)%n",
                             r.epoch(), r.epochs(), r.trainLoss(), r.validationLoss(), r.validationAccuracy(),

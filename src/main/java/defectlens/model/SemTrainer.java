@@ -31,6 +31,9 @@ import java.util.function.BooleanSupplier;
  * and stops between batches when {@code cancelled} turns true (the best checkpoint so far stays).
  */
 public final class SemTrainer {
+    /** Element-wise gradient clipping: keeps one unlucky batch from throwing the weights far off. */
+    static final float GRADIENT_CLIP = 1f;
+
     private final TrainingOptions options;
 
     public SemTrainer(TrainingOptions options) {
@@ -64,7 +67,8 @@ public final class SemTrainer {
                     p.getValue().getArray().setRequiresGradient(true);
                 }
             }
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate())).build();
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate()))
+                    .optClipGrad(GRADIENT_CLIP).build();
             ParameterStore store = new ParameterStore(root, false);
             BatchMaker batches = new BatchMaker(images, spec, options.augment() ? SemAugmentation.standard() : null);
             float[] classWeights = options.balance() == BalanceMode.WEIGHTED
@@ -94,8 +98,10 @@ public final class SemTrainer {
                     List<Integer> idx = order.subList(b * options.batchSize(),
                             Math.min(order.size(), (b + 1) * options.batchSize()));
                     double loss = step(net, store, adam, root, batches, idx, classWeights, random);
-                    lossSum += loss * idx.size();
-                    lossCount += idx.size();
+                    if (Double.isFinite(loss)) {
+                        lossSum += loss * idx.size();
+                        lossCount += idx.size();
+                    }
                     listener.onBatch(epoch, b + 1, nBatches, loss);
                 }
                 if (wasCancelled) {
@@ -172,12 +178,18 @@ public final class SemTrainer {
                 collector.backward(loss);
                 value = loss.getFloat();
             }
+            boolean finite = Double.isFinite(value);
             for (var p : net.getParameters()) {
                 Parameter param = p.getValue();
                 if (param.requiresGradient()) {
                     NDArray w = param.getArray();
                     try (NDArray grad = w.getGradient()) {
-                        adam.update(param.getId(), w, grad);
+                        if (finite) {
+                            adam.update(param.getId(), w, grad);
+                        } else {
+                            // a non-finite loss: drop this batch's gradients instead of poisoning the weights
+                            grad.set(new float[Math.toIntExact(grad.size())]);
+                        }
                     }
                 }
             }
