@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Semiconductor defect review workbench. With no command, opens the window.",
-        subcommands = {DatasetCommand.class, ImageCommand.class, SemCommand.class, WaferCommand.class, StudyCommand.class, BenchCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DatasetCommand.class, ImageCommand.class, SemCommand.class, WaferCommand.class, StudyCommand.class, BenchCommand.class, ExplainCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
 public final class DefectLensCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,6 @@
 package defectlens.cli;
 
-import defectlens.DefectLensException;
+import defectlens.model.ModelBundle;
 import defectlens.model.SplitClassifier;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -19,12 +19,10 @@ import picocli.CommandLine.Command;
         subcommands = {ExplainEvaluateCommand.class, ExplainHeatmapCommand.class})
 public final class ExplainCommand implements Runnable {
     /**
-     * Opens {@code --model DIR} for every {@code explain} command: wired to the model-bundle reader by
-     * the application, to a tiny model by tests. Until then it refuses with a clear message.
+     * Opens {@code --model DIR} for every {@code explain} command: the model-bundle reader (DJL-native
+     * EfficientNetV2 or imported TorchScript bundles); tests put a tiny model here.
      */
-    public static volatile Function<Path, SplitClassifier> modelLoader = dir -> {
-        throw new DefectLensException(dir, "cannot open models: no model loader is installed");
-    };
+    public static volatile Function<Path, SplitClassifier> modelLoader = ModelBundle::load;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,110 @@
+package defectlens.cli;
+
+import defectlens.DefectLensException;
+import defectlens.dataset.DatasetOpener;
+import defectlens.dataset.SemDataset;
+import defectlens.image.SemImageReader;
+import defectlens.model.ClassProbability;
+import defectlens.model.ModelBundle;
+import defectlens.model.Prediction;
+import defectlens.model.SemClassifier;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sem classify}: the top classes with probabilities of one image or of every image of a data set. */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = "Classifies one SEM image or a whole data set with a model bundle.")
+public final class SemClassifyCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "Model bundle folder.")
+    Path model;
+
+    static final class Source {
+        @Option(names = "--image", description = "One image file.")
+        Path image;
+
+        @Option(names = "--data", description = "A data set folder.")
+        Path data;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--top", defaultValue = "3", description = "Classes per image (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--batch", defaultValue = "16", description = "Batch size for --data (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--json", description = "Print JSON on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (top < 1 || batch < 1) {
+            throw new DefectLensException(model, "--top and --batch must be at least 1");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        List<Prediction> predictions;
+        List<String> truth = new ArrayList<>();
+        try (SemClassifier classifier = new SemClassifier(ModelBundle.load(model))) {
+            try {
+                if (source.image != null) {
+                    String id = source.image.getFileName().toString();
+                    predictions = List.of(classifier.classify(id, SemImageReader.read(source.image), top));
+                    truth.add(null);
+                } else {
+                    SemDataset data = DatasetOpener.open(source.data);
+                    predictions = classifier.classifyAll(data, top, batch, (done, all) -> {
+                        err.printf(Locale.ROOT, "sem classify: %d/%d images%n", done, all);
+                        err.flush();
+                    }, () -> false);
+                    data.samples().forEach(s -> truth.add(s.label()));
+                }
+            } finally {
+                classifier.model().close();
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < predictions.size(); i++) {
+                Prediction p = predictions.get(i);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", p.id());
+                if (truth.get(i) != null) {
+                    row.put("label", truth.get(i));
+                }
+                List<Map<String, Object>> topList = new ArrayList<>();
+                for (ClassProbability c : p.top()) {
+                    topList.add(Map.of("class", c.label(), "probability", c.probability()));
+                }
+                row.put("top", topList);
+                rows.add(row);
+            }
+            out.println(Json.write(Map.of("model", model.toString(), "predictions", rows)));
+        } else {
+            for (Prediction p : predictions) {
+                StringBuilder line = new StringBuilder(p.id());
+                for (ClassProbability c : p.top()) {
+                    line.append(String.format(Locale.ROOT, "  %s %.3f", c.label(), c.probability()));
+                }
+                out.println(line);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,62 @@
+package defectlens.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.util.List;
+
+/**
+ * A DJL-native EfficientNetV2 as a {@link SplitClassifier}: {@code features} = stem, stages and the
+ * final 1x1 conv; {@code head} = pool, dropout, linear. Always runs in inference mode (BatchNorm
+ * running statistics, no dropout), also inside a gradient collector. Owns the manager of its weights.
+ */
+public final class EfficientNetV2Classifier implements SplitClassifier {
+    private final NDManager weights;
+    private final EfficientNetV2 network;
+    private final List<String> classes;
+    private final InputSpec input;
+    private final ParameterStore store;
+
+    EfficientNetV2Classifier(NDManager weights, EfficientNetV2 network, List<String> classes, InputSpec input) {
+        this.weights = weights;
+        this.network = network;
+        this.classes = List.copyOf(classes);
+        this.input = input;
+        this.store = new ParameterStore(weights, false);
+    }
+
+    public EfficientNetV2 network() {
+        return network;
+    }
+
+    @Override
+    public List<String> classes() {
+        return classes;
+    }
+
+    @Override
+    public InputSpec input() {
+        return input;
+    }
+
+    @Override
+    public String splitLayer() {
+        return EfficientNetV2.SPLIT_LAYER;
+    }
+
+    @Override
+    public NDArray features(NDArray x) {
+        return network.features().forward(store, new NDList(x), false).singletonOrThrow();
+    }
+
+    @Override
+    public NDArray head(NDArray maps) {
+        return network.head().forward(store, new NDList(maps), false).singletonOrThrow();
+    }
+
+    @Override
+    public void close() {
+        weights.close();
+    }
+}

@@ -1,0 +1,71 @@
+package defectlens.model;
+
+import java.util.Random;
+
+/**
+ * Augmentation suited to SEM line/space images, on a gray square image with values in [0, 1]:
+ * horizontal and vertical flips, rotations by multiples of 90 degrees, brightness and contrast
+ * changes, and small shifts with edge replication. Nothing a real SEM frame cannot show.
+ */
+public final class SemAugmentation {
+    private final double maxShift;
+    private final double brightness;
+    private final double contrast;
+
+    /** Shifts up to {@code maxShift} of the size, brightness +-{@code brightness}, contrast 1+-{@code contrast}. */
+    public SemAugmentation(double maxShift, double brightness, double contrast) {
+        this.maxShift = maxShift;
+        this.brightness = brightness;
+        this.contrast = contrast;
+    }
+
+    public static SemAugmentation standard() {
+        return new SemAugmentation(0.06, 0.08, 0.2);
+    }
+
+    /** A new augmented copy of {@code image} ({@code size} x {@code size}, row-major). */
+    public float[] apply(float[] image, int size, Random random) {
+        boolean flipX = random.nextBoolean();
+        boolean flipY = random.nextBoolean();
+        int turns = random.nextInt(4);
+        int limit = (int) Math.round(maxShift * size);
+        int dx = limit == 0 ? 0 : random.nextInt(2 * limit + 1) - limit;
+        int dy = limit == 0 ? 0 : random.nextInt(2 * limit + 1) - limit;
+        double gain = 1 + (random.nextDouble() * 2 - 1) * contrast;
+        double offset = (random.nextDouble() * 2 - 1) * brightness;
+        double mean = 0;
+        for (float v : image) {
+            mean += v;
+        }
+        mean /= image.length;
+        float[] out = new float[image.length];
+        int last = size - 1;
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int sx = clamp(x - dx, last);
+                int sy = clamp(y - dy, last);
+                // undo the rotation, then the flips
+                int rx = sx;
+                int ry = sy;
+                for (int t = 0; t < turns; t++) {
+                    int tmp = rx;
+                    rx = ry;
+                    ry = last - tmp;
+                }
+                if (flipX) {
+                    rx = last - rx;
+                }
+                if (flipY) {
+                    ry = last - ry;
+                }
+                double v = (image[ry * size + rx] - mean) * gain + mean + offset;
+                out[y * size + x] = (float) Math.min(1, Math.max(0, v));
+            }
+        }
+        return out;
+    }
+
+    private static int clamp(int v, int last) {
+        return v < 0 ? 0 : Math.min(v, last);
+    }
+}

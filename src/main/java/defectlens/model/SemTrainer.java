@@ -1,0 +1,252 @@
+package defectlens.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import defectlens.DefectLensException;
+import defectlens.dataset.SemDataset;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Trains an EfficientNetV2 on a labelled SEM data set: seeded stratified validation split,
+ * data-level class balancing, SEM augmentation, Adam, cross-entropy, early stopping on validation
+ * macro F1 and saving of the best checkpoint as a model bundle. Reports to a {@link TrainingListener}
+ * and stops between batches when {@code cancelled} turns true (the best checkpoint so far stays).
+ */
+public final class SemTrainer {
+    /** Element-wise gradient clipping: keeps one unlucky batch from throwing the weights far off. */
+    static final float GRADIENT_CLIP = 1f;
+
+    private final TrainingOptions options;
+
+    public SemTrainer(TrainingOptions options) {
+        this.options = options;
+    }
+
+    public TrainingResult train(SemDataset data, Path out, TrainingListener listener, BooleanSupplier cancelled) {
+        EfficientNetV2Config config = EfficientNetV2Config.named(options.architecture());
+        Engine.getInstance().setRandomSeed((int) options.seed());
+        try (NDManager root = NDManager.newBaseManager("PyTorch")) {
+            InputSpec spec = inputSpec(config);
+            TrainingImages images;
+            try {
+                images = TrainingImages.read(data, spec.width(), (d, n) -> { }, cancelled);
+            } catch (CancellationException e) {
+                return new TrainingResult(out, 0, null, List.of(), false, true);
+            }
+            List<String> classes = images.classes;
+            StratifiedSplit split = StratifiedSplit.of(images.labels, classes.size(), options.validationFraction(),
+                    options.seed());
+            if (split.train().isEmpty()) {
+                throw new DefectLensException(data.root(), "too few labelled images to train on");
+            }
+            EfficientNetV2 net = new EfficientNetV2(config, classes.size());
+            net.initialize(root, DataType.FLOAT32, new Shape(1, spec.channels(), spec.height(), spec.width()));
+            if (options.init() != null) {
+                copyFeatureWeights(options.init(), net);
+            }
+            for (var p : net.getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    p.getValue().getArray().setRequiresGradient(true);
+                }
+            }
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate()))
+                    .optClipGrad(GRADIENT_CLIP).build();
+            ParameterStore store = new ParameterStore(root, false);
+            BatchMaker batches = new BatchMaker(images, spec, options.augment() ? SemAugmentation.standard() : null);
+            float[] classWeights = options.balance() == BalanceMode.WEIGHTED
+                    ? BalancedSampler.inverseFrequencyWeights(images.labels, split.train(), classes.size()) : null;
+            BalancedSampler sampler = new BalancedSampler(images.labels, split.train(), classes.size(), options.balance());
+            Random random = new Random(options.seed());
+            List<Integer> validation = split.validation().isEmpty() ? split.train() : split.validation();
+
+            List<EpochReport> history = new ArrayList<>();
+            double bestF1 = -1;
+            int bestEpoch = 0;
+            ClassificationMetrics bestMetrics = null;
+            int sinceBest = 0;
+            boolean stoppedEarly = false;
+            boolean wasCancelled = false;
+            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                long start = System.nanoTime();
+                List<Integer> order = sampler.epoch(random);
+                int nBatches = (order.size() + options.batchSize() - 1) / options.batchSize();
+                double lossSum = 0;
+                int lossCount = 0;
+                for (int b = 0; b < nBatches; b++) {
+                    if (cancelled.getAsBoolean()) {
+                        wasCancelled = true;
+                        break;
+                    }
+                    List<Integer> idx = order.subList(b * options.batchSize(),
+                            Math.min(order.size(), (b + 1) * options.batchSize()));
+                    double loss = step(net, store, adam, root, batches, idx, classWeights, random);
+                    if (Double.isFinite(loss)) {
+                        lossSum += loss * idx.size();
+                        lossCount += idx.size();
+                    }
+                    listener.onBatch(epoch, b + 1, nBatches, loss);
+                }
+                if (wasCancelled) {
+                    break;
+                }
+                Validation v = validate(net, store, root, batches, validation, classes);
+                boolean best = v.metrics.macroF1() > bestF1;
+                if (best) {
+                    bestF1 = v.metrics.macroF1();
+                    bestEpoch = epoch;
+                    bestMetrics = v.metrics;
+                    sinceBest = 0;
+                    ModelBundle.save(out, manifest(net, classes, spec, data, epoch, epoch, v.metrics), net);
+                } else {
+                    sinceBest++;
+                }
+                EpochReport report = new EpochReport(epoch, options.epochs(), lossSum / Math.max(1, lossCount), v.loss,
+                        v.metrics.accuracy(), v.metrics.macroF1(), best, (System.nanoTime() - start) / 1e9);
+                history.add(report);
+                listener.onEpoch(report);
+                if (options.patience() > 0 && sinceBest >= options.patience() && epoch < options.epochs()) {
+                    stoppedEarly = true;
+                    break;
+                }
+            }
+            if (bestMetrics != null) {
+                ModelManifest m = manifest(net, classes, spec, data, bestEpoch, history.size(), bestMetrics);
+                ModelBundle.writeManifest(out, m);
+            }
+            return new TrainingResult(out, bestEpoch, bestMetrics, history, stoppedEarly, wasCancelled);
+        }
+    }
+
+    private InputSpec inputSpec(EfficientNetV2Config config) {
+        int size = options.inputSize() > 0 ? options.inputSize() : config.defaultInputSize();
+        if (options.init() != null) {
+            InputSpec init = ModelBundle.readManifest(options.init()).input();
+            InputSpec sized = new InputSpec(init.channels(), size, size, init.mean(), init.std());
+            return options.inputSize() > 0 ? sized : init;
+        }
+        return options.inputChannels() == 3 ? InputSpec.imagenet(size) : InputSpec.gray(size);
+    }
+
+    /** Starts from the feature weights (stem, stages, final conv) of another bundle of the same architecture. */
+    private void copyFeatureWeights(Path initDir, EfficientNetV2 net) {
+        ModelManifest m = ModelBundle.readManifest(initDir);
+        if (!net.config().name().equals(m.architecture())) {
+            throw new DefectLensException(initDir.resolve(ModelBundle.MANIFEST), "--init bundle is " + m.architecture()
+                    + ", not " + net.config().name());
+        }
+        try (EfficientNetV2Classifier init = ModelBundle.loadEfficientNet(initDir, m)) {
+            var from = init.network().features().getParameters();
+            var to = net.features().getParameters();
+            for (int i = 0; i < to.size(); i++) {
+                NDArray src = from.get(i).getValue().getArray();
+                NDArray dst = to.get(i).getValue().getArray();
+                if (!src.getShape().equals(dst.getShape())) {
+                    throw new DefectLensException(initDir, "--init weights do not fit (" + to.get(i).getKey() + ": "
+                            + src.getShape() + " vs " + dst.getShape() + ")");
+                }
+                dst.set(src.toFloatArray());
+            }
+        }
+    }
+
+    private double step(EfficientNetV2 net, ParameterStore store, Optimizer adam, NDManager root, BatchMaker batches,
+            List<Integer> idx, float[] classWeights, Random random) {
+        try (NDManager m = root.newSubManager()) {
+            NDArray x = batches.input(idx, m, random);
+            double value;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray logits = net.forward(store, new NDList(x), true).singletonOrThrow();
+                NDArray loss = CrossEntropy.loss(logits, batches.labels(idx), classWeights, m);
+                collector.backward(loss);
+                value = loss.getFloat();
+            }
+            boolean finite = Double.isFinite(value);
+            for (var p : net.getParameters()) {
+                Parameter param = p.getValue();
+                if (param.requiresGradient()) {
+                    NDArray w = param.getArray();
+                    try (NDArray grad = w.getGradient()) {
+                        if (finite) {
+                            adam.update(param.getId(), w, grad);
+                        } else {
+                            // a non-finite loss: drop this batch's gradients instead of poisoning the weights
+                            grad.set(new float[Math.toIntExact(grad.size())]);
+                        }
+                    }
+                }
+            }
+            return value;
+        }
+    }
+
+    private record Validation(double loss, ClassificationMetrics metrics) {
+    }
+
+    private Validation validate(EfficientNetV2 net, ParameterStore store, NDManager root, BatchMaker batches,
+            List<Integer> idx, List<String> classes) {
+        int[] truth = new int[idx.size()];
+        int[] predicted = new int[idx.size()];
+        double lossSum = 0;
+        int step = options.batchSize();
+        for (int start = 0; start < idx.size(); start += step) {
+            List<Integer> chunk = idx.subList(start, Math.min(idx.size(), start + step));
+            try (NDManager m = root.newSubManager()) {
+                NDArray logits = net.forward(store, new NDList(batches.input(chunk, m, null)), false).singletonOrThrow();
+                int[] labels = batches.labels(chunk);
+                lossSum += CrossEntropy.loss(logits, labels, null, m).getFloat() * chunk.size();
+                long[] arg = logits.argMax(1).toLongArray();
+                for (int i = 0; i < chunk.size(); i++) {
+                    truth[start + i] = labels[i];
+                    predicted[start + i] = (int) arg[i];
+                }
+            }
+        }
+        return new Validation(lossSum / Math.max(1, idx.size()), ClassificationMetrics.of(classes, truth, predicted));
+    }
+
+    private ModelManifest manifest(EfficientNetV2 net, List<String> classes, InputSpec spec, SemDataset data,
+            int bestEpoch, int epochsRun, ClassificationMetrics val) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("best_epoch", bestEpoch);
+        metrics.put("validation_accuracy", val.accuracy());
+        metrics.put("validation_macro_f1", val.macroF1());
+        Map<String, Object> perClass = new LinkedHashMap<>();
+        for (ClassScore s : val.perClass()) {
+            perClass.put(s.label(), s.f1());
+        }
+        metrics.put("validation_f1_per_class", perClass);
+        metrics.put("validation_images", val.total());
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("batch", options.batchSize());
+        settings.put("learning_rate", options.learningRate());
+        settings.put("validation_fraction", options.validationFraction());
+        settings.put("patience", options.patience());
+        settings.put("augment", options.augment());
+        if (options.init() != null) {
+            settings.put("init", options.init().toString());
+        }
+        metrics.put("settings", settings);
+        Provenance p = new Provenance(data.root().toAbsolutePath().normalize().toString(), options.seed(), epochsRun,
+                options.balance().key(), metrics, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                options.appVersion());
+        return ModelBundle.manifestFor(options.name(), net, classes, spec, p);
+    }
+}

@@ -1,0 +1,17 @@
+package defectlens.model;
+
+/**
+ * Receives training progress: after every batch (for a progress bar) and after every epoch (for the
+ * live loss / F1 chart and the progress line). Called on the training thread.
+ */
+public interface TrainingListener {
+    default void onBatch(int epoch, int batch, int batches, double loss) {
+    }
+
+    void onEpoch(EpochReport report);
+
+    /** A listener that ignores everything. */
+    static TrainingListener none() {
+        return report -> { };
+    }
+}

@@ -1,0 +1,46 @@
+package defectlens.model;
+
+import java.nio.file.Path;
+
+/**
+ * Settings of one training run. {@code inputSize} 0 means the architecture's default;
+ * {@code inputChannels} is 1 (gray stem, [-1, 1] scaling) or 3 (gray replicated, ImageNet
+ * normalisation); {@code init} is a bundle whose feature weights start the run (transfer learning)
+ * or null for training from scratch; {@code patience} 0 disables early stopping.
+ */
+public record TrainingOptions(String architecture, BalanceMode balance, int epochs, long seed,
+        double validationFraction, int patience, int batchSize, float learningRate, int inputSize,
+        int inputChannels, Path init, boolean augment, String name, String appVersion) {
+    public TrainingOptions {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1");
+        }
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learning rate must be positive");
+        }
+    }
+
+    /** Defaults: tiny architecture, oversampling, 20 epochs, seed 1, 20 % validation, patience 5, batch 16, lr 1e-3. */
+    public static TrainingOptions defaults() {
+        return new TrainingOptions(EfficientNetV2Config.TINY, BalanceMode.OVERSAMPLE, 20, 1, 0.2, 5, 16, 1e-3f, 0, 1,
+                null, true, "sem-model", "unknown");
+    }
+
+    public TrainingOptions withEpochs(int e) {
+        return new TrainingOptions(architecture, balance, e, seed, validationFraction, patience, batchSize,
+                learningRate, inputSize, inputChannels, init, augment, name, appVersion);
+    }
+
+    public TrainingOptions withInput(int size, int channels) {
+        return new TrainingOptions(architecture, balance, epochs, seed, validationFraction, patience, batchSize,
+                learningRate, size, channels, init, augment, name, appVersion);
+    }
+
+    public TrainingOptions withAugment(boolean a) {
+        return new TrainingOptions(architecture, balance, epochs, seed, validationFraction, patience, batchSize,
+                learningRate, inputSize, inputChannels, init, a, name, appVersion);
+    }
+}
