@@ -27,6 +27,7 @@ public final class DefectLensApp extends Application {
         if (first != null) {
             vm.openDataset(first);
         }
+        ShippedFiles.find("models/sem-demo").ifPresent(vm::openModel);
         Path proposed = ShippedFiles.find("models/wafer-proposed-paper7").orElse(null);
         Path baseline = ShippedFiles.find("models/wafer-baseline-paper7").orElse(null);
         if (proposed != null && baseline != null) {

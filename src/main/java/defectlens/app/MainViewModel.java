@@ -40,6 +40,7 @@ public final class MainViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObservableList<Path> recentItems = FXCollections.observableArrayList();
+    private final ObjectProperty<LoadedModel> model = new SimpleObjectProperty<>();
     private BiConsumer<String, Throwable> errorHandler = (title, e) -> { };
     private Task<?> datasetTask;
     private Task<?> imageTask;
@@ -84,6 +85,23 @@ public final class MainViewModel {
         }, "Cannot open " + path.getFileName());
         datasetTask = t;
         return t;
+    }
+
+    /** Opens a SEM model bundle in the background; it replaces (and closes) the model open before. */
+    public Task<LoadedModel> openModel(Path dir) {
+        return run("Opening model " + dir.getFileName(), () -> LoadedModel.load(dir), m -> {
+            LoadedModel old = model.get();
+            model.set(m);
+            if (old != null) {
+                old.close();
+            }
+            status.set("Model " + m.name() + ": " + m.manifest().architecture() + ", classes " + m.manifest().classes());
+        }, "Cannot open the model " + dir.getFileName());
+    }
+
+    /** The SEM model the window classifies and explains with (null until one is open). */
+    public ObjectProperty<LoadedModel> modelProperty() {
+        return model;
     }
 
     /** Shows a sample: reads its image (and mask) in the background; a newer selection cancels an older load. */
