@@ -42,11 +42,11 @@ public final class LrpBatchNormLayer implements LrpLayer {
 
     @Override
     public NDArray forward(NDArray x) {
-        return map.apply(x, scale, shift);
+        return map.apply(x, LrpLayer.local(scale, x), LrpLayer.local(shift, x));
     }
 
     @Override
     public NDArray relevance(NDArray x, NDArray relevance, LrpRule rule) {
-        return rule.propagate(map, scale, shift, x, relevance);
+        return rule.propagate(map, LrpLayer.local(scale, x), LrpLayer.local(shift, x), x, relevance);
     }
 }

@@ -27,11 +27,11 @@ public final class LrpDenseLayer implements LrpLayer {
 
     @Override
     public NDArray forward(NDArray x) {
-        return map.apply(x, weight, bias);
+        return map.apply(x, LrpLayer.local(weight, x), LrpLayer.local(bias, x));
     }
 
     @Override
     public NDArray relevance(NDArray x, NDArray relevance, LrpRule rule) {
-        return rule.propagate(map, weight, bias, x, relevance);
+        return rule.propagate(map, LrpLayer.local(weight, x), LrpLayer.local(bias, x), x, relevance);
     }
 }

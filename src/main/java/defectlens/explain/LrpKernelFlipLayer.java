@@ -41,11 +41,15 @@ public final class LrpKernelFlipLayer implements LrpLayer {
 
     @Override
     public NDArray forward(NDArray x) {
+        NDArray weight = LrpLayer.local(this.weight, x);
+        NDArray bias = LrpLayer.local(this.bias, x);
         return map.apply(x, weight, bias).maximum(map.apply(x, weight.flip(3), bias));
     }
 
     /** 1 where the direct branch won an output element (ties included), 0 where the mirrored one did. */
     public NDArray directWins(NDArray x) {
+        NDArray weight = LrpLayer.local(this.weight, x);
+        NDArray bias = LrpLayer.local(this.bias, x);
         NDArray direct = map.apply(x, weight, bias);
         NDArray mirrored = map.apply(x, weight.flip(3), bias);
         return direct.gte(mirrored).toType(direct.getDataType(), false);
@@ -53,6 +57,8 @@ public final class LrpKernelFlipLayer implements LrpLayer {
 
     @Override
     public NDArray relevance(NDArray x, NDArray relevance, LrpRule rule) {
+        NDArray weight = LrpLayer.local(this.weight, x);
+        NDArray bias = LrpLayer.local(this.bias, x);
         NDArray direct = directWins(x);
         NDArray branches = NDArrays.concat(new NDList(relevance.mul(direct), relevance.mul(direct.neg().add(1f))), 1);
         NDArray kernels = NDArrays.concat(new NDList(weight, weight.flip(3)), 0);
@@ -62,6 +68,8 @@ public final class LrpKernelFlipLayer implements LrpLayer {
 
     /** The direct computation: each branch propagated with its own kernel, the two input relevances summed. */
     public NDArray relevanceByBranch(NDArray x, NDArray relevance, LrpRule rule) {
+        NDArray weight = LrpLayer.local(this.weight, x);
+        NDArray bias = LrpLayer.local(this.bias, x);
         NDArray direct = directWins(x);
         NDArray viaDirect = rule.propagate(map, weight, bias, x, relevance.mul(direct));
         NDArray viaMirror = rule.propagate(map, weight.flip(3), bias, x, relevance.mul(direct.neg().add(1f)));

@@ -20,4 +20,17 @@ public interface LrpLayer {
      * {@code rule} is the composite's rule for this layer, null for the kinds that need none.
      */
     NDArray relevance(NDArray x, NDArray relevance, LrpRule rule);
+
+    /**
+     * {@code param} on the manager of {@code x}: a copy when it lives elsewhere (a model's parameters), so
+     * the arrays a rule derives from it ({@code w+}, {@code w-}) are freed with the explanation.
+     */
+    static NDArray local(NDArray param, NDArray x) {
+        if (param == null || param.getManager() == x.getManager()) {
+            return param;
+        }
+        NDArray copy = param.duplicate();
+        copy.attach(x.getManager());
+        return copy;
+    }
 }
