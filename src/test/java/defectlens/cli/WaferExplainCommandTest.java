@@ -123,6 +123,26 @@ class WaferExplainCommandTest {
         assertTrue(cls.err().contains("'Donut'"), cls.err());
     }
 
+    @Test
+    void benchWaferLrpReportsTheChecksOfMeaningOnHeldOutMaps() throws Exception {
+        CliTest.Result r = CliTest.run("bench", "wafer-lrp", "--data", SAMPLE.toString(), "--model",
+                models.resolve("proposed").toString(), "--model", models.resolve("baseline").toString(), "--classes", "Center",
+                "--per-class", "2", "--test-fraction", "0.5", "--rule-set", "epsilon-zplus", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals(2, doc.get("results").size());
+        for (JsonNode result : doc.get("results")) {
+            JsonNode all = result.get("figures").get("all");
+            assertEquals(2, all.get("maps").asInt());
+            double share = all.get("meanShareOnFailedDies").asDouble();
+            assertTrue(share >= 0 && share <= 1, "share " + share);
+            double corr = all.get("meanRotationCorrelation").asDouble();
+            assertTrue(corr >= -1 && corr <= 1, "correlation " + corr);
+        }
+        // a map model's z+ relevance sits on the non-zero input pixels only: all of it on failed dies
+        assertEquals(1.0, doc.get("results").get(1).get("figures").get("all").get("meanShareOnFailedDies").asDouble(), 1e-6);
+    }
+
     /** Reads a float32 NPY v1 file as this project writes it, checking the header NumPy needs. */
     static float[] readNpy(Path file) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
