@@ -90,7 +90,6 @@ class LrpConservationTest {
                 assertEquals(List.of(LrpLayerKind.CONVOLUTION, LrpLayerKind.RELU, LrpLayerKind.BATCH_NORM,
                         LrpLayerKind.MAX_POOL, LrpLayerKind.KERNEL_FLIP),
                         explainer.layers().subList(0, 5).stream().map(LrpLayer::kind).toList());
-                assertEquals(LrpLayerKind.KERNEL_FLIP, explainer.layers().get(4).kind());
                 for (String name : LrpComposite.names()) {
                     LrpExplanation e = explainer.explain(waferLikeMap(3), 2, LrpComposite.named(name));
                     assertEquals(2, e.explainedClass());
@@ -130,6 +129,19 @@ class LrpConservationTest {
             try (LrpExplainer explainer = new LrpExplainer(net, SAMPLE, m)) {
                 LrpExplanation e = explainer.explain(waferLikeMap(5), -1, LrpComposite.defaultComposite());
                 assertNotEquals(1.0, e.conservation(), 1e-3);
+                // layerSums.get(i) enters layer i, layerSums.get(i + 1) leaves it: only the shifted BatchNorms change the total
+                int changed = 0;
+                for (int i = 0; i < explainer.layers().size(); i++) {
+                    double in = e.layerSums().get(i).sum();
+                    double out = e.layerSums().get(i + 1).sum();
+                    boolean batchNorm = explainer.layers().get(i).kind() == LrpLayerKind.BATCH_NORM;
+                    if (!batchNorm) {
+                        assertEquals(out, in, 1e-3 * Math.abs(out), e.layerSums().get(i).layer());
+                    } else if (Math.abs(in - out) > 1e-3 * Math.abs(out)) {
+                        changed++;
+                    }
+                }
+                assertTrue(changed > 0, "a BatchNorm shift absorbed or added relevance: " + e.layerSums());
             }
         }
     }
