@@ -142,11 +142,11 @@ public final class BenchWaferLrpCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s  %s%n", entry.get("variant"), entry.get("rule_set"));
-        out.printf("  %-9s %5s %8s %11s %11s %11s %12s %10s %12s%n", "class", "maps", "correct", "share mean",
-                "share med", "failed/grid", "failed/wafer", "rot corr", "conservation");
-        figures.forEach((k, f) -> out.printf("  %-9s %5d %8d %11.3f %11.3f %11.3f %12.3f %10.3f %12.3f%n", k, f.maps(),
-                f.correct(), f.meanShareOnFailedDies(), f.medianShareOnFailedDies(), f.meanFailedArea(),
-                f.meanFailedShareOfWafer(), f.meanRotationCorrelation(), f.meanConservation()));
+        out.printf("  %-9s %5s %8s %11s %11s %11s %12s %10s %10s %10s%n", "class", "maps", "correct", "share mean",
+                "share med", "failed/grid", "failed/wafer", "rot corr", "cons mean", "cons med");
+        figures.forEach((k, f) -> out.printf("  %-9s %5d %8d %11.3f %11.3f %11.3f %12.3f %10.3f %10.3f %10.3f%n", k,
+                f.maps(), f.correct(), f.meanShareOnFailedDies(), f.medianShareOnFailedDies(), f.meanFailedArea(),
+                f.meanFailedShareOfWafer(), f.meanRotationCorrelation(), f.meanConservation(), f.medianConservation()));
         out.flush();
     }
 }

@@ -30,7 +30,7 @@ public final class WaferRelevanceCheck {
     /** The figures of one class (or of all maps, under "all"). */
     public record Figures(int maps, int correct, double meanShareOnFailedDies, double medianShareOnFailedDies,
             double meanFailedArea, double meanFailedShareOfWafer, double meanRotationCorrelation,
-            double meanConservation) {
+            double meanConservation, double medianConservation) {
     }
 
     /**
@@ -78,6 +78,7 @@ public final class WaferRelevanceCheck {
         int corrN = 0;
         double cons = 0;
         int consN = 0;
+        List<Double> conservations = new ArrayList<>();
         double ofWafer = 0;
         for (double[] r : rows) {
             ofWafer += r[5];
@@ -93,15 +94,22 @@ public final class WaferRelevanceCheck {
             if (Double.isFinite(r[4])) {
                 cons += r[4];
                 consN++;
+                conservations.add(r[4]);
             }
         }
-        shares.sort(Double::compare);
         double mean = shares.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        double median = shares.isEmpty() ? Double.NaN
-                : shares.size() % 2 == 1 ? shares.get(shares.size() / 2)
-                : (shares.get(shares.size() / 2 - 1) + shares.get(shares.size() / 2)) / 2;
-        return new Figures(rows.size(), correct, mean, median, area / rows.size(), ofWafer / rows.size(),
-                corrN == 0 ? Double.NaN : corr / corrN, consN == 0 ? Double.NaN : cons / consN);
+        return new Figures(rows.size(), correct, mean, median(shares), area / rows.size(), ofWafer / rows.size(),
+                corrN == 0 ? Double.NaN : corr / corrN, consN == 0 ? Double.NaN : cons / consN, median(conservations));
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** Pearson correlation of two equally long arrays; NaN when either is constant. */
