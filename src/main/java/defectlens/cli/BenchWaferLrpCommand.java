@@ -80,11 +80,18 @@ public final class BenchWaferLrpCommand implements Callable<Integer> {
             }
         }
         float[][] maps = new float[chosen.size()][];
+        float[][] wafers = new float[chosen.size()][];
         String[] names = new String[chosen.size()];
         for (int k = 0; k < chosen.size(); k++) {
             WaferMap m = dataset.get(chosen.get(k));
             maps[k] = WaferPreprocessing.toNetworkMap(m.dies(), m.rows(), m.cols());
             names[k] = m.label();
+            byte[] grid = WaferPreprocessing.resizeNearest(m.dies(), m.rows(), m.cols(), WaferPreprocessing.SIZE,
+                    WaferPreprocessing.SIZE);
+            wafers[k] = new float[grid.length];
+            for (int p = 0; p < grid.length; p++) {
+                wafers[k][p] = grid[p] != WaferMap.NO_DIE ? 1f : 0f;
+            }
         }
         err.println("held-out maps: " + taken);
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -103,7 +110,7 @@ public final class BenchWaferLrpCommand implements Callable<Integer> {
                 }
                 for (LrpComposite composite : composites) {
                     long t0 = System.nanoTime();
-                    Map<String, WaferRelevanceCheck.Figures> figures = WaferRelevanceCheck.run(model, composite, maps,
+                    Map<String, WaferRelevanceCheck.Figures> figures = WaferRelevanceCheck.run(model, composite, maps, wafers,
                             labels, names, n -> {
                                 if (n % 50 == 0) {
                                     err.println(model.variant().id() + " " + composite.name() + ": " + n + " maps");
@@ -135,11 +142,11 @@ public final class BenchWaferLrpCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s  %s%n", entry.get("variant"), entry.get("rule_set"));
-        out.printf("  %-9s %5s %8s %11s %11s %11s %10s %12s%n", "class", "maps", "correct", "share mean",
-                "share med", "failed area", "rot corr", "conservation");
-        figures.forEach((k, f) -> out.printf("  %-9s %5d %8d %11.3f %11.3f %11.3f %10.3f %12.3f%n", k, f.maps(),
-                f.correct(), f.meanShareOnFailedDies(), f.medianShareOnFailedDies(), f.meanFailedArea(),
-                f.meanRotationCorrelation(), f.meanConservation()));
+        out.printf("  %-9s %5s %8s %11s %11s %11s %12s %10s %10s %10s%n", "class", "maps", "correct", "share mean",
+                "share med", "failed/grid", "failed/wafer", "rot corr", "cons mean", "cons med");
+        figures.forEach((k, f) -> out.printf("  %-9s %5d %8d %11.3f %11.3f %11.3f %12.3f %10.3f %10.3f %10.3f%n", k,
+                f.maps(), f.correct(), f.meanShareOnFailedDies(), f.medianShareOnFailedDies(), f.meanFailedArea(),
+                f.meanFailedShareOfWafer(), f.meanRotationCorrelation(), f.meanConservation(), f.medianConservation()));
         out.flush();
     }
 }

@@ -14,8 +14,9 @@ import java.util.function.IntConsumer;
  *
  * <ul>
  *   <li>localisation: the share of the positive wafer-grid relevance that falls on failed dies
- *       ({@link WaferRelevance#positiveShareOnFailedDies()}), beside the share of the grid the failed dies
- *       cover (what relevance spread evenly would give);
+ *       ({@link WaferRelevance#positiveShareOnFailedDies()}), beside the share of the 64x64 grid and the
+ *       share of the wafer's dies that failed (what relevance spread evenly over the grid, or over the
+ *       wafer, would give);
  *   <li>rotation: the Pearson correlation between the wafer relevance of the map turned by 90 degrees and
  *       the turned wafer relevance of the original;
  *   <li>conservation: input relevance total over the explained logit.
@@ -28,15 +29,17 @@ public final class WaferRelevanceCheck {
 
     /** The figures of one class (or of all maps, under "all"). */
     public record Figures(int maps, int correct, double meanShareOnFailedDies, double medianShareOnFailedDies,
-            double meanFailedArea, double meanRotationCorrelation, double meanConservation) {
+            double meanFailedArea, double meanFailedShareOfWafer, double meanRotationCorrelation,
+            double meanConservation, double medianConservation) {
     }
 
     /**
      * Runs the checks. {@code labels[i]} is the model's class index of {@code maps[i]}; {@code names[i]} the
-     * group the map is reported under. Progress gets the number of maps done.
+     * group the map is reported under; {@code wafers[i]} is 1 on every die of the wafer (failed or not) on the
+     * 64x64 grid. Progress gets the number of maps done.
      */
-    public static Map<String, Figures> run(WaferModel model, LrpComposite composite, float[][] maps, int[] labels,
-            String[] names, IntConsumer progress, BooleanSupplier cancelled) {
+    public static Map<String, Figures> run(WaferModel model, LrpComposite composite, float[][] maps, float[][] wafers,
+            int[] labels, String[] names, IntConsumer progress, BooleanSupplier cancelled) {
         Map<String, List<double[]>> rows = new LinkedHashMap<>();
         int side = WaferPreprocessing.SIZE;
         try (WaferLrpExplainer explainer = new WaferLrpExplainer(model)) {
@@ -45,12 +48,14 @@ public final class WaferRelevanceCheck {
                 float[] turnedMap = WaferPreprocessing.rotate90(maps[i], side, 1);
                 WaferRelevance turned = explainer.explain(turnedMap, labels[i], composite);
                 double corr = pearson(turned.waferRelevance(), WaferPreprocessing.rotate90(original.waferRelevance(), side, 1));
-                double area = 0;
-                for (float v : maps[i]) {
-                    area += v > 0.5f ? 1 : 0;
+                double failed = 0;
+                double dies = 0;
+                for (int p = 0; p < maps[i].length; p++) {
+                    failed += maps[i][p] > 0.5f ? 1 : 0;
+                    dies += wafers[i][p] > 0.5f ? 1 : 0;
                 }
                 double[] row = {original.lrp().predictedClass() == labels[i] ? 1 : 0, original.positiveShareOnFailedDies(),
-                        area / maps[i].length, corr, original.lrp().conservation()};
+                        failed / maps[i].length, corr, original.lrp().conservation(), dies > 0 ? failed / dies : Double.NaN};
                 rows.computeIfAbsent(names[i], k -> new ArrayList<>()).add(row);
                 rows.computeIfAbsent("all", k -> new ArrayList<>()).add(row);
                 progress.accept(i + 1);
@@ -73,7 +78,10 @@ public final class WaferRelevanceCheck {
         int corrN = 0;
         double cons = 0;
         int consN = 0;
+        List<Double> conservations = new ArrayList<>();
+        double ofWafer = 0;
         for (double[] r : rows) {
+            ofWafer += r[5];
             correct += (int) r[0];
             if (!Double.isNaN(r[1])) {
                 shares.add(r[1]);
@@ -86,15 +94,22 @@ public final class WaferRelevanceCheck {
             if (Double.isFinite(r[4])) {
                 cons += r[4];
                 consN++;
+                conservations.add(r[4]);
             }
         }
-        shares.sort(Double::compare);
         double mean = shares.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        double median = shares.isEmpty() ? Double.NaN
-                : shares.size() % 2 == 1 ? shares.get(shares.size() / 2)
-                : (shares.get(shares.size() / 2 - 1) + shares.get(shares.size() / 2)) / 2;
-        return new Figures(rows.size(), correct, mean, median, area / rows.size(),
-                corrN == 0 ? Double.NaN : corr / corrN, consN == 0 ? Double.NaN : cons / consN);
+        return new Figures(rows.size(), correct, mean, median(shares), area / rows.size(), ofWafer / rows.size(),
+                corrN == 0 ? Double.NaN : corr / corrN, consN == 0 ? Double.NaN : cons / consN, median(conservations));
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** Pearson correlation of two equally long arrays; NaN when either is constant. */
