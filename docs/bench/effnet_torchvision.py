@@ -33,18 +33,24 @@ def main():
     with torch.inference_mode():
         for batch in [int(b) for b in a.batch.split(",")]:
             times = []
+            cpu = []
             for r in range(-a.warmup, a.repeats):
                 x = torch.randn(batch, 3, a.size, a.size)
+                c0 = time.process_time()
                 t0 = time.perf_counter()
                 model(x)
                 s = time.perf_counter() - t0
-                print(f"batch {batch} {'warm-up' if r < 0 else 'run'} {r + a.warmup + 1 if r < 0 else r + 1}: {s:.3f} s",
-                      file=sys.stderr, flush=True)
+                c = time.process_time() - c0
+                print(f"batch {batch} {'warm-up' if r < 0 else 'run'} {r + a.warmup + 1 if r < 0 else r + 1}: "
+                      f"{s:.3f} s wall, {c:.3f} s CPU", file=sys.stderr, flush=True)
                 if r >= 0:
                     times.append(s)
+                    cpu.append(c)
             med = statistics.median(times)
             results.append({"batch": batch, "repeats": a.repeats, "medianSeconds": med, "minSeconds": min(times),
-                            "millisPerImage": 1000 * med / batch, "imagesPerSecond": batch / med})
+                            "millisPerImage": 1000 * med / batch, "imagesPerSecond": batch / med,
+                            "medianCpuSeconds": statistics.median(cpu),
+                            "cpuMillisPerImage": 1000 * statistics.median(cpu) / batch})
     if a.json:
         print(json.dumps({"benchmark": "torchvision efficientnet_v2_s", "torch": torch.__version__,
                           "torchvision": torchvision.__version__, "threads": torch.get_num_threads(),
@@ -52,10 +58,11 @@ def main():
     else:
         print(f"torchvision efficientnet_v2_s ({params:,} parameters, input [3, {a.size}, {a.size}], "
               f"PyTorch {torch.__version__}, {torch.get_num_threads()} threads)")
-        print(f"{'batch':>6} {'median s':>12} {'fastest s':>12} {'ms per image':>14} {'images/s':>10}")
+        print(f"{'batch':>6} {'median s':>12} {'fastest s':>12} {'ms per image':>14} {'images/s':>10} "
+              f"{'median CPU s':>12} {'CPU ms per image':>18}")
         for r in results:
             print(f"{r['batch']:6d} {r['medianSeconds']:12.3f} {r['minSeconds']:12.3f} {r['millisPerImage']:14.1f} "
-                  f"{r['imagesPerSecond']:10.2f}")
+                  f"{r['imagesPerSecond']:10.2f} {r['medianCpuSeconds']:12.3f} {r['cpuMillisPerImage']:18.1f}")
 
 
 if __name__ == "__main__":

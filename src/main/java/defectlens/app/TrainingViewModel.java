@@ -61,7 +61,7 @@ public final class TrainingViewModel {
     private BiConsumer<String, Throwable> errorHandler = (title, e) -> { };
     private Task<TrainingResult> task;
 
-    /** A run on the data set open in the window; the bundle goes next to it, in {@code models/<name>-model}. */
+    /** A run on the data set open in the window; by default the bundle goes next to it, in {@code <data set>-model}. */
     public TrainingViewModel(MainViewModel main) {
         this.main = main;
         this.dataset = main.datasetProperty().get();

@@ -101,10 +101,11 @@ public final class BenchSemCommand implements Callable<Integer> {
         } else {
             out.printf("%s (%s, %,d parameters, input %s, %s)%n", subject.name(), subject.architecture(),
                     subject.parameters(), subject.input(), subject.engine());
-            out.printf("%6s %12s %12s %14s %10s%n", "batch", "median s", "fastest s", "ms per image", "images/s");
+            out.printf("%6s %12s %12s %14s %10s %12s %18s%n", "batch", "median s", "fastest s", "ms per image",
+                    "images/s", "median CPU s", "CPU ms per image");
             for (InferenceBenchmark.Result r : results) {
-                out.printf("%6d %12.3f %12.3f %14.1f %10.2f%n", r.batch(), r.medianSeconds(), r.minSeconds(),
-                        r.millisPerImage(), r.imagesPerSecond());
+                out.printf("%6d %12.3f %12.3f %14.1f %10.2f %12.3f %18.1f%n", r.batch(), r.medianSeconds(), r.minSeconds(),
+                        r.millisPerImage(), r.imagesPerSecond(), r.medianCpuSeconds(), r.cpuMillisPerImage());
             }
         }
         return 0;

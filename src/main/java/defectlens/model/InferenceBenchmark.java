@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Inference speed of a SEM classifier: forward passes (features + head, inference mode) on random
  * normalised input batches of the model's input size, after untimed warm-up runs. The median wall time
- * of the timed repeats gives the latency per image and the throughput for each batch size. Image
+ * of the timed repeats gives the latency per image and the throughput for each batch size; the median
+ * process CPU time per pass is reported too, since wall time swings on a shared machine. Image
  * decoding is not timed, so the figures compare with a bare {@code model(x)} in Python.
  */
 public final class InferenceBenchmark {
@@ -23,7 +24,7 @@ public final class InferenceBenchmark {
 
     /** Speed at one batch size: median and fastest batch time, per-image latency and images per second. */
     public record Result(int batch, int repeats, double medianSeconds, double minSeconds, double millisPerImage,
-            double imagesPerSecond) {
+            double imagesPerSecond, double medianCpuSeconds, double cpuMillisPerImage) {
     }
 
     /** What was measured: the model's name, architecture, parameters, input and the engine's version. */
@@ -67,28 +68,44 @@ public final class InferenceBenchmark {
             for (int batch : batches) {
                 Shape shape = new Shape(batch, in.channels(), in.height(), in.width());
                 double[] seconds = new double[repeats];
+                double[] cpu = new double[repeats];
                 for (int r = -warmup; r < repeats; r++) {
                     try (NDManager m = root.newSubManager()) {
                         NDArray x = m.randomNormal(shape);
+                        long c0 = processCpuNanos();
                         long t0 = System.nanoTime();
                         NDArray logits = model.logits(x);
                         logits.toFloatArray();
                         double s = (System.nanoTime() - t0) / 1e9;
+                        double c = (processCpuNanos() - c0) / 1e9;
                         if (r >= 0) {
                             seconds[r] = s;
+                            cpu[r] = c;
                         }
-                        progress.accept(String.format(java.util.Locale.ROOT, "batch %d %s %d: %.3f s", batch,
-                                r < 0 ? "warm-up" : "run", r < 0 ? r + warmup + 1 : r + 1, s));
+                        progress.accept(String.format(java.util.Locale.ROOT, "batch %d %s %d: %.3f s wall, %.3f s CPU",
+                                batch, r < 0 ? "warm-up" : "run", r < 0 ? r + warmup + 1 : r + 1, s, c));
                     }
                 }
-                double[] sorted = seconds.clone();
-                Arrays.sort(sorted);
-                double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-                out.add(new Result(batch, repeats, median, sorted[0], 1000 * median / batch, batch / median));
+                double median = median(seconds);
+                double cpuMedian = median(cpu);
+                out.add(new Result(batch, repeats, median, Arrays.stream(seconds).min().orElse(0), 1000 * median / batch,
+                        batch / median, cpuMedian, 1000 * cpuMedian / batch));
             }
         }
         return out;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    /** CPU time of the whole process (all PyTorch threads): steadier than wall time on a shared machine. */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0L;
     }
 
     /** Settings a report should print next to the figures. */
