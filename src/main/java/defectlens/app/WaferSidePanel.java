@@ -54,8 +54,28 @@ public final class WaferSidePanel extends VBox {
         probabilities.setVgap(3);
         Button all = button("Classify all with the proposed model", "classifyAll", classifyAll);
 
-        getChildren().addAll(title, modelName, pictures, buttons, transform, new Separator(), probabilities,
-                new Separator(), all);
+        ImageView lrpSino = relevance("lrpSinogram", vm.proposedSinogramRelevanceProperty());
+        ImageView lrpWafer = relevance("lrpWafer", vm.proposedWaferRelevanceProperty());
+        ImageView lrpBase = relevance("lrpBaseline", vm.baselineRelevanceProperty());
+        HBox lrp = new HBox(6, captioned(lrpSino, "Proposed: LRP on the sinogram", 120),
+                captioned(lrpWafer, "Proposed: back-projected onto the wafer", 120),
+                captioned(lrpBase, "Baseline: LRP on the map", 120));
+        Label lrpTitle = new Label("Why (LRP, predicted class; red = for, blue = against)");
+        lrpTitle.setStyle("-fx-font-weight: bold;");
+        Label lrpText = new Label();
+        lrpText.setId("lrpText");
+        lrpText.setWrapText(true);
+        lrpText.setMaxWidth(380);
+        lrpText.setStyle("-fx-font-size: 11px; -fx-text-fill: #444;");
+        lrpText.textProperty().bind(vm.lrpTextProperty());
+        javafx.scene.control.Slider opacity = new javafx.scene.control.Slider(0, 1, vm.lrpOpacityProperty().get());
+        opacity.setId("lrpOpacity");
+        opacity.valueProperty().bindBidirectional(vm.lrpOpacityProperty());
+        HBox opacityRow = new HBox(6, new Label("Relevance opacity"), opacity);
+        opacityRow.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(title, modelName, all, pictures, buttons, transform, new Separator(), probabilities,
+                new Separator(), lrpTitle, lrp, opacityRow, lrpText);
         vm.proposedProbabilitiesProperty().addListener((o, a, b) -> fillProbabilities());
         vm.baselineProbabilitiesProperty().addListener((o, a, b) -> fillProbabilities());
         vm.modelsProperty().addListener((o, a, m) -> {
@@ -76,10 +96,24 @@ public final class WaferSidePanel extends VBox {
         return v;
     }
 
+    private static ImageView relevance(String id, javafx.beans.value.ObservableValue<defectlens.image.ArgbImage> picture) {
+        ImageView v = new ImageView();
+        v.setId(id);
+        v.setSmooth(false);
+        v.setFitWidth(120);
+        v.setPreserveRatio(true);
+        picture.addListener((o, a, img) -> v.setImage(img == null ? null : FxImages.toFx(img)));
+        return v;
+    }
+
     private static VBox captioned(ImageView v, String caption) {
+        return captioned(v, caption, PICTURE);
+    }
+
+    private static VBox captioned(ImageView v, String caption, double width) {
         Label l = new Label(caption);
         l.setWrapText(true);
-        l.setMaxWidth(PICTURE);
+        l.setMaxWidth(width);
         l.setStyle("-fx-font-size: 10px; -fx-text-fill: #666;");
         VBox b = new VBox(2, v, l);
         b.setAlignment(Pos.TOP_CENTER);

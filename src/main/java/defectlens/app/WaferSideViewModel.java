@@ -1,5 +1,8 @@
 package defectlens.app;
 
+import defectlens.explain.LrpComposite;
+import defectlens.explain.WaferRelevance;
+import defectlens.explain.WaferRelevanceOverlay;
 import defectlens.image.ArgbImage;
 import defectlens.wafer.RadonTransform;
 import defectlens.wafer.Sinogram;
@@ -13,7 +16,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -21,7 +26,8 @@ import javafx.beans.property.StringProperty;
 /**
  * The wafer side panel's state: the selected map as the networks see it (64x64, failing dies only),
  * turned and flipped by the user, its sinogram, and the class probabilities of the proposed
- * (Radon + kernel-flip) and the baseline model side by side. Work runs on the interactive executor;
+ * (Radon + kernel-flip) and the baseline model side by side, and their LRP explanations (the proposed
+ * model's relevance on its sinogram and back-projected onto the wafer, the baseline's on the map). Work runs on the interactive executor;
  * a newer request makes older results stale.
  */
 public final class WaferSideViewModel {
@@ -34,6 +40,13 @@ public final class WaferSideViewModel {
     private final ObjectProperty<float[]> proposedProbabilities = new SimpleObjectProperty<>();
     private final ObjectProperty<float[]> baselineProbabilities = new SimpleObjectProperty<>();
     private final StringProperty transformText = new SimpleStringProperty("original");
+    private final ObjectProperty<ArgbImage> proposedSinogramRelevance = new SimpleObjectProperty<>();
+    private final ObjectProperty<ArgbImage> proposedWaferRelevance = new SimpleObjectProperty<>();
+    private final ObjectProperty<ArgbImage> baselineRelevance = new SimpleObjectProperty<>();
+    private final StringProperty lrpText = new SimpleStringProperty("");
+    private final DoubleProperty lrpOpacity = new SimpleDoubleProperty(0.85);
+    private WaferRelevance lastProposed;
+    private WaferRelevance lastBaseline;
     private final AtomicLong generation = new AtomicLong();
     private BiConsumer<String, Throwable> errorHandler = (t, e) -> { };
     private float[] original;
@@ -44,6 +57,7 @@ public final class WaferSideViewModel {
 
     public WaferSideViewModel(BackgroundTasks tasks) {
         this.tasks = tasks;
+        lrpOpacity.addListener((o, a, b) -> renderRelevance());
         models.addListener((o, a, b) -> {
             if (a != null) {
                 a.close();
@@ -62,7 +76,8 @@ public final class WaferSideViewModel {
             try {
                 WaferModel p = WaferModelBundle.load(proposed);
                 WaferModel b = WaferModelBundle.load(baseline);
-                Platform.runLater(() -> models.set(new WaferModelPair(proposed.getFileName().toString(), p, b)));
+                WaferModelPair pair = WaferModelPair.of(proposed.getFileName().toString(), p, b);
+                Platform.runLater(() -> models.set(pair));
             } catch (RuntimeException e) {
                 Platform.runLater(() -> errorHandler.accept("Cannot load the wafer models", e));
             }
@@ -129,6 +144,9 @@ public final class WaferSideViewModel {
             sinogramPicture.set(null);
             proposedProbabilities.set(null);
             baselineProbabilities.set(null);
+            lastProposed = null;
+            lastBaseline = null;
+            renderRelevance();
             return;
         }
         tasks.interactive().submit(() -> {
@@ -147,10 +165,58 @@ public final class WaferSideViewModel {
                         baselineProbabilities.set(b);
                     }
                 });
+                if (pair == null || generation.get() != gen) {
+                    return;
+                }
+                LrpComposite rules = LrpComposite.defaultComposite();
+                WaferRelevance rp = pair.proposedLrp().explain(map, -1, rules);
+                WaferRelevance rb = pair.baselineLrp().explain(map, -1, rules);
+                Platform.runLater(() -> {
+                    if (generation.get() == gen) {
+                        lastProposed = rp;
+                        lastBaseline = rb;
+                        renderRelevance();
+                    }
+                });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> errorHandler.accept("Cannot classify the wafer", e));
             }
         });
+    }
+
+    /** Draws the last LRP explanations at the current opacity (cheap: no model call). */
+    private void renderRelevance() {
+        WaferRelevance p = lastProposed;
+        WaferRelevance b = lastBaseline;
+        double a = lrpOpacity.get();
+        proposedSinogramRelevance.set(p == null ? null : WaferRelevanceOverlay.render(p.input(), p.lrp().relevance(), SIDE, 3, a));
+        proposedWaferRelevance.set(p == null ? null : WaferRelevanceOverlay.render(p.map(), p.waferRelevance(), SIDE, 3, a));
+        baselineRelevance.set(b == null ? null : WaferRelevanceOverlay.render(b.map(), b.waferRelevance(), SIDE, 3, a));
+        lrpText.set(p == null || b == null ? "" : String.format(java.util.Locale.ROOT,
+                "Proposed explains %s (conservation %.2f, %.0f %% of positive relevance on failing dies); "
+                        + "baseline explains %s (conservation %.2f, %.0f %% on failing dies)",
+                p.explainedClass(), p.lrp().conservation(), 100 * p.positiveShareOnFailedDies(),
+                b.explainedClass(), b.lrp().conservation(), 100 * b.positiveShareOnFailedDies()));
+    }
+
+    public ObjectProperty<ArgbImage> proposedSinogramRelevanceProperty() {
+        return proposedSinogramRelevance;
+    }
+
+    public ObjectProperty<ArgbImage> proposedWaferRelevanceProperty() {
+        return proposedWaferRelevance;
+    }
+
+    public ObjectProperty<ArgbImage> baselineRelevanceProperty() {
+        return baselineRelevance;
+    }
+
+    public StringProperty lrpTextProperty() {
+        return lrpText;
+    }
+
+    public DoubleProperty lrpOpacityProperty() {
+        return lrpOpacity;
     }
 
     private String describe() {

@@ -131,13 +131,9 @@ public final class SemTrainCommand implements Callable<Integer> {
                     err.flush();
                 }
             }, cancel::get);
-        } finally {
+        } catch (RuntimeException e) {
             finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting
-            }
+            throw e;
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
@@ -156,6 +152,12 @@ public final class SemTrainCommand implements Callable<Integer> {
                     result.bestValidation() == null ? 0.0 : result.bestValidation().macroF1(), out);
         }
         stdout.flush();
+        finished.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting: the hook lets it go now that the summary is out
+        }
         return result.cancelled() ? 130 : 0;
     }
 }

@@ -66,6 +66,18 @@ public final class KernelFlipConv2d extends AbstractBlock {
         return kernel;
     }
 
+    public Shape stride() {
+        return stride;
+    }
+
+    public Shape padding() {
+        return padding;
+    }
+
+    public Shape dilation() {
+        return dilation;
+    }
+
     @Override
     protected void prepare(Shape[] inputShapes) {
         long channels = inputShapes[0].get(1);

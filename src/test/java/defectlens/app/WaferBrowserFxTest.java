@@ -85,21 +85,29 @@ class WaferBrowserFxTest {
             wafers.side().loadModels(models[0], models[1]);
             window.openWafers(Path.of("datasets/wm811k/LSWMD_sample.pkl"));
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> wafers.datasetProperty().get() != null
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wafers.datasetProperty().get() != null
                 && wafers.side().modelsProperty().get() != null
-                && wafers.side().proposedProbabilitiesProperty().get() != null);
+                && wafers.side().proposedProbabilitiesProperty().get() != null
+                && !wafers.side().lrpTextProperty().get().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         float[] before = wafers.side().proposedProbabilitiesProperty().get();
         assertEquals(7, before.length);
         assertEquals(1.0, sum(before), 1e-4);
         assertNotNull(robot.lookup("#p0").queryAs(Label.class).getText());
         ImageView side = robot.lookup("#sideMap").queryAs(ImageView.class);
+        for (String id : new String[] {"#lrpSinogram", "#lrpWafer", "#lrpBaseline"}) {
+            ImageView v = robot.lookup(id).queryAs(ImageView.class);
+            assertNotNull(v.getImage(), id);
+            assertEquals(64 * 3, v.getImage().getWidth(), 1e-9, id);
+        }
+        String lrp = robot.lookup("#lrpText").queryAs(Label.class).getText();
+        assertTrue(lrp.contains("conservation") && lrp.contains("failing dies"), lrp);
         WaferMap m = wafers.selectedMap();
         float[] net = defectlens.wafer.WaferPreprocessing.toNetworkMap(m.dies(), m.rows(), m.cols());
         float[] turned = defectlens.wafer.WaferPreprocessing.rotate90(net, 64, 1);
 
         robot.clickOn("#rotate");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> wafers.side().proposedProbabilitiesProperty().get() != before);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> wafers.side().proposedProbabilitiesProperty().get() != before);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("turned 90\u00B0", robot.lookup("#transformText").queryAs(Label.class).getText());
         for (int i = 0; i < 64 * 64; i += 37) {

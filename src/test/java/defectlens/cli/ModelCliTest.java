@@ -77,6 +77,36 @@ class ModelCliTest {
     }
 
     @Test
+    void trainWritesABundleAndImportMakesOne() throws Exception {
+        Path data = SampleDatasets.carinthiaS(tmp.resolve("cs"), 2, false);
+        Path out = tmp.resolve("trained");
+        CliTest.Result train = CliTest.run("sem", "train", "--data", data.toString(), "--model", "efficientnetv2-tiny",
+                "--balance", "weighted", "--epochs", "2", "--seed", "3", "--input-size", "32", "--batch", "6",
+                "--val-fraction", "0.5", "--out", out.toString(), "--json");
+        assertEquals(0, train.code(), train.err());
+        JsonNode t = new ObjectMapper().readTree(train.out());
+        assertEquals(2, t.get("epochs_run").asInt());
+        assertTrue(train.err().contains("epoch 2/2"), train.err());
+        assertTrue(Files.isRegularFile(out.resolve("weights.params")));
+        assertEquals("weighted", new ObjectMapper().readTree(out.resolve("model.json").toFile())
+                .get("provenance").get("balance").asText());
+
+        Path fixture = Path.of("src/test/resources/model/tiny-torchscript");
+        CliTest.Result imp = CliTest.run("model", "import-torchscript", "--features", fixture.resolve("features.pt").toString(),
+                "--head", fixture.resolve("head.pt").toString(), "--classes", "a,b,c", "--input-size", "32",
+                "--out", tmp.resolve("ts").toString());
+        assertEquals(0, imp.code(), imp.err());
+        CliTest.Result info = CliTest.run("model", "info", tmp.resolve("ts").toString(), "--json");
+        assertEquals(0, info.code(), info.err());
+        assertEquals("torchscript", new ObjectMapper().readTree(info.out()).get("architecture").asText());
+        CliTest.Result bad = CliTest.run("model", "import-torchscript", "--features", fixture.resolve("features.pt").toString(),
+                "--head", fixture.resolve("head.pt").toString(), "--classes", "a,b", "--input-size", "32",
+                "--out", tmp.resolve("ts2").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("3 logits"), bad.err());
+    }
+
+    @Test
     void missingBundleIsAUserError() {
         CliTest.Result r = CliTest.run("model", "info", tmp.resolve("nothing").toString(), "--json");
         assertEquals(2, r.code());

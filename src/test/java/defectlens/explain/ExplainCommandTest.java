@@ -109,11 +109,11 @@ class ExplainCommandTest {
     }
 
     @Test
-    void unknownMethodAndMissingLoaderAreUserErrors() throws Exception {
+    void unknownMethodAndMissingModelAreUserErrors() throws Exception {
         Path data = SampleDatasets.carinthiaS(tmp.resolve("cs"), 1, false);
-        String[] noLoader = run("explain", "evaluate", "--model", tmp.toString(), "--data", data.toString(), "--json");
-        assertEquals("2", noLoader[0]);
-        assertTrue(noLoader[2].contains("no model loader"), noLoader[2]);
+        String[] noModel = run("explain", "evaluate", "--model", tmp.toString(), "--data", data.toString(), "--json");
+        assertEquals("2", noModel[0]);
+        assertTrue(noModel[2].contains("model.json") && noModel[2].contains("missing"), noModel[2]);
         ExplainCommand.modelLoader = dir -> new TinyCnn();
         String[] bad = run("explain", "evaluate", "--model", tmp.toString(), "--data", data.toString(), "--methods", "gradcamz");
         assertEquals("2", bad[0]);
