@@ -33,10 +33,12 @@ public final class DatasetBrowserView extends VBox {
     private final ListView<SemSample> list = new ListView<>(sorted);
     private final Label count = new Label();
     private final ThumbnailCache thumbnails;
+    private final MainViewModel vm;
     private ClassificationViewModel predictions;
 
     public DatasetBrowserView(MainViewModel vm, ThumbnailCache thumbnails) {
         this.thumbnails = thumbnails;
+        this.vm = vm;
         setSpacing(6);
         setPadding(new Insets(6));
         setPrefWidth(270);
@@ -86,6 +88,16 @@ public final class DatasetBrowserView extends VBox {
         sorted.comparatorProperty().bind(c.orderProperty());
         c.filterProperty().addListener((o, a, b) -> refilter());
         c.revisionProperty().addListener((o, a, b) -> list.refresh());
+        // re-filtering and re-sorting as predictions arrive must not lose the highlighted row
+        sorted.addListener((javafx.collections.ListChangeListener<SemSample>) ch ->
+                javafx.application.Platform.runLater(this::keepSelection));
+    }
+
+    private void keepSelection() {
+        SemSample s = vm.selectedProperty().get();
+        if (s != null && list.getSelectionModel().getSelectedItem() != s && sorted.contains(s)) {
+            list.getSelectionModel().select(s);
+        }
     }
 
     private void refilter() {

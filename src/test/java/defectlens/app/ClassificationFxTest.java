@@ -98,6 +98,7 @@ class ClassificationFxTest {
         robot.clickOn("Model").clickOn("Classify data set");
         waitFor(() -> c.count() == 48 && !c.busyProperty().get());
         assertTrue(robot.lookup("#classifyStatus").queryAs(Label.class).getText().startsWith("48 of 48 images classified"));
+        assertEquals(first, list.getSelectionModel().getSelectedItem(), "the highlighted row survives re-filtering");
         List<Label> lines = robot.lookup((Label l) -> l.isVisible() && l.getText() != null
                 && l.getText().startsWith("predicted ")).queryAllAs(Label.class).stream().toList();
         assertFalse(lines.isEmpty(), "predicted class and confidence in the browser cells");
@@ -123,6 +124,7 @@ class ClassificationFxTest {
         }
         double min = list.getItems().stream().mapToDouble(s -> c.predictionOf(s).confidence()).min().orElseThrow();
         assertEquals(min, c.predictionOf(list.getItems().get(0)).confidence(), 0);
+        assertEquals(first, list.getSelectionModel().getSelectedItem(), "the highlighted row survives sorting");
         robot.clickOn("#confidenceSort");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(vm.datasetProperty().get().samples(), List.copyOf(list.getItems()));
