@@ -41,9 +41,11 @@ public final class InferenceBenchmark {
         NDManager weights = NDManager.newBaseManager("PyTorch");
         EfficientNetV2 net = new EfficientNetV2(config, classes);
         net.initialize(weights, DataType.FLOAT32, new Shape(1, spec.channels(), spec.height(), spec.width()));
-        // DJL's initialize marks parameters as needing gradients; a loaded bundle's do not. Frozen, the forward
-        // pass records no autograd graph, as in the window, the CLI and Python's inference_mode.
-        net.freezeParameters(true);
+        // DJL's initialize marks the weight arrays as needing gradients; a loaded bundle's are not. Without, the
+        // forward pass records no autograd graph, as in the window, the CLI and Python's inference_mode.
+        for (var p : net.getParameters()) {
+            p.getValue().getArray().setRequiresGradient(false);
+        }
         List<String> names = new ArrayList<>(classes);
         for (int i = 0; i < classes; i++) {
             names.add("class_" + i);
