@@ -12,6 +12,8 @@ public final class BackgroundTasks {
     private final ExecutorService work = Executors.newSingleThreadExecutor(named("defectlens-work"));
     private final ExecutorService thumbnails = Executors.newFixedThreadPool(2, named("defectlens-thumbnails"));
     private final ExecutorService interactive = Executors.newSingleThreadExecutor(named("defectlens-interactive"));
+    private final ExecutorService classification = Executors.newSingleThreadExecutor(named("defectlens-classify"));
+    private final ExecutorService training = Executors.newSingleThreadExecutor(named("defectlens-training"));
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {
         AtomicInteger n = new AtomicInteger();
@@ -35,7 +37,19 @@ public final class BackgroundTasks {
         return interactive;
     }
 
+    /** Classifying images with the current SEM model: never queued behind image loading or training. */
+    public ExecutorService classification() {
+        return classification;
+    }
+
+    /** Training runs: minutes to hours, on a thread of their own. */
+    public ExecutorService training() {
+        return training;
+    }
+
     public void shutdown() {
+        classification.shutdownNow();
+        training.shutdownNow();
         interactive.shutdownNow();
         work.shutdownNow();
         thumbnails.shutdownNow();

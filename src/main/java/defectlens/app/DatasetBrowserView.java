@@ -28,12 +28,17 @@ public final class DatasetBrowserView extends VBox {
     private final FilteredList<SemSample> filtered = new FilteredList<>(samples, s -> true);
     private final ComboBox<String> classFilter = new ComboBox<>();
     private final TextField search = new TextField();
-    private final ListView<SemSample> list = new ListView<>(filtered);
+    private final javafx.collections.transformation.SortedList<SemSample> sorted =
+            new javafx.collections.transformation.SortedList<>(filtered);
+    private final ListView<SemSample> list = new ListView<>(sorted);
     private final Label count = new Label();
     private final ThumbnailCache thumbnails;
+    private final MainViewModel vm;
+    private ClassificationViewModel predictions;
 
     public DatasetBrowserView(MainViewModel vm, ThumbnailCache thumbnails) {
         this.thumbnails = thumbnails;
+        this.vm = vm;
         setSpacing(6);
         setPadding(new Insets(6));
         setPrefWidth(270);
@@ -76,11 +81,31 @@ public final class DatasetBrowserView extends VBox {
         updateCount();
     }
 
+    /** Shows each row's predicted class and confidence, with the review filter and order of {@code c}. */
+    public void showPredictions(ClassificationViewModel c) {
+        this.predictions = c;
+        getChildren().add(getChildren().indexOf(list), new PredictionReviewBar(c));
+        sorted.comparatorProperty().bind(c.orderProperty());
+        c.filterProperty().addListener((o, a, b) -> refilter());
+        c.revisionProperty().addListener((o, a, b) -> list.refresh());
+        // re-filtering and re-sorting as predictions arrive must not lose the highlighted row
+        sorted.addListener((javafx.collections.ListChangeListener<SemSample>) ch ->
+                javafx.application.Platform.runLater(this::keepSelection));
+    }
+
+    private void keepSelection() {
+        SemSample s = vm.selectedProperty().get();
+        if (s != null && list.getSelectionModel().getSelectedItem() != s && sorted.contains(s)) {
+            list.getSelectionModel().select(s);
+        }
+    }
+
     private void refilter() {
         String cls = classFilter.getValue();
         String text = search.getText() == null ? "" : search.getText().trim().toLowerCase(Locale.ROOT);
         filtered.setPredicate(s -> (cls == null || cls.equals(ALL_CLASSES) || cls.equals(s.label()))
-                && (text.isEmpty() || s.fileName().toLowerCase(Locale.ROOT).contains(text)));
+                && (text.isEmpty() || s.fileName().toLowerCase(Locale.ROOT).contains(text))
+                && (predictions == null || predictions.filterProperty().get().test(s)));
     }
 
     private void updateCount() {
@@ -96,7 +121,8 @@ public final class DatasetBrowserView extends VBox {
         private final ImageView thumb = new ImageView();
         private final Label name = new Label();
         private final Label cls = new Label();
-        private final HBox row = new HBox(8, thumb, new VBox(2, name, cls));
+        private final Label predicted = new Label();
+        private final HBox row = new HBox(8, thumb, new VBox(2, name, cls, predicted));
 
         SampleCell() {
             thumb.setFitWidth(ThumbnailCache.SIZE);
@@ -115,6 +141,7 @@ public final class DatasetBrowserView extends VBox {
             }
             name.setText(s.fileName());
             cls.setText((s.label() == null ? "unlabelled" : s.label()) + (s.mask() != null ? "  \u25CF mask" : ""));
+            PredictionCells.show(predicted, predictions, s);
             Image img = thumbnails.get(s, ready -> {
                 if (getItem() == s) {
                     thumb.setImage(ready);

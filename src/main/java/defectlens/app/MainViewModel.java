@@ -63,6 +63,11 @@ public final class MainViewModel {
         });
     }
 
+    /** The window's executors, for view-models that run work of their own. */
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
     /** Where errors go: the window shows a dialog; tests collect them. Called on the FX thread. */
     public void setErrorHandler(BiConsumer<String, Throwable> handler) {
         this.errorHandler = handler;

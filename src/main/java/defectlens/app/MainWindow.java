@@ -26,6 +26,7 @@ public final class MainWindow extends BorderPane {
     private final ImageViewer viewer = new ImageViewer();
     private final DatasetBrowserView browser;
     private final Menu recentMenu = new Menu("Open recent");
+    private final ClassificationViewModel classification;
 
     public MainWindow(MainViewModel vm, WaferViewModel wafers, ThumbnailCache thumbnails) {
         this.vm = vm;
@@ -36,6 +37,10 @@ public final class MainWindow extends BorderPane {
         javafx.beans.binding.Bindings.bindContent(viewer.layers(), vm.layers());
         InfoPanel info = new InfoPanel(vm);
         info.setId("infoPanel");
+        classification = new ClassificationViewModel(vm);
+        classification.setErrorHandler((title, e) -> Dialogs.showError(getScene().getWindow(), title, e));
+        browser.showPredictions(classification);
+        info.getChildren().addAll(new javafx.scene.control.Separator(), new PredictionPanel(classification));
 
         SplitPane split = new SplitPane(browser, viewer, new javafx.scene.control.ScrollPane(info));
         split.setDividerPositions(0.2, 0.78);
@@ -56,6 +61,7 @@ public final class MainWindow extends BorderPane {
             if (e.getCode() == KeyCode.ESCAPE) {
                 vm.cancel();
                 wafers.cancel();
+                classification.cancel();
             } else if (e.getCode() == KeyCode.M && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
                 vm.toggleMask();
             }
@@ -81,7 +87,8 @@ public final class MainWindow extends BorderPane {
                 item("Study summary...", null, () -> chooseStudy(false)));
         Menu help = new Menu("Help", null,
                 item("Keyboard shortcuts", "F1", () -> Dialogs.showShortcuts(getScene().getWindow())));
-        return new MenuBar(file, view, study, help);
+        Menu model = new ModelMenu(vm, classification, () -> getScene().getWindow());
+        return new MenuBar(file, view, study, model, help);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -174,6 +181,11 @@ public final class MainWindow extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    /** Predictions of the current model for the open data set. */
+    public ClassificationViewModel classification() {
+        return classification;
     }
 
     public DatasetBrowserView browser() {

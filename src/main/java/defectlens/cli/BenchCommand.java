@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Speed measurements (figures for docs/benchmarks.md).",
-        subcommands = {BenchRadonCommand.class, BenchWaferLrpCommand.class})
+        subcommands = {BenchRadonCommand.class, BenchWaferLrpCommand.class, BenchSemCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
