@@ -92,6 +92,7 @@ public final class InfoPanel extends VBox {
                 style.valueProperty().bindBidirectional(vm.maskStyleProperty());
                 box.getChildren().addAll(new Label("Draw as"), style);
             }
+            box.getChildren().add(new HeatmapLayerControls(m));
             layersBox.getChildren().add(box);
         }
     }

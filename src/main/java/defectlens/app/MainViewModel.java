@@ -68,6 +68,16 @@ public final class MainViewModel {
         this.errorHandler = handler;
     }
 
+    /** The window's thread pools (explanations run on {@code work()}). */
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    /** Shows an error the way the window shows its own (a dialog; tests collect them). FX thread only. */
+    public void reportError(String title, Throwable e) {
+        errorHandler.accept(title, e);
+    }
+
     /** Opens a data-set folder, a Carinthia CSV or a single image in the background. */
     public Task<SemDataset> openDataset(Path path) {
         if (datasetTask != null) {

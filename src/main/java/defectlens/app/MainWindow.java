@@ -26,6 +26,7 @@ public final class MainWindow extends BorderPane {
     private final ImageViewer viewer = new ImageViewer();
     private final DatasetBrowserView browser;
     private final Menu recentMenu = new Menu("Open recent");
+    private final ExplanationWindows explanations;
 
     public MainWindow(MainViewModel vm, WaferViewModel wafers, ThumbnailCache thumbnails) {
         this.vm = vm;
@@ -36,8 +37,12 @@ public final class MainWindow extends BorderPane {
         javafx.beans.binding.Bindings.bindContent(viewer.layers(), vm.layers());
         InfoPanel info = new InfoPanel(vm);
         info.setId("infoPanel");
+        explanations = new ExplanationWindows(new ExplanationViewModel(vm, new ConceptBanks(ConceptBanks.defaultRoot())));
+        ExplanationControls explain = new ExplanationControls(explanations.explanations(),
+                () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
 
-        SplitPane split = new SplitPane(browser, viewer, new javafx.scene.control.ScrollPane(info));
+        SplitPane split = new SplitPane(browser, viewer,
+                new javafx.scene.control.ScrollPane(new javafx.scene.layout.VBox(explain, info)));
         split.setDividerPositions(0.2, 0.78);
         SplitPane.setResizableWithParent(browser, false);
         BorderPane sem = new BorderPane(split);
@@ -81,7 +86,9 @@ public final class MainWindow extends BorderPane {
                 item("Study summary...", null, () -> chooseStudy(false)));
         Menu help = new Menu("Help", null,
                 item("Keyboard shortcuts", "F1", () -> Dialogs.showShortcuts(getScene().getWindow())));
-        return new MenuBar(file, view, study, help);
+        Menu explain = new ExplainMenu(explanations.explanations(),
+                () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
+        return new MenuBar(file, view, explain, study, help);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -166,6 +173,11 @@ public final class MainWindow extends BorderPane {
         Label zoom = new Label();
         zoom.textProperty().bind(viewer.zoomProperty().multiply(100).asString("%.0f %%"));
         return new StatusBar("", vm.statusProperty(), vm.progressProperty(), vm.busyProperty(), vm::cancel, cursor, zoom);
+    }
+
+    /** The explanation layers, compare view and concept gallery of this window. */
+    public ExplanationWindows explanations() {
+        return explanations;
     }
 
     public ImageViewer viewer() {
