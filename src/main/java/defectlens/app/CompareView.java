@@ -14,7 +14,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -72,8 +71,8 @@ public final class CompareView extends BorderPane {
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> vm.job().cancel());
         cancel.disableProperty().bind(vm.job().busyProperty().not());
-        HBox tools = new HBox(8, new Label("Threshold"), threshold, thresholdValue, add, addButton, refresh, fit,
-                export);
+        javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(8, 6, new Label("Threshold"), threshold,
+                thresholdValue, add, addButton, refresh, fit, export);
         tools.setAlignment(Pos.CENTER_LEFT);
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(vm.job().progressProperty());
@@ -84,7 +83,7 @@ public final class CompareView extends BorderPane {
         HBox bottom = new HBox(8, progress, cancel, status);
         bottom.setAlignment(Pos.CENTER_LEFT);
         setTop(tools);
-        setCenter(new ScrollPane(row));
+        setCenter(row);
         setBottom(bottom);
         vm.panels().addListener((ListChangeListener<CompareViewModel.Panel>) c -> rebuild());
         rebuild();

@@ -57,6 +57,7 @@ public final class CompareViewModel {
         }
         List<String> names = List.copyOf(methods);
         double t = threshold.get();
+        int target = model == null ? defectlens.explain.Explainer.PREDICTED : explanations.targetFor(model, img);
         return job.submit("Comparing " + String.join(", ", names) + " on " + img.sample().fileName(), (progress, cancelled) -> {
             List<Panel> out = new ArrayList<>();
             Map<String, String> failed = new LinkedHashMap<>();
@@ -68,7 +69,7 @@ public final class CompareViewModel {
                 progress.accept(names.get(i), (double) i / names.size());
                 try {
                     Heatmap h = ExplanationViewModel.compute(model, img.raster(), names.get(i),
-                            defectlens.explain.Explainer.PREDICTED, explanations.banks());
+                            target, explanations.banks());
                     out.add(new Panel(ExplainMenu.label(names.get(i)), img.display(), overlay(h, t), h));
                 } catch (RuntimeException e) {
                     failed.put(names.get(i), e.getMessage());

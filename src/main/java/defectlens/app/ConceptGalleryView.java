@@ -62,8 +62,8 @@ public final class ConceptGalleryView extends BorderPane {
         cancel.setId("galleryCancel");
         cancel.setOnAction(e -> vm.job().cancel());
         cancel.disableProperty().bind(vm.job().busyProperty().not());
-        HBox tools = new HBox(8, new Label("Class"), cls, new Label("Concepts"), k, open, refit, load,
-                new Label("Top"), top, showTop);
+        javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(8, 6, new Label("Class"), cls,
+                new Label("Concepts"), k, open, refit, load, new Label("Top"), top, showTop);
         tools.setAlignment(Pos.CENTER_LEFT);
         ProgressBar progress = new ProgressBar();
         progress.setId("galleryProgress");

@@ -24,6 +24,24 @@ public final class ExplanationControls extends VBox {
         method.setId("explainMethod");
         method.getItems().setAll(ExplanationViewModel.METHODS);
         method.valueProperty().bindBidirectional(vm.methodProperty());
+        ChoiceBox<String> target = new ChoiceBox<>();
+        target.setId("explainTarget");
+        Runnable fillTargets = () -> {
+            String keep = vm.targetProperty().get();
+            target.getItems().setAll(ExplanationViewModel.PREDICTED, ExplanationViewModel.LABELLED);
+            LoadedModel m = vm.main().modelProperty().get();
+            if (m != null) {
+                target.getItems().addAll(m.classifier().classes());
+            }
+            target.setValue(target.getItems().contains(keep) ? keep : ExplanationViewModel.PREDICTED);
+        };
+        fillTargets.run();
+        vm.main().modelProperty().addListener((o, a, b) -> fillTargets.run());
+        target.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.targetProperty().set(b);
+            }
+        });
         CheckBox tta = new CheckBox("+ test-time augmentation (flips, rotations)");
         tta.setId("explainTta");
         tta.selectedProperty().bindBidirectional(vm.ttaProperty());
@@ -64,7 +82,7 @@ public final class ExplanationControls extends VBox {
         Button gallery = new Button("Concept gallery...");
         gallery.setId("openGallery");
         gallery.setOnAction(e -> openGallery.run());
-        getChildren().addAll(title, method, tta, new HBox(6, explain, cancel), auto, progress, status, warning,
+        getChildren().addAll(title, method, new Label("Class to explain"), target, tta, new HBox(6, explain, cancel), auto, progress, status, warning,
                 new HBox(6, compare, gallery));
     }
 }

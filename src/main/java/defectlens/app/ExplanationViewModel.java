@@ -37,7 +37,14 @@ public final class ExplanationViewModel {
         METHODS = List.copyOf(m);
     }
 
+    /** Target choice: the class the model predicts. */
+    public static final String PREDICTED = "predicted class";
+    /** Target choice: the image's labelled class (the predicted one when unlabelled or unknown to the model). */
+    public static final String LABELLED = "labelled class";
+
     private static final double LAYER_OPACITY = 0.6;
+    /** New heatmap layers hide the lowest fifth of the map so that the image stays visible. */
+    public static final double DEFAULT_THRESHOLD = 0.2;
 
     private final MainViewModel main;
     private final ConceptBanks banks;
@@ -48,6 +55,7 @@ public final class ExplanationViewModel {
     private final ObjectProperty<Colormap> colormap = new SimpleObjectProperty<>(Colormap.VIRIDIS);
     private final ObjectProperty<Heatmap> last = new SimpleObjectProperty<>();
     private final StringProperty warning = new SimpleStringProperty("");
+    private final StringProperty target = new SimpleStringProperty(PREDICTED);
     private String lastMethod;
 
     public ExplanationViewModel(MainViewModel main, ConceptBanks banks) {
@@ -89,12 +97,25 @@ public final class ExplanationViewModel {
         }
         lastMethod = name;
         ImageRaster raster = image.raster();
+        int targetClass = targetFor(model, image);
         return job.submit(name + " on " + image.sample().fileName(), (progress, cancelled) ->
-                compute(model, raster, name, Explainer.PREDICTED, banks), h -> {
+                compute(model, raster, name, targetClass, banks), h -> {
                     if (main.imageProperty().get() == image) {
                         showHeatmap(h);
                     }
                 }, e -> main.reportError("Cannot explain with " + name, e));
+    }
+
+    /** The class index to explain for this model and image under the target choice ({@link Explainer#PREDICTED} or an index). */
+    public int targetFor(LoadedModel model, LoadedImage image) {
+        List<String> classes = model.classifier().classes();
+        String t = target.get();
+        if (LABELLED.equals(t)) {
+            String label = image == null ? null : image.sample().label();
+            return label == null ? Explainer.PREDICTED : Math.max(Explainer.PREDICTED, classes.indexOf(label));
+        }
+        int i = t == null ? -1 : classes.indexOf(t);
+        return i >= 0 ? i : Explainer.PREDICTED;
     }
 
     /** One heatmap, off the FX thread: the CAM by name or CRAFT with the class's bank. */
@@ -126,7 +147,7 @@ public final class ExplanationViewModel {
         } else {
             warning.set("");
         }
-        return showLayer(new HeatmapOverlay(h, colormap.get(), 0, HeatmapOverlay.Mode.FILL));
+        return showLayer(new HeatmapOverlay(h, colormap.get(), DEFAULT_THRESHOLD, HeatmapOverlay.Mode.FILL));
     }
 
     /** Adds a layer to the viewer, replacing a layer of the same name. */
@@ -169,6 +190,11 @@ public final class ExplanationViewModel {
 
     public BooleanProperty ttaProperty() {
         return tta;
+    }
+
+    /** Which class to explain: {@link #PREDICTED}, {@link #LABELLED} or a class name of the model. */
+    public StringProperty targetProperty() {
+        return target;
     }
 
     /** Recompute the last method whenever another image is shown. */
