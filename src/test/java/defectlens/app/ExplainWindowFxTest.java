@@ -82,7 +82,8 @@ class ExplainWindowFxTest {
     }
 
     private void openDemoWithModel() throws Exception {
-        Path bundle = TinySemBundle.save(home.resolve("tiny-" + System.nanoTime()));
+        String trained = System.getProperty("defectlens.explainModel");
+        Path bundle = trained != null ? Path.of(trained) : TinySemBundle.save(home.resolve("tiny-" + System.nanoTime()));
         WaitForAsyncUtils.asyncFx(() -> vm.openDataset(MainWindowFxTest.DEMO));
         waitFor(() -> vm.imageProperty().get() != null, 30);
         WaitForAsyncUtils.asyncFx(() -> vm.openModel(bundle));
@@ -141,6 +142,11 @@ class ExplainWindowFxTest {
         assertTrue(above > 0 && above < filled, "threshold keeps " + above + " of " + filled + " pixels");
         WritableImage after = WaitForAsyncUtils.asyncFx(() -> window.viewer().snapshot(null, null)).get();
         assertTrue(differingPixels(before, after) > 100, "threshold changed the rendered pixels");
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup(".scroll-pane").queryAllAs(javafx.scene.control.ScrollPane.class)
+                .stream().filter(sp -> sp.getContent() instanceof javafx.scene.layout.VBox)
+                .forEach(sp -> sp.setVvalue(1))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot(stage.getScene(), "explain-heatmap-layer.png");
 
         // contour mode draws only the iso-line
         javafx.scene.control.CheckBox contourBox = robot.lookup("#heatmapContour").queryAs(javafx.scene.control.CheckBox.class);
@@ -150,11 +156,7 @@ class ExplainWindowFxTest {
         assertEquals(HeatmapOverlay.Mode.CONTOUR, contour.mode());
         int line = opaque(contour.render());
         assertTrue(line > 0 && line < above, "contour of " + line + " pixels inside " + above);
-        WaitForAsyncUtils.asyncFx(() -> robot.lookup(".scroll-pane").queryAllAs(javafx.scene.control.ScrollPane.class)
-                .stream().filter(sp -> sp.getContent() instanceof javafx.scene.layout.VBox)
-                .forEach(sp -> sp.setVvalue(1))).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        screenshot(stage.getScene(), "explain-heatmap-layer.png");
+        screenshot(stage.getScene(), "explain-heatmap-contour.png");
 
         // compare view: GradCAM and LayerCAM (CRAFT has no bank yet and is reported, not shown)
         ExplanationWindows ew = window.explanations();
@@ -175,8 +177,13 @@ class ExplainWindowFxTest {
             origin[i] = panes.get(i).screenOf(100, 100);
         }
         Node first = panes.get(1).view();
-        robot.moveTo(first).scroll(4, VerticalDirection.UP);
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> ((Stage) view.getScene().getWindow()).toFront()).get();
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        for (int attempt = 0; attempt < 3 && panes.get(0).screenOf(100, 100).equals(origin[0]); attempt++) {
+            // the pointer may reach the new window before the X server has placed it: move and scroll again
+            robot.moveTo(first).scroll(4, VerticalDirection.UP);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         Point2D moved = panes.get(0).screenOf(100, 100);
         assertNotEquals(origin[0], moved, "the wheel zoomed");
         for (ComparePane p : panes) {
@@ -225,6 +232,10 @@ class ExplainWindowFxTest {
         robot.clickOn("#galleryShowTop");
         waitFor(() -> vm.layers().stream().anyMatch(l -> l.getLayer() instanceof ConceptOverlay), 60);
         screenshot(window.explanations().galleryView().getScene(), "explain-concept-gallery.png");
+        WaitForAsyncUtils.asyncFx(() -> vm.layers().stream().filter(l -> l.getLayer() instanceof HeatmapOverlay)
+                .forEach(l -> l.visibleProperty().set(false))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot(stage.getScene(), "explain-concepts-in-viewer.png");
 
         // with the bank in place, CRAFT is one more heatmap layer of the main window
         WaitForAsyncUtils.asyncFx(() -> {
@@ -233,7 +244,6 @@ class ExplainWindowFxTest {
         }).get();
         waitFor(() -> vm.layers().stream().anyMatch(l -> l.name().startsWith("craft (")), 60);
         assertNotNull(window.explanations().explanations().lastProperty().get());
-        screenshot(stage.getScene(), "explain-concepts-in-viewer.png");
     }
 
     private static int differingPixels(WritableImage a, WritableImage b) {
