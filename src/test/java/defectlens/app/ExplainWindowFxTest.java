@@ -123,7 +123,7 @@ class ExplainWindowFxTest {
     void gradCamLayerWithThresholdAndContourThenCompareViewInStep(FxRobot robot) throws Exception {
         openDemoWithModel();
         robot.clickOn("#explainButton");
-        waitFor(() -> heatmapLayer() != null, 60);
+        waitFor(() -> heatmapLayer() != null, 240);
         OverlayLayerModel layer = heatmapLayer();
         HeatmapOverlay fill = (HeatmapOverlay) layer.getLayer();
         assertFalse(fill.heatmap().isDegenerate(), "GradCAM of the tiny model: " + fill.heatmap());
@@ -164,7 +164,7 @@ class ExplainWindowFxTest {
             ew.compare().methods().setAll("gradcam", "craft", "layercam");
             ew.openCompare(stage);
         }).get();
-        waitFor(() -> ew.compare().panels().size() == 4, 90);
+        waitFor(() -> ew.compare().panels().size() == 4, 240);
         CompareView view = ew.compareView();
         assertTrue(robot.lookup("#compareStatus").queryAs(Label.class).getText().contains("craft"),
                 "CRAFT without a bank is named in the status line");
