@@ -48,7 +48,6 @@ public final class ExplanationControls extends VBox {
         tta.disableProperty().bind(vm.methodProperty().isEqualTo("craft"));
         Button explain = new Button("Explain");
         explain.setId("explainButton");
-        explain.setDefaultButton(false);
         explain.setOnAction(e -> vm.explain());
         explain.disableProperty().bind(vm.job().busyProperty());
         Button cancel = new Button("Cancel");

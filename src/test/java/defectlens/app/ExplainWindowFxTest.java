@@ -246,6 +246,26 @@ class ExplainWindowFxTest {
         assertNotNull(window.explanations().explanations().lastProperty().get());
     }
 
+    @Test
+    void aDegenerateMapWarnsInsteadOfShowingASilentBlank(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm.openDataset(MainWindowFxTest.DEMO));
+        waitFor(() -> vm.imageProperty().get() != null, 30);
+        ExplanationViewModel ex = window.explanations().explanations();
+        WaitForAsyncUtils.asyncFx(() -> ex.showHeatmap(defectlens.explain.Heatmap.of("gradcam", 0, "single_bridge", 0,
+                new float[16], 4, 4, false, 480, 480))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Label inPanel = robot.lookup("#heatmapWarning").queryAs(Label.class);
+        assertTrue(inPanel.getText().contains("Degenerate") && inPanel.getText().contains("no positive value"),
+                inPanel.getText());
+        Label top = robot.lookup("#explainWarning").queryAs(Label.class);
+        assertTrue(top.isVisible() && top.getText().contains("degenerate"), top.getText());
+        // a new image clears the warning; without the auto toggle nothing is recomputed
+        WaitForAsyncUtils.asyncFx(() -> vm.select(vm.datasetProperty().get().samples().get(1))).get();
+        waitFor(() -> vm.imageProperty().get().sample() == vm.datasetProperty().get().samples().get(1), 30);
+        assertFalse(top.isVisible());
+        assertTrue(ex.heatmapLayers().isEmpty(), "no heatmap recomputed without the auto toggle");
+    }
+
     private static int differingPixels(WritableImage a, WritableImage b) {
         int w = (int) Math.min(a.getWidth(), b.getWidth());
         int h = (int) Math.min(a.getHeight(), b.getHeight());
