@@ -47,6 +47,8 @@ public final class ComparePane extends VBox {
         Label figures = new Label(agreement);
         figures.getStyleClass().add("compare-agreement");
         figures.setMinHeight(34);
+        figures.setWrapText(true);
+        figures.setMaxWidth(size);
         getChildren().addAll(title, view, figures);
         apply();
         linked.revisionProperty().addListener((o, a, b) -> apply());

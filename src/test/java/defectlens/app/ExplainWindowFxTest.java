@@ -206,7 +206,7 @@ class ExplainWindowFxTest {
         double rowWidth = WaitForAsyncUtils.asyncFx(() -> view.row().getWidth()).get();
         assertEquals(Math.ceil(rowWidth), back.width(), 1.0, "the PNG is the row of panes");
         assertTrue(back.width() > 4 * 300, "four panes side by side: " + back.width());
-        screenshot(view.getScene(), "explain-compare-view.png");
+        screenshot(view.getScene(), "explain-compare-linked.png");
     }
 
     @Test
@@ -244,6 +244,13 @@ class ExplainWindowFxTest {
         }).get();
         waitFor(() -> vm.layers().stream().anyMatch(l -> l.name().startsWith("craft (")), 60);
         assertNotNull(window.explanations().explanations().lastProperty().get());
+
+        // the compare view's default row: original | GradCAM | CRAFT | mask, with CRAFT from the fitted bank
+        ExplanationWindows ew = window.explanations();
+        WaitForAsyncUtils.asyncFx(() -> ew.openCompare(stage)).get();
+        waitFor(() -> ew.compare().panels().size() == 4 && ew.compare().panels().get(2).title().startsWith("CRAFT"), 240);
+        assertTrue(ew.compare().agreement(ew.compare().panels().get(2)).contains("IoU"));
+        screenshot(ew.compareView().getScene(), "explain-compare-view.png");
     }
 
     @Test
