@@ -80,6 +80,7 @@ public final class InfoPanel extends VBox {
         for (OverlayLayerModel m : vm.layers()) {
             CheckBox visible = new CheckBox(m.name());
             visible.setId("layerVisible");
+            visible.setMnemonicParsing(false);
             visible.selectedProperty().bindBidirectional(m.visibleProperty());
             Slider opacity = new Slider(0, 1, m.opacityProperty().get());
             opacity.setId("layerOpacity");
@@ -92,6 +93,7 @@ public final class InfoPanel extends VBox {
                 style.valueProperty().bindBidirectional(vm.maskStyleProperty());
                 box.getChildren().addAll(new Label("Draw as"), style);
             }
+            box.getChildren().add(new HeatmapLayerControls(m));
             layersBox.getChildren().add(box);
         }
     }

@@ -73,6 +73,11 @@ public final class MainViewModel {
         this.errorHandler = handler;
     }
 
+    /** Shows an error the way the window shows its own (a dialog; tests collect them). FX thread only. */
+    public void reportError(String title, Throwable e) {
+        errorHandler.accept(title, e);
+    }
+
     /** Opens a data-set folder, a Carinthia CSV or a single image in the background. */
     public Task<SemDataset> openDataset(Path path) {
         if (datasetTask != null) {

@@ -27,6 +27,7 @@ public final class MainWindow extends BorderPane {
     private final DatasetBrowserView browser;
     private final Menu recentMenu = new Menu("Open recent");
     private final ClassificationViewModel classification;
+    private final ExplanationWindows explanations;
 
     public MainWindow(MainViewModel vm, WaferViewModel wafers, ThumbnailCache thumbnails) {
         this.vm = vm;
@@ -41,8 +42,12 @@ public final class MainWindow extends BorderPane {
         classification.setErrorHandler((title, e) -> Dialogs.showError(getScene().getWindow(), title, e));
         browser.showPredictions(classification);
         info.getChildren().addAll(new javafx.scene.control.Separator(), new PredictionPanel(classification));
+        explanations = new ExplanationWindows(new ExplanationViewModel(vm, new ConceptBanks(ConceptBanks.defaultRoot())));
+        ExplanationControls explain = new ExplanationControls(explanations.explanations(),
+                () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
 
-        SplitPane split = new SplitPane(browser, viewer, new javafx.scene.control.ScrollPane(info));
+        SplitPane split = new SplitPane(browser, viewer,
+                new javafx.scene.control.ScrollPane(new javafx.scene.layout.VBox(explain, info)));
         split.setDividerPositions(0.2, 0.78);
         SplitPane.setResizableWithParent(browser, false);
         BorderPane sem = new BorderPane(split);
@@ -88,7 +93,9 @@ public final class MainWindow extends BorderPane {
         Menu help = new Menu("Help", null,
                 item("Keyboard shortcuts", "F1", () -> Dialogs.showShortcuts(getScene().getWindow())));
         Menu model = new ModelMenu(vm, classification, () -> getScene().getWindow());
-        return new MenuBar(file, view, study, model, help);
+        Menu explain = new ExplainMenu(explanations.explanations(),
+                () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
+        return new MenuBar(file, view, model, explain, study, help);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -173,6 +180,11 @@ public final class MainWindow extends BorderPane {
         Label zoom = new Label();
         zoom.textProperty().bind(viewer.zoomProperty().multiply(100).asString("%.0f %%"));
         return new StatusBar("", vm.statusProperty(), vm.progressProperty(), vm.busyProperty(), vm::cancel, cursor, zoom);
+    }
+
+    /** The explanation layers, compare view and concept gallery of this window. */
+    public ExplanationWindows explanations() {
+        return explanations;
     }
 
     public ImageViewer viewer() {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Speed measurements (figures for docs/benchmarks.md).",
-        subcommands = {BenchRadonCommand.class, BenchWaferLrpCommand.class, BenchSemCommand.class})
+        subcommands = {BenchRadonCommand.class, BenchWaferLrpCommand.class, BenchSemCommand.class,
+                BenchExplainCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

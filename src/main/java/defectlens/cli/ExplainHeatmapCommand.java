@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "heatmap", mixinStandardHelpOptions = true,
         description = "Explains one image with one method and writes the heatmap as .npy (and PNG).")
-public final class ExplainHeatmapCommand implements Callable<Integer> {
+public class ExplainHeatmapCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "sem",
         mixinStandardHelpOptions = true,
         description = "SEM line/space defect images (Carinthia / Carinthia-S layout).",
-        subcommands = {SemGenerateCommand.class, SemTrainCommand.class, SemClassifyCommand.class, SemEvaluateCommand.class})
+        subcommands = {SemGenerateCommand.class, SemTrainCommand.class, SemClassifyCommand.class, SemEvaluateCommand.class, SemExplainCommand.class})
 public final class SemCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

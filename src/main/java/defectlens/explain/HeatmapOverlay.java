@@ -54,6 +54,14 @@ public final class HeatmapOverlay implements OverlayLayer {
         return threshold;
     }
 
+    public Colormap colormap() {
+        return colormap;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
     @Override
     public String name() {
         return heatmap.method() + " (" + heatmap.className() + ")";
