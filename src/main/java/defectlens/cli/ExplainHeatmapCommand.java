@@ -130,16 +130,7 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
     }
 
     private Explainer explainer(SplitClassifier classifier) {
-        if (!method.trim().equalsIgnoreCase("craft")) {
-            return Explainers.camByName(method);
-        }
-        if (banks == null) {
-            throw new DefectLensException("--method craft needs --banks (fit them with explain evaluate --banks DIR)");
-        }
         String modelName = model.toAbsolutePath().normalize().getFileName().toString();
-        return new CraftExplainer(cls -> {
-            Path folder = ConceptBank.folderFor(banks, modelName, classifier.classes().get(cls));
-            return Files.isDirectory(folder) ? ConceptBank.load(folder) : null;
-        });
+        return Explainers.byName(method, banks, modelName, classifier.classes());
     }
 }

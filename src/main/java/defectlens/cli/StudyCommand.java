@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code study ...}: expert rating studies of explanations (create, status, merge, summary, export). */
 @Command(name = "study", mixinStandardHelpOptions = true, description = "Expert rating studies of explanations.",
         subcommands = {StudyCommand.Create.class, StudyCommand.Status.class, StudyCommand.Merge.class,
-            StudyCommand.Summary.class, StudyCommand.Export.class})
+            StudyCommand.Summary.class, StudyCommand.Export.class, StudyExplanationsCommand.class})
 public final class StudyCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -4,13 +4,30 @@ import defectlens.DefectLensException;
 import java.util.List;
 import java.util.Locale;
 
-/** The CAM methods by name, as the CLI and the window list them. */
+/** Explanation methods by name, as the CLI and the window list them. */
 public final class Explainers {
     /** Names accepted by {@link #camByName}; a {@code +tta} suffix adds flip/rotation smoothing. */
     public static final List<String> CAM_NAMES =
             List.of("gradcam", "gradcam++", "hirescam", "xgradcam", "layercam", "eigencam", "scorecam");
 
     private Explainers() {
+    }
+
+    /**
+     * Any method by name: a CAM method, or {@code craft} with the concept banks saved under
+     * {@code banksRoot/<modelName>/<class>} (the layout {@code explain evaluate --banks} writes).
+     */
+    public static Explainer byName(String name, java.nio.file.Path banksRoot, String modelName, List<String> classes) {
+        if (!name.trim().equalsIgnoreCase("craft")) {
+            return camByName(name);
+        }
+        if (banksRoot == null) {
+            throw new DefectLensException("craft needs concept banks (--banks DIR; fit them with explain evaluate --banks DIR)");
+        }
+        return new CraftExplainer(cls -> {
+            java.nio.file.Path folder = ConceptBank.folderFor(banksRoot, modelName, classes.get(cls));
+            return java.nio.file.Files.isDirectory(folder) ? ConceptBank.load(folder) : null;
+        });
     }
 
     /** A CAM explainer by name, e.g. {@code gradcam} or {@code layercam+tta}. */

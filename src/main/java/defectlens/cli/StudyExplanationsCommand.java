@@ -1,0 +1,98 @@
+package defectlens.cli;
+
+import defectlens.explain.Explainer;
+import defectlens.explain.ExplanationPicture;
+import defectlens.explain.Explainers;
+import defectlens.explain.Heatmap;
+import defectlens.image.ArgbImageWriter;
+import defectlens.image.Colormap;
+import defectlens.image.ImageRaster;
+import defectlens.image.SemImageReader;
+import defectlens.model.SplitClassifier;
+import defectlens.study.StudyFolder;
+import defectlens.study.StudyImage;
+import defectlens.study.StudyPlan;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code study explanations --study DIR --model DIR [--banks DIR]}: computes every method's explanation
+ * of every study image with the model (explaining its predicted class) and stores the pictures the
+ * rating window shows, {@code explanations/<method>/<image id>.png}. Pictures already there are kept,
+ * so an interrupted run resumes.
+ */
+@Command(name = "explanations", mixinStandardHelpOptions = true,
+        description = "Compute the explanation pictures of a study (explanations/<method>/<id>.png) with a model.")
+public final class StudyExplanationsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--study", required = true, description = "The study folder.")
+    Path study;
+    @Option(names = "--model", required = true, description = "The model bundle to explain.")
+    Path model;
+    @Option(names = "--banks", description = "Concept-bank root for craft (as explain evaluate --banks writes).")
+    Path banks;
+    @Option(names = "--opacity", defaultValue = "0.5", description = "Heatmap opacity over the image (default ${DEFAULT-VALUE}).")
+    double opacity;
+    @Option(names = "--threshold", defaultValue = "0.2", description = "Heatmap values below this stay plain image (default ${DEFAULT-VALUE}).")
+    double threshold;
+    @Option(names = "--force", description = "Recompute pictures that exist already.")
+    boolean force;
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        StudyFolder folder = StudyFolder.open(study);
+        StudyPlan plan = folder.plan();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, Integer> written = new LinkedHashMap<>();
+        int degenerate = 0;
+        int total = plan.images().size() * plan.methods().size();
+        int done = 0;
+        try (SplitClassifier classifier = ExplainCommand.modelLoader.apply(model)) {
+            String modelName = model.toAbsolutePath().normalize().getFileName().toString();
+            for (String method : plan.methods()) {
+                Explainer explainer = Explainers.byName(method, banks, modelName, classifier.classes());
+                written.put(method, 0);
+                for (StudyImage img : plan.images()) {
+                    Path out = folder.dir().resolve("explanations").resolve(method).resolve(img.id() + ".png");
+                    done++;
+                    if (!force && Files.isRegularFile(out)) {
+                        continue;
+                    }
+                    ImageRaster raster = SemImageReader.read(plan.imageFile(folder.dir(), img.id()));
+                    Heatmap h = explainer.explain(classifier, raster, Explainer.PREDICTED);
+                    if (h.isDegenerate()) {
+                        degenerate++;
+                        err.printf("%nwarning: %s of %s: %s%n", method, img.id(), h.degenerateReason().orElse("degenerate"));
+                    }
+                    ArgbImageWriter.write(ExplanationPicture.compose(raster, h, Colormap.JET, threshold, opacity), out, 0);
+                    written.merge(method, 1, Integer::sum);
+                    err.printf("\rexplanations %d/%d", done, total);
+                    err.flush();
+                }
+            }
+        }
+        err.println();
+        PrintWriter o = spec.commandLine().getOut();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("study", folder.dir().toString());
+        doc.put("written", written);
+        doc.put("degenerate", degenerate);
+        if (json) {
+            o.println(Json.write(doc));
+        } else {
+            o.println("explanation pictures written " + written + (degenerate > 0 ? ", degenerate maps: " + degenerate : ""));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,77 @@
+package defectlens.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import defectlens.cli.DefectLensCommand;
+import defectlens.cli.ExplainCommand;
+import defectlens.image.ImageRaster;
+import defectlens.image.SemImageReader;
+import defectlens.model.SplitClassifier;
+import defectlens.study.StudyFolder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A study's explanation pictures computed with a model, as the rating window then finds them. */
+class StudyExplanationsCommandTest {
+    @TempDir
+    Path tmp;
+    private final Function<Path, SplitClassifier> previous = ExplainCommand.modelLoader;
+
+    @AfterEach
+    void restore() {
+        ExplainCommand.modelLoader = previous;
+    }
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DefectLensCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void picturesForEveryImageAndMethodResumable() throws Exception {
+        ExplainCommand.modelLoader = dir -> new TinyCnn();
+        Path study = tmp.resolve("study");
+        String[] created = run("study", "create", "--data", "datasets/sem-demo", "--methods", "gradcam,layercam",
+                "--images", "3", "--seed", "5", "--out", study.toString());
+        assertEquals("0", created[0], created[2]);
+        String[] first = run("study", "explanations", "--study", study.toString(), "--model", tmp.toString(), "--json");
+        assertEquals("0", first[0], first[2]);
+        JsonNode doc = new ObjectMapper().readTree(first[1]);
+        assertEquals(3, doc.get("written").get("gradcam").asInt());
+        assertEquals(3, doc.get("written").get("layercam").asInt());
+
+        StudyFolder folder = StudyFolder.open(study);
+        String id = folder.plan().images().get(0).id();
+        Path picture = folder.explanations().explanationFor("gradcam", id).orElseThrow();
+        ImageRaster shown = SemImageReader.read(picture);
+        ImageRaster original = SemImageReader.read(folder.plan().imageFile(study, id));
+        assertEquals(original.width(), shown.width());
+        assertEquals(3, shown.channels());
+        int coloured = 0;
+        for (int y = 0; y < shown.height(); y += 4) {
+            for (int x = 0; x < shown.width(); x += 4) {
+                int r = shown.sample(x, y, 0);
+                int b = shown.sample(x, y, 2);
+                if (Math.abs(r - b) > 30) {
+                    coloured++;
+                }
+            }
+        }
+        assertTrue(coloured > 0, "the heatmap is blended over the gray image");
+
+        String[] again = run("study", "explanations", "--study", study.toString(), "--model", tmp.toString(), "--json");
+        assertEquals(0, new ObjectMapper().readTree(again[1]).get("written").get("gradcam").asInt(), "resumes: nothing recomputed");
+        assertTrue(Files.isRegularFile(picture));
+    }
+}
