@@ -61,6 +61,7 @@ class ExplainWindowFxTest {
         vm.setErrorHandler((title, e) -> errors.add(new AssertionError(title, e)));
         window.explanations().explanations().banks().setRoot(home.resolve("banks"));
         stage.setScene(new Scene(window, 1280, 820));
+        stage.sizeToScene(); // the primary stage is shared by all TestFX classes: take this scene's size
         stage.show();
     }
 

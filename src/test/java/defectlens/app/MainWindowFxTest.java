@@ -49,6 +49,7 @@ class MainWindowFxTest {
         window = new MainWindow(vm, new WaferViewModel(tasks), new ThumbnailCache(tasks.thumbnails()));
         vm.setErrorHandler((title, e) -> Dialogs.showError(stage, title, e));
         stage.setScene(new Scene(window, 1200, 800));
+        stage.sizeToScene(); // the primary stage is shared by all TestFX classes: take this scene's size
         stage.show();
     }
 

@@ -42,6 +42,7 @@ class TrainingDialogFxTest {
         vm = new MainViewModel(tasks, new RecentItems(home.resolve("recent.json")));
         vm.setErrorHandler((title, e) -> errors.add(title + ": " + Dialogs.messageOf(e)));
         stage.setScene(new Scene(new BorderPane(), 300, 200));
+        stage.sizeToScene(); // the primary stage is shared by all TestFX classes: take this scene's size
         stage.setX(0);
         stage.setY(0);
         stage.setWidth(300);

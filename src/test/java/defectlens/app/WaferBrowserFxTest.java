@@ -38,6 +38,7 @@ class WaferBrowserFxTest {
         MainViewModel vm = new MainViewModel(tasks, new RecentItems(home.resolve("recent.json")));
         window = new MainWindow(vm, wafers, new ThumbnailCache(tasks.thumbnails()));
         stage.setScene(new Scene(window, 1200, 800));
+        stage.sizeToScene(); // the primary stage is shared by all TestFX classes: take this scene's size
         stage.show();
     }
 

@@ -62,6 +62,7 @@ class RatingViewFxTest {
         vm = new RatingViewModel(new RatingSession(study, "dana", "test"), study.explanations(), study.dir(), io, Platform::runLater);
         view = new RatingView(vm);
         stage.setScene(new Scene(view, 1100, 900));
+        stage.sizeToScene(); // the primary stage is shared by all TestFX classes: take this scene's size
         stage.show();
         view.requestFocus();
     }
