@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
  * (background removed), the originals excluded. {@code rot} gives the 90, 180 and 270 degree rotations
  * (counter-clockwise, as {@code numpy.rot90}), {@code flip} the horizontal and vertical mirror images, and
  * {@code rotflip} all seven non-identity symmetries of the square: the three rotations, the two flips and the
- * two diagonal reflections (a horizontal flip of the 90 and of the 270 degree rotation). {@code none} is the
+ * two diagonal reflections (a horizontal flip of the 270 and of the 90 degree rotation). {@code none} is the
  * test set itself. Copies keep the label of their original and come grouped by transform, in test-set order.
  */
 public enum AugmentedTestSet {
@@ -26,11 +26,11 @@ public enum AugmentedTestSet {
         ROT270(m -> WaferPreprocessing.rotate90(m, WaferPreprocessing.SIZE, 3)),
         FLIP_H(m -> WaferPreprocessing.flipHorizontal(m, WaferPreprocessing.SIZE)),
         FLIP_V(m -> WaferPreprocessing.flipVertical(m, WaferPreprocessing.SIZE)),
-        /** Horizontal flip of the 90-degree rotation: the reflection about the main diagonal. */
-        TRANSPOSE(m -> WaferPreprocessing.flipHorizontal(WaferPreprocessing.rotate90(m, WaferPreprocessing.SIZE, 1),
+        /** Horizontal flip of the 270-degree rotation: the reflection about the main diagonal. */
+        TRANSPOSE(m -> WaferPreprocessing.flipHorizontal(WaferPreprocessing.rotate90(m, WaferPreprocessing.SIZE, 3),
                 WaferPreprocessing.SIZE)),
-        /** Horizontal flip of the 270-degree rotation: the reflection about the anti-diagonal. */
-        ANTI_TRANSPOSE(m -> WaferPreprocessing.flipHorizontal(WaferPreprocessing.rotate90(m, WaferPreprocessing.SIZE, 3),
+        /** Horizontal flip of the 90-degree rotation: the reflection about the anti-diagonal. */
+        ANTI_TRANSPOSE(m -> WaferPreprocessing.flipHorizontal(WaferPreprocessing.rotate90(m, WaferPreprocessing.SIZE, 1),
                 WaferPreprocessing.SIZE));
 
         private final UnaryOperator<float[]> op;
