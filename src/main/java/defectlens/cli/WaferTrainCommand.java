@@ -65,6 +65,10 @@ public final class WaferTrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", description = "mini-batch size (default ${DEFAULT-VALUE})")
     int batch;
 
+    @Option(names = "--time-budget", defaultValue = "0", paramLabel = "MINUTES",
+            description = "stop after the epoch at which one more would overrun this wall time (0 = none)")
+    double timeBudget;
+
     @Option(names = "--json", description = "Print the run summary as one JSON document on stdout.")
     boolean json;
 
@@ -79,7 +83,7 @@ public final class WaferTrainCommand implements Callable<Integer> {
             WaferTrainingConfig config = WaferTrainingConfig.paper().withMaxEpochs(maxEpochs).withPatience(patience)
                     .withBatchSize(batch).withSeed(seed);
             settings = new WaferTrainingJob.Settings(WaferVariant.parse(variant), WaferClassSet.parse(classes),
-                    perClass, testFraction, testSeed, valFraction, config);
+                    perClass, testFraction, testSeed, valFraction, config, timeBudget);
         } catch (IllegalArgumentException e) {
             throw new DefectLensException(e.getMessage());
         }

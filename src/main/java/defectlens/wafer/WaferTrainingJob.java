@@ -20,9 +20,12 @@ import java.util.function.Consumer;
  * and SHA-256, class set, seeds, fractions, maps per class and shortfall, training facts, test metrics.
  */
 public final class WaferTrainingJob {
-    /** What the job needs besides the data. */
+    /**
+     * What the job needs besides the data. {@code timeBudgetMinutes > 0} stops training after the epoch at
+     * which another epoch of the same length would overrun the budget (stop reason {@code "time-budget"}).
+     */
     public record Settings(WaferVariant variant, WaferClassSet classes, int perClass, double testFraction,
-            long testSeed, double validationFraction, WaferTrainingConfig training) {
+            long testSeed, double validationFraction, WaferTrainingConfig training, double timeBudgetMinutes) {
     }
 
     /** The trained model (caller closes it), its plan and the held-out metrics. */
@@ -61,8 +64,24 @@ public final class WaferTrainingJob {
         provenance.put("split", split);
         LabelledMaps train = WaferTrainingPlan.labelled(data, plan.train(), s.classes().classes());
         LabelledMaps validation = WaferTrainingPlan.labelled(data, plan.validation(), s.classes().classes());
+        TimeBudget budget = new TimeBudget(s.timeBudgetMinutes());
         WaferTrainingResult result = new WaferTrainer(s.training()).train(s.variant(), s.classes().classes(),
-                train, validation, provenance, progress, cancelled);
+                train, validation, provenance, r -> {
+                    budget.epochEnded();
+                    progress.accept(r);
+                }, () -> cancelled.getAsBoolean() || budget.exhausted());
+        if (budget.exhausted() && !cancelled.getAsBoolean()) {
+            log.accept("time budget of " + s.timeBudgetMinutes() + " minutes reached after " + result.history().size() + " epochs");
+            result = new WaferTrainingResult(result.model(), result.history(), result.bestEpoch(),
+                    result.bestValidationLoss(), "time-budget");
+            if (result.model().provenance().get("training") instanceof Map<?, ?> facts) {
+                Map<String, Object> updated = new LinkedHashMap<>();
+                facts.forEach((k, v) -> updated.put(k.toString(), v));
+                updated.put("stopReason", "time-budget");
+                updated.put("timeBudgetMinutes", s.timeBudgetMinutes());
+                result.model().putProvenance("training", updated);
+            }
+        }
         try {
             LabelledMaps test = WaferTrainingPlan.labelled(data, plan.test(), s.classes().classes());
             WaferMetrics original = WaferEvaluation.measure(result.model(), test, AugmentedTestSet.NONE);
@@ -79,6 +98,31 @@ public final class WaferTrainingJob {
         } catch (RuntimeException e) {
             result.model().close();
             throw e;
+        }
+    }
+
+    /** Wall-clock budget checked at epoch ends: exhausted when one more epoch like the last would overrun it. */
+    private static final class TimeBudget {
+        private final long budgetNanos;
+        private final long started = System.nanoTime();
+        private long lastEnd = started;
+        private volatile boolean exhausted;
+
+        TimeBudget(double minutes) {
+            this.budgetNanos = minutes > 0 ? (long) (minutes * 60e9) : Long.MAX_VALUE;
+        }
+
+        void epochEnded() {
+            long now = System.nanoTime();
+            long epoch = now - lastEnd;
+            lastEnd = now;
+            if (budgetNanos != Long.MAX_VALUE && now - started + epoch > budgetNanos) {
+                exhausted = true;
+            }
+        }
+
+        boolean exhausted() {
+            return exhausted;
         }
     }
 
