@@ -81,12 +81,15 @@ class WaferTrainEvaluateCommandTest {
     @Test
     void evaluateSkipsMapsOutsideTheModelsClassesAndCountsAugmentedCopies() throws Exception {
         // the sample holds 200 labelled maps, one of them Near-full, which a paper7 model does not know
-        CliTest.Result r = CliTest.run("wafer", "evaluate", "--model", model.toString(), "--data", SAMPLE,
-                "--augment", "rotflip", "--json");
+        CliTest.Result r = CliTest.run("wafer", "evaluate", "--model", model.toString(), "--data", SAMPLE, "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = JSON.readTree(r.out());
         assertEquals(1, j.get("skipped").asInt());
-        assertEquals(199 * 7, j.get("n").asInt());
+        assertEquals(199, j.get("n").asInt());
+        CliTest.Result rot = CliTest.run("wafer", "evaluate", "--model", model.toString(), "--data", SAMPLE,
+                "--heldout", "--augment", "rot", "--json");
+        assertEquals(0, rot.code(), rot.err());
+        assertEquals(40 * 3, JSON.readTree(rot.out()).get("n").asInt());
     }
 
     @Test
