@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
  * so a cancelled training run still saves its best weights.
  */
 final class InterruptCancellation implements BooleanSupplier, AutoCloseable {
-    private static final long GRACE_SECONDS = 120;
+    private static final long GRACE_SECONDS = 900;
 
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
