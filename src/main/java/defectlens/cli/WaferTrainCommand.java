@@ -110,7 +110,7 @@ public final class WaferTrainCommand implements Callable<Integer> {
         summary.put("test", outcome.plan().test().size());
         summary.put("shortfall", outcome.plan().shortfall());
         summary.put("epochs", outcome.result().history().size());
-        summary.put("best_epoch", outcome.result().bestEpoch());
+        summary.put("best_epoch", outcome.result().bestEpoch() + 1); // 1-based like the epoch lines
         summary.put("best_validation_loss", outcome.result().bestValidationLoss());
         summary.put("stop", outcome.result().stopReason());
         summary.put("test_accuracy", outcome.test().accuracy());
