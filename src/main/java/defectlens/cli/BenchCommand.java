@@ -8,8 +8,7 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Speed measurements (figures for docs/benchmarks.md).",
-        subcommands = {BenchRadonCommand.class, BenchWaferLrpCommand.class, BenchSemCommand.class,
-                BenchExplainCommand.class})
+        subcommands = {BenchRadonCommand.class, BenchWaferLrpCommand.class, BenchSemCommand.class, BenchExplainCommand.class, BenchWaferCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

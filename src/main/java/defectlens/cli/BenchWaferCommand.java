@@ -1,0 +1,88 @@
+package defectlens.cli;
+
+import defectlens.DefectLensException;
+import defectlens.wafer.WaferDataset;
+import defectlens.wafer.WaferEvaluation;
+import defectlens.wafer.WaferModel;
+import defectlens.wafer.WaferModelBundle;
+import defectlens.wafer.WaferPickleReader;
+import defectlens.wafer.WaferTrainingPlan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench wafer}: inference throughput of a wafer model bundle on real maps (input encoding, i.e. the
+ * Radon transform for sinogram variants, plus the network; batches of 256), median of repeats; and the
+ * training time per epoch the bundle's provenance records.
+ */
+@Command(name = "wafer", mixinStandardHelpOptions = true,
+        description = "Wafer CNN inference throughput (maps/s at batch 256) and recorded training time per epoch.")
+public final class BenchWaferCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "wafer model bundle")
+    Path modelDir;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "WM-811K pickle whose labelled maps are classified")
+    Path data;
+
+    @Option(names = "--maps", defaultValue = "1024", description = "maps per timed run (default ${DEFAULT-VALUE})")
+    int maps;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "timed repeats, the median is reported (default ${DEFAULT-VALUE})")
+    int repeats;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (maps < 1 || repeats < 1) {
+            throw new DefectLensException("need --maps >= 1 and --repeats >= 1");
+        }
+        try (WaferModel model = WaferModelBundle.load(modelDir)) {
+            WaferDataset dataset = WaferPickleReader.read(data);
+            List<Integer> rows = WaferEvaluation.select(dataset, WaferEvaluation.allRows(dataset), model.classes()).rows();
+            if (rows.isEmpty()) {
+                throw new DefectLensException(data, "no maps of the model's classes");
+            }
+            List<Integer> picked = new ArrayList<>();
+            for (int i = 0; i < maps; i++) {
+                picked.add(rows.get(i % rows.size()));
+            }
+            float[][] input = WaferTrainingPlan.labelled(dataset, picked, model.classes()).maps();
+            model.predict(Arrays.copyOf(input, Math.min(256, input.length))); // warm-up
+            double[] seconds = new double[repeats];
+            for (int r = 0; r < repeats; r++) {
+                long t = System.nanoTime();
+                model.predict(input);
+                seconds[r] = (System.nanoTime() - t) / 1e9;
+            }
+            Arrays.sort(seconds);
+            double median = seconds[repeats / 2];
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("benchmark", "wafer");
+            doc.put("variant", model.variant().id());
+            doc.put("classes", model.classes().size());
+            doc.put("batch", 256);
+            doc.put("maps", maps);
+            doc.put("processors", Runtime.getRuntime().availableProcessors());
+            doc.put("seconds_median", median);
+            doc.put("maps_per_second", maps / median);
+            if (model.provenance().get("training") instanceof Map<?, ?> t && t.get("trainingSeconds") instanceof Number s
+                    && t.get("epochs") instanceof Number e && e.intValue() > 0) {
+                doc.put("train_maps", t.get("trainMaps"));
+                doc.put("training_seconds_per_epoch", s.doubleValue() / e.intValue());
+            }
+            spec.commandLine().getOut().println(Json.write(doc));
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,136 @@
+package defectlens.cli;
+
+import defectlens.DefectLensException;
+import defectlens.wafer.EpochReport;
+import defectlens.wafer.WaferClassSet;
+import defectlens.wafer.WaferDataset;
+import defectlens.wafer.WaferModelBundle;
+import defectlens.wafer.WaferPickleReader;
+import defectlens.wafer.WaferTrainingConfig;
+import defectlens.wafer.WaferTrainingJob;
+import defectlens.wafer.WaferVariant;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code defectlens wafer train}: holds out a stratified test set, trains one of the four wafer CNN variants
+ * on a class-balanced sample with the paper's recipe, measures it on the held-out maps (as they are and
+ * rotated/flipped) and writes a model bundle. Progress per epoch on stderr; Ctrl-C stops after the current
+ * mini-batch and still saves the best weights.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a wafer CNN (proposed, radon, kernel-flip, baseline) on a WM-811K pickle.")
+public final class WaferTrainCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "WM-811K pickle with labelled maps")
+    Path data;
+
+    @Option(names = "--variant", defaultValue = "proposed", description = "proposed, radon, kernel-flip or baseline (default ${DEFAULT-VALUE})")
+    String variant;
+
+    @Option(names = "--classes", defaultValue = "paper7", description = "paper7, all8 or all9 (default ${DEFAULT-VALUE})")
+    String classes;
+
+    @Option(names = "--train-per-class", required = true, paramLabel = "N", description = "training maps per class (balanced; small classes give what they have)")
+    int perClass;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of validation/training draws, initialisation and shuffling")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "bundle folder to write")
+    Path out;
+
+    @Option(names = "--test-fraction", defaultValue = "0.2", description = "stratified share held out as test set (default ${DEFAULT-VALUE})")
+    double testFraction;
+
+    @Option(names = "--test-seed", defaultValue = "0", description = "seed of the held-out test split (default ${DEFAULT-VALUE})")
+    long testSeed;
+
+    @Option(names = "--val-fraction", defaultValue = "0.1", description = "stratified share of the rest used for validation (default ${DEFAULT-VALUE})")
+    double valFraction;
+
+    @Option(names = "--patience", defaultValue = "30", description = "epochs without validation-loss improvement before stopping (default ${DEFAULT-VALUE})")
+    int patience;
+
+    @Option(names = "--max-epochs", defaultValue = "500", description = "epoch cap (default ${DEFAULT-VALUE})")
+    int maxEpochs;
+
+    @Option(names = "--batch", defaultValue = "64", description = "mini-batch size (default ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--time-budget", defaultValue = "0", paramLabel = "MINUTES",
+            description = "stop after the epoch at which one more would overrun this wall time (0 = none)")
+    double timeBudget;
+
+    @Option(names = "--json", description = "Print the run summary as one JSON document on stdout.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        WaferTrainingJob.Settings settings;
+        try {
+            WaferTrainingConfig config = WaferTrainingConfig.paper().withMaxEpochs(maxEpochs).withPatience(patience)
+                    .withBatchSize(batch).withSeed(seed);
+            settings = new WaferTrainingJob.Settings(WaferVariant.parse(variant), WaferClassSet.parse(classes),
+                    perClass, testFraction, testSeed, valFraction, config, timeBudget);
+        } catch (IllegalArgumentException e) {
+            throw new DefectLensException(e.getMessage());
+        }
+        WaferDataset dataset = WaferPickleReader.read(data);
+        err.println("read " + dataset.size() + " maps from " + data);
+        Map<String, Object> facts = WaferTrainingJob.fileFacts(data, dataset.size());
+        WaferTrainingJob.Outcome outcome;
+        try (InterruptCancellation cancel = new InterruptCancellation()) {
+            try {
+                outcome = WaferTrainingJob.run(dataset, facts, settings, err::println, r -> report(err, r), cancel);
+            } catch (IllegalArgumentException e) {
+                throw new DefectLensException(data, e.getMessage());
+            }
+            try (var model = outcome.model()) {
+                WaferModelBundle.save(model, out);
+            }
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("model", out.toString());
+        summary.put("variant", settings.variant().id());
+        summary.put("classes", settings.classes().id());
+        summary.put("train", outcome.plan().train().size());
+        summary.put("validation", outcome.plan().validation().size());
+        summary.put("test", outcome.plan().test().size());
+        summary.put("shortfall", outcome.plan().shortfall());
+        summary.put("epochs", outcome.result().history().size());
+        summary.put("best_epoch", outcome.result().bestEpoch() + 1); // 1-based like the epoch lines
+        summary.put("best_validation_loss", outcome.result().bestValidationLoss());
+        summary.put("stop", outcome.result().stopReason());
+        summary.put("test_accuracy", outcome.test().accuracy());
+        summary.put("test_macro_f1", outcome.test().macroF1());
+        summary.put("rotflip_accuracy", outcome.rotflip().accuracy());
+        summary.put("rotflip_macro_f1", outcome.rotflip().macroF1());
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(Json.write(summary));
+        } else {
+            summary.forEach((k, v) -> o.println(k + ": " + v));
+        }
+        o.flush();
+        return outcome.result().cancelled() ? 130 : 0;
+    }
+
+    static void report(PrintWriter err, EpochReport r) {
+        err.println(String.format(Locale.ROOT, "epoch %3d  train loss %.4f  val loss %.4f  val acc %.4f  lr %.2e%s",
+                r.epoch() + 1, r.trainLoss(), r.validationLoss(), r.validationAccuracy(), r.learningRate(),
+                r.improved() ? "  *" : "  (" + r.epochsWithoutImprovement() + " without improvement)"));
+        err.flush();
+    }
+}

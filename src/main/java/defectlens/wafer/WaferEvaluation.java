@@ -1,0 +1,48 @@
+package defectlens.wafer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures a {@link WaferModel} on labelled wafer maps: picks the maps of a data set whose label is one of
+ * the model's classes (the others, and unlabelled maps, are counted as skipped), optionally replaces them by
+ * an {@link AugmentedTestSet}, classifies them and returns {@link WaferMetrics}.
+ */
+public final class WaferEvaluation {
+    private WaferEvaluation() {
+    }
+
+    /** The rows of {@code candidates} a model of {@code classes} can be measured on, and how many it cannot. */
+    public record Selection(List<Integer> rows, int skipped) {
+    }
+
+    public static Selection select(WaferDataset data, List<Integer> candidates, List<String> classes) {
+        List<Integer> rows = new ArrayList<>();
+        int skipped = 0;
+        for (int i : candidates) {
+            WaferMap m = data.get(i);
+            if (m.isLabelled() && classes.contains(m.label())) {
+                rows.add(i);
+            } else {
+                skipped++;
+            }
+        }
+        return new Selection(rows, skipped);
+    }
+
+    /** All rows of the data set. */
+    public static List<Integer> allRows(WaferDataset data) {
+        List<Integer> rows = new ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            rows.add(i);
+        }
+        return rows;
+    }
+
+    /** Metrics of the model on the (augmented) maps. */
+    public static WaferMetrics measure(WaferModel model, LabelledMaps test, AugmentedTestSet augment) {
+        LabelledMaps maps = augment.apply(test);
+        int[] predicted = maps.size() == 0 ? new int[0] : model.classify(maps.maps());
+        return WaferMetrics.of(model.classes(), maps.labels(), predicted);
+    }
+}

@@ -1,0 +1,152 @@
+package defectlens.wafer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * One training run as {@code wafer train} and {@code wafer experiment} do it: a {@link WaferTrainingPlan}
+ * (held-out test set first), {@link WaferTrainer} on the balanced training rows with early stopping on the
+ * validation rows, then the held-out test set measured as it is and as its seven rotated / flipped copies.
+ * Everything that decides the run goes into the model's provenance ({@code model.json}): data file, size
+ * and SHA-256, class set, seeds, fractions, maps per class and shortfall, training facts, test metrics.
+ */
+public final class WaferTrainingJob {
+    /**
+     * What the job needs besides the data. {@code timeBudgetMinutes > 0} stops training after the epoch at
+     * which another epoch of the same length would overrun the budget (stop reason {@code "time-budget"}).
+     */
+    public record Settings(WaferVariant variant, WaferClassSet classes, int perClass, double testFraction,
+            long testSeed, double validationFraction, WaferTrainingConfig training, double timeBudgetMinutes) {
+    }
+
+    /** The trained model (caller closes it), its plan and the held-out metrics. */
+    public record Outcome(WaferTrainingResult result, WaferTrainingPlan plan, WaferMetrics test, WaferMetrics rotflip) {
+        public WaferModel model() {
+            return result.model();
+        }
+    }
+
+    private WaferTrainingJob() {
+    }
+
+    public static Outcome run(WaferDataset data, Map<String, Object> dataFacts, Settings s,
+            Consumer<String> log, Consumer<EpochReport> progress, BooleanSupplier cancelled) {
+        WaferTrainingPlan plan = WaferTrainingPlan.of(data, s.classes(), s.testFraction(), s.testSeed(),
+                s.validationFraction(), s.perClass(), s.training().seed());
+        log.accept("test " + plan.test().size() + ", validation " + plan.validation().size() + ", train "
+                + plan.train().size() + " maps " + WaferTrainingPlan.counts(data, plan.train(), s.classes()));
+        if (!plan.shortfall().isEmpty()) {
+            log.accept("shortfall: fewer than " + s.perClass() + " training maps for " + plan.shortfall());
+        }
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("data", dataFacts);
+        provenance.put("classSet", s.classes().id());
+        Map<String, Object> split = new LinkedHashMap<>();
+        split.put("testFraction", s.testFraction());
+        split.put("testSeed", s.testSeed());
+        split.put("testMethod", "WaferSampling.stratified(data, classSet, testFraction, testSeed).second()");
+        split.put("validationFraction", s.validationFraction());
+        split.put("seed", s.training().seed());
+        split.put("trainPerClass", s.perClass());
+        split.put("trainCounts", WaferTrainingPlan.counts(data, plan.train(), s.classes()));
+        split.put("validationCounts", WaferTrainingPlan.counts(data, plan.validation(), s.classes()));
+        split.put("testCounts", WaferTrainingPlan.counts(data, plan.test(), s.classes()));
+        split.put("shortfall", plan.shortfall());
+        provenance.put("split", split);
+        LabelledMaps train = WaferTrainingPlan.labelled(data, plan.train(), s.classes().classes());
+        LabelledMaps validation = WaferTrainingPlan.labelled(data, plan.validation(), s.classes().classes());
+        TimeBudget budget = new TimeBudget(s.timeBudgetMinutes());
+        WaferTrainingResult result = new WaferTrainer(s.training()).train(s.variant(), s.classes().classes(),
+                train, validation, provenance, r -> {
+                    budget.epochEnded();
+                    progress.accept(r);
+                }, () -> cancelled.getAsBoolean() || budget.exhausted());
+        if (budget.exhausted() && !cancelled.getAsBoolean()) {
+            log.accept("time budget of " + s.timeBudgetMinutes() + " minutes reached after " + result.history().size() + " epochs");
+            result = new WaferTrainingResult(result.model(), result.history(), result.bestEpoch(),
+                    result.bestValidationLoss(), "time-budget");
+            if (result.model().provenance().get("training") instanceof Map<?, ?> facts) {
+                Map<String, Object> updated = new LinkedHashMap<>();
+                facts.forEach((k, v) -> updated.put(k.toString(), v));
+                updated.put("stopReason", "time-budget");
+                updated.put("timeBudgetMinutes", s.timeBudgetMinutes());
+                result.model().putProvenance("training", updated);
+            }
+        }
+        try {
+            LabelledMaps test = WaferTrainingPlan.labelled(data, plan.test(), s.classes().classes());
+            WaferMetrics original = WaferEvaluation.measure(result.model(), test, AugmentedTestSet.NONE);
+            WaferMetrics rotflip = WaferEvaluation.measure(result.model(), test, AugmentedTestSet.ROTFLIP);
+            Map<String, Object> heldOut = new LinkedHashMap<>();
+            heldOut.put("n", original.count());
+            heldOut.put("accuracy", original.accuracy());
+            heldOut.put("macroF1", original.macroF1());
+            heldOut.put("rotflipN", rotflip.count());
+            heldOut.put("rotflipAccuracy", rotflip.accuracy());
+            heldOut.put("rotflipMacroF1", rotflip.macroF1());
+            result.model().putProvenance("heldOutTest", heldOut);
+            return new Outcome(result, plan, original, rotflip);
+        } catch (RuntimeException e) {
+            result.model().close();
+            throw e;
+        }
+    }
+
+    /** Wall-clock budget checked at epoch ends: exhausted when one more epoch like the last would overrun it. */
+    private static final class TimeBudget {
+        private final long budgetNanos;
+        private final long started = System.nanoTime();
+        private long lastEnd = started;
+        private volatile boolean exhausted;
+
+        TimeBudget(double minutes) {
+            this.budgetNanos = minutes > 0 ? (long) (minutes * 60e9) : Long.MAX_VALUE;
+        }
+
+        void epochEnded() {
+            long now = System.nanoTime();
+            long epoch = now - lastEnd;
+            lastEnd = now;
+            if (budgetNanos != Long.MAX_VALUE && now - started + epoch > budgetNanos) {
+                exhausted = true;
+            }
+        }
+
+        boolean exhausted() {
+            return exhausted;
+        }
+    }
+
+    /** File name, size in bytes and SHA-256 of a data file, as recorded in provenance. */
+    public static Map<String, Object> fileFacts(Path file, int maps) throws IOException {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("file", file.getFileName().toString());
+        facts.put("path", file.toAbsolutePath().normalize().toString());
+        facts.put("bytes", Files.size(file));
+        facts.put("sha256", sha256(file));
+        facts.put("maps", maps);
+        return facts;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

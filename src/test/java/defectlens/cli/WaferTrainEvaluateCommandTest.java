@@ -1,0 +1,105 @@
+package defectlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code wafer train} then {@code wafer evaluate} on the 200-wafer sample: a one-epoch model, shapes not accuracy. */
+class WaferTrainEvaluateCommandTest {
+    static final String SAMPLE = "datasets/wm811k/LSWMD_sample.pkl";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path tmp;
+    static Path model;
+    static JsonNode trained;
+
+    @BeforeAll
+    static void trainTinyModel() throws Exception {
+        model = tmp.resolve("tiny");
+        CliTest.Result r = CliTest.run("wafer", "train", "--data", SAMPLE, "--variant", "proposed", "--classes", "paper7",
+                "--train-per-class", "8", "--seed", "2", "--max-epochs", "1", "--batch", "16", "--out", model.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("epoch   1"), r.err());
+        assertTrue(r.err().contains("shortfall"), r.err());
+        trained = JSON.readTree(r.out());
+    }
+
+    @Test
+    void trainWritesABundleWithProvenanceOfDataSplitShortfallAndHeldOutMetrics() throws Exception {
+        assertEquals(1, trained.get("epochs").asInt());
+        assertEquals(40, trained.get("test").asInt()); // round(0.2 x class) summed over the 7 classes
+        JsonNode meta = JSON.readTree(Files.readString(model.resolve("model.json")));
+        JsonNode p = meta.get("provenance");
+        assertEquals("paper7", p.get("classSet").asText());
+        assertEquals(64, p.get("data").get("sha256").asText().length());
+        assertEquals(0.2, p.get("split").get("testFraction").asDouble());
+        assertEquals(2, p.get("split").get("seed").asInt());
+        assertTrue(p.get("split").get("shortfall").has("Donut"), p.toString());
+        assertEquals(1, p.get("training").get("epochs").asInt());
+        assertEquals(40, p.get("heldOutTest").get("n").asInt());
+        assertEquals(280, p.get("heldOutTest").get("rotflipN").asInt());
+        assertTrue(Files.size(model.resolve("model.params")) < 8_000_000);
+    }
+
+    @Test
+    void evaluatePrintsTheIssueJsonOnTheHeldOutMaps() throws Exception {
+        CliTest.Result r = CliTest.run("wafer", "evaluate", "--model", model.toString(), "--data", SAMPLE, "--heldout", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        List<String> keys = new ArrayList<>();
+        j.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("n", "accuracy", "macro_f1", "per_class", "confusion", "skipped"), keys);
+        assertEquals(40, j.get("n").asInt());
+        assertEquals(0, j.get("skipped").asInt());
+        assertEquals(trained.get("test_accuracy").asDouble(), j.get("accuracy").asDouble(), 1e-9);
+        JsonNode centre = j.get("per_class").get("Center");
+        for (String k : List.of("precision", "recall", "f1", "support")) {
+            assertTrue(centre.has(k), k);
+        }
+        assertEquals(8, centre.get("support").asInt());
+        assertEquals(7, j.get("confusion").get("labels").size());
+        long sum = 0;
+        for (JsonNode row : j.get("confusion").get("matrix")) {
+            assertEquals(7, row.size());
+            for (JsonNode v : row) {
+                sum += v.asLong();
+            }
+        }
+        assertEquals(40, sum);
+    }
+
+    @Test
+    void evaluateSkipsMapsOutsideTheModelsClassesAndCountsAugmentedCopies() throws Exception {
+        // the sample holds 200 labelled maps, one of them Near-full, which a paper7 model does not know
+        CliTest.Result r = CliTest.run("wafer", "evaluate", "--model", model.toString(), "--data", SAMPLE, "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals(1, j.get("skipped").asInt());
+        assertEquals(199, j.get("n").asInt());
+        CliTest.Result rot = CliTest.run("wafer", "evaluate", "--model", model.toString(), "--data", SAMPLE,
+                "--heldout", "--augment", "rot", "--json");
+        assertEquals(0, rot.code(), rot.err());
+        assertEquals(40 * 3, JSON.readTree(rot.out()).get("n").asInt());
+    }
+
+    @Test
+    void heldOutOnAnotherFileIsRefused() {
+        Path other = Path.of(System.getProperty("defectlens.shared", "../shared"), "data", "wm811k",
+                "LSWMD_sample_extra_column.pkl");
+        CliTest.Result r = CliTest.run("wafer", "evaluate", "--model", model.toString(), "--data", other.toString(), "--heldout");
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains("SHA-256"), r.err());
+        CliTest.Result bad = CliTest.run("wafer", "evaluate", "--model", model.toString(), "--data", SAMPLE, "--augment", "shear");
+        assertEquals(2, bad.code());
+    }
+}
