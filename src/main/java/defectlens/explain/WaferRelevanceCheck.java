@@ -97,7 +97,11 @@ public final class WaferRelevanceCheck {
                 conservations.add(r[4]);
             }
         }
-        double mean = shares.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double sum = 0;
+        for (double v : shares) {
+            sum += v;
+        }
+        double mean = shares.isEmpty() ? Double.NaN : sum / shares.size();
         return new Figures(rows.size(), correct, mean, median(shares), area / rows.size(), ofWafer / rows.size(),
                 corrN == 0 ? Double.NaN : corr / corrN, consN == 0 ? Double.NaN : cons / consN, median(conservations));
     }
