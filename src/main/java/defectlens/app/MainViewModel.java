@@ -12,10 +12,7 @@ import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -36,9 +33,8 @@ public final class MainViewModel {
     private final ObservableList<OverlayLayerModel> layers = FXCollections.observableArrayList();
     private final ObjectProperty<WindowMode> windowMode = new SimpleObjectProperty<>(WindowMode.MIN_MAX);
     private final ObjectProperty<MaskOverlay.Style> maskStyle = new SimpleObjectProperty<>(MaskOverlay.Style.OUTLINE);
-    private final StringProperty status = new SimpleStringProperty("Ready");
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final JobStatus job = new JobStatus("Ready");
+    private final StringProperty status = job.statusProperty();
     private final ObservableList<Path> recentItems = FXCollections.observableArrayList();
     private final ObjectProperty<LoadedModel> model = new SimpleObjectProperty<>();
     private BiConsumer<String, Throwable> errorHandler = (title, e) -> { };
@@ -153,32 +149,8 @@ public final class MainViewModel {
                 return result;
             }
         };
-        t.setOnRunning(e -> {
-            busy.set(true);
-            status.set(what + " ...");
-            progress.bind(t.progressProperty());
-        });
-        t.setOnSucceeded(e -> {
-            finish();
-            onDone.accept(t.getValue());
-        });
-        t.setOnFailed(e -> {
-            finish();
-            status.set(errorTitle);
-            errorHandler.accept(errorTitle, t.getException());
-        });
-        t.setOnCancelled(e -> {
-            finish();
-            status.set("Cancelled: " + what);
-        });
-        tasks.work().submit(t);
-        return t;
-    }
-
-    private void finish() {
-        progress.unbind();
-        progress.set(0);
-        busy.set(false);
+        return job.submit(tasks.work(), t, what + " ...", onDone, errorTitle,
+                (title, e) -> errorHandler.accept(title, e), "Cancelled: " + what);
     }
 
     /** Cancels what is running. */
@@ -231,11 +203,11 @@ public final class MainViewModel {
     }
 
     public DoubleProperty progressProperty() {
-        return progress;
+        return job.progressProperty();
     }
 
     public BooleanProperty busyProperty() {
-        return busy;
+        return job.busyProperty();
     }
 
     public ObservableList<Path> recentItems() {

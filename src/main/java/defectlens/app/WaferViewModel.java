@@ -12,11 +12,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -37,9 +34,8 @@ public final class WaferViewModel {
     private final ObjectProperty<String> classFilter = new SimpleObjectProperty<>(ALL);
     private final ObjectProperty<String> splitFilter = new SimpleObjectProperty<>(ALL);
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
-    private final StringProperty status = new SimpleStringProperty("");
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final JobStatus job = new JobStatus("");
+    private final StringProperty status = job.statusProperty();
     private final ObjectProperty<WaferPredictions> predictions = new SimpleObjectProperty<>();
     private final WaferSideViewModel side;
     private BiConsumer<String, Throwable> errorHandler = (t, e) -> { };
@@ -74,27 +70,11 @@ public final class WaferViewModel {
                 return WaferPredictions.classify(pair.proposed(), pair.name(), d, f -> updateProgress(f, 1.0), this::isCancelled);
             }
         };
-        t.setOnRunning(e -> {
-            busy.set(true);
-            status.set("Classifying " + d.size() + " wafers with " + pair.name() + " ...");
-            progress.bind(t.progressProperty());
-        });
-        t.setOnSucceeded(e -> {
-            done();
-            predictions.set(t.getValue());
-            status.set("Classified " + d.size() + " wafers with " + pair.name());
-        });
-        t.setOnFailed(e -> {
-            done();
-            errorHandler.accept("Cannot classify the wafers", t.getException());
-        });
-        t.setOnCancelled(e -> {
-            done();
-            status.set("Classification cancelled");
-        });
         loading = t;
-        tasks.work().submit(t);
-        return t;
+        return job.submit(tasks.work(), t, "Classifying " + d.size() + " wafers with " + pair.name() + " ...", p -> {
+            predictions.set(p);
+            status.set("Classified " + d.size() + " wafers with " + pair.name());
+        }, "Cannot classify the wafers", (title, e) -> errorHandler.accept(title, e), "Classification cancelled");
     }
 
     /** Reads a wafer file in the background; progress is the share of the file read. */
@@ -107,33 +87,10 @@ public final class WaferViewModel {
                 return WaferPickleReader.read(file, f -> updateProgress(f, 1.0), this::isCancelled);
             }
         };
-        t.setOnRunning(e -> {
-            busy.set(true);
-            status.set("Reading " + file.getFileName() + " ...");
-            progress.bind(t.progressProperty());
-        });
-        t.setOnSucceeded(e -> {
-            done();
-            show(t.getValue());
-        });
-        t.setOnFailed(e -> {
-            done();
-            status.set("Cannot open " + file.getFileName());
-            errorHandler.accept("Cannot open " + file.getFileName(), t.getException());
-        });
-        t.setOnCancelled(e -> {
-            done();
-            status.set("Cancelled reading " + file.getFileName());
-        });
         loading = t;
-        tasks.work().submit(t);
-        return t;
-    }
-
-    private void done() {
-        progress.unbind();
-        progress.set(0);
-        busy.set(false);
+        String name = String.valueOf(file.getFileName());
+        return job.submit(tasks.work(), t, "Reading " + name + " ...", this::show, "Cannot open " + name,
+                (title, e) -> errorHandler.accept(title, e), "Cancelled reading " + name);
     }
 
     public void cancel() {
@@ -244,10 +201,10 @@ public final class WaferViewModel {
     }
 
     public DoubleProperty progressProperty() {
-        return progress;
+        return job.progressProperty();
     }
 
     public BooleanProperty busyProperty() {
-        return busy;
+        return job.busyProperty();
     }
 }
