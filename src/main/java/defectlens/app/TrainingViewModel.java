@@ -126,6 +126,13 @@ public final class TrainingViewModel {
                     public void onEpoch(EpochReport report) {
                         Platform.runLater(() -> epochReports.add(report));
                     }
+
+                    @Override
+                    public void onDivergence(int epoch, float learningRate, boolean retrying) {
+                        updateMessage(String.format(Locale.ROOT, retrying
+                                ? "Epoch %d diverged; repeating it from the last good epoch at learning rate %.1e"
+                                : "Epoch %d diverged again (learning rate %.1e); stopping", epoch, learningRate));
+                    }
                 };
                 return new SemTrainer(options).train(dataset, out, listener, this::isCancelled);
             }
@@ -160,9 +167,10 @@ public final class TrainingViewModel {
         if (r.bestValidation() == null) {
             return r.cancelled() ? "Cancelled before the first epoch ended" : "No epoch finished";
         }
-        return String.format(Locale.ROOT, "%s after %d epochs: best epoch %d, validation macro F1 %.3f, accuracy %.3f",
-                r.cancelled() ? "Cancelled" : r.stoppedEarly() ? "Stopped early" : "Done", r.history().size(),
-                r.bestEpoch(), r.bestValidation().macroF1(), r.bestValidation().accuracy());
+        return String.format(Locale.ROOT, "%s after %d epochs: best epoch %d, validation macro F1 %.3f, accuracy %.3f%s",
+                r.cancelled() ? "Cancelled" : r.diverged() ? "Stopped (diverged)" : r.stoppedEarly() ? "Stopped early" : "Done",
+                r.history().size(), r.bestEpoch(), r.bestValidation().macroF1(), r.bestValidation().accuracy(),
+                r.recoveries() > 0 ? "; " + r.recoveries() + " diverged epoch(s) rolled back" : "");
     }
 
     private void finish() {

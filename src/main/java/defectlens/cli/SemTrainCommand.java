@@ -130,6 +130,16 @@ public final class SemTrainCommand implements Callable<Integer> {
                             r.validationMacroF1(), r.best() ? " *best" : "", r.seconds());
                     err.flush();
                 }
+
+                @Override
+                public void onDivergence(int epoch, float learningRate, boolean retrying) {
+                    err.printf(Locale.ROOT, retrying
+                            ? "sem train: epoch %d diverged (non-finite loss or weights); back to the last good epoch, "
+                                    + "learning rate now %.2e%n"
+                            : "sem train: epoch %d diverged again at learning rate %.2e; stopping, the best checkpoint stays%n",
+                            epoch, learningRate);
+                    err.flush();
+                }
             }, cancel::get);
         } catch (RuntimeException e) {
             finished.countDown();
@@ -143,6 +153,8 @@ public final class SemTrainCommand implements Callable<Integer> {
             root.put("epochs_run", result.history().size());
             root.put("stopped_early", result.stoppedEarly());
             root.put("cancelled", result.cancelled());
+            root.put("divergence_recoveries", result.recoveries());
+            root.put("diverged", result.diverged());
             if (result.bestValidation() != null) {
                 root.put("validation", result.bestValidation().toMap());
             }

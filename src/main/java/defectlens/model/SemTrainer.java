@@ -33,6 +33,8 @@ import java.util.function.BooleanSupplier;
 public final class SemTrainer {
     /** Element-wise gradient clipping: keeps one unlucky batch from throwing the weights far off. */
     static final float GRADIENT_CLIP = 1f;
+    /** How many times a diverged epoch is rolled back (with the learning rate halved) before the run gives up. */
+    static final int MAX_RECOVERIES = 5;
 
     private final TrainingOptions options;
 
@@ -49,7 +51,7 @@ public final class SemTrainer {
             try {
                 images = TrainingImages.read(data, spec.width(), (d, n) -> { }, cancelled);
             } catch (CancellationException e) {
-                return new TrainingResult(out, 0, null, List.of(), false, true);
+                return new TrainingResult(out, 0, null, List.of(), false, true, 0, false);
             }
             List<String> classes = images.classes;
             StratifiedSplit split = StratifiedSplit.of(images.labels, classes.size(), options.validationFraction(),
@@ -67,8 +69,8 @@ public final class SemTrainer {
                     p.getValue().getArray().setRequiresGradient(true);
                 }
             }
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate()))
-                    .optClipGrad(GRADIENT_CLIP).build();
+            float learningRate = options.learningRate();
+            Optimizer adam = adam(learningRate);
             ParameterStore store = new ParameterStore(root, false);
             BatchMaker batches = new BatchMaker(images, spec, options.augment() ? SemAugmentation.standard() : null);
             float[] classWeights = options.balance() == BalanceMode.WEIGHTED
@@ -84,6 +86,10 @@ public final class SemTrainer {
             int sinceBest = 0;
             boolean stoppedEarly = false;
             boolean wasCancelled = false;
+            boolean diverged = false;
+            int recoveries = 0;
+            float bestLearningRate = learningRate;
+            WeightCheckpoint lastGood = WeightCheckpoint.of(net);
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                 long start = System.nanoTime();
                 List<Integer> order = sampler.epoch(random);
@@ -108,13 +114,32 @@ public final class SemTrainer {
                     break;
                 }
                 Validation v = validate(net, store, root, batches, validation, classes);
+                if (lossCount == 0 || !Double.isFinite(v.loss) || !WeightCheckpoint.allFinite(net)) {
+                    // divergence: back to the weights and BatchNorm statistics after the last good epoch, fresh
+                    // Adam moments, half the learning rate, and the epoch again
+                    lastGood.restore(net);
+                    if (recoveries == MAX_RECOVERIES) {
+                        diverged = true;
+                        listener.onDivergence(epoch, learningRate, false);
+                        break;
+                    }
+                    recoveries++;
+                    learningRate /= 2;
+                    adam = adam(learningRate);
+                    listener.onDivergence(epoch, learningRate, true);
+                    epoch--;
+                    continue;
+                }
+                lastGood = WeightCheckpoint.of(net);
                 boolean best = v.metrics.macroF1() > bestF1;
                 if (best) {
                     bestF1 = v.metrics.macroF1();
                     bestEpoch = epoch;
                     bestMetrics = v.metrics;
+                    bestLearningRate = learningRate;
                     sinceBest = 0;
-                    ModelBundle.save(out, manifest(net, classes, spec, data, epoch, epoch, v.metrics), net);
+                    ModelBundle.save(out, manifest(net, classes, spec, data, epoch, epoch, v.metrics, learningRate,
+                            recoveries), net);
                 } else {
                     sinceBest++;
                 }
@@ -128,11 +153,17 @@ public final class SemTrainer {
                 }
             }
             if (bestMetrics != null) {
-                ModelManifest m = manifest(net, classes, spec, data, bestEpoch, history.size(), bestMetrics);
+                ModelManifest m = manifest(net, classes, spec, data, bestEpoch, history.size(), bestMetrics,
+                        bestLearningRate, recoveries);
                 ModelBundle.writeManifest(out, m);
             }
-            return new TrainingResult(out, bestEpoch, bestMetrics, history, stoppedEarly, wasCancelled);
+            return new TrainingResult(out, bestEpoch, bestMetrics, history, stoppedEarly, wasCancelled, recoveries,
+                    diverged);
         }
+    }
+
+    private static Optimizer adam(float learningRate) {
+        return Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).optClipGrad(GRADIENT_CLIP).build();
     }
 
     private InputSpec inputSpec(EfficientNetV2Config config) {
@@ -167,6 +198,10 @@ public final class SemTrainer {
         }
     }
 
+    /**
+     * One optimiser step on the batch {@code idx}. The update is skipped (gradients zeroed, weights untouched)
+     * when the loss or any gradient is not finite; the return value is then NaN.
+     */
     private double step(EfficientNetV2 net, ParameterStore store, Optimizer adam, NDManager root, BatchMaker batches,
             List<Integer> idx, float[] classWeights, Random random) {
         try (NDManager m = root.newSubManager()) {
@@ -178,22 +213,31 @@ public final class SemTrainer {
                 collector.backward(loss);
                 value = loss.getFloat();
             }
-            boolean finite = Double.isFinite(value);
+            List<Parameter> trainable = new ArrayList<>();
             for (var p : net.getParameters()) {
-                Parameter param = p.getValue();
-                if (param.requiresGradient()) {
-                    NDArray w = param.getArray();
-                    try (NDArray grad = w.getGradient()) {
-                        if (finite) {
-                            adam.update(param.getId(), w, grad);
-                        } else {
-                            // a non-finite loss: drop this batch's gradients instead of poisoning the weights
-                            grad.set(new float[Math.toIntExact(grad.size())]);
-                        }
+                if (p.getValue().requiresGradient()) {
+                    trainable.add(p.getValue());
+                }
+            }
+            boolean finite = Double.isFinite(value);
+            for (int i = 0; finite && i < trainable.size(); i++) {
+                try (NDArray grad = trainable.get(i).getArray().getGradient()) {
+                    finite = WeightCheckpoint.finite(grad);
+                }
+            }
+            for (Parameter param : trainable) {
+                NDArray w = param.getArray();
+                try (NDArray grad = w.getGradient()) {
+                    if (finite) {
+                        adam.update(param.getId(), w, grad);
+                    } else {
+                        // drop this batch's gradients instead of poisoning the weights and Adam's moments; zeroed
+                        // in place (grad.set(float[]) would hand the gradient a buffer freed once grad is closed)
+                        WeightCheckpoint.zero(grad);
                     }
                 }
             }
-            return value;
+            return finite ? value : Double.NaN;
         }
     }
 
@@ -223,7 +267,7 @@ public final class SemTrainer {
     }
 
     private ModelManifest manifest(EfficientNetV2 net, List<String> classes, InputSpec spec, SemDataset data,
-            int bestEpoch, int epochsRun, ClassificationMetrics val) {
+            int bestEpoch, int epochsRun, ClassificationMetrics val, float learningRateNow, int recoveries) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("best_epoch", bestEpoch);
         metrics.put("validation_accuracy", val.accuracy());
@@ -237,6 +281,10 @@ public final class SemTrainer {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("batch", options.batchSize());
         settings.put("learning_rate", options.learningRate());
+        if (recoveries > 0) {
+            settings.put("learning_rate_at_best_epoch", learningRateNow);
+            settings.put("divergence_recoveries", recoveries);
+        }
         settings.put("validation_fraction", options.validationFraction());
         settings.put("patience", options.patience());
         settings.put("augment", options.augment());

@@ -10,6 +10,13 @@ public interface TrainingListener {
 
     void onEpoch(EpochReport report);
 
+    /**
+     * Epoch {@code epoch} diverged (non-finite loss, weights or BatchNorm statistics) and was rolled back to
+     * the last good epoch. {@code retrying}: it runs again with {@code learningRate}; otherwise the run stops.
+     */
+    default void onDivergence(int epoch, float learningRate, boolean retrying) {
+    }
+
     /** A listener that ignores everything. */
     static TrainingListener none() {
         return report -> { };

@@ -65,7 +65,7 @@ public final class WaferTrainer {
         Engine.getInstance().setRandomSeed((int) config.seed());
         WaferModel model = WaferModel.create(variant, classes, config.angles(), provenance);
         WaferInputEncoder encoder = model.encoder();
-        float[][] trainInputs = encoder.encode(train.maps());
+        float[][][] trainInputs = encodeTraining(encoder, train.maps());
         float[][] validationInputs = encoder.encode(validation.maps());
         EpochLearningRate rate = new EpochLearningRate(config);
         DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
@@ -123,6 +123,7 @@ public final class WaferTrainer {
         facts.put("learningRate", config.learningRate());
         facts.put("decayPerEpoch", config.decayPerEpoch());
         facts.put("batchSize", config.batchSize());
+        facts.put("augmentation", config.dihedralAugmentation() ? "dihedral (random symmetry per map and epoch)" : "none");
         facts.put("patience", config.patience());
         facts.put("seed", config.seed());
         facts.put("trainMaps", train.size());
@@ -146,10 +147,38 @@ public final class WaferTrainer {
         }
     }
 
+    /**
+     * Network inputs of the training maps: one view (the maps as they are), or with dihedral augmentation
+     * eight views, view 0 the maps themselves and then the seven {@link AugmentedTestSet#ROTFLIP} symmetries.
+     */
+    private float[][][] encodeTraining(WaferInputEncoder encoder, float[][] maps) {
+        if (!config.dihedralAugmentation()) {
+            return new float[][][] {encoder.encode(maps)};
+        }
+        List<AugmentedTestSet.Transform> transforms = AugmentedTestSet.ROTFLIP.transforms();
+        float[][][] views = new float[transforms.size() + 1][][];
+        views[0] = encoder.encode(maps);
+        for (int t = 0; t < transforms.size(); t++) {
+            float[][] moved = new float[maps.length][];
+            for (int i = 0; i < maps.length; i++) {
+                moved[i] = transforms.get(t).apply(maps[i]);
+            }
+            views[t + 1] = encoder.encode(moved);
+        }
+        return views;
+    }
+
     /** One pass over the shuffled training set; NaN when cancelled mid-epoch. */
-    private double trainEpoch(Trainer trainer, float[][] inputs, int[] labels, Random shuffle, BooleanSupplier cancelled) {
-        int n = inputs.length;
+    private double trainEpoch(Trainer trainer, float[][][] views, int[] labels, Random shuffle, BooleanSupplier cancelled) {
+        int n = views[0].length;
         int[] order = permutation(n, shuffle);
+        float[][] inputs = views[0];
+        if (views.length > 1) {
+            inputs = new float[n][];
+            for (int i = 0; i < n; i++) {
+                inputs[i] = views[shuffle.nextInt(views.length)][i];
+            }
+        }
         double sum = 0;
         int seen = 0;
         for (int start = 0; start < n; start += config.batchSize()) {

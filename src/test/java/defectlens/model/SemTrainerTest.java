@@ -66,6 +66,43 @@ class SemTrainerTest {
     }
 
     @Test
+    void divergingRunRollsBackHalvesTheLearningRateAndFinallyGivesUp() throws Exception {
+        Path dataDir = tmp.resolve("gen3");
+        new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(2), 5, (d, n) -> { });
+        SemDataset data = DatasetOpener.open(dataDir);
+        // an absurd learning rate: the first Adam step throws the weights to ~1e30 and the next forward pass overflows
+        TrainingOptions options = new TrainingOptions(EfficientNetV2Config.TINY, BalanceMode.OVERSAMPLE, 3, 3, 0.0, 0,
+                6, 1e30f, 64, 1, null, false, "diverge-test", "test");
+        List<Float> rates = new ArrayList<>();
+        List<Boolean> retrying = new ArrayList<>();
+        List<EpochReport> reports = new ArrayList<>();
+        Path out = tmp.resolve("diverged");
+        TrainingResult r = new SemTrainer(options).train(data, out, new TrainingListener() {
+            @Override
+            public void onEpoch(EpochReport report) {
+                reports.add(report);
+            }
+
+            @Override
+            public void onDivergence(int epoch, float learningRate, boolean again) {
+                assertEquals(1, epoch, "the first epoch never succeeds, so it is the one repeated");
+                rates.add(learningRate);
+                retrying.add(again);
+            }
+        }, () -> false);
+        assertTrue(r.diverged());
+        assertEquals(SemTrainer.MAX_RECOVERIES, r.recoveries());
+        assertEquals(SemTrainer.MAX_RECOVERIES + 1, rates.size());
+        for (int i = 0; i < SemTrainer.MAX_RECOVERIES; i++) {
+            assertEquals(1e30f / (1 << (i + 1)), rates.get(i), 1e24f);
+            assertTrue(retrying.get(i));
+        }
+        assertFalse(retrying.get(SemTrainer.MAX_RECOVERIES));
+        assertTrue(reports.isEmpty(), "no diverged epoch is reported as a finished one");
+        assertFalse(Files.exists(out.resolve("model.json")), "no checkpoint of a diverged epoch is written");
+    }
+
+    @Test
     void cancelStopsBeforeTheFirstBatch() throws Exception {
         Path dataDir = tmp.resolve("gen2");
         new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(1), 9, (d, n) -> { });
