@@ -1,11 +1,14 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
+import defectlens.wafer.LabelledMaps;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferEvaluation;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
 import defectlens.wafer.WaferPickleReader;
+import defectlens.wafer.WaferTrainer;
+import defectlens.wafer.WaferTrainingConfig;
 import defectlens.wafer.WaferTrainingPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Option;
  * training time per epoch the bundle's provenance records.
  */
 @Command(name = "wafer", mixinStandardHelpOptions = true,
-        description = "Wafer CNN inference throughput (maps/s at batch 256) and recorded training time per epoch.")
+        description = "Wafer CNN inference throughput (maps/s at batch 256, with and without the input encoding) and "
+                + "training time per epoch (recorded, or timed with --train-maps).")
 public final class BenchWaferCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "wafer model bundle")
     Path modelDir;
@@ -37,6 +41,11 @@ public final class BenchWaferCommand implements Callable<Integer> {
 
     @Option(names = "--repeats", defaultValue = "3", description = "timed repeats, the median is reported (default ${DEFAULT-VALUE})")
     int repeats;
+
+    @Option(names = "--train-maps", defaultValue = "0", paramLabel = "N",
+            description = "also time one training epoch over N maps (real maps of the model's classes, cycled; "
+                    + "batch 64, the paper's Adam recipe, a fresh network of the bundle's variant); 0 = skip (default)")
+    int trainMaps;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,14 +67,9 @@ public final class BenchWaferCommand implements Callable<Integer> {
             }
             float[][] input = WaferTrainingPlan.labelled(dataset, picked, model.classes()).maps();
             model.predict(Arrays.copyOf(input, Math.min(256, input.length))); // warm-up
-            double[] seconds = new double[repeats];
-            for (int r = 0; r < repeats; r++) {
-                long t = System.nanoTime();
-                model.predict(input);
-                seconds[r] = (System.nanoTime() - t) / 1e9;
-            }
-            Arrays.sort(seconds);
-            double median = seconds[repeats / 2];
+            double median = median(() -> model.predict(input));
+            float[][] encoded = model.encoder().encode(input);
+            double network = median(() -> model.predictEncoded(encoded));
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("benchmark", "wafer");
             doc.put("variant", model.variant().id());
@@ -75,14 +79,53 @@ public final class BenchWaferCommand implements Callable<Integer> {
             doc.put("processors", Runtime.getRuntime().availableProcessors());
             doc.put("seconds_median", median);
             doc.put("maps_per_second", maps / median);
+            doc.put("network_seconds_median", network);
+            doc.put("network_maps_per_second", maps / network);
             if (model.provenance().get("training") instanceof Map<?, ?> t && t.get("trainingSeconds") instanceof Number s
                     && t.get("epochs") instanceof Number e && e.intValue() > 0) {
                 doc.put("train_maps", t.get("trainMaps"));
                 doc.put("training_seconds_per_epoch", s.doubleValue() / e.intValue());
             }
+            if (trainMaps > 0) {
+                doc.put("timed_epoch_maps", trainMaps);
+                doc.put("timed_epoch_seconds", epochSeconds(model, dataset, rows));
+            }
             spec.commandLine().getOut().println(Json.write(doc));
             spec.commandLine().getOut().flush();
         }
         return 0;
+    }
+
+    private double median(Runnable run) {
+        double[] seconds = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            long t = System.nanoTime();
+            run.run();
+            seconds[r] = (System.nanoTime() - t) / 1e9;
+        }
+        Arrays.sort(seconds);
+        return seconds[repeats / 2];
+    }
+
+    /**
+     * Wall time of the second of two training epochs over {@code trainMaps} maps (the first one warms up),
+     * the validation pass over 256 maps included, as {@code wafer train} runs it.
+     */
+    private double epochSeconds(WaferModel model, WaferDataset dataset, List<Integer> rows) {
+        List<Integer> train = new ArrayList<>();
+        for (int i = 0; i < trainMaps; i++) {
+            train.add(rows.get(i % rows.size()));
+        }
+        List<Integer> validation = rows.subList(0, Math.min(256, rows.size()));
+        LabelledMaps t = WaferTrainingPlan.labelled(dataset, train, model.classes());
+        LabelledMaps v = WaferTrainingPlan.labelled(dataset, validation, model.classes());
+        WaferTrainingConfig config = WaferTrainingConfig.paper().withMaxEpochs(2).withPatience(2).withAngles(model.angles());
+        List<Long> ends = new ArrayList<>();
+        long start = System.nanoTime();
+        try (WaferModel trained = new WaferTrainer(config).train(model.variant(), model.classes(), t, v, new LinkedHashMap<>(),
+                r -> ends.add(System.nanoTime()), () -> false).model()) {
+            spec.commandLine().getErr().println("bench wafer: epoch 1 took " + (ends.get(0) - start) / 1e9 + " s");
+        }
+        return (ends.get(1) - ends.get(0)) / 1e9;
     }
 }

@@ -78,7 +78,8 @@ public final class WaferModel implements AutoCloseable {
         return model.getBlock();
     }
 
-    WaferInputEncoder encoder() {
+    /** The encoder that turns 64x64 maps into this model's network input. */
+    public WaferInputEncoder encoder() {
         return encoder;
     }
 
@@ -88,7 +89,7 @@ public final class WaferModel implements AutoCloseable {
     }
 
     /** Class probabilities of inputs already encoded by {@link WaferInputEncoder}. */
-    float[][] predictEncoded(float[][] inputs) {
+    public float[][] predictEncoded(float[][] inputs) {
         float[][] out = new float[inputs.length][];
         int size = WaferInputEncoder.SIZE * WaferInputEncoder.SIZE;
         for (int start = 0; start < inputs.length; start += INFERENCE_BATCH) {

@@ -143,6 +143,21 @@ class WaferExplainCommandTest {
         assertEquals(1.0, doc.get("results").get(1).get("figures").get("all").get("meanShareOnFailedDies").asDouble(), 1e-6);
     }
 
+    @Test
+    void benchWaferTimesInferenceWithAndWithoutEncodingAndOneTrainingEpoch() throws Exception {
+        CliTest.Result r = CliTest.run("bench", "wafer", "--model", models.resolve("proposed").toString(), "--data",
+                SAMPLE.toString(), "--maps", "20", "--repeats", "1", "--train-maps", "24");
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals("proposed", doc.get("variant").asText());
+        assertEquals(20, doc.get("maps").asInt());
+        assertTrue(doc.get("maps_per_second").asDouble() > 0);
+        // the network alone is at least as fast as encoding (Radon) plus network, up to timer noise
+        assertTrue(doc.get("network_seconds_median").asDouble() <= doc.get("seconds_median").asDouble() * 1.5, r.out());
+        assertEquals(24, doc.get("timed_epoch_maps").asInt());
+        assertTrue(doc.get("timed_epoch_seconds").asDouble() > 0);
+    }
+
     /** Reads a float32 NPY v1 file as this project writes it, checking the header NumPy needs. */
     static float[] readNpy(Path file) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
