@@ -37,8 +37,6 @@ import javafx.concurrent.Task;
 public final class ClassificationViewModel {
     /** How many classes a prediction keeps (the information panel shows them all). */
     public static final int TOP = 3;
-    /** Pixels per batch: 8 images at 128x128, one at 384x384 (DJL keeps a pass's activations until it ends). */
-    private static final long BATCH_PIXELS = 8L * 128 * 128;
 
     private final MainViewModel main;
     private final Map<SemSample, Prediction> predictions = new HashMap<>();
@@ -159,8 +157,7 @@ public final class ClassificationViewModel {
      * pass stays allocated until it ends (EfficientNetV2-S at 384x384 needs about 0.75 GB per image).
      */
     static int batchSize(LoadedModel model) {
-        long pixels = (long) model.classifier().input().width() * model.classifier().input().height();
-        return (int) Math.max(1, Math.min(8, BATCH_PIXELS / Math.max(1, pixels)));
+        return SemClassifier.recommendedBatch(model.classifier().input());
     }
 
     /** Takes a batch of answers unless the data set or the model changed meanwhile. */

@@ -45,7 +45,7 @@ public final class SemClassifyCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "3", description = "Classes per image (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--batch", defaultValue = "16", description = "Batch size for --data (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "0", description = "Batch size for --data; 0 = by input size, 8 at 128 px down to 1 at 384 px, as memory allows (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--json", description = "Print JSON on stdout.")
@@ -53,8 +53,8 @@ public final class SemClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (top < 1 || batch < 1) {
-            throw new DefectLensException(model, "--top and --batch must be at least 1");
+        if (top < 1 || batch < 0) {
+            throw new DefectLensException(model, "--top must be at least 1 and --batch at least 0");
         }
         PrintWriter err = spec.commandLine().getErr();
         List<Prediction> predictions;
@@ -67,7 +67,8 @@ public final class SemClassifyCommand implements Callable<Integer> {
                     truth.add(null);
                 } else {
                     SemDataset data = DatasetOpener.open(source.data);
-                    predictions = classifier.classifyAll(data, top, batch, (done, all) -> {
+                    int step = batch > 0 ? batch : SemClassifier.recommendedBatch(classifier.model().input());
+                    predictions = classifier.classifyAll(data, top, step, (done, all) -> {
                         err.printf(Locale.ROOT, "sem classify: %d/%d images%n", done, all);
                         err.flush();
                     }, () -> false);

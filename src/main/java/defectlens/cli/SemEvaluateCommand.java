@@ -40,7 +40,7 @@ public final class SemEvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Folder for f1_per_class.png and confusion.png.")
     Path out;
 
-    @Option(names = "--batch", defaultValue = "16", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "0", description = "Batch size; 0 = by input size, 8 at 128 px down to 1 at 384 px, as memory allows (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--json", description = "Print JSON on stdout.")
@@ -63,7 +63,8 @@ public final class SemEvaluateCommand implements Callable<Integer> {
         ClassificationMetrics metrics;
         try (SplitClassifier net = ModelBundle.load(model); SemClassifier classifier = new SemClassifier(net)) {
             classifier.requireClassesOf(scored);
-            List<Prediction> predictions = classifier.classifyAll(scored, 1, Math.max(1, batch), (done, all) -> {
+            List<Prediction> predictions = classifier.classifyAll(scored, 1,
+                    batch > 0 ? batch : SemClassifier.recommendedBatch(net.input()), (done, all) -> {
                 err.printf(Locale.ROOT, "sem evaluate: %d/%d images%n", done, all);
                 err.flush();
             }, () -> false);

@@ -26,12 +26,26 @@ public final class SemClassifier implements AutoCloseable {
         void update(int done, int total);
     }
 
+    /** Pixels per batch of {@link #recommendedBatch}: 8 images at 128x128, one at 384x384. */
+    private static final long BATCH_PIXELS = 8L * 128 * 128;
+
     private final SplitClassifier model;
     private final NDManager root;
 
     public SemClassifier(SplitClassifier model) {
         this.model = model;
         this.root = NDManager.newBaseManager("PyTorch");
+    }
+
+    /**
+     * Images per forward pass for an input size: 8 at 128x128 and fewer for larger inputs, down to one at
+     * 384x384. DJL keeps every activation of a pass allocated until the pass ends, so memory grows with
+     * batch x pixels: EfficientNetV2-S at 384x384 peaked at 12.5 GB for a batch of 16 (docs/benchmarks.md),
+     * about 0.75 GB per image.
+     */
+    public static int recommendedBatch(InputSpec input) {
+        long pixels = (long) input.width() * input.height();
+        return (int) Math.max(1, Math.min(8, BATCH_PIXELS / Math.max(1, pixels)));
     }
 
     public SplitClassifier model() {

@@ -62,6 +62,14 @@ class ModelCliTest {
         CliTest.Result all = CliTest.run("sem", "classify", "--model", model.toString(), "--data", data.toString(), "--json");
         assertEquals(0, all.code(), all.err());
         assertEquals(12, json.readTree(all.out()).get("predictions").size());
+        // 64 px input: the automatic batch is 8, so the 12 images go in two passes
+        assertEquals(8, defectlens.model.SemClassifier.recommendedBatch(defectlens.model.InputSpec.gray(64)));
+        assertEquals(1, defectlens.model.SemClassifier.recommendedBatch(defectlens.model.InputSpec.gray(384)));
+        assertEquals(2, all.err().lines().filter(l -> l.startsWith("sem classify:")).count(), all.err());
+        CliTest.Result negative = CliTest.run("sem", "classify", "--model", model.toString(), "--data", data.toString(),
+                "--batch", "-1");
+        assertEquals(2, negative.code());
+        assertTrue(negative.err().contains("--batch"), negative.err());
 
         Path charts = tmp.resolve("charts");
         CliTest.Result eval = CliTest.run("sem", "evaluate", "--model", model.toString(), "--data", data.toString(),
