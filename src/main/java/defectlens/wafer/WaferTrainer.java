@@ -151,7 +151,7 @@ public final class WaferTrainer {
      * Network inputs of the training maps: one view (the maps as they are), or with dihedral augmentation
      * eight views, view 0 the maps themselves and then the seven {@link AugmentedTestSet#ROTFLIP} symmetries.
      */
-    private float[][][] encodeTraining(WaferInputEncoder encoder, float[][] maps) {
+    float[][][] encodeTraining(WaferInputEncoder encoder, float[][] maps) {
         if (!config.dihedralAugmentation()) {
             return new float[][][] {encoder.encode(maps)};
         }

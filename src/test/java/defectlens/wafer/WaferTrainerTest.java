@@ -55,6 +55,29 @@ class WaferTrainerTest {
     }
 
     @Test
+    void dihedralAugmentationEncodesTheEightSymmetriesAndIsRecorded() {
+        LabelledMaps data = centreBlobsAndEdgeRings(5);
+        float[][] maps = java.util.Arrays.copyOf(data.maps(), 3);
+        WaferInputEncoder encoder = new WaferInputEncoder(WaferVariant.PROPOSED);
+        assertEquals(1, new WaferTrainer(quick(1)).encodeTraining(encoder, maps).length, "no augmentation: one view");
+        WaferTrainer trainer = new WaferTrainer(quick(1).withDihedralAugmentation(true));
+        float[][][] views = trainer.encodeTraining(encoder, maps);
+        assertEquals(8, views.length);
+        List<AugmentedTestSet.Transform> transforms = AugmentedTestSet.ROTFLIP.transforms();
+        for (int i = 0; i < maps.length; i++) {
+            assertArrayEquals(encoder.encode(maps[i]), views[0][i]);
+            for (int t = 0; t < transforms.size(); t++) {
+                assertArrayEquals(encoder.encode(transforms.get(t).apply(maps[i])), views[t + 1][i]);
+            }
+        }
+        WaferTrainingResult r = trainer.train(WaferVariant.BASELINE, CLASSES, data, Map.of(), e -> { }, () -> false);
+        try (WaferModel m = r.model()) {
+            Map<?, ?> facts = (Map<?, ?>) m.provenance().get("training");
+            assertTrue(String.valueOf(facts.get("augmentation")).startsWith("dihedral"), facts.toString());
+        }
+    }
+
+    @Test
     void proposedModelLearnsCentreVersusEdgeRingAndRoundTripsAsABundle(@TempDir Path dir) throws Exception {
         LabelledMaps data = centreBlobsAndEdgeRings(1);
         List<EpochReport> seen = new ArrayList<>();
