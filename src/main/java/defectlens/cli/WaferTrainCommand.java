@@ -2,6 +2,7 @@ package defectlens.cli;
 
 import defectlens.DefectLensException;
 import defectlens.wafer.EpochReport;
+import defectlens.wafer.TrainingAugmentation;
 import defectlens.wafer.WaferClassSet;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferModelBundle;
@@ -65,9 +66,10 @@ public final class WaferTrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", description = "mini-batch size (default ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--augment-train", defaultValue = "none", paramLabel = "none|dihedral",
-            description = "training-time augmentation: none (the paper's recipe) or dihedral (each epoch shows every "
-                    + "training map rotated/flipped by one of the 8 symmetries of the square, drawn at random)")
+    @Option(names = "--augment-train", defaultValue = "none", paramLabel = "none|dihedral|rotation",
+            description = "training-time augmentation: none (the paper's recipe), dihedral (each epoch shows every "
+                    + "training map under one of the 8 symmetries of the square, drawn at random) or rotation (each "
+                    + "epoch: every map turned by a random angle and mirrored with probability 1/2)")
     String augmentTrain;
 
     @Option(names = "--time-budget", defaultValue = "0", paramLabel = "MINUTES",
@@ -86,7 +88,7 @@ public final class WaferTrainCommand implements Callable<Integer> {
         WaferTrainingJob.Settings settings;
         try {
             WaferTrainingConfig config = WaferTrainingConfig.paper().withMaxEpochs(maxEpochs).withPatience(patience)
-                    .withBatchSize(batch).withSeed(seed).withDihedralAugmentation(dihedral(augmentTrain));
+                    .withBatchSize(batch).withSeed(seed).withAugmentation(TrainingAugmentation.parse(augmentTrain));
             settings = new WaferTrainingJob.Settings(WaferVariant.parse(variant), WaferClassSet.parse(classes),
                     perClass, testFraction, testSeed, valFraction, config, timeBudget);
         } catch (IllegalArgumentException e) {
@@ -114,7 +116,7 @@ public final class WaferTrainCommand implements Callable<Integer> {
         summary.put("validation", outcome.plan().validation().size());
         summary.put("test", outcome.plan().test().size());
         summary.put("shortfall", outcome.plan().shortfall());
-        summary.put("augment_train", settings.training().dihedralAugmentation() ? "dihedral" : "none");
+        summary.put("augment_train", settings.training().augmentation().id());
         summary.put("epochs", outcome.result().history().size());
         summary.put("best_epoch", outcome.result().bestEpoch() + 1); // 1-based like the epoch lines
         summary.put("best_validation_loss", outcome.result().bestValidationLoss());
@@ -131,14 +133,6 @@ public final class WaferTrainCommand implements Callable<Integer> {
         }
         o.flush();
         return outcome.result().cancelled() ? 130 : 0;
-    }
-
-    static boolean dihedral(String augmentation) {
-        return switch (augmentation.trim().toLowerCase(Locale.ROOT)) {
-            case "none" -> false;
-            case "dihedral" -> true;
-            default -> throw new IllegalArgumentException("unknown --augment-train '" + augmentation + "' (none or dihedral)");
-        };
     }
 
     static void report(PrintWriter err, EpochReport r) {

@@ -96,6 +96,32 @@ public final class WaferPreprocessing {
         return out;
     }
 
+    /**
+     * Turns a square map counter-clockwise by {@code degrees} about its geometric centre {@code ((n-1)/2, (n-1)/2)},
+     * nearest neighbour, zero where the source falls outside the map. Multiples of 90 degrees give exactly
+     * {@link #rotate90}.
+     */
+    public static float[] rotate(float[] map, int side, double degrees) {
+        checkSquare(map, side);
+        double t = Math.toRadians(degrees);
+        double cos = Math.cos(t);
+        double sin = Math.sin(t);
+        double centre = (side - 1) / 2.0;
+        float[] out = new float[map.length];
+        for (int r = 0; r < side; r++) {
+            double y = r - centre;
+            for (int c = 0; c < side; c++) {
+                double x = c - centre;
+                long sc = Math.round(cos * x - sin * y + centre);
+                long sr = Math.round(sin * x + cos * y + centre);
+                if (sr >= 0 && sr < side && sc >= 0 && sc < side) {
+                    out[r * side + c] = map[(int) sr * side + (int) sc];
+                }
+            }
+        }
+        return out;
+    }
+
     /** Mirrors left-right ({@code numpy.fliplr}): {@code out[r][c] = in[r][n - 1 - c]}. */
     public static float[] flipHorizontal(float[] map, int side) {
         checkSquare(map, side);

@@ -83,7 +83,9 @@ public final class WaferTrainer {
             trainer.initialize(WaferNetworks.INPUT_SHAPE);
             for (int epoch = 0; epoch < config.maxEpochs(); epoch++) {
                 rate.setEpoch(epoch);
-                double trainLoss = trainEpoch(trainer, trainInputs, train.labels(), shuffle, cancelled);
+                float[][][] views = config.augmentation() == TrainingAugmentation.ROTATION
+                        ? new float[][][] {encoder.encode(rotated(train.maps(), shuffle))} : trainInputs;
+                double trainLoss = trainEpoch(trainer, views, train.labels(), shuffle, cancelled);
                 if (Double.isNaN(trainLoss)) {
                     stop = "cancelled";
                     break;
@@ -123,7 +125,7 @@ public final class WaferTrainer {
         facts.put("learningRate", config.learningRate());
         facts.put("decayPerEpoch", config.decayPerEpoch());
         facts.put("batchSize", config.batchSize());
-        facts.put("augmentation", config.dihedralAugmentation() ? "dihedral (random symmetry per map and epoch)" : "none");
+        facts.put("augmentation", config.augmentation().description());
         facts.put("patience", config.patience());
         facts.put("seed", config.seed());
         facts.put("trainMaps", train.size());
@@ -150,9 +152,13 @@ public final class WaferTrainer {
     /**
      * Network inputs of the training maps: one view (the maps as they are), or with dihedral augmentation
      * eight views, view 0 the maps themselves and then the seven {@link AugmentedTestSet#ROTFLIP} symmetries.
+     * (Rotation augmentation encodes fresh views every epoch and needs none of these.)
      */
     float[][][] encodeTraining(WaferInputEncoder encoder, float[][] maps) {
-        if (!config.dihedralAugmentation()) {
+        if (config.augmentation() == TrainingAugmentation.ROTATION) {
+            return null;
+        }
+        if (config.augmentation() == TrainingAugmentation.NONE) {
             return new float[][][] {encoder.encode(maps)};
         }
         List<AugmentedTestSet.Transform> transforms = AugmentedTestSet.ROTFLIP.transforms();
@@ -166,6 +172,16 @@ public final class WaferTrainer {
             views[t + 1] = encoder.encode(moved);
         }
         return views;
+    }
+
+    /** Every map turned by a random angle and mirrored left-right with probability 1/2. */
+    static float[][] rotated(float[][] maps, Random random) {
+        float[][] out = new float[maps.length][];
+        for (int i = 0; i < maps.length; i++) {
+            float[] m = WaferPreprocessing.rotate(maps[i], WaferPreprocessing.SIZE, 360 * random.nextDouble());
+            out[i] = random.nextBoolean() ? WaferPreprocessing.flipHorizontal(m, WaferPreprocessing.SIZE) : m;
+        }
+        return out;
     }
 
     /** One pass over the shuffled training set; NaN when cancelled mid-epoch. */

@@ -13,13 +13,14 @@ package defectlens.wafer;
  * @param seed seed of initialisation and shuffling
  * @param validationFraction share of each class held out for validation when no validation set is given
  * @param angles Radon angles of the sinogram variants
- * @param dihedralAugmentation if set, every epoch shows each training map under one of the eight symmetries of
- *     the square (identity, three rotations, four reflections), drawn at random; not part of the paper's recipe
+ * @param augmentation what happens to the training maps every epoch ({@link TrainingAugmentation#NONE} in the
+ *     paper's recipe)
  */
 public record WaferTrainingConfig(
         int maxEpochs, int patience, int batchSize, float learningRate, float decayPerEpoch, long seed,
-        double validationFraction, int angles, boolean dihedralAugmentation) {
+        double validationFraction, int angles, TrainingAugmentation augmentation) {
     public WaferTrainingConfig {
+        java.util.Objects.requireNonNull(augmentation, "augmentation");
         if (maxEpochs < 1 || patience < 1 || batchSize < 2 || learningRate <= 0 || decayPerEpoch <= 0
                 || decayPerEpoch > 1 || angles < 2) {
             throw new IllegalArgumentException("invalid training configuration: maxEpochs=" + maxEpochs
@@ -30,31 +31,31 @@ public record WaferTrainingConfig(
 
     /** The paper's settings, batch 64, at most 500 epochs, seed 0, 20 % validation, 64 angles. */
     public static WaferTrainingConfig paper() {
-        return new WaferTrainingConfig(500, 30, 64, 3e-4f, 0.99f, 0L, 0.2, WaferPreprocessing.SIZE, false);
+        return new WaferTrainingConfig(500, 30, 64, 3e-4f, 0.99f, 0L, 0.2, WaferPreprocessing.SIZE, TrainingAugmentation.NONE);
     }
 
     public WaferTrainingConfig withMaxEpochs(int epochs) {
-        return new WaferTrainingConfig(epochs, patience, batchSize, learningRate, decayPerEpoch, seed, validationFraction, angles, dihedralAugmentation);
+        return new WaferTrainingConfig(epochs, patience, batchSize, learningRate, decayPerEpoch, seed, validationFraction, angles, augmentation);
     }
 
     public WaferTrainingConfig withPatience(int p) {
-        return new WaferTrainingConfig(maxEpochs, p, batchSize, learningRate, decayPerEpoch, seed, validationFraction, angles, dihedralAugmentation);
+        return new WaferTrainingConfig(maxEpochs, p, batchSize, learningRate, decayPerEpoch, seed, validationFraction, angles, augmentation);
     }
 
     public WaferTrainingConfig withBatchSize(int b) {
-        return new WaferTrainingConfig(maxEpochs, patience, b, learningRate, decayPerEpoch, seed, validationFraction, angles, dihedralAugmentation);
+        return new WaferTrainingConfig(maxEpochs, patience, b, learningRate, decayPerEpoch, seed, validationFraction, angles, augmentation);
     }
 
     public WaferTrainingConfig withSeed(long s) {
-        return new WaferTrainingConfig(maxEpochs, patience, batchSize, learningRate, decayPerEpoch, s, validationFraction, angles, dihedralAugmentation);
+        return new WaferTrainingConfig(maxEpochs, patience, batchSize, learningRate, decayPerEpoch, s, validationFraction, angles, augmentation);
     }
 
     public WaferTrainingConfig withAngles(int a) {
-        return new WaferTrainingConfig(maxEpochs, patience, batchSize, learningRate, decayPerEpoch, seed, validationFraction, a, dihedralAugmentation);
+        return new WaferTrainingConfig(maxEpochs, patience, batchSize, learningRate, decayPerEpoch, seed, validationFraction, a, augmentation);
     }
 
-    public WaferTrainingConfig withDihedralAugmentation(boolean on) {
-        return new WaferTrainingConfig(maxEpochs, patience, batchSize, learningRate, decayPerEpoch, seed, validationFraction, angles, on);
+    public WaferTrainingConfig withAugmentation(TrainingAugmentation a) {
+        return new WaferTrainingConfig(maxEpochs, patience, batchSize, learningRate, decayPerEpoch, seed, validationFraction, angles, a);
     }
 
     /** The learning rate during epoch {@code epoch} (0-based). */

@@ -9,6 +9,35 @@ import org.junit.jupiter.api.Test;
 class WaferPreprocessingTest {
 
     @Test
+    void rotationByAnyAngleMatchesQuarterTurnsAndKeepsTheCentre() {
+        java.util.Random random = new java.util.Random(4);
+        float[] map = new float[64 * 64];
+        for (int i = 0; i < map.length; i++) {
+            map[i] = random.nextDouble() < 0.2 ? 1f : 0f;
+        }
+        assertArrayEquals(map, WaferPreprocessing.rotate(map, 64, 0));
+        for (int k = 1; k <= 3; k++) {
+            assertArrayEquals(WaferPreprocessing.rotate90(map, 64, k), WaferPreprocessing.rotate(map, 64, 90 * k), "k=" + k);
+        }
+        assertArrayEquals(WaferPreprocessing.rotate90(map, 64, -1), WaferPreprocessing.rotate(map, 64, -90));
+        // a disc about the geometric centre stays where it is under any angle (up to its rim pixels)
+        float[] disc = new float[64 * 64];
+        for (int r = 0; r < 64; r++) {
+            for (int c = 0; c < 64; c++) {
+                disc[r * 64 + c] = Math.hypot(r - 31.5, c - 31.5) < 20 ? 1f : 0f;
+            }
+        }
+        float[] turned = WaferPreprocessing.rotate(disc, 64, 37);
+        int differ = 0;
+        int on = 0;
+        for (int i = 0; i < disc.length; i++) {
+            differ += disc[i] != turned[i] ? 1 : 0;
+            on += (int) disc[i];
+        }
+        assertEquals(true, differ < on / 20, differ + " of " + on + " pixels moved");
+    }
+
+    @Test
     void nearestResizeMatchesScikitImageOnRealMaps() {
         for (int i : RadonFixtures.MAPS) {
             RadonFixtures.Array raw = RadonFixtures.raw(i);

@@ -60,7 +60,7 @@ class WaferTrainerTest {
         float[][] maps = java.util.Arrays.copyOf(data.maps(), 3);
         WaferInputEncoder encoder = new WaferInputEncoder(WaferVariant.PROPOSED);
         assertEquals(1, new WaferTrainer(quick(1)).encodeTraining(encoder, maps).length, "no augmentation: one view");
-        WaferTrainer trainer = new WaferTrainer(quick(1).withDihedralAugmentation(true));
+        WaferTrainer trainer = new WaferTrainer(quick(1).withAugmentation(TrainingAugmentation.DIHEDRAL));
         float[][][] views = trainer.encodeTraining(encoder, maps);
         assertEquals(8, views.length);
         List<AugmentedTestSet.Transform> transforms = AugmentedTestSet.ROTFLIP.transforms();
@@ -75,6 +75,17 @@ class WaferTrainerTest {
             Map<?, ?> facts = (Map<?, ?>) m.provenance().get("training");
             assertTrue(String.valueOf(facts.get("augmentation")).startsWith("dihedral"), facts.toString());
         }
+    }
+
+    @Test
+    void rotationAugmentationTrainsAndIsRecorded() {
+        LabelledMaps data = centreBlobsAndEdgeRings(6);
+        WaferTrainer trainer = new WaferTrainer(quick(2).withAugmentation(TrainingAugmentation.parse("rotation")));
+        try (WaferModel m = trainer.train(WaferVariant.PROPOSED, CLASSES, data, Map.of(), e -> { }, () -> false).model()) {
+            Map<?, ?> facts = (Map<?, ?>) m.provenance().get("training");
+            assertTrue(String.valueOf(facts.get("augmentation")).startsWith("rotation"), facts.toString());
+        }
+        assertThrows(IllegalArgumentException.class, () -> TrainingAugmentation.parse("shear"));
     }
 
     @Test
