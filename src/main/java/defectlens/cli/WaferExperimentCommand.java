@@ -1,6 +1,7 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
+import defectlens.wafer.AblationPlot;
 import defectlens.wafer.AblationResults;
 import defectlens.wafer.WaferAblation;
 import defectlens.wafer.WaferClassSet;
@@ -91,9 +92,13 @@ public final class WaferExperimentCommand implements Callable<Integer> {
                         err.flush();
                     }, cancel);
             Files.writeString(out.resolve("results.md"), results.markdown());
+            if (!results.rows().isEmpty()) {
+                AblationPlot.write(results.summary(), out.resolve("accuracy.png"));
+            }
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.println("trained " + trained + " runs; " + results.rows().size() + " rows in " + out.resolve("results.csv"));
+        o.println("trained " + trained + " runs; " + results.rows().size() + " rows in " + out.resolve("results.csv")
+                + ", table in results.md, plot in accuracy.png");
         o.print(results.markdown());
         o.flush();
         return 0;

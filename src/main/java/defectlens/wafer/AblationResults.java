@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -81,42 +82,64 @@ public final class AblationResults {
         rows.add(row);
     }
 
-    /**
-     * Markdown: one line per variant x train size with the number of seeds, accuracy and rotated/flipped
-     * accuracy as mean +- sample standard deviation (in %), and the drop; then the shortfalls seen.
-     */
-    public String markdown() {
+    /** Mean and spread over the seeds of one variant, class set and train size. */
+    public record Cell(String variant, String classes, int perClass, int seeds, double accuracyMean, double accuracySd,
+            double rotflipMean, double rotflipSd, double macroF1Mean) {
+        /** "variant / classes", the row label. */
+        public String label() {
+            return variant + " / " + classes;
+        }
+    }
+
+    /** One {@link Cell} per variant x class set x train size, variants in first-seen order, sizes ascending. */
+    public List<Cell> summary() {
         Set<Integer> sizes = new TreeSet<>();
-        Set<String> variants = new LinkedHashSet<>();
+        Map<String, String[]> variants = new LinkedHashMap<>();
         for (Map<String, String> row : rows) {
             sizes.add(Integer.parseInt(row.get("train_per_class")));
-            variants.add(row.get("variant") + " / " + row.get("classes"));
+            variants.putIfAbsent(row.get("variant") + " / " + row.get("classes"),
+                    new String[] {row.get("variant"), row.get("classes")});
         }
-        StringBuilder md = new StringBuilder();
-        md.append("| variant / classes | train per class | seeds | accuracy (%) | rotflip accuracy (%) | drop (points) | macro F1 |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
-        Map<String, String> shortfalls = new LinkedHashMap<>();
-        for (String v : variants) {
+        List<Cell> out = new ArrayList<>();
+        for (String[] v : variants.values()) {
             for (int size : sizes) {
                 List<Double> acc = new ArrayList<>();
                 List<Double> rot = new ArrayList<>();
                 List<Double> f1 = new ArrayList<>();
                 for (Map<String, String> row : rows) {
-                    if (v.equals(row.get("variant") + " / " + row.get("classes"))
+                    if (v[0].equals(row.get("variant")) && v[1].equals(row.get("classes"))
                             && size == Integer.parseInt(row.get("train_per_class"))) {
                         acc.add(100 * Double.parseDouble(row.get("accuracy")));
                         rot.add(100 * Double.parseDouble(row.get("rotflip_accuracy")));
                         f1.add(Double.parseDouble(row.get("macro_f1")));
-                        if (!row.get("shortfall").isEmpty()) {
-                            shortfalls.put(size + " per class", row.get("shortfall"));
-                        }
                     }
                 }
-                if (acc.isEmpty()) {
-                    continue;
+                if (!acc.isEmpty()) {
+                    out.add(new Cell(v[0], v[1], size, acc.size(), mean(acc), sd(acc), mean(rot), sd(rot), mean(f1)));
                 }
-                md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f +- %.2f | %.2f +- %.2f | %.2f | %.3f |%n",
-                        v, size, acc.size(), mean(acc), sd(acc), mean(rot), sd(rot), mean(acc) - mean(rot), mean(f1)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Markdown: one line per variant x train size with the number of seeds, accuracy and rotated/flipped
+     * accuracy as mean +- sample standard deviation (in %), and the drop; then the shortfalls seen.
+     */
+    public String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("| variant / classes | train per class | seeds | accuracy (%) | rotflip accuracy (%) | drop (points) | macro F1 |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Cell c : summary()) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f +- %.2f | %.2f +- %.2f | %.2f | %.3f |%n",
+                    c.label(), c.perClass(), c.seeds(), c.accuracyMean(), c.accuracySd(), c.rotflipMean(), c.rotflipSd(),
+                    c.accuracyMean() - c.rotflipMean(), c.macroF1Mean()));
+        }
+        Map<String, String> shortfalls = new TreeMap<>(java.util.Comparator.comparingInt(
+                (String k) -> Integer.parseInt(k.substring(0, k.indexOf(' ')))));
+        for (Map<String, String> row : rows) {
+            if (!row.get("shortfall").isEmpty()) {
+                shortfalls.put(row.get("train_per_class") + " per class", row.get("shortfall"));
             }
         }
         if (!shortfalls.isEmpty()) {

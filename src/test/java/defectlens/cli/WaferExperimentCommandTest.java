@@ -27,6 +27,9 @@ class WaferExperimentCommandTest {
         assertTrue(rows.rows().get(0).get("shortfall").contains("Donut:3"), rows.rows().get(0).toString());
         String md = Files.readString(tmp.resolve("results.md"));
         assertTrue(md.contains("| baseline / paper7 | 4 | 1 |"), md);
+        org.opencv.core.Mat plot = org.opencv.imgcodecs.Imgcodecs.imread(tmp.resolve("accuracy.png").toString());
+        assertEquals(2, plot.channels() == 3 ? 2 : 0, "a colour PNG");
+        assertTrue(plot.cols() > 900 && plot.rows() > 400, plot.size().toString());
 
         CliTest.Result again = CliTest.run(args);
         assertEquals(0, again.code(), again.err());
