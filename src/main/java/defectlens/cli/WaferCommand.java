@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "wafer",
         mixinStandardHelpOptions = true,
         description = "Work with WM-811K wafer maps (LSWMD.pkl, WM811K.pkl and re-pickled variants).",
-        subcommands = {WaferInfoCommand.class, WaferExportCommand.class, WaferExplainCommand.class, WaferTrainCommand.class, WaferEvaluateCommand.class, WaferExperimentCommand.class})
+        subcommands = {WaferInfoCommand.class, WaferExportCommand.class, WaferExplainCommand.class, WaferTrainCommand.class, WaferEvaluateCommand.class, WaferExperimentCommand.class, WaferConfigureCommand.class})
 public final class WaferCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -51,6 +51,10 @@ public final class WaferEvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--average-symmetries", description = "average each map's class probabilities over its 8 "
+            + "rotations/reflections, whatever the bundle says (the bundle's model.json setting otherwise)")
+    boolean averageSymmetries;
+
     @Override
     public Integer call() throws IOException {
         AugmentedTestSet augmentation;
@@ -61,6 +65,9 @@ public final class WaferEvaluateCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         try (WaferModel model = WaferModelBundle.load(modelDir)) {
+            if (averageSymmetries) {
+                model.setAverageOverSymmetries(true);
+            }
             WaferDataset dataset = WaferPickleReader.read(data);
             List<Integer> candidates = heldout ? heldOutRows(model, dataset) : WaferEvaluation.allRows(dataset);
             WaferEvaluation.Selection selection = WaferEvaluation.select(dataset, candidates, model.classes());
@@ -70,6 +77,7 @@ public final class WaferEvaluateCommand implements Callable<Integer> {
                     WaferTrainingPlan.labelled(dataset, selection.rows(), model.classes()), augmentation);
             Map<String, Object> doc = metrics.toJson();
             doc.put("skipped", selection.skipped());
+            doc.put("average_over_symmetries", model.averageOverSymmetries());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(Json.write(doc));

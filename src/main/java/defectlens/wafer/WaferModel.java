@@ -27,6 +27,7 @@ public final class WaferModel implements AutoCloseable {
     private final int angles;
     private final Map<String, Object> provenance;
     private final WaferInputEncoder encoder;
+    private boolean averageOverSymmetries;
 
     WaferModel(Model model, WaferVariant variant, List<String> classes, int angles, Map<String, Object> provenance) {
         this.model = model;
@@ -83,9 +84,46 @@ public final class WaferModel implements AutoCloseable {
         return encoder;
     }
 
-    /** Class probabilities (softmax) of 64x64 maps, one row per map. */
+    /**
+     * Whether {@link #predict} averages the class probabilities of each map over the eight symmetries of the
+     * square (the map, its three rotations and four reflections): test-time augmentation, 8 times the work,
+     * and answers that are exactly the same for a map and its rotated or mirrored copies. Off for a new
+     * network; a bundle records it in {@code model.json} ({@code inference.average_over_symmetries}).
+     */
+    public boolean averageOverSymmetries() {
+        return averageOverSymmetries;
+    }
+
+    public void setAverageOverSymmetries(boolean on) {
+        this.averageOverSymmetries = on;
+    }
+
+    /** Class probabilities (softmax) of 64x64 maps, one row per map (averaged over symmetries if set). */
     public float[][] predict(float[][] maps) {
-        return predictEncoded(encoder.encode(maps));
+        float[][] sum = predictEncoded(encoder.encode(maps));
+        if (!averageOverSymmetries) {
+            return sum;
+        }
+        List<AugmentedTestSet.Transform> transforms = AugmentedTestSet.ROTFLIP.transforms();
+        for (AugmentedTestSet.Transform t : transforms) {
+            float[][] moved = new float[maps.length][];
+            for (int i = 0; i < maps.length; i++) {
+                moved[i] = t.apply(maps[i]);
+            }
+            float[][] p = predictEncoded(encoder.encode(moved));
+            for (int i = 0; i < p.length; i++) {
+                for (int c = 0; c < p[i].length; c++) {
+                    sum[i][c] += p[i][c];
+                }
+            }
+        }
+        float views = transforms.size() + 1;
+        for (float[] row : sum) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] /= views;
+            }
+        }
+        return sum;
     }
 
     /** Class probabilities of inputs already encoded by {@link WaferInputEncoder}. */

@@ -72,6 +72,7 @@ public final class WaferModelBundle {
         m.put("input", input);
         m.put("split", Map.of("features", "flatten", "head", "fc"));
         m.put("weights", WEIGHTS);
+        m.put("inference", Map.of("average_over_symmetries", model.averageOverSymmetries()));
         m.put("provenance", model.provenance());
         return m;
     }
@@ -111,6 +112,7 @@ public final class WaferModelBundle {
             throw new DefectLensException(params, "weights file is missing");
         }
         WaferModel model = WaferModel.create(variant, classes, angles, provenance);
+        model.setAverageOverSymmetries(root.path("inference").path("average_over_symmetries").asBoolean(false));
         try (InputStream is = new BufferedInputStream(Files.newInputStream(params));
                 DataInputStream in = new DataInputStream(is)) {
             model.initialize();

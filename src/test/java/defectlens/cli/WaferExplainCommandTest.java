@@ -144,6 +144,41 @@ class WaferExplainCommandTest {
     }
 
     @Test
+    void configureAverageSymmetriesMakesPredictionsInvariantAndIsKeptInTheBundle() throws Exception {
+        Path copy = tmp.resolve("configured");
+        Files.createDirectories(copy);
+        for (String f : List.of("model.json", "model.params")) {
+            Files.copy(models.resolve("proposed").resolve(f), copy.resolve(f));
+        }
+        float[] map = new float[64 * 64];
+        Random random = new Random(2);
+        for (int i = 0; i < map.length; i++) {
+            map[i] = random.nextDouble() < 0.15 ? 1f : 0f;
+        }
+        float[][] maps = {map, defectlens.wafer.WaferPreprocessing.rotate90(map, 64, 1),
+            defectlens.wafer.WaferPreprocessing.flipVertical(map, 64)};
+        try (WaferModel plain = WaferModelBundle.load(copy)) {
+            assertTrue(!plain.averageOverSymmetries());
+        }
+        CliTest.Result r = CliTest.run("wafer", "configure", copy.toString(), "--average-symmetries", "true");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(copy.resolve("model.json")).contains("\"average_over_symmetries\" : true"));
+        try (WaferModel averaged = WaferModelBundle.load(copy)) {
+            assertTrue(averaged.averageOverSymmetries());
+            float[][] p = averaged.predict(maps);
+            double sum = 0;
+            for (int c = 0; c < p[0].length; c++) {
+                assertEquals(p[0][c], p[1][c], 1e-5, "turned copy, class " + c);
+                assertEquals(p[0][c], p[2][c], 1e-5, "mirrored copy, class " + c);
+                sum += p[0][c];
+            }
+            assertEquals(1.0, sum, 1e-5);
+        }
+        CliTest.Result bad = CliTest.run("wafer", "configure", tmp.resolve("nowhere").toString(), "--average-symmetries", "true");
+        assertEquals(2, bad.code());
+    }
+
+    @Test
     void benchWaferTimesInferenceWithAndWithoutEncodingAndOneTrainingEpoch() throws Exception {
         CliTest.Result r = CliTest.run("bench", "wafer", "--model", models.resolve("proposed").toString(), "--data",
                 SAMPLE.toString(), "--maps", "20", "--repeats", "1", "--train-maps", "24");
