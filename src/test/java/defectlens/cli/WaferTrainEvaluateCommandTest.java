@@ -58,7 +58,8 @@ class WaferTrainEvaluateCommandTest {
         JsonNode j = JSON.readTree(r.out());
         List<String> keys = new ArrayList<>();
         j.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("n", "accuracy", "macro_f1", "per_class", "confusion", "skipped"), keys);
+        assertEquals(List.of("n", "accuracy", "macro_f1", "per_class", "confusion", "skipped", "average_over_symmetries"), keys);
+        assertEquals(false, j.get("average_over_symmetries").asBoolean(), "a freshly trained bundle runs single passes");
         assertEquals(40, j.get("n").asInt());
         assertEquals(0, j.get("skipped").asInt());
         assertEquals(trained.get("test_accuracy").asDouble(), j.get("accuracy").asDouble(), 1e-9);
