@@ -64,7 +64,7 @@ public final class WaferModel implements AutoCloseable {
     }
 
     public Map<String, Object> provenance() {
-        return Map.copyOf(provenance);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
     }
 
     void putProvenance(String key, Object value) {

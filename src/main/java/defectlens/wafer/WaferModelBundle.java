@@ -70,7 +70,10 @@ public final class WaferModelBundle {
         input.put("encoding", model.variant().sinogramInput() ? "sinogram" : "map");
         input.put("preprocessing", "nearest resize to 64x64, 1 where a die failed else 0");
         m.put("input", input);
-        m.put("split", Map.of("features", "flatten", "head", "fc"));
+        Map<String, Object> split = new LinkedHashMap<>();
+        split.put("features", "flatten");
+        split.put("head", "fc");
+        m.put("split", split);
         m.put("weights", WEIGHTS);
         m.put("inference", Map.of("average_over_symmetries", model.averageOverSymmetries()));
         m.put("provenance", model.provenance());

@@ -160,9 +160,13 @@ class WaferExplainCommandTest {
         try (WaferModel plain = WaferModelBundle.load(copy)) {
             assertTrue(!plain.averageOverSymmetries());
         }
+        String before = Files.readString(copy.resolve("model.json"));
         CliTest.Result r = CliTest.run("wafer", "configure", copy.toString(), "--average-symmetries", "true");
         assertEquals(0, r.code(), r.err());
-        assertTrue(Files.readString(copy.resolve("model.json")).contains("\"average_over_symmetries\" : true"));
+        String after = Files.readString(copy.resolve("model.json"));
+        assertTrue(after.contains("\"average_over_symmetries\" : true"));
+        // nothing else of the bundle's metadata changes, not even the order of its keys
+        assertEquals(before.replace("\"average_over_symmetries\" : false", "\"average_over_symmetries\" : true"), after);
         try (WaferModel averaged = WaferModelBundle.load(copy)) {
             assertTrue(averaged.averageOverSymmetries());
             float[][] p = averaged.predict(maps);
