@@ -7,7 +7,6 @@ import defectlens.wafer.WaferAblation;
 import defectlens.wafer.WaferClassSet;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferPickleReader;
-import defectlens.wafer.WaferTrainingConfig;
 import defectlens.wafer.WaferTrainingJob;
 import defectlens.wafer.WaferVariant;
 import java.io.IOException;
@@ -48,23 +47,8 @@ public final class WaferExperimentCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for results.csv and results.md")
     Path out;
 
-    @Option(names = "--test-fraction", defaultValue = "0.2", description = "held-out share (default ${DEFAULT-VALUE})")
-    double testFraction;
-
-    @Option(names = "--test-seed", defaultValue = "0", description = "seed of the held-out split, the same for every run (default ${DEFAULT-VALUE})")
-    long testSeed;
-
-    @Option(names = "--val-fraction", defaultValue = "0.1", description = "validation share (default ${DEFAULT-VALUE})")
-    double valFraction;
-
-    @Option(names = "--patience", defaultValue = "30", description = "early-stop patience (default ${DEFAULT-VALUE})")
-    int patience;
-
-    @Option(names = "--max-epochs", defaultValue = "500", description = "epoch cap per run (default ${DEFAULT-VALUE})")
-    int maxEpochs;
-
-    @Option(names = "--batch", defaultValue = "64", description = "mini-batch size (default ${DEFAULT-VALUE})")
-    int batch;
+    @CommandLine.Mixin
+    WaferRecipeOptions recipe;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -76,8 +60,8 @@ public final class WaferExperimentCommand implements Callable<Integer> {
         try {
             List<WaferVariant> vs = new ArrayList<>();
             variants.forEach(v -> vs.add(WaferVariant.parse(v)));
-            plan = new WaferAblation.Plan(vs, trainSizes, seeds, WaferClassSet.parse(classes), testFraction, testSeed,
-                    valFraction, WaferTrainingConfig.paper().withMaxEpochs(maxEpochs).withPatience(patience).withBatchSize(batch));
+            plan = new WaferAblation.Plan(vs, trainSizes, seeds, WaferClassSet.parse(classes), recipe.testFraction,
+                    recipe.testSeed, recipe.valFraction, recipe.config());
         } catch (IllegalArgumentException e) {
             throw new DefectLensException(e.getMessage());
         }

@@ -48,24 +48,6 @@ public final class WaferTrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "bundle folder to write")
     Path out;
 
-    @Option(names = "--test-fraction", defaultValue = "0.2", description = "stratified share held out as test set (default ${DEFAULT-VALUE})")
-    double testFraction;
-
-    @Option(names = "--test-seed", defaultValue = "0", description = "seed of the held-out test split (default ${DEFAULT-VALUE})")
-    long testSeed;
-
-    @Option(names = "--val-fraction", defaultValue = "0.1", description = "stratified share of the rest used for validation (default ${DEFAULT-VALUE})")
-    double valFraction;
-
-    @Option(names = "--patience", defaultValue = "30", description = "epochs without validation-loss improvement before stopping (default ${DEFAULT-VALUE})")
-    int patience;
-
-    @Option(names = "--max-epochs", defaultValue = "500", description = "epoch cap (default ${DEFAULT-VALUE})")
-    int maxEpochs;
-
-    @Option(names = "--batch", defaultValue = "64", description = "mini-batch size (default ${DEFAULT-VALUE})")
-    int batch;
-
     @Option(names = "--augment-train", defaultValue = "none", paramLabel = "none|dihedral|rotation",
             description = "training-time augmentation: none (the paper's recipe), dihedral (each epoch shows every "
                     + "training map under one of the 8 symmetries of the square, drawn at random) or rotation (each "
@@ -79,6 +61,9 @@ public final class WaferTrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the run summary as one JSON document on stdout.")
     boolean json;
 
+    @CommandLine.Mixin
+    WaferRecipeOptions recipe;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -87,10 +72,10 @@ public final class WaferTrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         WaferTrainingJob.Settings settings;
         try {
-            WaferTrainingConfig config = WaferTrainingConfig.paper().withMaxEpochs(maxEpochs).withPatience(patience)
-                    .withBatchSize(batch).withSeed(seed).withAugmentation(TrainingAugmentation.parse(augmentTrain));
+            WaferTrainingConfig config = recipe.config().withSeed(seed)
+                    .withAugmentation(TrainingAugmentation.parse(augmentTrain));
             settings = new WaferTrainingJob.Settings(WaferVariant.parse(variant), WaferClassSet.parse(classes),
-                    perClass, testFraction, testSeed, valFraction, config, timeBudget);
+                    perClass, recipe.testFraction, recipe.testSeed, recipe.valFraction, config, timeBudget);
         } catch (IllegalArgumentException e) {
             throw new DefectLensException(e.getMessage());
         }
