@@ -12,11 +12,39 @@ import defectlens.model.SplitClassifier;
  * gradients) into one raw map at feature resolution.
  */
 public abstract class CamExplainer implements Explainer {
-    /** Whether the method needs the gradient of the target logit. */
-    protected abstract boolean needsGradient();
+    /** Readable values of the constructor's flags. */
+    protected static final boolean GRADIENT = true;
+    protected static final boolean NO_GRADIENT = false;
+    protected static final boolean SIGNED = true;
+    protected static final boolean RELU = false;
 
-    /** Whether the raw map can be negative (no final ReLU in the method's definition). */
-    protected abstract boolean signed();
+    private final String name;
+    private final boolean needsGradient;
+    private final boolean signed;
+
+    /**
+     * @param name          the method's id ({@link Explainers})
+     * @param needsGradient whether the method needs the gradient of the target logit
+     * @param signed        whether the raw map can be negative (no final ReLU in the method's definition)
+     */
+    protected CamExplainer(String name, boolean needsGradient, boolean signed) {
+        this.name = name;
+        this.needsGradient = needsGradient;
+        this.signed = signed;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    protected final boolean needsGradient() {
+        return needsGradient;
+    }
+
+    protected final boolean signed() {
+        return signed;
+    }
 
     /** The raw {@code (h, w)} map, row by row, from the probe of {@code input}. */
     protected abstract float[] combine(LayerProbe probe, SplitClassifier model, NDArray input);
@@ -40,6 +68,23 @@ public abstract class CamExplainer implements Explainer {
             double s = 0;
             for (int k = 0; k < p.channels(); k++) {
                 s += weights[k] * p.a(k, i);
+            }
+            cam[i] = (float) (relu ? Math.max(s, 0) : s);
+        }
+        return cam;
+    }
+
+    /**
+     * {@code sum_k g_k A_k} element-wise at every cell, with {@code g} passed through ReLU first when
+     * {@code positiveGradients} (LayerCAM) and the sum through ReLU when {@code relu}.
+     */
+    protected static float[] gradientTimesActivation(LayerProbe p, boolean positiveGradients, boolean relu) {
+        float[] cam = new float[p.cells()];
+        for (int i = 0; i < cam.length; i++) {
+            double s = 0;
+            for (int k = 0; k < p.channels(); k++) {
+                float g = p.g(k, i);
+                s += (positiveGradients ? Math.max(g, 0f) : g) * (double) p.a(k, i);
             }
             cam[i] = (float) (relu ? Math.max(s, 0) : s);
         }

@@ -13,19 +13,8 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * correlates negatively with the channel-summed activation. The raw map keeps its sign.
  */
 public final class EigenCam extends CamExplainer {
-    @Override
-    public String name() {
-        return "eigencam";
-    }
-
-    @Override
-    protected boolean needsGradient() {
-        return false;
-    }
-
-    @Override
-    protected boolean signed() {
-        return true;
+    public EigenCam() {
+        super("eigencam", NO_GRADIENT, SIGNED);
     }
 
     @Override

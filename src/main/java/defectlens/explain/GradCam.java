@@ -8,19 +8,8 @@ import defectlens.model.SplitClassifier;
  * mean of the gradient of the class logit with respect to feature map {@code A_k}.
  */
 public final class GradCam extends CamExplainer {
-    @Override
-    public String name() {
-        return "gradcam";
-    }
-
-    @Override
-    protected boolean needsGradient() {
-        return true;
-    }
-
-    @Override
-    protected boolean signed() {
-        return false;
+    public GradCam() {
+        super("gradcam", GRADIENT, RELU);
     }
 
     @Override

@@ -11,19 +11,8 @@ import defectlens.model.SplitClassifier;
 public final class GradCamPlusPlus extends CamExplainer {
     private static final double EPS = 1e-7;
 
-    @Override
-    public String name() {
-        return "gradcam++";
-    }
-
-    @Override
-    protected boolean needsGradient() {
-        return true;
-    }
-
-    @Override
-    protected boolean signed() {
-        return false;
+    public GradCamPlusPlus() {
+        super("gradcam++", GRADIENT, RELU);
     }
 
     @Override

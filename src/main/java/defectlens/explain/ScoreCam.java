@@ -19,6 +19,7 @@ public final class ScoreCam extends CamExplainer {
     }
 
     public ScoreCam(int batchSize) {
+        super("scorecam", NO_GRADIENT, RELU);
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive: " + batchSize);
         }
@@ -27,21 +28,6 @@ public final class ScoreCam extends CamExplainer {
 
     public int batchSize() {
         return batchSize;
-    }
-
-    @Override
-    public String name() {
-        return "scorecam";
-    }
-
-    @Override
-    protected boolean needsGradient() {
-        return false;
-    }
-
-    @Override
-    protected boolean signed() {
-        return false;
     }
 
     @Override

@@ -10,19 +10,8 @@ import defectlens.model.SplitClassifier;
 public final class XGradCam extends CamExplainer {
     private static final double EPS = 1e-7;
 
-    @Override
-    public String name() {
-        return "xgradcam";
-    }
-
-    @Override
-    protected boolean needsGradient() {
-        return true;
-    }
-
-    @Override
-    protected boolean signed() {
-        return false;
+    public XGradCam() {
+        super("xgradcam", GRADIENT, RELU);
     }
 
     @Override
