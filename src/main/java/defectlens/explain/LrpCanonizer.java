@@ -58,13 +58,13 @@ public final class LrpCanonizer {
         Shape out = block.getOutputShapes(new Shape[] {in})[0];
         String name = layers.size() + ": " + describe(block);
         if (block instanceof Conv2d conv) {
-            layers.add(new LrpConvLayer(name, param(block, "weight"), conv.isIncludeBias() ? param(block, "bias") : null,
+            layers.add(LrpLinearLayer.convolution(name, param(block, "weight"), conv.isIncludeBias() ? param(block, "bias") : null,
                     conv.getStride(), conv.getPadding(), conv.getDilation(), conv.getGroups()));
         } else if (block instanceof KernelFlipConv2d flip) {
             layers.add(new LrpKernelFlipLayer(name, param(block, "weight"), param(block, "bias"),
                     flip.stride(), flip.padding(), flip.dilation()));
         } else if (block instanceof Linear) {
-            layers.add(new LrpDenseLayer(name, param(block, "weight"), param(block, "bias")));
+            layers.add(LrpLinearLayer.dense(name, param(block, "weight"), param(block, "bias")));
         } else if (block instanceof BatchNorm) {
             layers.add(batchNorm(name, block, in, manager));
         } else if (block instanceof LambdaBlock lambda && "ReLU".equals(lambda.getName())) {

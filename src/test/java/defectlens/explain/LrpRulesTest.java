@@ -14,7 +14,7 @@ class LrpRulesTest {
     /** x = [1, 2], W = [[1, -1], [2, 1]], b = [0.5, 0]: z = [-0.5, 4]; explained relevance R = [1, 2]. */
     private static float[] dense(LrpRule rule) {
         try (NDManager m = NDManager.newBaseManager()) {
-            LrpDenseLayer layer = new LrpDenseLayer("dense", m.create(new float[] {1, -1, 2, 1}, new Shape(2, 2)),
+            LrpLinearLayer layer = LrpLinearLayer.dense("dense", m.create(new float[] {1, -1, 2, 1}, new Shape(2, 2)),
                     m.create(new float[] {0.5f, 0}));
             NDArray x = m.create(new float[] {1, 2}, new Shape(1, 2));
             assertArrayEquals(new float[] {-0.5f, 4}, layer.forward(x).toFloatArray(), 1e-6f);
@@ -47,7 +47,7 @@ class LrpRulesTest {
     void zBoxGivesRelevanceToInputsAtTheLowerBound() {
         // x = [0, 1] in [0, 1], W = [[-1, 2]]: z' = z - l w+ - h w- = 2 - 0 + 1 = 3; R_x = [0 + 1/3, 2/3]
         try (NDManager m = NDManager.newBaseManager()) {
-            LrpDenseLayer layer = new LrpDenseLayer("dense", m.create(new float[] {-1, 2}, new Shape(1, 2)), null);
+            LrpLinearLayer layer = LrpLinearLayer.dense("dense", m.create(new float[] {-1, 2}, new Shape(1, 2)), null);
             NDArray x = m.create(new float[] {0, 1}, new Shape(1, 2));
             float[] r = layer.relevance(x, m.create(new float[] {1}, new Shape(1, 1)), new LrpRule.ZBox(0, 1)).toFloatArray();
             assertArrayEquals(new float[] {1f / 3, 2f / 3}, r, 1e-6f);
@@ -65,7 +65,7 @@ class LrpRulesTest {
         float[] xs = LrpKernelFlipTest.gaussian(random, c * n * n);
         float[] rs = LrpKernelFlipTest.gaussian(random, f * n * n);
         try (NDManager m = NDManager.newBaseManager()) {
-            LrpConvLayer conv = new LrpConvLayer("conv", m.create(w, new Shape(f, c, 3, 3)), null, new Shape(1, 1),
+            LrpLinearLayer conv = LrpLinearLayer.convolution("conv", m.create(w, new Shape(f, c, 3, 3)), null, new Shape(1, 1),
                     new Shape(1, 1), new Shape(1, 1), 1);
             NDArray x = m.create(xs, new Shape(1, c, n, n));
             float[] z = conv.forward(x).toFloatArray();
