@@ -1,6 +1,5 @@
 package defectlens.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code bench ...}: throughput measurements behind {@code docs/benchmarks.md}. */
@@ -9,12 +8,4 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Speed measurements (figures for docs/benchmarks.md).",
         subcommands = {BenchRadonCommand.class, BenchWaferLrpCommand.class, BenchSemCommand.class, BenchExplainCommand.class, BenchWaferCommand.class})
-public final class BenchCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-}
+public final class BenchCommand extends CommandGroup {}

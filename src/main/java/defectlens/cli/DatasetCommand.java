@@ -16,14 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code dataset ...}: SEM data sets (class folders, Carinthia, Carinthia-S). */
 @Command(name = "dataset", mixinStandardHelpOptions = true, description = "Inspect SEM data sets.",
         subcommands = {DatasetCommand.Info.class})
-public final class DatasetCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class DatasetCommand extends CommandGroup {
 
     /** {@code dataset info <path> [--json]}. */
     @Command(name = "info", mixinStandardHelpOptions = true,

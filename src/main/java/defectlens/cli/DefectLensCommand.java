@@ -12,15 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Semiconductor defect review workbench. With no command, opens the window.",
         subcommands = {DatasetCommand.class, ImageCommand.class, SemCommand.class, WaferCommand.class, StudyCommand.class, BenchCommand.class, ExplainCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
-public final class DefectLensCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class DefectLensCommand extends CommandGroup {
     /** Runs the CLI and returns the exit code; user errors print one line on stderr and exit 2. */
     public static int run(String... args) {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);

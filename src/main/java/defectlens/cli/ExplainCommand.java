@@ -4,7 +4,6 @@ import defectlens.model.ModelBundle;
 import defectlens.model.SplitClassifier;
 import java.nio.file.Path;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -17,18 +16,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Explanation methods (GradCAM family, CRAFT) measured against expert defect masks.",
         subcommands = {ExplainEvaluateCommand.class, ExplainHeatmapCommand.class})
-public final class ExplainCommand implements Runnable {
+public final class ExplainCommand extends CommandGroup {
     /**
      * Opens {@code --model DIR} for every {@code explain} command: the model-bundle reader (DJL-native
      * EfficientNetV2 or imported TorchScript bundles); tests put a tiny model here.
      */
     public static volatile Function<Path, SplitClassifier> modelLoader = ModelBundle::load;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 }

@@ -16,14 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code image ...}: single SEM image files. */
 @Command(name = "image", mixinStandardHelpOptions = true, description = "Inspect SEM image files.",
         subcommands = {ImageCommand.Info.class})
-public final class ImageCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class ImageCommand extends CommandGroup {
 
     /** {@code image info <file> [--json]}. */
     @Command(name = "info", mixinStandardHelpOptions = true,

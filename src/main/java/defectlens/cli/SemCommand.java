@@ -1,6 +1,5 @@
 package defectlens.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code sem ...}: commands on SEM line/space images of the Carinthia kind. */
@@ -9,12 +8,4 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "SEM line/space defect images (Carinthia / Carinthia-S layout).",
         subcommands = {SemGenerateCommand.class, SemTrainCommand.class, SemClassifyCommand.class, SemEvaluateCommand.class, SemExplainCommand.class})
-public final class SemCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-}
+public final class SemCommand extends CommandGroup {}

@@ -30,14 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "study", mixinStandardHelpOptions = true, description = "Expert rating studies of explanations.",
         subcommands = {StudyCommand.Create.class, StudyCommand.Status.class, StudyCommand.Merge.class,
             StudyCommand.Summary.class, StudyCommand.Export.class, StudyExplanationsCommand.class})
-public final class StudyCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class StudyCommand extends CommandGroup {
 
     /** {@code study create --data DIR --methods gradcam,craft [--images N] [--seed S] --out STUDY_DIR}. */
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Make a study folder (study.json) from a data set.")
