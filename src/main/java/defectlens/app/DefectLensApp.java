@@ -28,11 +28,8 @@ public final class DefectLensApp extends Application {
             vm.openDataset(first);
         }
         ShippedFiles.find("models/sem-demo").ifPresent(vm::openModel);
-        Path proposed = ShippedFiles.find("models/wafer-proposed-paper7").orElse(null);
-        Path baseline = ShippedFiles.find("models/wafer-baseline-paper7").orElse(null);
-        if (proposed != null && baseline != null) {
-            wafers.side().loadModels(proposed, baseline);
-        }
+        ShippedFiles.find("models/wafer-proposed-paper7").map(Path::getParent)
+                .ifPresent(wafers.side()::useShippedModels);
         Path waferFile = startPath(getParameters().getNamed().get("wafers"), DEMO_WAFERS);
         if (waferFile != null) {
             wafers.open(waferFile);

@@ -1,5 +1,6 @@
 package defectlens.app;
 
+import defectlens.wafer.WaferClassSet;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -53,6 +54,24 @@ public final class WaferSidePanel extends VBox {
         probabilities.setHgap(6);
         probabilities.setVgap(3);
         Button all = button("Classify all with the proposed model", "classifyAll", classifyAll);
+        javafx.scene.control.ChoiceBox<WaferClassSet> classSet = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList(WaferClassSet.PAPER7, WaferClassSet.ALL9));
+        classSet.setId("waferClassSet");
+        classSet.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(WaferClassSet set) {
+                return set == null ? "" : set == WaferClassSet.PAPER7 ? "7 defect classes (the paper's)"
+                        : "all 9 classes (with none and Near-full)";
+            }
+
+            @Override
+            public WaferClassSet fromString(String text) {
+                return null;
+            }
+        });
+        classSet.valueProperty().bindBidirectional(vm.classSetProperty());
+        HBox classSetRow = new HBox(6, new Label("Models for"), classSet);
+        classSetRow.setAlignment(Pos.CENTER_LEFT);
 
         ImageView lrpSino = relevance("lrpSinogram", vm.proposedSinogramRelevanceProperty());
         ImageView lrpWafer = relevance("lrpWafer", vm.proposedWaferRelevanceProperty());
@@ -74,7 +93,7 @@ public final class WaferSidePanel extends VBox {
         HBox opacityRow = new HBox(6, new Label("Relevance opacity"), opacity);
         opacityRow.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(title, modelName, all, pictures, buttons, transform, new Separator(), probabilities,
+        getChildren().addAll(title, classSetRow, modelName, all, pictures, buttons, transform, new Separator(), probabilities,
                 new Separator(), lrpTitle, lrp, opacityRow, lrpText);
         vm.proposedProbabilitiesProperty().addListener((o, a, b) -> fillProbabilities());
         vm.baselineProbabilitiesProperty().addListener((o, a, b) -> fillProbabilities());
@@ -132,7 +151,8 @@ public final class WaferSidePanel extends VBox {
         List<String> classes = vm.classes();
         float[] p = vm.proposedProbabilitiesProperty().get();
         float[] b = vm.baselineProbabilitiesProperty().get();
-        if (classes.isEmpty() || p == null || b == null) {
+        if (classes.isEmpty() || p == null || b == null || p.length != classes.size() || b.length != classes.size()) {
+            // nothing yet, or the probabilities of the previous model pair while the new one works
             return;
         }
         probabilities.addRow(0, new Label("Class"), header("Proposed"), header("Baseline"));

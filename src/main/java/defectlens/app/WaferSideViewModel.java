@@ -6,6 +6,7 @@ import defectlens.explain.WaferRelevanceOverlay;
 import defectlens.image.ArgbImage;
 import defectlens.wafer.RadonTransform;
 import defectlens.wafer.Sinogram;
+import defectlens.wafer.WaferClassSet;
 import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
@@ -35,6 +36,8 @@ public final class WaferSideViewModel {
 
     private final BackgroundTasks tasks;
     private final ObjectProperty<WaferModelPair> models = new SimpleObjectProperty<>();
+    private final ObjectProperty<WaferClassSet> classSet = new SimpleObjectProperty<>(WaferClassSet.PAPER7);
+    private Path shippedModels;
     private final ObjectProperty<ArgbImage> mapPicture = new SimpleObjectProperty<>();
     private final ObjectProperty<ArgbImage> sinogramPicture = new SimpleObjectProperty<>();
     private final ObjectProperty<float[]> proposedProbabilities = new SimpleObjectProperty<>();
@@ -58,16 +61,62 @@ public final class WaferSideViewModel {
     public WaferSideViewModel(BackgroundTasks tasks) {
         this.tasks = tasks;
         lrpOpacity.addListener((o, a, b) -> renderRelevance());
+        classSet.addListener((o, a, b) -> loadClassSet(b));
         models.addListener((o, a, b) -> {
             if (a != null) {
-                a.close();
+                closeWhenUnused(a);
             }
+            proposedProbabilities.set(null);
+            baselineProbabilities.set(null);
             refresh();
         });
     }
 
+    /**
+     * Closes a model pair that is no longer shown once nothing uses it any more: after the side-panel work
+     * queued before the swap (interactive executor) and after a classify-all that may still be running
+     * its last batch with it (work executor); both executors run one task at a time, in order.
+     */
+    private void closeWhenUnused(WaferModelPair old) {
+        try {
+            tasks.interactive().submit(() -> {
+                try {
+                    tasks.work().submit(old::close);
+                } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                    old.close();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // the program is ending: the native memory goes with the process
+        }
+    }
+
     public void setErrorHandler(BiConsumer<String, Throwable> handler) {
         this.errorHandler = handler;
+    }
+
+    /**
+     * Where the shipped bundles are ({@code models/}): from then on the class set chooses the pair
+     * {@code wafer-proposed-<set>} / {@code wafer-baseline-<set>} in it, starting with the current one.
+     */
+    public void useShippedModels(Path modelsFolder) {
+        this.shippedModels = modelsFolder;
+        loadClassSet(classSet.get());
+    }
+
+    private void loadClassSet(WaferClassSet set) {
+        if (shippedModels == null || set == null) {
+            return;
+        }
+        Path proposed = shippedModels.resolve("wafer-proposed-" + set.id());
+        Path baseline = shippedModels.resolve("wafer-baseline-" + set.id());
+        if (!java.nio.file.Files.isDirectory(proposed) || !java.nio.file.Files.isDirectory(baseline)) {
+            errorHandler.accept("Cannot load the wafer models", new defectlens.DefectLensException(shippedModels,
+                    "no shipped wafer models for the class set " + set.id() + " (wafer-proposed-" + set.id()
+                    + " and wafer-baseline-" + set.id() + ")"));
+            return;
+        }
+        loadModels(proposed, baseline);
     }
 
     /** Loads a proposed and a baseline bundle in the background. */
@@ -236,6 +285,11 @@ public final class WaferSideViewModel {
     public List<String> classes() {
         WaferModelPair p = models.get();
         return p == null ? List.of() : p.proposed().classes();
+    }
+
+    /** The class set of the shipped model pair shown (paper7 or all9); changing it loads the other pair. */
+    public ObjectProperty<WaferClassSet> classSetProperty() {
+        return classSet;
     }
 
     public ObjectProperty<WaferModelPair> modelsProperty() {

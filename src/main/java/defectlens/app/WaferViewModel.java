@@ -40,11 +40,21 @@ public final class WaferViewModel {
     private final WaferSideViewModel side;
     private BiConsumer<String, Throwable> errorHandler = (t, e) -> { };
     private Task<?> loading;
+    private Task<WaferPredictions> classifying;
 
     public WaferViewModel(BackgroundTasks tasks) {
         this.tasks = tasks;
         this.side = new WaferSideViewModel(tasks);
         selected.addListener((o, a, b) -> side.show(selectedMap()));
+        side.modelsProperty().addListener((o, a, b) -> {
+            if (classifying != null && classifying.isRunning()) {
+                classifying.cancel();
+            }
+            if (predictions.get() != null) {
+                predictions.set(null);
+                status.set("Predictions cleared: other wafer models were loaded; classify all again");
+            }
+        });
         classFilter.addListener((o, a, b) -> refilter());
         splitFilter.addListener((o, a, b) -> refilter());
     }
@@ -71,6 +81,7 @@ public final class WaferViewModel {
             }
         };
         loading = t;
+        classifying = t;
         return job.submit(tasks.work(), t, "Classifying " + d.size() + " wafers with " + pair.name() + " ...", p -> {
             predictions.set(p);
             status.set("Classified " + d.size() + " wafers with " + pair.name());

@@ -130,6 +130,45 @@ class WaferBrowserFxTest {
         assertEquals(WaferSidePanel.argmax(direct), p.predicted()[i0]);
     }
 
+    @Test
+    void classSetChoiceSwapsTheShippedModelPairAndClearsStalePredictions(FxRobot robot) throws Exception {
+        java.util.List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        wafers.setErrorHandler((title, e) -> errors.add(title + ": " + e.getMessage()));
+        WaitForAsyncUtils.asyncFx(() -> {
+            wafers.side().useShippedModels(Path.of("models"));
+            window.openWafers(Path.of("datasets/wm811k/LSWMD_sample.pkl"));
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wafers.datasetProperty().get() != null
+                && wafers.side().modelsProperty().get() != null
+                && wafers.side().proposedProbabilitiesProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("wafer-proposed-paper7", wafers.side().modelsProperty().get().name());
+        assertEquals(7, wafers.side().proposedProbabilitiesProperty().get().length);
+        robot.clickOn("#classifyAll");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wafers.predictionsProperty().get() != null);
+
+        javafx.scene.control.ChoiceBox<?> choice = robot.lookup("#waferClassSet").queryAs(javafx.scene.control.ChoiceBox.class);
+        assertEquals(defectlens.wafer.WaferClassSet.PAPER7, choice.getValue());
+        robot.interact(() -> wafers.side().classSetProperty().set(defectlens.wafer.WaferClassSet.ALL9));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wafers.side().modelsProperty().get() != null
+                && "wafer-proposed-all9".equals(wafers.side().modelsProperty().get().name())
+                && wafers.side().proposedProbabilitiesProperty().get() != null
+                && wafers.side().proposedProbabilitiesProperty().get().length == 9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(defectlens.wafer.WaferClassSet.ALL9, choice.getValue());
+        assertEquals(java.util.List.of("Center", "Donut", "Edge-Loc", "Edge-Ring", "Loc", "Near-full", "Random",
+                "Scratch", "none"), wafers.side().classes());
+        assertNotNull(robot.lookup("#p8").queryAs(Label.class), "a ninth probability row");
+        assertEquals(null, wafers.predictionsProperty().get(), "predictions of the old model are dropped");
+        assertTrue(wafers.statusProperty().get().startsWith("Predictions cleared"), wafers.statusProperty().get());
+        assertEquals(java.util.List.of(), errors);
+
+        // a models folder without the pair says so
+        robot.interact(() -> wafers.side().useShippedModels(home));
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).contains("no shipped wafer models for the class set all9"), errors.get(0));
+    }
+
     private static double sum(float[] v) {
         double s = 0;
         for (float x : v) {
