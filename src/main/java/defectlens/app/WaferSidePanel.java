@@ -72,6 +72,10 @@ public final class WaferSidePanel extends VBox {
         classSet.valueProperty().bindBidirectional(vm.classSetProperty());
         HBox classSetRow = new HBox(6, new Label("Models for"), classSet);
         classSetRow.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.control.CheckBox average = new javafx.scene.control.CheckBox(
+                "Proposed: average over the 8 turns / flips (8x the work)");
+        average.setId("averageSymmetries");
+        average.selectedProperty().bindBidirectional(vm.averageSymmetriesProperty());
 
         ImageView lrpSino = relevance("lrpSinogram", vm.proposedSinogramRelevanceProperty());
         ImageView lrpWafer = relevance("lrpWafer", vm.proposedWaferRelevanceProperty());
@@ -93,7 +97,7 @@ public final class WaferSidePanel extends VBox {
         HBox opacityRow = new HBox(6, new Label("Relevance opacity"), opacity);
         opacityRow.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(title, classSetRow, modelName, all, pictures, buttons, transform, new Separator(), probabilities,
+        getChildren().addAll(title, classSetRow, modelName, average, all, pictures, buttons, transform, new Separator(), probabilities,
                 new Separator(), lrpTitle, lrp, opacityRow, lrpText);
         vm.proposedProbabilitiesProperty().addListener((o, a, b) -> fillProbabilities());
         vm.baselineProbabilitiesProperty().addListener((o, a, b) -> fillProbabilities());

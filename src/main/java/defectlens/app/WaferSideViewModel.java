@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -36,6 +38,7 @@ public final class WaferSideViewModel {
 
     private final BackgroundTasks tasks;
     private final ObjectProperty<WaferModelPair> models = new SimpleObjectProperty<>();
+    private final BooleanProperty averageSymmetries = new SimpleBooleanProperty(false);
     private final ObjectProperty<WaferClassSet> classSet = new SimpleObjectProperty<>(WaferClassSet.PAPER7);
     private Path shippedModels;
     private final ObjectProperty<ArgbImage> mapPicture = new SimpleObjectProperty<>();
@@ -62,7 +65,11 @@ public final class WaferSideViewModel {
         this.tasks = tasks;
         lrpOpacity.addListener((o, a, b) -> renderRelevance());
         classSet.addListener((o, a, b) -> loadClassSet(b));
+        averageSymmetries.addListener((o, a, b) -> refresh());
         models.addListener((o, a, b) -> {
+            if (b != null) {
+                averageSymmetries.set(b.proposed().averageOverSymmetries()); // the bundle's setting first
+            }
             if (a != null) {
                 closeWhenUnused(a);
             }
@@ -187,6 +194,7 @@ public final class WaferSideViewModel {
         transformText.set(describe());
         float[] map = current;
         WaferModelPair pair = models.get();
+        boolean average = averageSymmetries.get();
         long gen = generation.incrementAndGet();
         if (map == null) {
             mapPicture.set(null);
@@ -204,7 +212,7 @@ public final class WaferSideViewModel {
                 Sinogram s = RadonTransform.of(SIDE, angles).forward(map);
                 ArgbImage mp = WaferPictures.networkMap(map, SIDE);
                 ArgbImage sp = WaferPictures.sinogram(s);
-                float[] p = pair == null ? null : pair.proposed().predict(new float[][] {map})[0];
+                float[] p = pair == null ? null : pair.proposed().predict(new float[][] {map}, average)[0];
                 float[] b = pair == null ? null : pair.baseline().predict(new float[][] {map})[0];
                 Platform.runLater(() -> {
                     if (generation.get() == gen) {
@@ -285,6 +293,14 @@ public final class WaferSideViewModel {
     public List<String> classes() {
         WaferModelPair p = models.get();
         return p == null ? List.of() : p.proposed().classes();
+    }
+
+    /**
+     * Whether the proposed model's probabilities (here and in classify-all) are averaged over the 8 turns
+     * and flips of each map: set from the bundle when a pair loads, the user may switch it (8x the work).
+     */
+    public BooleanProperty averageSymmetriesProperty() {
+        return averageSymmetries;
     }
 
     /** The class set of the shipped model pair shown (paper7 or all9); changing it loads the other pair. */

@@ -74,17 +74,20 @@ public final class WaferViewModel {
             return null;
         }
         cancel();
+        boolean average = side.averageSymmetriesProperty().get();
+        String how = pair.name() + (average ? " (averaged over 8 turns / flips)" : "");
         Task<WaferPredictions> t = new Task<>() {
             @Override
             protected WaferPredictions call() {
-                return WaferPredictions.classify(pair.proposed(), pair.name(), d, f -> updateProgress(f, 1.0), this::isCancelled);
+                return WaferPredictions.classify(pair.proposed(), pair.name(), d, average, f -> updateProgress(f, 1.0),
+                        this::isCancelled);
             }
         };
         loading = t;
         classifying = t;
-        return job.submit(tasks.work(), t, "Classifying " + d.size() + " wafers with " + pair.name() + " ...", p -> {
+        return job.submit(tasks.work(), t, "Classifying " + d.size() + " wafers with " + how + " ...", p -> {
             predictions.set(p);
-            status.set("Classified " + d.size() + " wafers with " + pair.name());
+            status.set("Classified " + d.size() + " wafers with " + how);
         }, "Cannot classify the wafers", (title, e) -> errorHandler.accept(title, e), "Classification cancelled");
     }
 

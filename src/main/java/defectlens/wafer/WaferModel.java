@@ -100,6 +100,14 @@ public final class WaferModel implements AutoCloseable {
 
     /** Class probabilities (softmax) of 64x64 maps, one row per map (averaged over symmetries if set). */
     public float[][] predict(float[][] maps) {
+        return predict(maps, averageOverSymmetries);
+    }
+
+    /**
+     * Class probabilities of 64x64 maps, averaged over the eight symmetries of the square or not as asked,
+     * whatever the bundle's setting (the window lets a user choose per call without changing the model).
+     */
+    public float[][] predict(float[][] maps, boolean averageOverSymmetries) {
         float[][] sum = predictEncoded(encoder.encode(maps));
         if (!averageOverSymmetries) {
             return sum;

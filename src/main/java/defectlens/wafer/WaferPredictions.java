@@ -27,6 +27,12 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
      */
     public static WaferPredictions classify(WaferModel model, String name, WaferDataset data,
             java.util.function.DoubleConsumer progress, java.util.function.BooleanSupplier cancelled) {
+        return classify(model, name, data, model.averageOverSymmetries(), progress, cancelled);
+    }
+
+    /** As above, averaging each map's probabilities over the 8 symmetries of the square or not, as asked. */
+    public static WaferPredictions classify(WaferModel model, String name, WaferDataset data, boolean averageOverSymmetries,
+            java.util.function.DoubleConsumer progress, java.util.function.BooleanSupplier cancelled) {
         int n = data.size();
         int[] predicted = new int[n];
         float[] confidence = new float[n];
@@ -39,7 +45,7 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
                 WaferMap w = data.get(start + i);
                 maps[i] = WaferPreprocessing.toNetworkMap(w.dies(), w.rows(), w.cols());
             }
-            float[][] p = model.predict(maps);
+            float[][] p = model.predict(maps, averageOverSymmetries);
             for (int i = 0; i < m; i++) {
                 int best = 0;
                 for (int c = 1; c < p[i].length; c++) {

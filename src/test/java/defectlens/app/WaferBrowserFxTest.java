@@ -1,5 +1,6 @@
 package defectlens.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,6 +145,23 @@ class WaferBrowserFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("wafer-proposed-paper7", wafers.side().modelsProperty().get().name());
         assertEquals(7, wafers.side().proposedProbabilitiesProperty().get().length);
+        // the shipped proposed bundle averages over the 8 symmetries; the user can switch to a single pass
+        javafx.scene.control.CheckBox average = robot.lookup("#averageSymmetries").queryAs(javafx.scene.control.CheckBox.class);
+        assertTrue(average.isSelected());
+        WaferMap m = wafers.selectedMap();
+        float[][] net = {defectlens.wafer.WaferPreprocessing.toNetworkMap(m.dies(), m.rows(), m.cols())};
+        defectlens.wafer.WaferModel proposed = wafers.side().modelsProperty().get().proposed();
+        float[] averaged = proposed.predict(net, true)[0];
+        float[] single = proposed.predict(net, false)[0];
+        assertArrayEquals(averaged, wafers.side().proposedProbabilitiesProperty().get(), 1e-5f);
+        float[] shown = wafers.side().proposedProbabilitiesProperty().get();
+        robot.clickOn("#averageSymmetries");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> wafers.side().proposedProbabilitiesProperty().get() != shown
+                && wafers.side().proposedProbabilitiesProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertArrayEquals(single, wafers.side().proposedProbabilitiesProperty().get(), 1e-5f);
+        assertTrue(proposed.averageOverSymmetries(), "the model's own setting is left alone");
+        robot.clickOn("#averageSymmetries");
         robot.clickOn("#classifyAll");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wafers.predictionsProperty().get() != null);
 
