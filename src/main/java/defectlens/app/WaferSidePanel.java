@@ -72,9 +72,11 @@ public final class WaferSidePanel extends VBox {
         classSet.valueProperty().bindBidirectional(vm.classSetProperty());
         HBox classSetRow = new HBox(6, new Label("Models for"), classSet);
         classSetRow.setAlignment(Pos.CENTER_LEFT);
-        javafx.scene.control.CheckBox average = new javafx.scene.control.CheckBox(
-                "Proposed: average over the 8 turns / flips (8x the work)");
+        javafx.scene.control.CheckBox average = new javafx.scene.control.CheckBox("Proposed: average over 8 turns / flips");
         average.setId("averageSymmetries");
+        average.setTooltip(new javafx.scene.control.Tooltip("Averages the proposed model's class probabilities over the map "
+                + "and its 3 rotations and 4 mirror images: the answer no longer depends on orientation; 8x the work "
+                + "(also for Classify all)"));
         average.selectedProperty().bindBidirectional(vm.averageSymmetriesProperty());
 
         ImageView lrpSino = relevance("lrpSinogram", vm.proposedSinogramRelevanceProperty());
