@@ -64,6 +64,11 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
     @Option(names = "--target", defaultValue = "label", description = "Class to explain: 'label' (the image's class, predicted when unknown) or 'predicted' (default: ${DEFAULT-VALUE}).")
     String target;
 
+    @Option(names = "--pointing-tolerance", defaultValue = "15", paramLabel = "PX",
+            description = "Pointing game: a hit when the map's maximum is within this many pixels of the mask "
+                    + "(Zhang et al.; 0 = on the mask itself; default: ${DEFAULT-VALUE}).")
+    int pointingTolerance;
+
     @Option(names = "--steps", defaultValue = "20", description = "Deletion/insertion steps; 0 skips the curves (default: ${DEFAULT-VALUE}).")
     int steps;
 
@@ -114,7 +119,7 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
             }
             Iterable<ExplanationEvaluator.Case> lazy = () -> withMasks.stream().map(s -> load(s, classifier)).iterator();
             FaithfulnessCurves curves = steps > 0 ? new FaithfulnessCurves(steps, FaithfulnessCurves.Baseline.BLUR, 16) : null;
-            List<ExplanationEvaluator.MethodResult> results = new ExplanationEvaluator(threshold, curves).evaluate(
+            List<ExplanationEvaluator.MethodResult> results = new ExplanationEvaluator(threshold, curves, pointingTolerance).evaluate(
                     classifier, explainers, lazy, (stage, n) -> {
                         err.printf(Locale.ROOT, "explain evaluate: %d/%d images%n", (int) n, withMasks.size());
                         err.flush();
@@ -203,6 +208,7 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
         root.put("model", model.toString());
         root.put("data", data.toString());
         root.put("threshold", threshold);
+        root.put("pointingTolerance", pointingTolerance);
         root.put("target", target);
         root.put("imagesWithMasks", images);
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -30,11 +30,28 @@ public final class ExplanationEvaluator {
 
     private final double threshold;
     private final FaithfulnessCurves curves;
+    private final int pointingTolerance;
 
-    /** @param curves deletion/insertion settings, or null to skip those curves */
+    /** With the pointing game's usual 15-pixel tolerance. */
     public ExplanationEvaluator(double threshold, FaithfulnessCurves curves) {
+        this(threshold, curves, MaskAgreement.POINTING_TOLERANCE);
+    }
+
+    /**
+     * @param curves            deletion/insertion settings, or null to skip those curves
+     * @param pointingTolerance pixels between the map's maximum and the mask that still count as a hit
+     */
+    public ExplanationEvaluator(double threshold, FaithfulnessCurves curves, int pointingTolerance) {
+        if (pointingTolerance < 0) {
+            throw new IllegalArgumentException("pointing-game tolerance must be >= 0 pixels: " + pointingTolerance);
+        }
         this.threshold = threshold;
         this.curves = curves;
+        this.pointingTolerance = pointingTolerance;
+    }
+
+    public int pointingTolerance() {
+        return pointingTolerance;
     }
 
     public double threshold() {
@@ -63,7 +80,7 @@ public final class ExplanationEvaluator {
                 a.recall.add(p.recall());
                 a.dice.add(p.dice());
                 a.iou.add(p.iou());
-                a.hits += MaskAgreement.pointingGameHit(h, c.mask()) ? 1 : 0;
+                a.hits += MaskAgreement.pointingGameHit(h, c.mask(), pointingTolerance) ? 1 : 0;
                 a.degenerate += h.isDegenerate() ? 1 : 0;
                 if (curves != null) {
                     FaithfulnessCurves.Result r = curves.measure(model, c.image(), h);

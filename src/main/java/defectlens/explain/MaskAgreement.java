@@ -47,22 +47,77 @@ public final class MaskAgreement {
         return new PixelAgreement(tp, fp, fn, tn);
     }
 
-    /**
-     * The pointing game: true when the pixel of the largest normalised value (the first one in row
-     * order on ties) lies in the mask. A degenerate heatmap never hits.
-     */
+    /** The pointing game's usual tolerance (Zhang et al., ECCV 2016 / IJCV 2018): 15 pixels. */
+    public static final int POINTING_TOLERANCE = 15;
+
+    /** The pointing game with the usual 15-pixel tolerance. */
     public static boolean pointingGameHit(Heatmap heatmap, BinaryMask mask) {
+        return pointingGameHit(heatmap, mask, POINTING_TOLERANCE);
+    }
+
+    /**
+     * The pointing game (Zhang et al.): true when the map's maximum lies within {@code tolerance} pixels
+     * (Euclidean, at the mask's resolution) of a mask pixel; 0 asks for the maximum itself to be in the
+     * mask. The maximum of an upsampled coarse map is often a plateau of equal values: its point is then
+     * the plateau pixel nearest to the plateau's centroid, not the first one in row order. A degenerate
+     * heatmap never hits.
+     */
+    public static boolean pointingGameHit(Heatmap heatmap, BinaryMask mask, int tolerance) {
+        if (tolerance < 0) {
+            throw new IllegalArgumentException("pointing-game tolerance must be >= 0 pixels: " + tolerance);
+        }
         if (heatmap.isDegenerate()) {
             return false;
         }
-        float[] map = fit(heatmap, mask).normalized();
-        int best = 0;
-        for (int i = 1; i < map.length; i++) {
-            if (map[i] > map[best]) {
-                best = i;
+        int w = mask.width();
+        int point = maximumPoint(fit(heatmap, mask).normalized(), w);
+        int px = point % w;
+        int py = point / w;
+        long t2 = (long) tolerance * tolerance;
+        for (int y = Math.max(0, py - tolerance); y <= Math.min(mask.height() - 1, py + tolerance); y++) {
+            for (int x = Math.max(0, px - tolerance); x <= Math.min(w - 1, px + tolerance); x++) {
+                long dx = x - px;
+                long dy = y - py;
+                if (dx * dx + dy * dy <= t2 && mask.get(x, y)) {
+                    return true;
+                }
             }
         }
-        return mask.get(best % mask.width(), best / mask.width());
+        return false;
+    }
+
+    /** The index of the maximum; among equal maxima the one nearest to their centroid. */
+    static int maximumPoint(float[] map, int width) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : map) {
+            max = Math.max(max, v);
+        }
+        double cx = 0;
+        double cy = 0;
+        int n = 0;
+        for (int i = 0; i < map.length; i++) {
+            if (map[i] == max) {
+                cx += i % width;
+                cy += i / width;
+                n++;
+            }
+        }
+        cx /= n;
+        cy /= n;
+        int best = -1;
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < map.length; i++) {
+            if (map[i] == max) {
+                double dx = i % width - cx;
+                double dy = i / width - cy;
+                double d = dx * dx + dy * dy;
+                if (d < bestD) {
+                    bestD = d;
+                    best = i;
+                }
+            }
+        }
+        return best;
     }
 
     private static Heatmap fit(Heatmap h, BinaryMask mask) {

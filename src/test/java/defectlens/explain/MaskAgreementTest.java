@@ -2,6 +2,7 @@ package defectlens.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defectlens.image.BinaryMask;
@@ -76,10 +77,39 @@ class MaskAgreementTest {
     @Test
     void pointingGame() {
         Heatmap inside = Heatmap.of("m", 0, "a", 0, new float[] {0, 0, 0, 0, 0, 5, 1, 0, 0, 1, 1, 0, 0, 0, 0, 3}, 4, 4, false, 4, 4);
-        assertTrue(MaskAgreement.pointingGameHit(inside, block()));
+        assertTrue(MaskAgreement.pointingGameHit(inside, block(), 0));
         Heatmap outside = Heatmap.of("m", 0, "a", 0, new float[] {9, 0, 0, 0, 0, 5, 1, 0, 0, 1, 1, 0, 0, 0, 0, 3}, 4, 4, false, 4, 4);
-        assertFalse(MaskAgreement.pointingGameHit(outside, block()));
+        assertFalse(MaskAgreement.pointingGameHit(outside, block(), 0));
+        // (0, 0) is one pixel diagonal from the mask's corner (1, 1): sqrt(2) away
+        assertFalse(MaskAgreement.pointingGameHit(outside, block(), 1));
+        assertTrue(MaskAgreement.pointingGameHit(outside, block(), 2));
+        assertTrue(MaskAgreement.pointingGameHit(outside, block()), "the usual 15 px tolerance");
         assertFalse(MaskAgreement.pointingGameHit(Heatmap.of("m", 0, "a", 0, new float[16], 4, 4, false, 4, 4), block()));
+    }
+
+    @Test
+    void pointingGameTakesTheMiddleOfAPlateauNotItsFirstPixel() {
+        // a 1x9 plateau of maxima along row 0 of a 9x3 map; the mask is a single pixel under its middle
+        int w = 9;
+        float[] map = new float[w * 3];
+        for (int x = 0; x < w; x++) {
+            map[x] = 1f;
+        }
+        boolean[] fg = new boolean[w * 3];
+        fg[4] = true;
+        BinaryMask mask = new BinaryMask(w, 3, fg);
+        assertEquals(4, MaskAgreement.maximumPoint(map, w));
+        assertTrue(MaskAgreement.pointingGameHit(Heatmap.of("m", 0, "a", 0, map, w, 3, false, w, 3), mask, 0));
+        // an L-shaped plateau: its centroid is off the plateau, the nearest plateau pixel is taken
+        float[] l = new float[25];
+        for (int i : new int[] {0, 5, 10, 15, 20, 21, 22}) {
+            l[i] = 2f;
+        }
+        int p = MaskAgreement.maximumPoint(l, 5);
+        assertEquals(2f, l[p], "a point of the plateau");
+        assertEquals(15, p, "(0, 3), nearest to the centroid (0.43, 2.57)");
+        assertThrows(IllegalArgumentException.class, () -> MaskAgreement.pointingGameHit(Heatmap.of("m", 0, "a", 0, map, w, 3,
+                false, w, 3), mask, -1));
     }
 
     @Test
