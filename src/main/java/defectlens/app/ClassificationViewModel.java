@@ -21,9 +21,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 
@@ -46,9 +44,8 @@ public final class ClassificationViewModel {
     private final BooleanProperty leastCertainFirst = new SimpleBooleanProperty(false);
     private final ObjectProperty<Predicate<SemSample>> filter = new SimpleObjectProperty<>(s -> true);
     private final ObjectProperty<Comparator<SemSample>> order = new SimpleObjectProperty<>();
-    private final StringProperty status = new SimpleStringProperty("No predictions");
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final JobStatus job = new JobStatus("No predictions");
+    private final StringProperty status = job.statusProperty();
     private final BooleanBinding canClassify;
     private BiConsumer<String, Throwable> errorHandler = (title, e) -> { };
     private Task<?> running;
@@ -128,27 +125,12 @@ public final class ClassificationViewModel {
                 return out;
             }
         };
-        t.setOnRunning(e -> {
-            busy.set(true);
-            status.set(what + " ...");
-            progress.bind(t.progressProperty());
-        });
-        t.setOnSucceeded(e -> {
-            finish();
-            status.set(predictions.size() + " of " + (dataset == null ? 0 : dataset.size()) + " images classified by "
-                    + model.name());
-        });
-        t.setOnFailed(e -> {
-            finish();
-            status.set("Classification failed");
-            errorHandler.accept("Cannot classify with " + model.name(), t.getException());
-        });
-        t.setOnCancelled(e -> {
-            finish();
-            status.set("Cancelled: " + predictions.size() + " images classified");
-        });
         running = t;
-        main.tasks().classification().submit(t);
+        job.submit(main.tasks().classification(), t, what + " ...",
+                done -> status.set(predictions.size() + " of " + (dataset == null ? 0 : dataset.size())
+                        + " images classified by " + model.name()),
+                "Cannot classify with " + model.name(), (title, e) -> errorHandler.accept(title, e),
+                () -> "Cancelled: " + predictions.size() + " images classified");
         return t;
     }
 
@@ -166,13 +148,6 @@ public final class ClassificationViewModel {
             predictions.putAll(answers);
             revision.set(revision.get() + 1);
         }
-    }
-
-    private void finish() {
-        progress.unbind();
-        progress.set(0);
-        busy.set(false);
-        running = null;
     }
 
     /** Stops the running classification between two batches. */
@@ -269,10 +244,10 @@ public final class ClassificationViewModel {
     }
 
     public DoubleProperty progressProperty() {
-        return progress;
+        return job.progressProperty();
     }
 
     public BooleanProperty busyProperty() {
-        return busy;
+        return job.busyProperty();
     }
 }

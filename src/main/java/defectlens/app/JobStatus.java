@@ -3,6 +3,7 @@ package defectlens.app;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -32,6 +33,12 @@ public final class JobStatus {
      */
     public <T> Task<T> submit(Executor executor, Task<T> task, String running, Consumer<T> onDone,
             String errorTitle, BiConsumer<String, Throwable> errors, String cancelled) {
+        return submit(executor, task, running, onDone, errorTitle, errors, () -> cancelled);
+    }
+
+    /** As above, with the cancel message made when the cancel lands (e.g. how much was done by then). */
+    public <T> Task<T> submit(Executor executor, Task<T> task, String running, Consumer<T> onDone,
+            String errorTitle, BiConsumer<String, Throwable> errors, Supplier<String> cancelled) {
         task.setOnRunning(e -> {
             busy.set(true);
             status.set(running);
@@ -48,7 +55,7 @@ public final class JobStatus {
         });
         task.setOnCancelled(e -> {
             finish();
-            status.set(cancelled);
+            status.set(cancelled.get());
         });
         executor.execute(task);
         return task;
