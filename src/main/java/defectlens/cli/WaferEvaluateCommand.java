@@ -51,9 +51,11 @@ public final class WaferEvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--average-symmetries", description = "average each map's class probabilities over its 8 "
-            + "rotations/reflections, whatever the bundle says (the bundle's model.json setting otherwise)")
-    boolean averageSymmetries;
+    @Option(names = "--average-symmetries", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            description = "average each map's class probabilities over its 8 rotations/reflections (true, the "
+                    + "default when the option is given without a value) or take a single pass (false), whatever "
+                    + "the bundle says; without the option, the bundle's model.json setting")
+    Boolean averageSymmetries;
 
     @Override
     public Integer call() throws IOException {
@@ -65,8 +67,8 @@ public final class WaferEvaluateCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         try (WaferModel model = WaferModelBundle.load(modelDir)) {
-            if (averageSymmetries) {
-                model.setAverageOverSymmetries(true);
+            if (averageSymmetries != null) {
+                model.setAverageOverSymmetries(averageSymmetries);
             }
             WaferDataset dataset = WaferPickleReader.read(data);
             List<Integer> candidates = heldout ? heldOutRows(model, dataset) : WaferEvaluation.allRows(dataset);

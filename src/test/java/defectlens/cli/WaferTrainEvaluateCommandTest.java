@@ -68,6 +68,15 @@ class WaferTrainEvaluateCommandTest {
             assertTrue(centre.has(k), k);
         }
         assertEquals(8, centre.get("support").asInt());
+
+        // --average-symmetries alone switches averaging on for this run; "false" forces a single pass
+        JsonNode averaged = JSON.readTree(CliTest.run("wafer", "evaluate", "--model", model.toString(), "--data", SAMPLE,
+                "--heldout", "--average-symmetries", "--json").out());
+        assertEquals(true, averaged.get("average_over_symmetries").asBoolean());
+        JsonNode single = JSON.readTree(CliTest.run("wafer", "evaluate", "--model", model.toString(), "--data", SAMPLE,
+                "--heldout", "--average-symmetries", "false", "--json").out());
+        assertEquals(false, single.get("average_over_symmetries").asBoolean());
+        assertEquals(j.get("accuracy").asDouble(), single.get("accuracy").asDouble(), 1e-12);
         assertEquals(7, j.get("confusion").get("labels").size());
         long sum = 0;
         for (JsonNode row : j.get("confusion").get("matrix")) {
