@@ -81,6 +81,8 @@ public final class BenchWaferCommand implements Callable<Integer> {
             doc.put("maps_per_second", maps / median);
             doc.put("network_seconds_median", network);
             doc.put("network_maps_per_second", maps / network);
+            // "seconds_median" is the bundle's predict: 8 passes per map when it averages over symmetries
+            doc.put("average_over_symmetries", model.averageOverSymmetries());
             if (model.provenance().get("training") instanceof Map<?, ?> t && t.get("trainingSeconds") instanceof Number s
                     && t.get("epochs") instanceof Number e && e.intValue() > 0) {
                 doc.put("train_maps", t.get("trainMaps"));
