@@ -1,6 +1,7 @@
 package defectlens.app;
 
 import defectlens.wafer.WaferClassSet;
+import defectlens.wafer.WaferPredictions;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -162,8 +163,8 @@ public final class WaferSidePanel extends VBox {
             return;
         }
         probabilities.addRow(0, new Label("Class"), header("Proposed"), header("Baseline"));
-        int bestP = argmax(p);
-        int bestB = argmax(b);
+        int bestP = WaferPredictions.argMax(p);
+        int bestB = WaferPredictions.argMax(b);
         for (int c = 0; c < classes.size(); c++) {
             probabilities.addRow(c + 1, new Label(classes.get(c)), bar(p[c], c == bestP, "p" + c), bar(b[c], c == bestB, "b" + c));
         }
@@ -187,13 +188,4 @@ public final class WaferSidePanel extends VBox {
         return h;
     }
 
-    static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }

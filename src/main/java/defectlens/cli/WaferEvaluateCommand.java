@@ -2,14 +2,13 @@ package defectlens.cli;
 
 import defectlens.DefectLensException;
 import defectlens.wafer.AugmentedTestSet;
-import defectlens.wafer.WaferClassSet;
+import defectlens.wafer.HeldOutMaps;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferEvaluation;
 import defectlens.wafer.WaferMetrics;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
 import defectlens.wafer.WaferPickleReader;
-import defectlens.wafer.WaferTrainingJob;
 import defectlens.wafer.WaferTrainingPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Option;
  * matrix of a wafer model bundle on the labelled maps of a pickle whose label is one of the model's classes
  * (the others and unlabelled maps are counted as {@code skipped}), optionally on their rotated / flipped
  * copies only. {@code --heldout} restricts the maps to the test set the model's {@code wafer train} held out
- * (re-created from the class set, fraction and seed in its provenance; the data file must be the same).
+ * (see {@link HeldOutMaps}).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Measure a wafer model bundle on the labelled maps of a WM-811K pickle.")
@@ -51,11 +50,8 @@ public final class WaferEvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--average-symmetries", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-            description = "average each map's class probabilities over its 8 rotations/reflections (true, the "
-                    + "default when the option is given without a value) or take a single pass (false), whatever "
-                    + "the bundle says; without the option, the bundle's model.json setting")
-    Boolean averageSymmetries;
+    @CommandLine.Mixin
+    SymmetryAveragingOption averaging;
 
     @Override
     public Integer call() throws IOException {
@@ -67,11 +63,9 @@ public final class WaferEvaluateCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         try (WaferModel model = WaferModelBundle.load(modelDir)) {
-            if (averageSymmetries != null) {
-                model.setAverageOverSymmetries(averageSymmetries);
-            }
+            averaging.applyTo(model);
             WaferDataset dataset = WaferPickleReader.read(data);
-            List<Integer> candidates = heldout ? heldOutRows(model, dataset) : WaferEvaluation.allRows(dataset);
+            List<Integer> candidates = heldout ? HeldOutMaps.rows(model, modelDir, dataset, data) : WaferEvaluation.allRows(dataset);
             WaferEvaluation.Selection selection = WaferEvaluation.select(dataset, candidates, model.classes());
             err.println("evaluating " + selection.rows().size() + " maps x " + augmentation.copiesPerMap() + " ("
                     + augmentation.id() + "), skipped " + selection.skipped());
@@ -95,23 +89,5 @@ public final class WaferEvaluateCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    /** The rows {@code wafer train} held out, re-created from the model's provenance. */
-    private List<Integer> heldOutRows(WaferModel model, WaferDataset dataset) throws IOException {
-        Map<String, Object> p = model.provenance();
-        Object classSet = p.get("classSet");
-        if (!(p.get("split") instanceof Map<?, ?> split) || classSet == null
-                || !(split.get("testFraction") instanceof Number fraction)
-                || !(split.get("testSeed") instanceof Number seed)) {
-            throw new DefectLensException(modelDir, "--heldout needs a model trained by 'wafer train' (no held-out split in model.json)");
-        }
-        if (p.get("data") instanceof Map<?, ?> facts && facts.get("sha256") instanceof String expected
-                && !expected.equals(WaferTrainingJob.fileFacts(data, dataset.size()).get("sha256"))) {
-            throw new DefectLensException(data, "--heldout: not the file the model was trained on (SHA-256 differs from "
-                    + facts.get("file") + " in model.json)");
-        }
-        return WaferTrainingPlan.heldOut(dataset, WaferClassSet.parse(classSet.toString()), fraction.doubleValue(),
-                seed.longValue());
     }
 }

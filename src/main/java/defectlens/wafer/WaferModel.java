@@ -165,13 +165,7 @@ public final class WaferModel implements AutoCloseable {
         float[][] p = predict(maps);
         int[] out = new int[p.length];
         for (int i = 0; i < p.length; i++) {
-            int best = 0;
-            for (int c = 1; c < p[i].length; c++) {
-                if (p[i][c] > p[i][best]) {
-                    best = c;
-                }
-            }
-            out[i] = best;
+            out[i] = WaferPredictions.argMax(p[i]);
         }
         return out;
     }

@@ -1,14 +1,26 @@
 package defectlens.wafer;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 
 /** What a model said about every wafer of a file: predicted class index and its probability, by row. */
 public record WaferPredictions(String model, List<String> classes, int[] predicted, float[] confidence) {
+    /** Maps per forward pass when classifying a whole file. */
+    public static final int BATCH = 512;
+
     public WaferPredictions {
         classes = List.copyOf(classes);
         if (predicted.length != confidence.length) {
             throw new IllegalArgumentException("predicted and confidence differ in length");
         }
+    }
+
+    /** Receives the class probabilities of one batch: {@code probabilities[i]} belongs to row {@code rows.get(i)}. */
+    @FunctionalInterface
+    public interface BatchSink {
+        void accept(List<Integer> rows, float[][] probabilities) throws java.io.IOException;
     }
 
     /** The predicted class name of row i, or null when the row was not classified. */
@@ -26,38 +38,67 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
      * {@code cancelled} says so (rows not reached keep the class index -1).
      */
     public static WaferPredictions classify(WaferModel model, String name, WaferDataset data,
-            java.util.function.DoubleConsumer progress, java.util.function.BooleanSupplier cancelled) {
+            DoubleConsumer progress, BooleanSupplier cancelled) {
         return classify(model, name, data, model.averageOverSymmetries(), progress, cancelled);
     }
 
     /** As above, averaging each map's probabilities over the 8 symmetries of the square or not, as asked. */
     public static WaferPredictions classify(WaferModel model, String name, WaferDataset data, boolean averageOverSymmetries,
-            java.util.function.DoubleConsumer progress, java.util.function.BooleanSupplier cancelled) {
+            DoubleConsumer progress, BooleanSupplier cancelled) {
         int n = data.size();
         int[] predicted = new int[n];
         float[] confidence = new float[n];
-        java.util.Arrays.fill(predicted, -1);
-        int batch = 512;
-        for (int start = 0; start < n && !cancelled.getAsBoolean(); start += batch) {
-            int m = Math.min(batch, n - start);
-            float[][] maps = new float[m][];
-            for (int i = 0; i < m; i++) {
-                WaferMap w = data.get(start + i);
-                maps[i] = WaferPreprocessing.toNetworkMap(w.dies(), w.rows(), w.cols());
-            }
-            float[][] p = model.predict(maps, averageOverSymmetries);
-            for (int i = 0; i < m; i++) {
-                int best = 0;
-                for (int c = 1; c < p[i].length; c++) {
-                    if (p[i][c] > p[i][best]) {
-                        best = c;
-                    }
+        Arrays.fill(predicted, -1);
+        try {
+            classifyRows(model, data, allRows(n), averageOverSymmetries, (rows, p) -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    int best = argMax(p[i]);
+                    predicted[rows.get(i)] = best;
+                    confidence[rows.get(i)] = p[i][best];
                 }
-                predicted[start + i] = best;
-                confidence[start + i] = p[i][best];
-            }
-            progress.accept((double) (start + m) / n);
+            }, progress, cancelled);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // the sink above does no I/O
         }
         return new WaferPredictions(name, model.classes(), predicted, confidence);
+    }
+
+    /**
+     * The class probabilities of the given rows of a data set, {@link #BATCH} maps per pass, handed to
+     * {@code sink} batch by batch in row order; stops between batches when {@code cancelled} says so.
+     *
+     * @return the number of rows classified
+     */
+    public static int classifyRows(WaferModel model, WaferDataset data, List<Integer> rows, boolean averageOverSymmetries,
+            BatchSink sink, DoubleConsumer progress, BooleanSupplier cancelled) throws java.io.IOException {
+        int n = rows.size();
+        int done = 0;
+        while (done < n && !cancelled.getAsBoolean()) {
+            List<Integer> batch = rows.subList(done, Math.min(done + BATCH, n));
+            float[][] maps = new float[batch.size()][];
+            for (int i = 0; i < maps.length; i++) {
+                WaferMap w = data.get(batch.get(i));
+                maps[i] = WaferPreprocessing.toNetworkMap(w.dies(), w.rows(), w.cols());
+            }
+            sink.accept(batch, model.predict(maps, averageOverSymmetries));
+            done += batch.size();
+            progress.accept((double) done / n);
+        }
+        return done;
+    }
+
+    /** Index of the largest value (the first of equal ones). */
+    public static int argMax(float[] p) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static List<Integer> allRows(int n) {
+        return java.util.stream.IntStream.range(0, n).boxed().toList();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defectlens.wafer.WaferMap;
+import defectlens.wafer.WaferPredictions;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -128,7 +129,7 @@ class WaferBrowserFxTest {
         }
         float[] direct = wafers.side().modelsProperty().get().proposed().predict(new float[][] {net})[0];
         int i0 = wafers.selectedProperty().get();
-        assertEquals(WaferSidePanel.argmax(direct), p.predicted()[i0]);
+        assertEquals(WaferPredictions.argMax(direct), p.predicted()[i0]);
     }
 
     @Test

@@ -112,4 +112,71 @@ class WaferTrainEvaluateCommandTest {
         CliTest.Result bad = CliTest.run("wafer", "evaluate", "--model", model.toString(), "--data", SAMPLE, "--augment", "shear");
         assertEquals(2, bad.code());
     }
+
+    @Test
+    void classifyWritesOneCsvRowPerHeldOutMapThatAgreesWithEvaluate() throws Exception {
+        Path csv = tmp.resolve("predictions.csv");
+        CliTest.Result r = CliTest.run("wafer", "classify", "--model", model.toString(), "--data", SAMPLE, "--heldout",
+                "--out", csv.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode summary = JSON.readTree(r.out());
+        assertEquals(40, summary.get("maps").asInt());
+        assertEquals(40, summary.get("classified").asInt());
+        assertEquals(false, summary.get("cancelled").asBoolean());
+        assertEquals(40, summary.get("labelled_in_model_classes").asInt());
+        assertEquals(trained.get("test_accuracy").asDouble(), summary.get("accuracy").asDouble(), 1e-9);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(41, lines.size());
+        assertEquals("row,lot,wafer_index,split,label,predicted,confidence,p_Center,p_Donut,p_Edge-Loc,p_Edge-Ring,"
+                + "p_Loc,p_Random,p_Scratch", lines.get(0));
+        int correct = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            assertEquals(14, f.length, line);
+            double sum = 0;
+            double best = -1;
+            String bestClass = null;
+            String[] names = lines.get(0).split(",");
+            for (int c = 7; c < 14; c++) {
+                double p = Double.parseDouble(f[c]);
+                sum += p;
+                if (p > best) {
+                    best = p;
+                    bestClass = names[c].substring(2);
+                }
+            }
+            assertEquals(1.0, sum, 1e-4, line);
+            assertEquals(bestClass, f[5], "predicted is the most probable class: " + line);
+            assertEquals(best, Double.parseDouble(f[6]), 1e-9);
+            if (f[4].equals(f[5])) {
+                correct++;
+            }
+        }
+        assertEquals(summary.get("correct").asInt(), correct);
+    }
+
+    @Test
+    void classifyWithoutOutPrintsCsvOnStdoutOrTheTopClassesAsJson() throws Exception {
+        CliTest.Result r = CliTest.run("wafer", "classify", "--model", model.toString(), "--data", SAMPLE);
+        assertEquals(0, r.code(), r.err());
+        assertEquals(201, r.out().strip().split("\\R").length, "a header and the 200 maps of the sample");
+        assertTrue(r.err().contains("classified 200 of 200 maps"), r.err());
+        assertTrue(r.err().contains("wafer classify: 200/200 maps"), r.err());
+
+        CliTest.Result j = CliTest.run("wafer", "classify", "--model", model.toString(), "--data", SAMPLE, "--json",
+                "--top", "2", "--average-symmetries");
+        assertEquals(0, j.code(), j.err());
+        JsonNode doc = JSON.readTree(j.out());
+        assertEquals(true, doc.get("average_over_symmetries").asBoolean());
+        assertEquals(200, doc.get("predictions").size());
+        assertEquals(1, doc.get("labelled_other_classes").asInt(), "the sample's Near-full map");
+        JsonNode top = doc.get("predictions").get(0).get("top");
+        assertEquals(2, top.size());
+        assertTrue(top.get(0).get("probability").asDouble() >= top.get(1).get("probability").asDouble());
+
+        assertEquals(2, CliTest.run("wafer", "classify", "--model", model.toString(), "--data", SAMPLE, "--top", "0").code());
+        CliTest.Result missing = CliTest.run("wafer", "classify", "--model", tmp.resolve("nothing").toString(), "--data", SAMPLE);
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("model.json"), missing.err());
+    }
 }
