@@ -43,4 +43,39 @@ public record LrpExplanation(
     public double conservation() {
         return relevanceSum() / explainedLogit();
     }
+
+    /**
+     * The explanation of the mean of several networks' logits (an ensemble): LRP is linear in the relevance
+     * it starts from, so relevance, logits and layer totals are the means of the members' (which must have the
+     * same input shape, explained class and layers). {@code predictedClass} is the ensemble's answer, given by
+     * the caller (it averages probabilities, not logits).
+     */
+    public static LrpExplanation mean(List<LrpExplanation> members, int predictedClass) {
+        LrpExplanation first = members.get(0);
+        int n = members.size();
+        float[] relevance = new float[first.relevance.length];
+        float[] logits = new float[first.logits.length];
+        double[] sums = new double[first.layerSums.size()];
+        for (LrpExplanation m : members) {
+            if (m.explainedClass != first.explainedClass || m.relevance.length != relevance.length
+                    || m.layerSums.size() != sums.length) {
+                throw new IllegalArgumentException("ensemble explanations differ in class, input or layers");
+            }
+            for (int i = 0; i < relevance.length; i++) {
+                relevance[i] += m.relevance[i] / n;
+            }
+            for (int i = 0; i < logits.length; i++) {
+                logits[i] += m.logits[i] / n;
+            }
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += m.layerSums.get(i).sum() / n;
+            }
+        }
+        List<LayerSum> layers = new java.util.ArrayList<>();
+        for (int i = 0; i < sums.length; i++) {
+            layers.add(new LayerSum(first.layerSums.get(i).layer(), sums[i]));
+        }
+        return new LrpExplanation(relevance, first.inputShape, logits, predictedClass, first.explainedClass,
+                first.composite, layers);
+    }
 }

@@ -10,7 +10,8 @@ import defectlens.wafer.WaferModel;
  * LRP for the four wafer models: encodes a 64x64 map as the model's input (map or sinogram), explains a
  * class logit with an {@link LrpExplainer}, and brings the relevance onto the wafer grid (by filtered
  * back-projection for sinogram models, {@link SinogramRelevanceProjector}). Holds its own base
- * {@link NDManager} for the canonized layers; each explanation runs in a sub-manager. Close when done
+ * {@link NDManager} for the canonized layers; each explanation runs in a sub-manager. For an ensemble the
+ * relevance is that of the networks' mean logit ({@link LrpExplanation#mean}). Close when done
  * (the model stays open). One explainer per thread.
  */
 public final class WaferLrpExplainer implements AutoCloseable {
@@ -18,7 +19,7 @@ public final class WaferLrpExplainer implements AutoCloseable {
     private final WaferInputEncoder encoder;
     private final SinogramRelevanceProjector projector;
     private final NDManager manager;
-    private final LrpExplainer explainer;
+    private final java.util.List<LrpExplainer> explainers = new java.util.ArrayList<>();
 
     public WaferLrpExplainer(WaferModel model) {
         this.model = model;
@@ -26,10 +27,12 @@ public final class WaferLrpExplainer implements AutoCloseable {
         this.projector = model.variant().sinogramInput() ? new SinogramRelevanceProjector(model.angles()) : null;
         this.manager = NDManager.newBaseManager();
         try {
-            this.explainer = new LrpExplainer(model.block(),
-                    new Shape(1, WaferInputEncoder.SIZE, WaferInputEncoder.SIZE), manager);
+            for (int k = 0; k < model.networkCount(); k++) {
+                explainers.add(new LrpExplainer(model.networkBlock(k),
+                        new Shape(1, WaferInputEncoder.SIZE, WaferInputEncoder.SIZE), manager));
+            }
         } catch (RuntimeException e) {
-            manager.close();
+            close();
             throw e;
         }
     }
@@ -47,7 +50,18 @@ public final class WaferLrpExplainer implements AutoCloseable {
                     + model.classes().size() + " classes " + model.classes());
         }
         float[] input = encoder.encode(map);
-        LrpExplanation lrp = explainer.explain(input, classIndex, composite);
+        LrpExplanation lrp;
+        if (explainers.size() == 1) {
+            lrp = explainers.get(0).explain(input, classIndex, composite);
+        } else {
+            int predicted = defectlens.wafer.WaferPredictions.argMax(model.predictEncoded(new float[][] {input})[0]);
+            int explained = classIndex < 0 ? predicted : classIndex;
+            java.util.List<LrpExplanation> members = new java.util.ArrayList<>();
+            for (LrpExplainer e : explainers) {
+                members.add(e.explain(input, explained, composite));
+            }
+            lrp = LrpExplanation.mean(members, predicted);
+        }
         float[] wafer = projector == null ? lrp.relevance().clone() : projector.toWafer(lrp.relevance());
         return new WaferRelevance(map.clone(), input, lrp, wafer, projector != null, model.classes());
     }
@@ -63,7 +77,7 @@ public final class WaferLrpExplainer implements AutoCloseable {
 
     @Override
     public void close() {
-        explainer.close();
+        explainers.forEach(LrpExplainer::close);
         manager.close();
     }
 }

@@ -2,6 +2,7 @@ package defectlens.wafer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Measures a {@link WaferModel} on labelled wafer maps: picks the maps of a data set whose label is one of
@@ -44,5 +45,17 @@ public final class WaferEvaluation {
         LabelledMaps maps = augment.apply(test);
         int[] predicted = maps.size() == 0 ? new int[0] : model.classify(maps.maps());
         return WaferMetrics.of(model.classes(), maps.labels(), predicted);
+    }
+
+    /** A model's figures on its held-out maps as recorded in provenance ({@code heldOutTest}). */
+    public static Map<String, Object> heldOutFacts(WaferMetrics original, WaferMetrics rotflip) {
+        Map<String, Object> heldOut = new java.util.LinkedHashMap<>();
+        heldOut.put("n", original.count());
+        heldOut.put("accuracy", original.accuracy());
+        heldOut.put("macroF1", original.macroF1());
+        heldOut.put("rotflipN", rotflip.count());
+        heldOut.put("rotflipAccuracy", rotflip.accuracy());
+        heldOut.put("rotflipMacroF1", rotflip.macroF1());
+        return heldOut;
     }
 }

@@ -15,22 +15,27 @@ import java.util.Map;
 /**
  * A wafer classifier of one {@link WaferVariant}: its network, class names in output order, the Radon
  * angles of its sinogram input and the provenance written to {@code model.json}. Classifies 64x64 maps
- * (background removed). Owns a DJL {@link Model}; close it when done. Thread-safe for inference (each
- * call works under its own {@link NDManager}).
+ * (background removed). It may be an ensemble ({@link #ensemble}): several networks of the same variant and
+ * classes whose class probabilities are averaged; network 0 is the one {@link #block()} gives. Owns its DJL
+ * {@link Model}s; close it when done. Thread-safe for inference (each call works under its own
+ * {@link NDManager}).
  */
 public final class WaferModel implements AutoCloseable {
     private static final int INFERENCE_BATCH = 256;
 
     private final Model model;
+    private final List<Model> networks = new java.util.ArrayList<>();
     private final WaferVariant variant;
     private final List<String> classes;
     private final int angles;
     private final Map<String, Object> provenance;
     private final WaferInputEncoder encoder;
     private boolean averageOverSymmetries;
+    private boolean halfPrecisionWeights;
 
     WaferModel(Model model, WaferVariant variant, List<String> classes, int angles, Map<String, Object> provenance) {
         this.model = model;
+        this.networks.add(model);
         this.variant = variant;
         this.classes = List.copyOf(classes);
         this.angles = angles;
@@ -48,6 +53,67 @@ public final class WaferModel implements AutoCloseable {
     /** Initialises the parameters (loading or a standalone model; the trainer initialises via DJL's Trainer). */
     void initialize() {
         model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, WaferNetworks.INPUT_SHAPE);
+    }
+
+    /**
+     * One model that averages the class probabilities of the networks of {@code parts} (same variant, classes
+     * and Radon angles, else IllegalArgumentException), with the symmetry averaging, weight precision and
+     * the given provenance. Takes ownership: close the ensemble, not the parts.
+     */
+    public static WaferModel ensemble(List<WaferModel> parts, Map<String, Object> provenance) {
+        if (parts.size() < 2) {
+            throw new IllegalArgumentException("an ensemble needs at least two models, got " + parts.size());
+        }
+        WaferModel first = parts.get(0);
+        for (WaferModel m : parts) {
+            if (m.variant != first.variant || !m.classes.equals(first.classes) || m.angles != first.angles) {
+                throw new IllegalArgumentException("ensemble members differ: " + first.variant.id() + " " + first.classes
+                        + " " + first.angles + " angles vs " + m.variant.id() + " " + m.classes + " " + m.angles + " angles");
+            }
+        }
+        WaferModel joined = new WaferModel(first.model, first.variant, first.classes, first.angles, provenance);
+        for (WaferModel m : parts) {
+            for (Model net : m.networks) {
+                if (net != first.model) {
+                    joined.networks.add(net);
+                }
+            }
+        }
+        joined.averageOverSymmetries = first.averageOverSymmetries;
+        joined.halfPrecisionWeights = first.halfPrecisionWeights;
+        return joined;
+    }
+
+    /** Adds a network loaded for an ensemble bundle (same variant and classes, initialised, weights set). */
+    void addNetwork(Model network) {
+        networks.add(network);
+    }
+
+    /** A new, initialised network of this model's variant and classes, to load ensemble weights into. */
+    Model newNetwork() {
+        Model net = Model.newInstance("wafer-" + variant.id());
+        net.setBlock(WaferNetworks.build(variant, classes.size()));
+        net.getBlock().initialize(net.getNDManager(), DataType.FLOAT32, WaferNetworks.INPUT_SHAPE);
+        return net;
+    }
+
+    /** How many networks average their probabilities (1 unless an ensemble). */
+    public int networkCount() {
+        return networks.size();
+    }
+
+    /** The block of network {@code i} ({@code 0 <= i < networkCount()}). */
+    public Block networkBlock(int i) {
+        return networks.get(i).getBlock();
+    }
+
+    /** Whether a bundle stores the weights as 16-bit floats (half the file; computing stays 32-bit). */
+    public boolean halfPrecisionWeights() {
+        return halfPrecisionWeights;
+    }
+
+    public void setHalfPrecisionWeights(boolean on) {
+        this.halfPrecisionWeights = on;
     }
 
     public WaferVariant variant() {
@@ -118,24 +184,41 @@ public final class WaferModel implements AutoCloseable {
             for (int i = 0; i < maps.length; i++) {
                 moved[i] = t.apply(maps[i]);
             }
-            float[][] p = predictEncoded(encoder.encode(moved));
-            for (int i = 0; i < p.length; i++) {
-                for (int c = 0; c < p[i].length; c++) {
-                    sum[i][c] += p[i][c];
-                }
+            addInto(sum, predictEncoded(encoder.encode(moved)));
+        }
+        return divide(sum, transforms.size() + 1);
+    }
+
+    /**
+     * Class probabilities of inputs already encoded by {@link WaferInputEncoder} (for an ensemble, the mean of
+     * its networks' probabilities).
+     */
+    public float[][] predictEncoded(float[][] inputs) {
+        float[][] sum = predictEncoded(model, inputs);
+        for (int k = 1; k < networks.size(); k++) {
+            addInto(sum, predictEncoded(networks.get(k), inputs));
+        }
+        return networks.size() > 1 ? divide(sum, networks.size()) : sum;
+    }
+
+    private static void addInto(float[][] sum, float[][] p) {
+        for (int i = 0; i < p.length; i++) {
+            for (int c = 0; c < p[i].length; c++) {
+                sum[i][c] += p[i][c];
             }
         }
-        float views = transforms.size() + 1;
+    }
+
+    private static float[][] divide(float[][] sum, int n) {
         for (float[] row : sum) {
             for (int c = 0; c < row.length; c++) {
-                row[c] /= views;
+                row[c] /= n;
             }
         }
         return sum;
     }
 
-    /** Class probabilities of inputs already encoded by {@link WaferInputEncoder}. */
-    public float[][] predictEncoded(float[][] inputs) {
+    private float[][] predictEncoded(Model network, float[][] inputs) {
         float[][] out = new float[inputs.length][];
         int size = WaferInputEncoder.SIZE * WaferInputEncoder.SIZE;
         for (int start = 0; start < inputs.length; start += INFERENCE_BATCH) {
@@ -144,9 +227,9 @@ public final class WaferModel implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 System.arraycopy(inputs[start + i], 0, flat, i * size, size);
             }
-            try (NDManager manager = model.getNDManager().newSubManager()) {
+            try (NDManager manager = network.getNDManager().newSubManager()) {
                 NDArray x = manager.create(flat, new Shape(n, 1, WaferInputEncoder.SIZE, WaferInputEncoder.SIZE));
-                NDArray logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(x), false)
+                NDArray logits = network.getBlock().forward(new ParameterStore(manager, false), new NDList(x), false)
                         .singletonOrThrow();
                 float[] p = logits.softmax(1).toFloatArray();
                 int k = classes.size();
@@ -172,6 +255,6 @@ public final class WaferModel implements AutoCloseable {
 
     @Override
     public void close() {
-        model.close();
+        networks.forEach(Model::close);
     }
 }

@@ -24,13 +24,17 @@ import java.util.Map;
 /**
  * A wafer model on disk: a folder with {@code model.json} (format, name, architecture, variant, class
  * names in output order, Radon angles, input description, training provenance) beside the DJL weights
- * {@code model.params} ({@code Block.saveParameters}). Files are written to temporary names and moved into
+ * {@code model.params} ({@code Block.saveParameters}, or 16-bit {@link HalfPrecisionWeights} when
+ * {@code weights_dtype} is {@code float16}); an ensemble lists its further networks' weight files under
+ * {@code ensemble.weights}. Files are written to temporary names and moved into
  * place, so a failed save leaves an existing bundle intact.
  */
 public final class WaferModelBundle {
     public static final String FORMAT = "defectlens-wafer-cnn";
     public static final String METADATA = "model.json";
     public static final String WEIGHTS = "model.params";
+    /** {@code weights_dtype} of bundles stored by {@link HalfPrecisionWeights}; absent = DJL's 32-bit format. */
+    public static final String FLOAT16 = "float16";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -41,18 +45,38 @@ public final class WaferModelBundle {
     public static void save(WaferModel model, Path dir) {
         try {
             Files.createDirectories(dir);
-            Path params = dir.resolve(WEIGHTS + ".tmp");
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(params));
-                    DataOutputStream out = new DataOutputStream(os)) {
-                model.block().saveParameters(out);
+            List<String> names = weightFiles(model);
+            for (int k = 0; k < names.size(); k++) {
+                Path params = dir.resolve(names.get(k) + ".tmp");
+                try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(params));
+                        DataOutputStream out = new DataOutputStream(os)) {
+                    if (model.halfPrecisionWeights()) {
+                        HalfPrecisionWeights.save(model.networkBlock(k), out);
+                    } else {
+                        model.networkBlock(k).saveParameters(out);
+                    }
+                }
             }
             Path json = dir.resolve(METADATA + ".tmp");
             JSON.writeValue(json.toFile(), metadata(model));
-            Files.move(params, dir.resolve(WEIGHTS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            for (String name : names) {
+                Files.move(dir.resolve(name + ".tmp"), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
             Files.move(json, dir.resolve(METADATA), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new DefectLensException(dir, "cannot write the wafer model bundle: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code model.params}, then {@code member-2.params}, ... for the further networks of an ensemble. */
+    private static List<String> weightFiles(WaferModel model) {
+        List<String> names = new ArrayList<>();
+        names.add(WEIGHTS);
+        for (int k = 1; k < model.networkCount(); k++) {
+            names.add("member-" + (k + 1) + ".params");
+        }
+        return names;
     }
 
     static Map<String, Object> metadata(WaferModel model) {
@@ -75,6 +99,15 @@ public final class WaferModelBundle {
         split.put("head", "fc");
         m.put("split", split);
         m.put("weights", WEIGHTS);
+        if (model.halfPrecisionWeights()) {
+            m.put("weights_dtype", FLOAT16);
+        }
+        if (model.networkCount() > 1) {
+            Map<String, Object> ensemble = new LinkedHashMap<>();
+            ensemble.put("combine", "mean of the networks' class probabilities");
+            ensemble.put("weights", weightFiles(model).subList(1, model.networkCount()));
+            m.put("ensemble", ensemble);
+        }
         m.put("inference", Map.of("average_over_symmetries", model.averageOverSymmetries()));
         m.put("provenance", model.provenance());
         return m;
@@ -114,18 +147,48 @@ public final class WaferModelBundle {
         if (!Files.isRegularFile(params)) {
             throw new DefectLensException(params, "weights file is missing");
         }
+        String dtype = root.path("weights_dtype").asText("float32");
+        if (!dtype.equals("float32") && !dtype.equals(FLOAT16)) {
+            throw new DefectLensException(json, "weights_dtype is '" + dtype + "', expected float32 or " + FLOAT16);
+        }
+        boolean half = dtype.equals(FLOAT16);
+        List<Path> members = new ArrayList<>();
+        root.path("ensemble").path("weights").forEach(w -> members.add(dir.resolve(w.asText())));
+        for (Path member : members) {
+            if (!Files.isRegularFile(member)) {
+                throw new DefectLensException(member, "weights file of an ensemble member is missing");
+            }
+        }
         WaferModel model = WaferModel.create(variant, classes, angles, provenance);
         model.setAverageOverSymmetries(root.path("inference").path("average_over_symmetries").asBoolean(false));
-        try (InputStream is = new BufferedInputStream(Files.newInputStream(params));
-                DataInputStream in = new DataInputStream(is)) {
+        model.setHalfPrecisionWeights(half);
+        Path reading = params;
+        try {
             model.initialize();
             Model djl = model.djlModel();
-            djl.getBlock().loadParameters(djl.getNDManager(), in);
+            readWeights(djl, params, half);
+            for (Path member : members) {
+                reading = member;
+                Model net = model.newNetwork();
+                model.addNetwork(net); // closed with the model from here on
+                readWeights(net, member, half);
+            }
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
-            throw new DefectLensException(params, "weights do not fit a " + variant.id() + " network for "
+            throw new DefectLensException(reading, "weights do not fit a " + variant.id() + " network for "
                     + classes.size() + " classes: " + e.getMessage(), e);
         }
         return model;
+    }
+
+    private static void readWeights(Model network, Path file, boolean half) throws IOException, MalformedModelException {
+        try (InputStream is = new BufferedInputStream(Files.newInputStream(file));
+                DataInputStream in = new DataInputStream(is)) {
+            if (half) {
+                HalfPrecisionWeights.load(network.getBlock(), in);
+            } else {
+                network.getBlock().loadParameters(network.getNDManager(), in);
+            }
+        }
     }
 }

@@ -86,14 +86,7 @@ public final class WaferTrainingJob {
             LabelledMaps test = WaferTrainingPlan.labelled(data, plan.test(), s.classes().classes());
             WaferMetrics original = WaferEvaluation.measure(result.model(), test, AugmentedTestSet.NONE);
             WaferMetrics rotflip = WaferEvaluation.measure(result.model(), test, AugmentedTestSet.ROTFLIP);
-            Map<String, Object> heldOut = new LinkedHashMap<>();
-            heldOut.put("n", original.count());
-            heldOut.put("accuracy", original.accuracy());
-            heldOut.put("macroF1", original.macroF1());
-            heldOut.put("rotflipN", rotflip.count());
-            heldOut.put("rotflipAccuracy", rotflip.accuracy());
-            heldOut.put("rotflipMacroF1", rotflip.macroF1());
-            result.model().putProvenance("heldOutTest", heldOut);
+            result.model().putProvenance("heldOutTest", WaferEvaluation.heldOutFacts(original, rotflip));
             return new Outcome(result, plan, original, rotflip);
         } catch (RuntimeException e) {
             result.model().close();

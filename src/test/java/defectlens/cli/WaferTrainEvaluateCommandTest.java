@@ -179,4 +179,35 @@ class WaferTrainEvaluateCommandTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("model.json"), missing.err());
     }
+
+    @Test
+    void ensembleJoinsBundlesKeepsTheHeldOutSplitAndRefusesBadMembers() throws Exception {
+        Path ensemble = tmp.resolve("ensemble");
+        CliTest.Result r = CliTest.run("wafer", "ensemble", model.toString(), model.toString(), "--data", SAMPLE,
+                "--out", ensemble.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = JSON.readTree(r.out());
+        // two copies of one network: the ensemble answers as the network does
+        assertEquals(trained.get("test_accuracy").asDouble(), doc.get("held_out_test").get("accuracy").asDouble(), 1e-9);
+        JsonNode meta = JSON.readTree(Files.readString(ensemble.resolve("model.json")));
+        assertEquals(2, meta.get("provenance").get("ensemble").size());
+        assertEquals(40, meta.get("provenance").get("heldOutTest").get("n").asInt());
+        CliTest.Result evaluated = CliTest.run("wafer", "evaluate", "--model", ensemble.toString(), "--data", SAMPLE,
+                "--heldout", "--json");
+        assertEquals(0, evaluated.code(), evaluated.err());
+        assertEquals(40, JSON.readTree(evaluated.out()).get("n").asInt());
+
+        CliTest.Result half = CliTest.run("wafer", "ensemble", model.toString(), ensemble.toString(), "--half-precision",
+                "--out", tmp.resolve("half").toString());
+        assertEquals(0, half.code(), half.err());
+        assertEquals("[\"member-2.params\",\"member-3.params\"]", JSON.readTree(Files.readString(
+                tmp.resolve("half").resolve("model.json"))).get("ensemble").get("weights").toString(),
+                "an ensemble member brings all its networks: 1 + 2 = 3");
+        assertTrue(Files.size(tmp.resolve("half").resolve("model.params")) < 0.6 * Files.size(model.resolve("model.params")));
+
+        assertEquals(2, CliTest.run("wafer", "ensemble", model.toString(), "--out", tmp.resolve("one").toString()).code());
+        CliTest.Result self = CliTest.run("wafer", "ensemble", model.toString(), ensemble.toString(), "--out", ensemble.toString());
+        assertEquals(2, self.code());
+        assertTrue(self.err().contains("must not be one of the member"), self.err());
+    }
 }
