@@ -1,10 +1,12 @@
 package defectlens;
 
 import defectlens.cli.DefectLensCommand;
+import defectlens.model.OneDnnIsaCap;
 
 /**
  * Entry point: with no argument it opens the workbench window, with a command it runs the CLI.
- * Sets {@code ai.djl.offline=true} before anything touches DJL so the engine never downloads.
+ * Sets {@code ai.djl.offline=true} before anything touches DJL so the engine never downloads, and caps oneDNN's
+ * instruction set ({@link OneDnnIsaCap}) before the first convolution.
  */
 public final class Main {
     private Main() {
@@ -19,9 +21,10 @@ public final class Main {
         System.exit(DefectLensCommand.run(args));
     }
 
-    /** Offline DJL and quiet OpenCV; called by every entry point. */
+    /** Offline DJL, oneDNN kept to kernels that compute right, quiet OpenCV; called by every entry point. */
     public static void prepareEnvironment() {
         System.setProperty("ai.djl.offline", "true");
+        OneDnnIsaCap.apply();
         if (System.getProperty("OPENCV_LOG_LEVEL") == null) {
             System.setProperty("OPENCV_LOG_LEVEL", "ERROR");
         }
