@@ -105,7 +105,9 @@ public final class WaferSidePanel extends VBox {
         vm.proposedProbabilitiesProperty().addListener((o, a, b) -> fillProbabilities());
         vm.baselineProbabilitiesProperty().addListener((o, a, b) -> fillProbabilities());
         vm.modelsProperty().addListener((o, a, m) -> {
-            modelName.setText(m == null ? "No wafer models loaded" : "Models: " + m.name() + " vs its baseline");
+            modelName.setText(m == null ? "No wafer models loaded" : "Models: " + m.name()
+                    + (m.proposed().networkCount() > 1 ? " (ensemble of " + m.proposed().networkCount() + " networks)" : "")
+                    + " vs its baseline");
             fillProbabilities();
         });
         modelName.setText("No wafer models loaded (models/wafer-proposed-* and models/wafer-baseline-*)");

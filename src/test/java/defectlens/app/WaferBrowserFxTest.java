@@ -121,7 +121,7 @@ class WaferBrowserFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "original".equals(wafers.side().transformTextProperty().get()));
 
         robot.clickOn("#classifyAll");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> wafers.predictionsProperty().get() != null);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> wafers.predictionsProperty().get() != null);
         defectlens.wafer.WaferPredictions p = wafers.predictionsProperty().get();
         assertEquals(200, p.predicted().length);
         for (int i = 0; i < 200; i++) {
@@ -145,6 +145,8 @@ class WaferBrowserFxTest {
                 && wafers.side().proposedProbabilitiesProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("wafer-proposed-paper7", wafers.side().modelsProperty().get().name());
+        assertEquals("Models: wafer-proposed-paper7 (ensemble of 2 networks) vs its baseline",
+                robot.lookup("#waferModelName").queryAs(Label.class).getText());
         assertEquals(7, wafers.side().proposedProbabilitiesProperty().get().length);
         // the shipped proposed bundle averages over the 8 symmetries; the user can switch to a single pass
         javafx.scene.control.CheckBox average = robot.lookup("#averageSymmetries").queryAs(javafx.scene.control.CheckBox.class);
