@@ -91,9 +91,12 @@ public final class HalfPrecisionWeights {
                 nativeOrder.putShort(le.getShort());
             }
             nativeOrder.rewind();
+            // in place, so the network keeps its own tensor; through a detached view, because PyTorch refuses an
+            // in-place write to a parameter that requires a gradient while a GradientCollector is open anywhere
             try (NDArray half = target.getManager().create(nativeOrder, target.getShape(), DataType.FLOAT16);
-                    NDArray full = half.toType(DataType.FLOAT32, false)) {
-                target.set(new NDIndex(":"), full); // in place: the network keeps its own tensor
+                    NDArray full = half.toType(DataType.FLOAT32, false);
+                    NDArray storage = target.stopGradient()) {
+                storage.set(new NDIndex(":"), full);
             }
         }
     }

@@ -140,10 +140,17 @@ class WaferBrowserFxTest {
             wafers.side().useShippedModels(Path.of("models"));
             window.openWafers(Path.of("datasets/wm811k/LSWMD_sample.pkl"));
         });
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wafers.datasetProperty().get() != null
-                && wafers.side().modelsProperty().get() != null
-                && wafers.side().proposedProbabilitiesProperty().get() != null);
+        try {
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !errors.isEmpty()
+                    || wafers.datasetProperty().get() != null && wafers.side().modelsProperty().get() != null
+                    && wafers.side().proposedProbabilitiesProperty().get() != null);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no map classified in 120 s: data set " + wafers.datasetProperty().get()
+                    + ", models " + wafers.side().modelsProperty().get() + ", status "
+                    + wafers.statusProperty().get(), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.List.of(), errors);
         assertEquals("wafer-proposed-paper7", wafers.side().modelsProperty().get().name());
         assertEquals("Models: wafer-proposed-paper7 (ensemble of 2 networks) vs its baseline",
                 robot.lookup("#waferModelName").queryAs(Label.class).getText());
