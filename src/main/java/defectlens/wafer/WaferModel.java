@@ -45,14 +45,22 @@ public final class WaferModel implements AutoCloseable {
 
     /** A new, randomly initialised network of the variant (the trainer's starting point). */
     static WaferModel create(WaferVariant variant, List<String> classes, int angles, Map<String, Object> provenance) {
+        return new WaferModel(network(variant, classes.size()), variant, classes, angles, provenance);
+    }
+
+    private static Model network(WaferVariant variant, int classCount) {
         Model model = Model.newInstance("wafer-" + variant.id());
-        model.setBlock(WaferNetworks.build(variant, classes.size()));
-        return new WaferModel(model, variant, classes, angles, provenance);
+        model.setBlock(WaferNetworks.build(variant, classCount));
+        return model;
+    }
+
+    private static void initialize(Model network) {
+        network.getBlock().initialize(network.getNDManager(), DataType.FLOAT32, WaferNetworks.INPUT_SHAPE);
     }
 
     /** Initialises the parameters (loading or a standalone model; the trainer initialises via DJL's Trainer). */
     void initialize() {
-        model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, WaferNetworks.INPUT_SHAPE);
+        initialize(model);
     }
 
     /**
@@ -91,9 +99,8 @@ public final class WaferModel implements AutoCloseable {
 
     /** A new, initialised network of this model's variant and classes, to load ensemble weights into. */
     Model newNetwork() {
-        Model net = Model.newInstance("wafer-" + variant.id());
-        net.setBlock(WaferNetworks.build(variant, classes.size()));
-        net.getBlock().initialize(net.getNDManager(), DataType.FLOAT32, WaferNetworks.INPUT_SHAPE);
+        Model net = network(variant, classes.size());
+        initialize(net);
         return net;
     }
 
