@@ -292,9 +292,15 @@ public final class SemTrainer {
             settings.put("init", options.init().toString());
         }
         metrics.put("settings", settings);
-        Provenance p = new Provenance(data.root().toAbsolutePath().normalize().toString(), options.seed(), epochsRun,
+        Provenance p = new Provenance(dataDescription(data), options.seed(), epochsRun,
                 options.balance().key(), metrics, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 options.appVersion());
         return ModelBundle.manifestFor(options.name(), net, classes, spec, p);
+    }
+
+    /** The training data as provenance names it: folder name and image count, never a machine path. */
+    private static String dataDescription(SemDataset data) {
+        Path name = data.root().toAbsolutePath().normalize().getFileName();
+        return (name == null ? "data set" : name.toString()) + " (" + data.size() + " images)";
     }
 }

@@ -38,8 +38,13 @@ public final class TorchScriptImporter {
         } catch (IOException e) {
             throw new DefectLensException(out, "cannot write bundle (" + e.getMessage() + ")", e);
         }
-        Provenance provenance = new Provenance("imported from " + features.toAbsolutePath().normalize() + " and "
-                + head.toAbsolutePath().normalize(), null, null, null, null,
+        String source;
+        try {
+            source = "imported from " + FileDigest.describe(features) + " and " + FileDigest.describe(head);
+        } catch (IOException e) {
+            throw new DefectLensException(out, "cannot read " + features + " or " + head + " (" + e.getMessage() + ")", e);
+        }
+        Provenance provenance = new Provenance(source, null, null, null, null,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), null);
         ModelManifest manifest = new ModelManifest(name, ModelManifest.TORCHSCRIPT, classes, input,
                 splitLayer == null ? TorchScriptClassifier.FEATURES : splitLayer, 0,

@@ -1,12 +1,9 @@
 package defectlens.wafer;
 
+import defectlens.model.FileDigest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -123,23 +120,9 @@ public final class WaferTrainingJob {
     public static Map<String, Object> fileFacts(Path file, int maps) throws IOException {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("file", file.getFileName().toString());
-        facts.put("path", file.toAbsolutePath().normalize().toString());
         facts.put("bytes", Files.size(file));
-        facts.put("sha256", sha256(file));
+        facts.put("sha256", FileDigest.sha256(file));
         facts.put("maps", maps);
         return facts;
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

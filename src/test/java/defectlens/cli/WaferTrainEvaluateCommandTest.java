@@ -104,8 +104,7 @@ class WaferTrainEvaluateCommandTest {
 
     @Test
     void heldOutOnAnotherFileIsRefused() {
-        Path other = Path.of(System.getProperty("defectlens.shared", "../shared"), "data", "wm811k",
-                "LSWMD_sample_extra_column.pkl");
+        Path other = Path.of("src", "test", "resources", "wafer", "LSWMD_sample_extra_column.pkl");
         CliTest.Result r = CliTest.run("wafer", "evaluate", "--model", model.toString(), "--data", other.toString(), "--heldout");
         assertEquals(2, r.code(), r.out());
         assertTrue(r.err().contains("SHA-256"), r.err());

@@ -22,7 +22,7 @@ class WaferInfoCommandTest {
 
     @Test
     void jsonSummaryOfTheDevFile() throws Exception {
-        String file = WaferTestFiles.shared("wm811k_dev.pkl").toString();
+        String file = WaferTestFiles.subset().toString();
         String[] r = run("wafer", "info", file, "--json");
         assertEquals("0", r[0], r[2]);
         JsonNode doc = new ObjectMapper().readTree(r[1]);
@@ -33,7 +33,7 @@ class WaferInfoCommandTest {
         assertEquals(7714, doc.get("classes").get("none").asInt());
         assertEquals(28, doc.get("classes").get("Near-full").asInt());
         assertEquals(13070, doc.get("splits").get("Training").asInt());
-        assertEquals(WaferTestFiles.golden("wm811k_dev.pkl").get("distinct_shapes").asInt(), doc.get("distinct_shapes").asInt());
+        assertEquals(WaferTestFiles.golden("wm811k_subset.pkl").get("distinct_shapes").asInt(), doc.get("distinct_shapes").asInt());
         assertEquals(2, doc.get("shapes").get("min").size());
         assertTrue(doc.get("shapes").get("min").get(0).asInt() <= doc.get("shapes").get("max").get(0).asInt());
         assertTrue(r[2].contains("100%"), "progress on stderr: " + r[2]);

@@ -34,7 +34,7 @@ class WaferLayoutFixturesTest {
     @Test
     void fortranAndInt64MapsEqualTheSameMapsInTheSharedSample() {
         WaferDataset fixture = WaferPickleReader.read(WaferTestFiles.fixture("lswmd_protocol4.pkl"));
-        WaferDataset shared = WaferPickleReader.read(WaferTestFiles.shared("LSWMD_sample_extra_column.pkl"));
+        WaferDataset shared = WaferPickleReader.read(WaferTestFiles.extraColumnSample());
         for (int i = 0; i < 4; i++) {
             assertArrayEquals(shared.get(i).dies(), fixture.get(i).dies(), "map " + i);
         }
@@ -105,7 +105,7 @@ class WaferLayoutFixturesTest {
 
     @Test
     void progressRisesToOneAndCancelStopsTheRead() {
-        Path dev = WaferTestFiles.shared("wm811k_dev.pkl");
+        Path dev = WaferTestFiles.subset();
         List<Double> seen = new ArrayList<>();
         WaferPickleReader.read(dev, seen::add, () -> false);
         assertTrue(seen.size() > 10, "progress reported " + seen.size() + " times");

@@ -10,40 +10,40 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Reads the real shared WM-811K samples and compares what Java sees with what pandas read. */
+/** Reads the real WM-811K samples of the repository and compares what Java sees with what pandas read. */
 class WaferPickleReaderTest {
 
     @Test
-    void devFileHasTheKnownClassCounts() {
-        WaferDataset data = WaferPickleReader.read(WaferTestFiles.shared("wm811k_dev.pkl"));
-        assertEquals(13070, data.size());
+    void subsetHasTheKnownClassCounts() {
+        WaferDataset data = WaferPickleReader.read(WaferTestFiles.subset());
+        assertEquals(2264, data.size());
         assertEquals(WaferLayout.LSWMD, data.layout());
         Map<String, Integer> expected = new LinkedHashMap<>();
-        expected.put("none", 7714);
-        expected.put("Edge-Ring", 2033);
-        expected.put("Edge-Loc", 1090);
-        expected.put("Center", 902);
-        expected.put("Loc", 754);
-        expected.put("Scratch", 251);
-        expected.put("Random", 182);
+        expected.put("none", 800);
+        expected.put("Edge-Ring", 300);
+        expected.put("Edge-Loc", 250);
+        expected.put("Center", 250);
+        expected.put("Loc", 250);
+        expected.put("Scratch", 150);
+        expected.put("Random", 120);
         expected.put("Donut", 116);
         expected.put("Near-full", 28);
         assertEquals(expected, data.classCounts());
         assertEquals(expected.keySet().stream().toList(), data.classCounts().keySet().stream().toList());
-        assertMatchesGolden(data, WaferTestFiles.golden("wm811k_dev.pkl"));
+        assertMatchesGolden(data, WaferTestFiles.golden("wm811k_subset.pkl"));
     }
 
     @Test
     void extraColumnSampleMatchesPandas() {
-        WaferDataset data = WaferPickleReader.read(WaferTestFiles.shared("LSWMD_sample_extra_column.pkl"));
+        WaferDataset data = WaferPickleReader.read(WaferTestFiles.extraColumnSample());
         assertEquals(200, data.size());
         assertMatchesGolden(data, WaferTestFiles.golden("LSWMD_sample_extra_column.pkl"));
     }
 
     @Test
     void numpy2SampleHoldsTheSameMapsAsTheNumpy1Sample() {
-        WaferDataset numpy2 = WaferPickleReader.read(WaferTestFiles.shared("LSWMD_sample.pkl"));
-        WaferDataset numpy1 = WaferPickleReader.read(WaferTestFiles.shared("LSWMD_sample_extra_column.pkl"));
+        WaferDataset numpy2 = WaferPickleReader.read(WaferTestFiles.sample());
+        WaferDataset numpy1 = WaferPickleReader.read(WaferTestFiles.extraColumnSample());
         assertEquals(200, numpy2.size());
         for (int i = 0; i < 200; i++) {
             WaferMap a = numpy2.get(i);
@@ -115,10 +115,10 @@ class WaferPickleReaderTest {
     }
 
     @Test
-    void devFileHasNoLotsOrIndexesButDieCounts() {
-        WaferMap first = WaferPickleReader.read(WaferTestFiles.shared("wm811k_dev.pkl")).get(0);
+    void subsetHasNoLotsOrIndexesButDieCounts() {
+        WaferMap first = WaferPickleReader.read(WaferTestFiles.subset()).get(0);
         assertEquals("unknown", first.lotName());
         assertTrue(Double.isNaN(first.waferIndex()));
-        assertEquals(533.0, first.dieSize());
+        assertEquals(1187.0, first.dieSize());
     }
 }

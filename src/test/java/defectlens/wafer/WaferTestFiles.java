@@ -8,15 +8,24 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/** Where the wafer tests find the shared WM-811K samples, the committed fixtures and their golden numbers. */
+/** Where the wafer tests find the real WM-811K samples of the repository, the committed fixtures and their golden numbers. */
 final class WaferTestFiles {
     private WaferTestFiles() {
     }
 
-    /** A file of the shared WM-811K samples ({@code ${defectlens.shared}/data/wm811k}, else {@code ../shared}). */
-    static Path shared(String name) {
-        String root = System.getProperty("defectlens.shared", "../shared");
-        return Paths.get(root, "data", "wm811k", name);
+    /** The 2,264-map class-stratified subset of real WM-811K maps shipped in {@code datasets/wm811k}. */
+    static Path subset() {
+        return Paths.get("datasets", "wm811k", "wm811k_subset.pkl");
+    }
+
+    /** The 200-map Kaggle-layout sample shipped in {@code datasets/wm811k} (numpy 2.x module paths). */
+    static Path sample() {
+        return Paths.get("datasets", "wm811k", "LSWMD_sample.pkl");
+    }
+
+    /** The same 200 maps with an extra string column and numpy 1.x module paths (a test fixture). */
+    static Path extraColumnSample() {
+        return fixture("LSWMD_sample_extra_column.pkl");
     }
 
     /** A fixture under {@code src/test/resources/wafer}. */
