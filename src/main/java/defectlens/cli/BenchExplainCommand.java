@@ -91,10 +91,12 @@ public final class BenchExplainCommand implements Callable<Integer> {
             err.println("bench explain: " + explainer.name() + " on " + dir.getFileName() + ", input "
                     + classifier.input().width() + ", " + Runtime.getRuntime().availableProcessors() + " processors");
             ExplanationBenchmark.Speed speed = ExplanationBenchmark.speed(classifier, raster, explainer, warmup, repeats);
-            List<ExplanationBenchmark.MemorySample> memory = endurance > 0
-                    ? ExplanationBenchmark.endurance(classifier, raster, explainer, endurance, every,
-                            i -> err.println("bench explain: " + i + "/" + endurance))
-                    : List.of();
+            List<ExplanationBenchmark.MemorySample> memory = List.of();
+            if (endurance > 0) {
+                try (TerminalProgress progress = new TerminalProgress(err, "bench explain")) {
+                    memory = ExplanationBenchmark.endurance(classifier, raster, explainer, endurance, every, progress);
+                }
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();

@@ -84,10 +84,9 @@ public final class BenchSemCommand implements Callable<Integer> {
                             ((EfficientNetV2Classifier) classifier).network().trainableParameterCount(), classifier);
             err.println("sem bench: " + subject.name() + ", input " + subject.input() + ", batches "
                     + java.util.Arrays.toString(batches) + ", threads " + InferenceBenchmark.threads());
-            results = InferenceBenchmark.run(classifier, batches, warmup, repeats, line -> {
-                err.println(line);
-                err.flush();
-            });
+            try (TerminalProgress progress = new TerminalProgress(err, "sem bench")) {
+                results = InferenceBenchmark.run(classifier, batches, warmup, repeats, progress);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

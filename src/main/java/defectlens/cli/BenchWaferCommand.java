@@ -1,6 +1,7 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
+import defectlens.core.Progress;
 import defectlens.wafer.LabelledMaps;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferEvaluation;
@@ -125,7 +126,7 @@ public final class BenchWaferCommand implements Callable<Integer> {
         List<Long> ends = new ArrayList<>();
         long start = System.nanoTime();
         try (WaferModel trained = new WaferTrainer(config).train(model.variant(), model.classes(), t, v, new LinkedHashMap<>(),
-                r -> ends.add(System.nanoTime()), () -> false).model()) {
+                r -> ends.add(System.nanoTime()), Progress.NONE).model()) {
             spec.commandLine().getErr().println("bench wafer: epoch 1 took " + (ends.get(0) - start) / 1e9 + " s");
         }
         return (ends.get(1) - ends.get(0)) / 1e9;

@@ -110,13 +110,11 @@ public final class BenchWaferLrpCommand implements Callable<Integer> {
                 }
                 for (LrpComposite composite : composites) {
                     long t0 = System.nanoTime();
-                    Map<String, WaferRelevanceCheck.Figures> figures = WaferRelevanceCheck.run(model, composite, maps, wafers,
-                            labels, names, n -> {
-                                if (n % 50 == 0) {
-                                    err.println(model.variant().id() + " " + composite.name() + ": " + n + " maps");
-                                    err.flush();
-                                }
-                            }, () -> false);
+                    Map<String, WaferRelevanceCheck.Figures> figures;
+                    try (TerminalProgress progress = new TerminalProgress(err,
+                            model.variant().id() + " " + composite.name())) {
+                        figures = WaferRelevanceCheck.run(model, composite, maps, wafers, labels, names, progress);
+                    }
                     Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("model", dir.toString());
                     entry.put("variant", model.variant().id());

@@ -119,11 +119,12 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
             }
             Iterable<ExplanationEvaluator.Case> lazy = () -> withMasks.stream().map(s -> load(s, classifier)).iterator();
             FaithfulnessCurves curves = steps > 0 ? new FaithfulnessCurves(steps, FaithfulnessCurves.Baseline.BLUR, 16) : null;
-            List<ExplanationEvaluator.MethodResult> results = new ExplanationEvaluator(threshold, curves, pointingTolerance).evaluate(
-                    classifier, explainers, lazy, (stage, n) -> {
-                        err.printf(Locale.ROOT, "explain evaluate: %d/%d images%n", (int) n, withMasks.size());
-                        err.flush();
-                    }, () -> false);
+            List<ExplanationEvaluator.MethodResult> results;
+            try (TerminalProgress progress = new TerminalProgress(err, "explain evaluate (" + withMasks.size()
+                    + " images)")) {
+                ExplanationEvaluator evaluator = new ExplanationEvaluator(threshold, curves, pointingTolerance);
+                results = evaluator.evaluate(classifier, explainers, lazy, progress);
+            }
             EvaluationReport.write(out, results, threshold);
             PrintWriter stdout = spec.commandLine().getOut();
             if (json) {
@@ -177,10 +178,10 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
         if (images.isEmpty()) {
             throw new DefectLensException(data, "no image of class " + className + " to fit CRAFT concepts on");
         }
-        ConceptBank bank = new ConceptBankFitter(options).fit(classifier, modelName, cls, images, (stage, f) -> {
-            err.printf(Locale.ROOT, "craft %s: %s %.0f%%%n", className, stage, 100 * f);
-            err.flush();
-        }, () -> false);
+        ConceptBank bank;
+        try (TerminalProgress progress = new TerminalProgress(err, "craft " + className)) {
+            bank = new ConceptBankFitter(options).fit(classifier, modelName, cls, images, progress);
+        }
         if (folder != null) {
             bank.save(folder);
         }

@@ -68,10 +68,9 @@ public final class SemClassifyCommand implements Callable<Integer> {
                 } else {
                     SemDataset data = DatasetOpener.open(source.data);
                     int step = batch > 0 ? batch : SemClassifier.recommendedBatch(classifier.model().input());
-                    predictions = classifier.classifyAll(data, top, step, (done, all) -> {
-                        err.printf(Locale.ROOT, "sem classify: %d/%d images%n", done, all);
-                        err.flush();
-                    }, () -> false);
+                    try (TerminalProgress progress = new TerminalProgress(err, "sem classify")) {
+                        predictions = classifier.classifyAll(data, top, step, progress);
+                    }
                     data.samples().forEach(s -> truth.add(s.label()));
                 }
             } finally {

@@ -63,11 +63,11 @@ public final class SemEvaluateCommand implements Callable<Integer> {
         ClassificationMetrics metrics;
         try (SplitClassifier net = ModelBundle.load(model); SemClassifier classifier = new SemClassifier(net)) {
             classifier.requireClassesOf(scored);
-            List<Prediction> predictions = classifier.classifyAll(scored, 1,
-                    batch > 0 ? batch : SemClassifier.recommendedBatch(net.input()), (done, all) -> {
-                err.printf(Locale.ROOT, "sem evaluate: %d/%d images%n", done, all);
-                err.flush();
-            }, () -> false);
+            List<Prediction> predictions;
+            try (TerminalProgress progress = new TerminalProgress(err, "sem evaluate")) {
+                predictions = classifier.classifyAll(scored, 1,
+                        batch > 0 ? batch : SemClassifier.recommendedBatch(net.input()), progress);
+            }
             List<String> classes = net.classes();
             int[] truth = new int[labelled.size()];
             int[] predicted = new int[labelled.size()];

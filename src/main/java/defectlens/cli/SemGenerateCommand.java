@@ -69,11 +69,10 @@ public final class SemGenerateCommand implements Callable<Integer> {
             throw new DefectLensException(out, "--threads must be at least 1, not " + workers);
         }
         var err = spec.commandLine().getErr();
-        SemGenerationSummary summary = new SemGenerator(size, quality, workers).generate(out, quota, seed,
-                (done, all) -> {
-                    err.printf(Locale.ROOT, "sem generate: %d/%d images%n", done, all);
-                    err.flush();
-                });
+        SemGenerationSummary summary;
+        try (TerminalProgress progress = new TerminalProgress(err, "sem generate")) {
+            summary = new SemGenerator(size, quality, workers).generate(out, quota, seed, progress);
+        }
         var stdout = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();

@@ -16,9 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,76 +97,49 @@ public final class SemTrainCommand implements Callable<Integer> {
                 epochs, seed, valFraction, patience, batch, lr, inputSize, channels, init, !noAugment, bundleName,
                 VersionProvider.version());
         PrintWriter err = spec.commandLine().getErr();
-        AtomicBoolean cancel = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            // Ctrl-C / SIGTERM: stop after the current batch and let the bundle be written
-            cancel.set(true);
-            try {
-                finished.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "sem-train-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        TrainingResult result;
-        try {
-            result = new SemTrainer(options).train(dataset, out, new TrainingListener() {
-                @Override
-                public void onBatch(int epoch, int b, int batches, double loss) {
-                    if (b % 5 == 0 || b == batches) {
-                        err.printf(Locale.ROOT, "sem train: epoch %d batch %d/%d loss %.4f%n", epoch, b, batches, loss);
-                        err.flush();
+        try (InterruptCancellation cancel = new InterruptCancellation()) {
+            TrainingResult result;
+            try (TerminalProgress progress = new TerminalProgress(err, "sem train", cancel)) {
+                result = new SemTrainer(options).train(dataset, out, new TrainingListener() {
+                    @Override
+                    public void onEpoch(EpochReport r) {
+                        progress.println(String.format(Locale.ROOT, "sem train: epoch %d/%d loss %.4f val_loss %.4f "
+                                + "val_acc %.3f macro_f1 %.3f%s (%.1f s)", r.epoch(), r.epochs(), r.trainLoss(),
+                                r.validationLoss(), r.validationAccuracy(), r.validationMacroF1(),
+                                r.best() ? " *best" : "", r.seconds()));
                     }
-                }
 
-                @Override
-                public void onEpoch(EpochReport r) {
-                    err.printf(Locale.ROOT, "sem train: epoch %d/%d loss %.4f val_loss %.4f val_acc %.3f macro_f1 %.3f%s (%.1f s)%n",
-                            r.epoch(), r.epochs(), r.trainLoss(), r.validationLoss(), r.validationAccuracy(),
-                            r.validationMacroF1(), r.best() ? " *best" : "", r.seconds());
-                    err.flush();
-                }
-
-                @Override
-                public void onDivergence(int epoch, float learningRate, boolean retrying) {
-                    err.printf(Locale.ROOT, retrying
-                            ? "sem train: epoch %d diverged (non-finite loss or weights); back to the last good epoch, "
-                                    + "learning rate now %.2e%n"
-                            : "sem train: epoch %d diverged again at learning rate %.2e; stopping, the best checkpoint stays%n",
-                            epoch, learningRate);
-                    err.flush();
-                }
-            }, cancel::get);
-        } catch (RuntimeException e) {
-            finished.countDown();
-            throw e;
-        }
-        PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
-            Map<String, Object> root = new LinkedHashMap<>();
-            root.put("bundle", out.toAbsolutePath().normalize().toString());
-            root.put("best_epoch", result.bestEpoch());
-            root.put("epochs_run", result.history().size());
-            root.put("stopped_early", result.stoppedEarly());
-            root.put("cancelled", result.cancelled());
-            root.put("divergence_recoveries", result.recoveries());
-            root.put("diverged", result.diverged());
-            if (result.bestValidation() != null) {
-                root.put("validation", result.bestValidation().toMap());
+                    @Override
+                    public void onDivergence(int epoch, float learningRate, boolean retrying) {
+                        progress.println(String.format(Locale.ROOT, retrying
+                                ? "sem train: epoch %d diverged (non-finite loss or weights); back to the last good "
+                                        + "epoch, learning rate now %.2e"
+                                : "sem train: epoch %d diverged again at learning rate %.2e; stopping, the best "
+                                        + "checkpoint stays", epoch, learningRate));
+                    }
+                }, progress);
             }
-            stdout.println(Json.write(root));
-        } else {
-            stdout.printf(Locale.ROOT, "best epoch %d (validation macro F1 %.3f), bundle in %s%n", result.bestEpoch(),
-                    result.bestValidation() == null ? 0.0 : result.bestValidation().macroF1(), out);
+            PrintWriter stdout = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> root = new LinkedHashMap<>();
+                root.put("bundle", out.toAbsolutePath().normalize().toString());
+                root.put("best_epoch", result.bestEpoch());
+                root.put("epochs_run", result.history().size());
+                root.put("stopped_early", result.stoppedEarly());
+                root.put("cancelled", result.cancelled());
+                root.put("divergence_recoveries", result.recoveries());
+                root.put("diverged", result.diverged());
+                if (result.bestValidation() != null) {
+                    root.put("validation", result.bestValidation().toMap());
+                }
+                stdout.println(Json.write(root));
+            } else {
+                stdout.printf(Locale.ROOT, "best epoch %d (validation macro F1 %.3f), bundle in %s%n",
+                        result.bestEpoch(), result.bestValidation() == null ? 0.0 : result.bestValidation().macroF1(),
+                        out);
+            }
+            stdout.flush();
+            return result.cancelled() ? 130 : 0;
         }
-        stdout.flush();
-        finished.countDown();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already exiting: the hook lets it go now that the summary is out
-        }
-        return result.cancelled() ? 130 : 0;
     }
 }

@@ -82,6 +82,7 @@ public final class WaferClassifyCommand implements Callable<Integer> {
             List<Map<String, Object>> listed = new ArrayList<>();
             boolean csvOnStdout = out == null && !json;
             try (InterruptCancellation cancel = new InterruptCancellation();
+                    TerminalProgress progress = new TerminalProgress(err, "wafer classify", cancel);
                     Writer file = out == null ? null : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 Writer csvSink = file != null ? file : csvOnStdout ? stdout : null;
                 WaferPredictionCsv csv = csvSink == null ? null : new WaferPredictionCsv(csvSink, model.classes());
@@ -92,7 +93,8 @@ public final class WaferClassifyCommand implements Callable<Integer> {
                     } else {
                         listTop(dataset, batch, p, model.classes(), listed);
                     }
-                }, new Progress(err, rows.size()), cancel);
+                }, progress);
+                progress.close(); // the summary below starts on a line of its own
                 if (csv != null) {
                     csv.close();
                 }
@@ -161,28 +163,5 @@ public final class WaferClassifyCommand implements Callable<Integer> {
             s.append(System.lineSeparator()).append("written: ").append(summary.get("csv"));
         }
         return s.toString();
-    }
-
-    /** Progress on stderr, at most about once a second and at the end. */
-    private static final class Progress implements java.util.function.DoubleConsumer {
-        private final PrintWriter err;
-        private final int total;
-        private long last;
-
-        Progress(PrintWriter err, int total) {
-            this.err = err;
-            this.total = total;
-        }
-
-        @Override
-        public void accept(double share) {
-            long now = System.nanoTime();
-            if (now - last > 1_000_000_000L || share >= 1.0) {
-                last = now;
-                err.println(String.format(Locale.ROOT, "wafer classify: %d/%d maps (%.1f %%)",
-                        Math.round(share * total), total, 100 * share));
-                err.flush();
-            }
-        }
     }
 }

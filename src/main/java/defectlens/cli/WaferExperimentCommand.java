@@ -69,12 +69,10 @@ public final class WaferExperimentCommand implements Callable<Integer> {
         AblationResults results = AblationResults.open(out.resolve("results.csv"));
         WaferDataset dataset = WaferPickleReader.read(data);
         int trained;
-        try (InterruptCancellation cancel = new InterruptCancellation()) {
+        try (InterruptCancellation cancel = new InterruptCancellation();
+                TerminalProgress progress = new TerminalProgress(err, "wafer experiment", cancel)) {
             trained = WaferAblation.run(dataset, WaferTrainingJob.fileFacts(data, dataset.size()), plan, results,
-                    line -> {
-                        err.println(line);
-                        err.flush();
-                    }, cancel);
+                    progress::println, progress);
             Files.writeString(out.resolve("results.md"), results.markdown());
             if (!results.rows().isEmpty()) {
                 AblationPlot.write(results.summary(), out.resolve("accuracy.png"));

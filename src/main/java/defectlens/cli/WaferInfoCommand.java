@@ -36,8 +36,10 @@ public final class WaferInfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter err = spec.commandLine().getErr();
-        WaferDataset data = WaferPickleReader.read(file, new ProgressLine(err, "reading " + file.getFileName()),
-                () -> false);
+        WaferDataset data;
+        try (TerminalProgress progress = new TerminalProgress(err, "reading " + file.getFileName())) {
+            data = WaferPickleReader.read(file, progress);
+        }
         Map<String, Object> doc = summary(data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -72,27 +74,5 @@ public final class WaferInfoCommand implements Callable<Integer> {
         doc.put("layout", data.layout().name());
         doc.put("file", data.source().toString());
         return doc;
-    }
-
-    /** A percentage line on stderr, rewritten in place, in steps of 5 %. */
-    private static final class ProgressLine implements java.util.function.DoubleConsumer {
-        private final PrintWriter err;
-        private final String what;
-        private int shown = -1;
-
-        ProgressLine(PrintWriter err, String what) {
-            this.err = err;
-            this.what = what;
-        }
-
-        @Override
-        public void accept(double fraction) {
-            int pct = (int) Math.round(fraction * 100);
-            if (pct / 5 != shown / 5 || (pct == 100 && shown != 100)) {
-                shown = pct;
-                err.print("\r" + what + " " + pct + "%" + (pct == 100 ? System.lineSeparator() : ""));
-                err.flush();
-            }
-        }
     }
 }

@@ -84,8 +84,9 @@ public final class WaferTrainCommand implements Callable<Integer> {
         Map<String, Object> facts = WaferTrainingJob.fileFacts(data, dataset.size());
         WaferTrainingJob.Outcome outcome;
         try (InterruptCancellation cancel = new InterruptCancellation()) {
-            try {
-                outcome = WaferTrainingJob.run(dataset, facts, settings, err::println, r -> report(err, r), cancel);
+            try (TerminalProgress progress = new TerminalProgress(err, "wafer train", cancel)) {
+                outcome = WaferTrainingJob.run(dataset, facts, settings, progress::println,
+                        r -> progress.println(epochLine(r)), progress);
             } catch (IllegalArgumentException e) {
                 throw new DefectLensException(data, e.getMessage());
             }
@@ -120,10 +121,9 @@ public final class WaferTrainCommand implements Callable<Integer> {
         return outcome.result().cancelled() ? 130 : 0;
     }
 
-    static void report(PrintWriter err, EpochReport r) {
-        err.println(String.format(Locale.ROOT, "epoch %3d  train loss %.4f  val loss %.4f  val acc %.4f  lr %.2e%s",
+    private static String epochLine(EpochReport r) {
+        return String.format(Locale.ROOT, "epoch %3d  train loss %.4f  val loss %.4f  val acc %.4f  lr %.2e%s",
                 r.epoch() + 1, r.trainLoss(), r.validationLoss(), r.validationAccuracy(), r.learningRate(),
-                r.improved() ? "  *" : "  (" + r.epochsWithoutImprovement() + " without improvement)"));
-        err.flush();
+                r.improved() ? "  *" : "  (" + r.epochsWithoutImprovement() + " without improvement)");
     }
 }

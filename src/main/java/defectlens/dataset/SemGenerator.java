@@ -1,5 +1,6 @@
 package defectlens.dataset;
 
+import defectlens.core.Progress;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageWriter;
 
@@ -15,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 
 /**
  * Generates a Carinthia look-alike SEM data set in the Carinthia-S layout:
@@ -61,11 +61,11 @@ public final class SemGenerator {
     }
 
     /**
-     * Writes the data set under {@code out/data}; {@code progress} receives (done, total) now and then
-     * from worker threads.
+     * Writes the data set under {@code out/data}; {@code progress} counts images now and then from worker
+     * threads; once it is cancelled the images not yet started are skipped and the run ends in a
+     * {@link java.util.concurrent.CancellationException} (the CSV is not written).
      */
-    public SemGenerationSummary generate(Path out, ClassQuota quota, long seed,
-            BiConsumer<Integer, Integer> progress) {
+    public SemGenerationSummary generate(Path out, ClassQuota quota, long seed, Progress progress) {
         Path data = out.resolve("data");
         Path images = data.resolve("images");
         Path masks = data.resolve("masks");
@@ -96,13 +96,14 @@ public final class SemGenerator {
             for (int i = 0; i < plan.length; i++) {
                 int index = i;
                 futures.add(pool.submit(() -> {
+                    progress.throwIfCancelled("generating images");
                     SyntheticSemImage s = synthesizer.synthesize(imageSeed(seed, index), plan[index]);
                     CarinthiaCsvWriter.Entry e = entries.get(index);
                     SemImageWriter.write(ImageRaster.gray8(s.width(), s.height(), s.image()), data.resolve(e.imagePath()), jpegQuality);
                     SemImageWriter.write(ImageRaster.gray8(s.width(), s.height(), s.mask()), data.resolve(e.maskPath()));
                     int n = done.incrementAndGet();
-                    if (progress != null && (n % step == 0 || n == plan.length)) {
-                        progress.accept(n, plan.length);
+                    if (n % step == 0 || n == plan.length) {
+                        progress.update(n, plan.length, n + "/" + plan.length + " images");
                     }
                 }));
             }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import defectlens.core.Progress;
 import defectlens.image.ImageRaster;
 import defectlens.model.ModelInputs;
 import defectlens.model.SplitClassifier;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 
 /**
  * Fits a {@link ConceptBank} for one class the CRAFT way (Fel et al., CVPR 2023): crops of the
@@ -19,9 +19,13 @@ import java.util.function.BooleanSupplier;
  * non-negative by the options' {@link ActivationPolicy} and averaged over space per crop; NMF
  * factorises the (crops x channels) matrix into concepts; the concepts' importance is the mean Sobol
  * total index over up to {@code importanceImages} of the class's images. Reports progress and stops
- * with a {@link CancellationException} when {@code cancelled} turns true.
+ * with a {@link CancellationException} when the progress is cancelled.
  */
 public final class ConceptBankFitter {
+    /** Where the progress stands when the crops are read and when the NMF has converged. */
+    private static final double CROPS_DONE = 0.4;
+    private static final double NMF_DONE = 0.6;
+
     private final CraftOptions options;
 
     public ConceptBankFitter(CraftOptions options) {
@@ -29,7 +33,7 @@ public final class ConceptBankFitter {
     }
 
     public ConceptBank fit(SplitClassifier model, String modelName, int classIndex, List<ImageRaster> images,
-            FitProgress progress, BooleanSupplier cancelled) {
+            Progress progress) {
         if (images.isEmpty()) {
             throw new IllegalArgumentException("no images of class " + model.classes().get(classIndex) + " to fit concepts on");
         }
@@ -42,7 +46,7 @@ public final class ConceptBankFitter {
             for (int i = 0; i < images.size(); i++) {
                 List<ImageRaster> crops = sampler.crops(images.get(i));
                 for (int start = 0; start < crops.size(); start += options.batchSize()) {
-                    check(cancelled);
+                    progress.throwIfCancelled("concept-bank fitting");
                     List<ImageRaster> part = crops.subList(start, Math.min(crops.size(), start + options.batchSize()));
                     try (NDManager m = manager.newSubManager()) {
                         NDList inputs = new NDList();
@@ -79,7 +83,7 @@ public final class ConceptBankFitter {
                         }
                     }
                 }
-                progress.report("crops", (i + 1.0) / images.size());
+                progress.range(0, CROPS_DONE).update((i + 1.0) / images.size(), "crops");
             }
             float[] offsets = new float[channels];
             if (options.policy() == ActivationPolicy.SHIFT) {
@@ -97,7 +101,7 @@ public final class ConceptBankFitter {
             }
             int rank = Math.min(options.concepts(), Math.min(n, channels));
             Nmf.Result nmf = new Nmf(rank, options.nmfIterations(), 1e-6, options.seed())
-                    .fit(a, n, channels, progress, cancelled);
+                    .fit(a, n, channels, progress.range(CROPS_DONE, NMF_DONE));
             ConceptBank unranked = new ConceptBank(modelName, model.splitLayer(), model.classes().get(classIndex),
                     classIndex, options.policy(), offsets, rank, channels, nmf.w(), new double[rank], nmf.error(),
                     nmf.iterations(), options.patchSize(), n, options.seed(), options.sobolDesigns());
@@ -105,24 +109,18 @@ public final class ConceptBankFitter {
             int used = Math.min(images.size(), options.importanceImages());
             CraftExplainer coefficients = new CraftExplainer(c -> unranked);
             for (int i = 0; i < used; i++) {
-                check(cancelled);
+                progress.throwIfCancelled("concept-bank fitting");
                 ConceptMaps maps = coefficients.conceptMaps(model, images.get(i), classIndex);
                 double[] st = ConceptImportance.totalIndices(model, unranked, maps.coefficients(), maps.height(),
                         maps.width(), classIndex, options.sobolDesigns(), options.batchSize(), manager);
                 for (int c = 0; c < rank; c++) {
                     importance[c] += st[c] / used;
                 }
-                progress.report("importance", (i + 1.0) / used);
+                progress.range(NMF_DONE, 1).update((i + 1.0) / used, "importance");
             }
             return new ConceptBank(modelName, model.splitLayer(), unranked.className(), classIndex, options.policy(),
                     offsets, rank, channels, nmf.w(), importance, nmf.error(), nmf.iterations(), options.patchSize(), n,
                     options.seed(), options.sobolDesigns());
-        }
-    }
-
-    private static void check(BooleanSupplier cancelled) {
-        if (cancelled.getAsBoolean()) {
-            throw new CancellationException("concept-bank fitting cancelled");
         }
     }
 }

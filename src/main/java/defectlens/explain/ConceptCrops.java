@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import defectlens.core.Progress;
 import defectlens.image.ImageRaster;
 import defectlens.model.ModelInputs;
 import defectlens.model.SplitClassifier;
@@ -12,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 
 /**
  * The most typical crops of each concept of a {@link ConceptBank}: crops of the class's images taken
@@ -31,10 +31,10 @@ public final class ConceptCrops {
     /**
      * For every concept of the bank (in the bank's order), up to {@code perConcept} crops with the
      * highest coefficient, highest first. Stops with a {@link CancellationException} when
-     * {@code cancelled} turns true; reports the share of images done.
+     * the progress is cancelled; reports the share of images done.
      */
     public static List<List<Crop>> typical(SplitClassifier model, ConceptBank bank, List<ImageRaster> images,
-            int perConcept, int batchSize, FitProgress progress, BooleanSupplier cancelled) {
+            int perConcept, int batchSize, Progress progress) {
         int rank = bank.rank();
         List<PriorityQueue<Crop>> best = new ArrayList<>();
         for (int c = 0; c < rank; c++) {
@@ -45,9 +45,7 @@ public final class ConceptCrops {
         for (int i = 0; i < images.size(); i++) {
             List<ImageRaster> crops = sampler.crops(images.get(i));
             for (int start = 0; start < crops.size(); start += batchSize) {
-                if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("typical crops cancelled");
-                }
+                progress.throwIfCancelled("typical crops");
                 List<ImageRaster> part = crops.subList(start, Math.min(crops.size(), start + batchSize));
                 float[] u = coefficients(model, bank, part, nnls);
                 for (int b = 0; b < part.size(); b++) {
@@ -60,7 +58,7 @@ public final class ConceptCrops {
                     }
                 }
             }
-            progress.report("typical crops", (i + 1.0) / images.size());
+            progress.update((i + 1.0) / images.size(), "typical crops");
         }
         List<List<Crop>> out = new ArrayList<>();
         for (PriorityQueue<Crop> q : best) {

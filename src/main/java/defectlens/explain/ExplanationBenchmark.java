@@ -1,6 +1,7 @@
 package defectlens.explain;
 
 import ai.djl.ndarray.NDManager;
+import defectlens.core.Progress;
 import defectlens.image.ImageRaster;
 import defectlens.model.ModelInputs;
 import defectlens.model.SplitClassifier;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntConsumer;
 
 /**
  * Speed and memory of explanations, behind {@code bench explain}: the median time of one explanation
@@ -62,7 +62,7 @@ public final class ExplanationBenchmark {
 
     /** {@code count} explanations in a row, sampling memory every {@code every} (and at 0 and the end). */
     public static List<MemorySample> endurance(SplitClassifier model, ImageRaster image, Explainer explainer, int count,
-            int every, IntConsumer progress) {
+            int every, Progress progress) {
         List<MemorySample> out = new ArrayList<>();
         long start = System.nanoTime();
         out.add(sample(0, start));
@@ -70,7 +70,7 @@ public final class ExplanationBenchmark {
             explainer.explain(model, image, Explainer.PREDICTED);
             if (i % every == 0 || i == count) {
                 out.add(sample(i, start));
-                progress.accept(i);
+                progress.update(i, count, i + "/" + count + " explanations");
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package defectlens.explain;
 
+import defectlens.core.Progress;
 import defectlens.image.BinaryMask;
 import defectlens.image.ImageRaster;
 import defectlens.model.SplitClassifier;
@@ -7,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 
 /**
  * Measures explanation methods against expert masks over many images, as the seed study's results
@@ -58,16 +57,18 @@ public final class ExplanationEvaluator {
         return threshold;
     }
 
-    /** Runs every method on every case with a non-empty mask; {@code progress} counts images. */
+    /**
+     * Runs every method on every case with a non-empty mask; {@code progress} counts images (as a share when the
+     * cases are a collection) and stops the run between images when cancelled.
+     */
     public List<MethodResult> evaluate(SplitClassifier model, Map<String, Explainer> methods, Iterable<Case> cases,
-            FitProgress progress, BooleanSupplier cancelled) {
+            Progress progress) {
+        int total = cases instanceof java.util.Collection<?> all ? all.size() : -1;
         Map<String, Acc> acc = new LinkedHashMap<>();
         methods.keySet().forEach(m -> acc.put(m, new Acc()));
         int seen = 0;
         for (Case c : cases) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("evaluation cancelled after " + seen + " images");
-            }
+            progress.throwIfCancelled("evaluation after " + seen + " images");
             if (c.mask().isEmpty()) {
                 continue;
             }
@@ -89,7 +90,7 @@ public final class ExplanationEvaluator {
                 }
             }
             seen++;
-            progress.report("images", seen);
+            progress.update(seen, total, seen + " images");
         }
         List<MethodResult> out = new ArrayList<>();
         for (Map.Entry<String, Acc> e : acc.entrySet()) {

@@ -3,9 +3,8 @@ package defectlens.explain;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import defectlens.core.Progress;
 import java.util.Random;
-import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 
 /**
  * Non-negative matrix factorisation {@code A ~ U W} of a non-negative {@code (n, k)} matrix into
@@ -50,11 +49,11 @@ public final class Nmf {
     }
 
     public Result fit(float[] a, int n, int k) {
-        return fit(a, n, k, FitProgress.SILENT, () -> false);
+        return fit(a, n, k, Progress.NONE);
     }
 
     /** Factorises the row-major {@code (n, k)} matrix {@code a}; values must be non-negative. */
-    public Result fit(float[] a, int n, int k, FitProgress progress, BooleanSupplier cancelled) {
+    public Result fit(float[] a, int n, int k, Progress progress) {
         if (a.length != n * k) {
             throw new IllegalArgumentException("matrix of " + a.length + " values is not " + n + "x" + k);
         }
@@ -87,9 +86,7 @@ public final class Nmf {
             int iterations = 0;
             for (int it = 0; it < maxIterations; it++) {
                 iterations = it + 1;
-                if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("NMF cancelled after " + it + " iterations");
-                }
+                progress.throwIfCancelled("NMF after " + it + " iterations");
                 try (NDManager step = m.newSubManager()) {
                     x.tempAttach(step);
                     u.attach(step);
@@ -104,7 +101,7 @@ public final class Nmf {
                     wNew.attach(m);
                     u = uNew;
                     w = wNew;
-                    progress.report("nmf", (it + 1.0) / maxIterations);
+                    progress.update((it + 1.0) / maxIterations, "nmf");
                     if (measure) {
                         history[done++] = err;
                         if (previous - err < tolerance * Math.min(previous, 1.0)) {

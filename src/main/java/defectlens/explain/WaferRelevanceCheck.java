@@ -1,13 +1,12 @@
 package defectlens.explain;
 
+import defectlens.core.Progress;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferPreprocessing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.function.IntConsumer;
 
 /**
  * The checks of meaning of issue 7 for one wafer model and one LRP rule set, over labelled 64x64 maps:
@@ -36,14 +35,14 @@ public final class WaferRelevanceCheck {
     /**
      * Runs the checks. {@code labels[i]} is the model's class index of {@code maps[i]}; {@code names[i]} the
      * group the map is reported under; {@code wafers[i]} is 1 on every die of the wafer (failed or not) on the
-     * 64x64 grid. Progress gets the number of maps done.
+     * 64x64 grid. Progress counts maps; a cancel stops between maps and figures the maps done so far.
      */
     public static Map<String, Figures> run(WaferModel model, LrpComposite composite, float[][] maps, float[][] wafers,
-            int[] labels, String[] names, IntConsumer progress, BooleanSupplier cancelled) {
+            int[] labels, String[] names, Progress progress) {
         Map<String, List<double[]>> rows = new LinkedHashMap<>();
         int side = WaferPreprocessing.SIZE;
         try (WaferLrpExplainer explainer = new WaferLrpExplainer(model)) {
-            for (int i = 0; i < maps.length && !cancelled.getAsBoolean(); i++) {
+            for (int i = 0; i < maps.length && !progress.isCancelled(); i++) {
                 WaferRelevance original = explainer.explain(maps[i], labels[i], composite);
                 float[] turnedMap = WaferPreprocessing.rotate90(maps[i], side, 1);
                 WaferRelevance turned = explainer.explain(turnedMap, labels[i], composite);
@@ -58,7 +57,7 @@ public final class WaferRelevanceCheck {
                         failed / maps[i].length, corr, original.lrp().conservation(), dies > 0 ? failed / dies : Double.NaN};
                 rows.computeIfAbsent(names[i], k -> new ArrayList<>()).add(row);
                 rows.computeIfAbsent("all", k -> new ArrayList<>()).add(row);
-                progress.accept(i + 1);
+                progress.update(i + 1, maps.length, (i + 1) + " maps");
             }
         }
         Map<String, Figures> out = new LinkedHashMap<>();

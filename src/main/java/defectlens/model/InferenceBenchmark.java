@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import defectlens.core.Progress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,12 +65,16 @@ public final class InferenceBenchmark {
                 model.classes().size(), Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
     }
 
-    /** Times {@code repeats} forward passes per batch size after {@code warmup} untimed ones. */
-    public static List<Result> run(SplitClassifier model, int[] batches, int warmup, int repeats,
-            java.util.function.Consumer<String> progress) {
+    /**
+     * Times {@code repeats} forward passes per batch size after {@code warmup} untimed ones; the progress
+     * message tells the time of each pass as it comes.
+     */
+    public static List<Result> run(SplitClassifier model, int[] batches, int warmup, int repeats, Progress progress) {
         InputSpec in = model.input();
         List<Result> out = new ArrayList<>();
         try (NDManager root = NDManager.newBaseManager("PyTorch")) {
+            int passes = batches.length * (warmup + repeats);
+            int pass = 0;
             for (int batch : batches) {
                 Shape shape = new Shape(batch, in.channels(), in.height(), in.width());
                 double[] seconds = new double[repeats];
@@ -87,8 +92,9 @@ public final class InferenceBenchmark {
                             seconds[r] = s;
                             cpu[r] = c;
                         }
-                        progress.accept(String.format(java.util.Locale.ROOT, "batch %d %s %d: %.3f s wall, %.3f s CPU",
-                                batch, r < 0 ? "warm-up" : "run", r < 0 ? r + warmup + 1 : r + 1, s, c));
+                        progress.update(++pass, passes, String.format(java.util.Locale.ROOT,
+                                "batch %d %s %d: %.3f s wall, %.3f s CPU", batch, r < 0 ? "warm-up" : "run",
+                                r < 0 ? r + warmup + 1 : r + 1, s, c));
                     }
                 }
                 double median = median(seconds);

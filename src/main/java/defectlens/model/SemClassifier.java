@@ -3,6 +3,7 @@ package defectlens.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import defectlens.DefectLensException;
+import defectlens.core.Progress;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
 import defectlens.image.ImageRaster;
@@ -12,7 +13,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 
 /**
  * The classification service the CLI and the window share: a model bundle's classifier turns SEM
@@ -20,12 +20,6 @@ import java.util.function.BooleanSupplier;
  * cancellation. Every call works under its own {@link NDManager}, so nothing leaks across calls.
  */
 public final class SemClassifier implements AutoCloseable {
-    /** Reports {@code done} of {@code total} images classified. */
-    @FunctionalInterface
-    public interface Progress {
-        void update(int done, int total);
-    }
-
     /** Pixels per batch of {@link #recommendedBatch}: 8 images at 128x128, one at 384x384. */
     private static final long BATCH_PIXELS = 8L * 128 * 128;
 
@@ -93,17 +87,16 @@ public final class SemClassifier implements AutoCloseable {
     /**
      * Classifies every sample of a data set in batches of {@code batchSize}, in sample order.
      *
-     * @throws CancellationException when {@code cancelled} turns true between batches
+     * Progress counts images; between batches it is asked whether to go on.
+     *
+     * @throws CancellationException when the progress is cancelled between batches
      */
-    public List<Prediction> classifyAll(SemDataset data, int top, int batchSize, Progress progress,
-            BooleanSupplier cancelled) {
+    public List<Prediction> classifyAll(SemDataset data, int top, int batchSize, Progress progress) {
         List<Prediction> out = new ArrayList<>(data.size());
         List<SemSample> samples = data.samples();
         int step = Math.max(1, batchSize);
         for (int start = 0; start < samples.size(); start += step) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("classification cancelled after " + out.size() + " images");
-            }
+            progress.throwIfCancelled("classification after " + out.size() + " images");
             List<SemSample> chunk = samples.subList(start, Math.min(samples.size(), start + step));
             List<String> ids = new ArrayList<>();
             List<ImageRaster> images = new ArrayList<>();
@@ -112,7 +105,7 @@ public final class SemClassifier implements AutoCloseable {
                 images.add(SemImageReader.read(s.image()));
             }
             out.addAll(classifyBatch(ids, images, top));
-            progress.update(out.size(), samples.size());
+            progress.update(out.size(), samples.size(), out.size() + "/" + samples.size() + " images");
         }
         return out;
     }

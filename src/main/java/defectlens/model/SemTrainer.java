@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import defectlens.DefectLensException;
+import defectlens.core.Progress;
 import defectlens.dataset.SemDataset;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,13 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 
 /**
  * Trains an EfficientNetV2 on a labelled SEM data set: seeded stratified validation split,
  * data-level class balancing, SEM augmentation, Adam, cross-entropy, early stopping on validation
- * macro F1 and saving of the best checkpoint as a model bundle. Reports to a {@link TrainingListener}
- * and stops between batches when {@code cancelled} turns true (the best checkpoint so far stays).
+ * macro F1 and saving of the best checkpoint as a model bundle. Reports every epoch to a {@link TrainingListener},
+ * every batch to a {@link Progress}, and stops between batches when that progress is cancelled (the best
+ * checkpoint so far stays).
  */
 public final class SemTrainer {
     /** Element-wise gradient clipping: keeps one unlucky batch from throwing the weights far off. */
@@ -42,14 +43,17 @@ public final class SemTrainer {
         this.options = options;
     }
 
-    public TrainingResult train(SemDataset data, Path out, TrainingListener listener, BooleanSupplier cancelled) {
+    /** Share of the progress bar that reading the images takes before the first epoch. */
+    private static final double READING_SHARE = 0.1;
+
+    public TrainingResult train(SemDataset data, Path out, TrainingListener listener, Progress progress) {
         EfficientNetV2Config config = EfficientNetV2Config.named(options.architecture());
         Engine.getInstance().setRandomSeed((int) options.seed());
         try (NDManager root = NDManager.newBaseManager("PyTorch")) {
             InputSpec spec = inputSpec(config);
             TrainingImages images;
             try {
-                images = TrainingImages.read(data, spec.width(), (d, n) -> { }, cancelled);
+                images = TrainingImages.read(data, spec.width(), progress.range(0, READING_SHARE));
             } catch (CancellationException e) {
                 return new TrainingResult(out, 0, null, List.of(), false, true, 0, false);
             }
@@ -97,7 +101,7 @@ public final class SemTrainer {
                 double lossSum = 0;
                 int lossCount = 0;
                 for (int b = 0; b < nBatches; b++) {
-                    if (cancelled.getAsBoolean()) {
+                    if (progress.isCancelled()) {
                         wasCancelled = true;
                         break;
                     }
@@ -108,7 +112,9 @@ public final class SemTrainer {
                         lossSum += loss * idx.size();
                         lossCount += idx.size();
                     }
-                    listener.onBatch(epoch, b + 1, nBatches, loss);
+                    double done = (epoch - 1 + (b + 1.0) / nBatches) / options.epochs();
+                    progress.update(READING_SHARE + (1 - READING_SHARE) * done, String.format(java.util.Locale.ROOT,
+                            "epoch %d/%d batch %d/%d loss %.4f", epoch, options.epochs(), b + 1, nBatches, loss));
                 }
                 if (wasCancelled) {
                     break;

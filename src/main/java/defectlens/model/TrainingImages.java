@@ -1,13 +1,13 @@
 package defectlens.model;
 
 import defectlens.DefectLensException;
+import defectlens.core.Progress;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * The labelled images of a data set read once and shrunk to the model's square input size, kept as
@@ -26,7 +26,7 @@ final class TrainingImages {
         this.labels = labels;
     }
 
-    static TrainingImages read(SemDataset data, int size, SemClassifier.Progress progress, BooleanSupplier cancelled) {
+    static TrainingImages read(SemDataset data, int size, Progress progress) {
         List<SemSample> labelled = new ArrayList<>();
         for (SemSample s : data.samples()) {
             if (s.label() != null) {
@@ -40,16 +40,14 @@ final class TrainingImages {
         byte[][] pixels = new byte[labelled.size()][];
         int[] labels = new int[labelled.size()];
         for (int i = 0; i < labelled.size(); i++) {
-            if (cancelled.getAsBoolean()) {
-                throw new java.util.concurrent.CancellationException("cancelled while reading images");
-            }
+            progress.throwIfCancelled("reading images");
             SemSample s = labelled.get(i);
             labels[i] = classes.indexOf(s.label());
             if (labels[i] < 0) {
                 throw new DefectLensException(s.image(), "label '" + s.label() + "' is not a class of the data set");
             }
             pixels[i] = gray8(ModelInputs.resize(SemImageReader.read(s.image()), size, size));
-            progress.update(i + 1, labelled.size());
+            progress.update(i + 1, labelled.size(), "reading images");
         }
         return new TrainingImages(classes, size, pixels, labels);
     }

@@ -1,13 +1,11 @@
 package defectlens.model;
 
 /**
- * Receives training progress: after every batch (for a progress bar) and after every epoch (for the
- * live loss / F1 chart and the progress line). Called on the training thread.
+ * Receives the results of a training run as they come: every epoch's report (for the live loss / F1 chart and
+ * the log) and every divergence. Batch progress and cancellation go through {@link defectlens.core.Progress}.
+ * Called on the training thread.
  */
 public interface TrainingListener {
-    default void onBatch(int epoch, int batch, int batches, double loss) {
-    }
-
     void onEpoch(EpochReport report);
 
     /**

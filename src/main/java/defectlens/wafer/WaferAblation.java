@@ -1,11 +1,11 @@
 package defectlens.wafer;
 
+import defectlens.core.Progress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +25,7 @@ public final class WaferAblation {
 
     /** Runs what is missing; returns how many runs it trained. Stops early (between runs) when cancelled. */
     public static int run(WaferDataset data, Map<String, Object> dataFacts, Plan plan, AblationResults results,
-            Consumer<String> log, BooleanSupplier cancelled) {
+            Consumer<String> log, Progress progress) {
         int trained = 0;
         for (int size : plan.trainSizes()) {
             for (WaferVariant variant : plan.variants()) {
@@ -33,7 +33,7 @@ public final class WaferAblation {
                     if (results.has(variant.id(), plan.classes().id(), size, seed)) {
                         continue;
                     }
-                    if (cancelled.getAsBoolean()) {
+                    if (progress.isCancelled()) {
                         return trained;
                     }
                     log.accept(String.format(Locale.ROOT, "run %s %s, %d per class, seed %d", variant.id(),
@@ -42,7 +42,8 @@ public final class WaferAblation {
                             plan.testFraction(), plan.testSeed(), plan.validationFraction(),
                             plan.training().withSeed(seed), 0);
                     long started = System.nanoTime();
-                    WaferTrainingJob.Outcome o = WaferTrainingJob.run(data, dataFacts, settings, log, r -> { }, cancelled);
+                    WaferTrainingJob.Outcome o = WaferTrainingJob.run(data, dataFacts, settings, log, r -> { },
+                            progress);
                     try (WaferModel model = o.model()) {
                         if (o.result().cancelled()) {
                             return trained;

@@ -1,6 +1,7 @@
 package defectlens.wafer;
 
 import defectlens.DefectLensException;
+import defectlens.core.Progress;
 import defectlens.wafer.pickle.ForbiddenGlobalException;
 import defectlens.wafer.pickle.PandasFrame;
 import defectlens.wafer.pickle.SafeUnpickler;
@@ -10,8 +11,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
 import java.util.zip.GZIPInputStream;
 import net.razorvine.pickle.PickleException;
 import org.tukaani.xz.XZInputStream;
@@ -36,16 +35,16 @@ public final class WaferPickleReader {
 
     /** Reads a wafer pickle with no progress reports and no cancellation. */
     public static WaferDataset read(Path file) {
-        return read(file, f -> { }, () -> false);
+        return read(file, Progress.NONE);
     }
 
     /**
      * Reads a wafer pickle.
      *
-     * @param progress receives the fraction done, 0 to 1, every few thousand pickle opcodes
-     * @param cancelled polled as often; when it answers true the read stops with a CancellationException
+     * @param progress receives the fraction done, 0 to 1, every few thousand pickle opcodes, and is asked as
+     *        often whether to go on; once cancelled the read stops with a CancellationException
      */
-    public static WaferDataset read(Path file, DoubleConsumer progress, BooleanSupplier cancelled) {
+    public static WaferDataset read(Path file, Progress progress) {
         if (!Files.isRegularFile(file)) {
             throw new DefectLensException(file, "no such file");
         }
@@ -54,10 +53,8 @@ public final class WaferPickleReader {
             CountingInput counted = new CountingInput(raw, BUFFER);
             InputStream pickle = new CountingInput(decompress(file, counted), BUFFER);
             Runnable checkpoint = () -> {
-                if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("reading " + file + " was cancelled");
-                }
-                progress.accept(Math.min(0.99, 0.98 * counted.consumed() / size));
+                progress.throwIfCancelled("reading " + file);
+                progress.update(Math.min(0.99, 0.98 * counted.consumed() / size), null);
             };
             SafeUnpickler unpickler = new SafeUnpickler(checkpoint);
             Object top = unpickler.load(pickle);
@@ -66,7 +63,7 @@ public final class WaferPickleReader {
                         + ", not a pandas DataFrame");
             }
             WaferDataset data = new WaferFrameDecoder(file).decode(frame, checkpoint);
-            progress.accept(1.0);
+            progress.update(1.0, null);
             return data;
         } catch (DefectLensException | CancellationException e) {
             throw e;

@@ -1,9 +1,8 @@
 package defectlens.wafer;
 
+import defectlens.core.Progress;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
 
 /** What a model said about every wafer of a file: predicted class index and its probability, by row. */
 public record WaferPredictions(String model, List<String> classes, int[] predicted, float[] confidence) {
@@ -35,16 +34,16 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
 
     /**
      * Classifies every map of a data set in batches, reporting the share done and stopping early when
-     * {@code cancelled} says so (rows not reached keep the class index -1).
+     * the progress is cancelled (rows not reached keep the class index -1).
      */
     public static WaferPredictions classify(WaferModel model, String name, WaferDataset data,
-            DoubleConsumer progress, BooleanSupplier cancelled) {
-        return classify(model, name, data, model.averageOverSymmetries(), progress, cancelled);
+            Progress progress) {
+        return classify(model, name, data, model.averageOverSymmetries(), progress);
     }
 
     /** As above, averaging each map's probabilities over the 8 symmetries of the square or not, as asked. */
     public static WaferPredictions classify(WaferModel model, String name, WaferDataset data, boolean averageOverSymmetries,
-            DoubleConsumer progress, BooleanSupplier cancelled) {
+            Progress progress) {
         int n = data.size();
         int[] predicted = new int[n];
         float[] confidence = new float[n];
@@ -56,7 +55,7 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
                     predicted[rows.get(i)] = best;
                     confidence[rows.get(i)] = p[i][best];
                 }
-            }, progress, cancelled);
+            }, progress);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // the sink above does no I/O
         }
@@ -65,15 +64,15 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
 
     /**
      * The class probabilities of the given rows of a data set, {@link #BATCH} maps per pass, handed to
-     * {@code sink} batch by batch in row order; stops between batches when {@code cancelled} says so.
+     * {@code sink} batch by batch in row order; stops between batches when the progress is cancelled.
      *
      * @return the number of rows classified
      */
     public static int classifyRows(WaferModel model, WaferDataset data, List<Integer> rows, boolean averageOverSymmetries,
-            BatchSink sink, DoubleConsumer progress, BooleanSupplier cancelled) throws java.io.IOException {
+            BatchSink sink, Progress progress) throws java.io.IOException {
         int n = rows.size();
         int done = 0;
-        while (done < n && !cancelled.getAsBoolean()) {
+        while (done < n && !progress.isCancelled()) {
             List<Integer> batch = rows.subList(done, Math.min(done + BATCH, n));
             float[][] maps = new float[batch.size()][];
             for (int i = 0; i < maps.length; i++) {
@@ -82,7 +81,7 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
             }
             sink.accept(batch, model.predict(maps, averageOverSymmetries));
             done += batch.size();
-            progress.accept((double) done / n);
+            progress.update(done, n, done + "/" + n + " maps");
         }
         return done;
     }

@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
+import defectlens.core.Progress;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -48,15 +48,19 @@ public final class WaferTrainer {
 
     /** Splits {@code data} (stratified, {@code validationFraction}, seeded) and trains. */
     public WaferTrainingResult train(WaferVariant variant, List<String> classes, LabelledMaps data,
-            Map<String, Object> provenance, Consumer<EpochReport> progress, BooleanSupplier cancelled) {
+            Map<String, Object> provenance, Consumer<EpochReport> epochs, Progress progress) {
         LabelledMaps[] parts = data.split(config.validationFraction(), config.seed());
-        return train(variant, classes, parts[0], parts[1], provenance, progress, cancelled);
+        return train(variant, classes, parts[0], parts[1], provenance, epochs, progress);
     }
 
-    /** Trains on {@code train}, early-stopping on the loss over {@code validation}. */
+    /**
+     * Trains on {@code train}, early-stopping on the loss over {@code validation}. {@code epochs} gets every
+     * epoch's report; {@code progress} follows the batches (as a share of the maximum number of epochs) and
+     * stops the run between batches when cancelled.
+     */
     public WaferTrainingResult train(WaferVariant variant, List<String> classes, LabelledMaps train,
-            LabelledMaps validation, Map<String, Object> provenance, Consumer<EpochReport> progress,
-            BooleanSupplier cancelled) {
+            LabelledMaps validation, Map<String, Object> provenance, Consumer<EpochReport> epochs,
+            Progress progress) {
         checkLabels(train, classes.size());
         checkLabels(validation, classes.size());
         if (train.size() < 2 || validation.size() < 1) {
@@ -85,7 +89,8 @@ public final class WaferTrainer {
                 rate.setEpoch(epoch);
                 float[][][] views = config.augmentation() == TrainingAugmentation.ROTATION
                         ? new float[][][] {encoder.encode(rotated(train.maps(), shuffle))} : trainInputs;
-                double trainLoss = trainEpoch(trainer, views, train.labels(), shuffle, cancelled);
+                double trainLoss = trainEpoch(trainer, views, train.labels(), shuffle,
+                        progress.step(epoch, config.maxEpochs()));
                 if (Double.isNaN(trainLoss)) {
                     stop = "cancelled";
                     break;
@@ -102,12 +107,12 @@ public final class WaferTrainer {
                 }
                 EpochReport report = new EpochReport(epoch, trainLoss, val[0], val[1], rate.current(), improved, sinceBest);
                 history.add(report);
-                progress.accept(report);
+                epochs.accept(report);
                 if (sinceBest >= config.patience()) {
                     stop = "early-stop";
                     break;
                 }
-                if (cancelled.getAsBoolean()) {
+                if (progress.isCancelled()) {
                     stop = "cancelled";
                     break;
                 }
@@ -185,7 +190,7 @@ public final class WaferTrainer {
     }
 
     /** One pass over the shuffled training set; NaN when cancelled mid-epoch. */
-    private double trainEpoch(Trainer trainer, float[][][] views, int[] labels, Random shuffle, BooleanSupplier cancelled) {
+    private double trainEpoch(Trainer trainer, float[][][] views, int[] labels, Random shuffle, Progress progress) {
         int n = views[0].length;
         int[] order = permutation(n, shuffle);
         float[][] inputs = views[0];
@@ -202,9 +207,10 @@ public final class WaferTrainer {
             if (size < 2) {
                 break; // BatchNorm needs two samples in training mode
             }
-            if (cancelled.getAsBoolean()) {
+            if (progress.isCancelled()) {
                 return Double.NaN;
             }
+            progress.update(start, n, null);
             try (NDManager manager = trainer.getManager().newSubManager()) {
                 NDList x = batch(manager, inputs, order, start, size);
                 NDList y = labelBatch(manager, labels, order, start, size);

@@ -1,12 +1,12 @@
 package defectlens.wafer;
 
+import defectlens.core.Progress;
 import defectlens.model.FileDigest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -36,7 +36,7 @@ public final class WaferTrainingJob {
     }
 
     public static Outcome run(WaferDataset data, Map<String, Object> dataFacts, Settings s,
-            Consumer<String> log, Consumer<EpochReport> progress, BooleanSupplier cancelled) {
+            Consumer<String> log, Consumer<EpochReport> epochs, Progress progress) {
         WaferTrainingPlan plan = WaferTrainingPlan.of(data, s.classes(), s.testFraction(), s.testSeed(),
                 s.validationFraction(), s.perClass(), s.training().seed());
         log.accept("test " + plan.test().size() + ", validation " + plan.validation().size() + ", train "
@@ -65,9 +65,19 @@ public final class WaferTrainingJob {
         WaferTrainingResult result = new WaferTrainer(s.training()).train(s.variant(), s.classes().classes(),
                 train, validation, provenance, r -> {
                     budget.epochEnded();
-                    progress.accept(r);
-                }, () -> cancelled.getAsBoolean() || budget.exhausted());
-        if (budget.exhausted() && !cancelled.getAsBoolean()) {
+                    epochs.accept(r);
+                }, new Progress() {
+                    @Override
+                    public void update(double fraction, String message) {
+                        progress.update(fraction, message);
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return progress.isCancelled() || budget.exhausted();
+                    }
+                });
+        if (budget.exhausted() && !progress.isCancelled()) {
             log.accept("time budget of " + s.timeBudgetMinutes() + " minutes reached after " + result.history().size() + " epochs");
             result = new WaferTrainingResult(result.model(), result.history(), result.bestEpoch(),
                     result.bestValidationLoss(), "time-budget");

@@ -1,5 +1,6 @@
 package defectlens.cli;
 
+import defectlens.core.Progress;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +59,7 @@ class WaferExplainCommandTest {
         WaferTrainingConfig config = WaferTrainingConfig.paper().withMaxEpochs(1).withBatchSize(8).withSeed(3);
         for (WaferVariant v : List.of(WaferVariant.PROPOSED, WaferVariant.BASELINE)) {
             try (WaferModel m = new WaferTrainer(config).train(v, List.of("Center", "Edge-Ring"), new LabelledMaps(maps, labels),
-                    Map.of("data", "synthetic"), e -> { }, () -> false).model()) {
+                    Map.of("data", "synthetic"), e -> { }, Progress.NONE).model()) {
                 WaferModelBundle.save(m, models.resolve(v.id()));
             }
         }

@@ -1,5 +1,6 @@
 package defectlens.dataset;
 
+import defectlens.core.Progress;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ class SemGeneratorLayoutTest {
     @Test
     void writesTheCarinthiaSLayout() throws Exception {
         Path out = tmp.resolve("set");
-        SemGenerationSummary s = new SemGenerator(96, 90, 2).generate(out, ClassQuota.balanced(2), 5, null);
+        SemGenerationSummary s = new SemGenerator(96, 90, 2).generate(out, ClassQuota.balanced(2), 5, Progress.NONE);
         assertEquals(12, s.images());
         assertEquals(12, s.masks());
         Path data = out.resolve("data");
@@ -60,8 +61,8 @@ class SemGeneratorLayoutTest {
     void outputDoesNotDependOnTheNumberOfThreads() throws Exception {
         Path one = tmp.resolve("one");
         Path two = tmp.resolve("two");
-        new SemGenerator(96, 90, 1).generate(one, ClassQuota.balanced(2), 9, null);
-        new SemGenerator(96, 90, 2).generate(two, ClassQuota.balanced(2), 9, null);
+        new SemGenerator(96, 90, 1).generate(one, ClassQuota.balanced(2), 9, Progress.NONE);
+        new SemGenerator(96, 90, 2).generate(two, ClassQuota.balanced(2), 9, Progress.NONE);
         for (int i = 1; i <= 12; i++) {
             String stem = String.format(Locale.ROOT, "sem_%06d", i);
             assertArrayEquals(Files.readAllBytes(one.resolve("data/masks/" + stem + ".png")),

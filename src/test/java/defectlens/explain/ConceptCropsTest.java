@@ -1,5 +1,6 @@
 package defectlens.explain;
 
+import defectlens.core.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,9 +21,8 @@ class ConceptCropsTest {
         }
         CraftOptions options = new CraftOptions(24, 0.8, 3, 100, 3L, 8, 1, 16, ActivationPolicy.RELU);
         try (TinyCnn model = new TinyCnn()) {
-            ConceptBank bank = new ConceptBankFitter(options).fit(model, "tiny", 0, images, FitProgress.SILENT, () -> false);
-            List<List<ConceptCrops.Crop>> typical = ConceptCrops.typical(model, bank, images, 4, 5, FitProgress.SILENT,
-                    () -> false);
+            ConceptBank bank = new ConceptBankFitter(options).fit(model, "tiny", 0, images, Progress.NONE);
+            List<List<ConceptCrops.Crop>> typical = ConceptCrops.typical(model, bank, images, 4, 5, Progress.NONE);
             assertEquals(bank.rank(), typical.size());
             // every crop of every image, scored the same way, for reference
             List<ImageRaster> all = new ArrayList<>();
@@ -44,7 +44,7 @@ class ConceptCropsTest {
                 assertEquals(24, top.get(0).image().width());
             }
             assertThrows(CancellationException.class, () -> ConceptCrops.typical(model, bank, images, 4, 5,
-                    FitProgress.SILENT, () -> true));
+                    Progress.cancelledWhen(() -> true)));
         }
     }
 }

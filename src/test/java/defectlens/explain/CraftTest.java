@@ -1,5 +1,6 @@
 package defectlens.explain;
 
+import defectlens.core.Progress;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,7 +55,17 @@ class CraftTest {
     void fitsABankExplainsAndRoundTripsThroughAFolder() {
         List<String> stages = new ArrayList<>();
         ConceptBank bank = new ConceptBankFitter(OPTIONS).fit(model, "tiny", 0, IMAGES,
-                (stage, f) -> { if (f == 1.0) { stages.add(stage); } }, () -> false);
+                new Progress() {
+                    @Override
+                    public void update(double fraction, String stage) {
+                        stages.add(stage);
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return false;
+                    }
+                });
         assertEquals(4, bank.rank());
         assertEquals(8, bank.channels());
         assertEquals(54, bank.crops());
@@ -113,7 +124,7 @@ class CraftTest {
     @Test
     void shiftPolicyIsRecordedAndMissingBanksAreClearErrors() {
         ConceptBank bank = new ConceptBankFitter(OPTIONS.withPolicy(ActivationPolicy.SHIFT).withConcepts(2))
-                .fit(model, "tiny", 2, IMAGES.subList(0, 2), FitProgress.SILENT, () -> false);
+                .fit(model, "tiny", 2, IMAGES.subList(0, 2), Progress.NONE);
         assertEquals(ActivationPolicy.SHIFT, bank.policy());
         for (float o : bank.offsets()) {
             assertTrue(o <= 0f);
@@ -125,6 +136,6 @@ class CraftTest {
     @Test
     void fittingCanBeCancelled() {
         assertThrows(CancellationException.class, () -> new ConceptBankFitter(OPTIONS)
-                .fit(model, "tiny", 0, IMAGES, FitProgress.SILENT, () -> true));
+                .fit(model, "tiny", 0, IMAGES, Progress.cancelledWhen(() -> true)));
     }
 }

@@ -1,5 +1,6 @@
 package defectlens.explain;
 
+import defectlens.core.Progress;
 import defectlens.wafer.LabelledMaps;
 import defectlens.wafer.WaferClassSet;
 import defectlens.wafer.WaferDataset;
@@ -63,7 +64,7 @@ public final class LrpStudyModels {
             WaferTrainingResult result = new WaferTrainer(config).train(variant, classes.classes(), train, provenance,
                     r -> System.err.printf("%s epoch %d train %.4f val %.4f acc %.3f%n", variant.id(), r.epoch(),
                             r.trainLoss(), r.validationLoss(), r.validationAccuracy()),
-                    () -> false);
+                    Progress.NONE);
             try (WaferModel model = result.model()) {
                 WaferModelBundle.save(model, out.resolve(variant.id()));
             }

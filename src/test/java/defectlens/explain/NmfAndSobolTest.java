@@ -1,5 +1,6 @@
 package defectlens.explain;
 
+import defectlens.core.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +56,8 @@ class NmfAndSobolTest {
     void nmfCanBeCancelledAndRejectsNegativeValues() {
         float[] a = planted(10, 5, 2, 3);
         int[] calls = {0};
-        assertThrows(CancellationException.class, () -> new Nmf(2, 100, 0, 1).fit(a, 10, 5, FitProgress.SILENT, () -> ++calls[0] > 3));
+        assertThrows(CancellationException.class, () -> new Nmf(2, 100, 0, 1).fit(a, 10, 5,
+                Progress.cancelledWhen(() -> ++calls[0] > 3)));
         assertThrows(IllegalArgumentException.class, () -> new Nmf(2, 10, 0, 1).fit(new float[] {1, -1}, 1, 2));
     }
 

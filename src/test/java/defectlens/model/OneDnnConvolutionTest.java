@@ -1,5 +1,6 @@
 package defectlens.model;
 
+import defectlens.core.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,7 @@ class OneDnnConvolutionTest {
     void theShippedDemoModelGivesFiniteProbabilitiesAndKnowsTheDemoSet() {
         SemDataset demo = DatasetOpener.open(Path.of("datasets/sem-demo"));
         try (SemClassifier classifier = new SemClassifier(ModelBundle.load(Path.of("models/sem-demo")))) {
-            List<Prediction> predictions = classifier.classifyAll(demo, 1, 4, (d, t) -> { }, () -> false);
+            List<Prediction> predictions = classifier.classifyAll(demo, 1, 4, Progress.NONE);
             int right = 0;
             for (int i = 0; i < predictions.size(); i++) {
                 for (double p : predictions.get(i).probabilities()) {

@@ -1,5 +1,7 @@
 package defectlens.model;
 
+import defectlens.core.Progress;
+import defectlens.core.RecordingProgress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,26 +25,17 @@ class SemTrainerTest {
     @Test
     void tinyModelLossFallsAndBundleClassifies() throws Exception {
         Path dataDir = tmp.resolve("gen");
-        new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(3), 5, (d, n) -> { });
+        new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(3), 5, Progress.NONE);
         SemDataset data = DatasetOpener.open(dataDir);
         TrainingOptions options = new TrainingOptions(EfficientNetV2Config.TINY, BalanceMode.OVERSAMPLE, 5, 3, 0.0, 0,
                 9, 3e-3f, 64, 1, null, false, "trainer-test", "test");
         List<EpochReport> reports = new ArrayList<>();
-        AtomicInteger batches = new AtomicInteger();
+        RecordingProgress progress = new RecordingProgress();
         Path out = tmp.resolve("bundle");
-        TrainingResult result = new SemTrainer(options).train(data, out, new TrainingListener() {
-            @Override
-            public void onBatch(int epoch, int batch, int total, double loss) {
-                batches.incrementAndGet();
-            }
-
-            @Override
-            public void onEpoch(EpochReport report) {
-                reports.add(report);
-            }
-        }, () -> false);
+        TrainingResult result = new SemTrainer(options).train(data, out, reports::add, progress);
         assertEquals(5, reports.size());
-        assertEquals(5 * 2, batches.get());
+        assertEquals(5 * 2, progress.messages.stream().filter(m -> m.startsWith("epoch ")).count());
+        assertEquals(1.0, progress.fractions.get(progress.fractions.size() - 1), 1e-9);
         assertTrue(reports.get(4).trainLoss() < reports.get(0).trainLoss(),
                 "loss should fall: " + reports.get(0).trainLoss() + " -> " + reports.get(4).trainLoss());
         assertFalse(result.cancelled());
@@ -60,7 +52,7 @@ class SemTrainerTest {
                 sum += v;
             }
             assertEquals(1.0, sum, 1e-4);
-            List<Prediction> all = classifier.classifyAll(data, 1, 10, (d, n) -> { }, () -> false);
+            List<Prediction> all = classifier.classifyAll(data, 1, 10, Progress.NONE);
             assertEquals(data.size(), all.size());
         }
     }
@@ -68,7 +60,7 @@ class SemTrainerTest {
     @Test
     void divergingRunRollsBackHalvesTheLearningRateAndFinallyGivesUp() throws Exception {
         Path dataDir = tmp.resolve("gen3");
-        new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(2), 5, (d, n) -> { });
+        new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(2), 5, Progress.NONE);
         SemDataset data = DatasetOpener.open(dataDir);
         // an absurd learning rate: the first Adam step throws the weights to ~1e30 and the next forward pass overflows
         TrainingOptions options = new TrainingOptions(EfficientNetV2Config.TINY, BalanceMode.OVERSAMPLE, 3, 3, 0.0, 0,
@@ -89,7 +81,7 @@ class SemTrainerTest {
                 rates.add(learningRate);
                 retrying.add(again);
             }
-        }, () -> false);
+        }, Progress.NONE);
         assertTrue(r.diverged());
         assertEquals(SemTrainer.MAX_RECOVERIES, r.recoveries());
         assertEquals(SemTrainer.MAX_RECOVERIES + 1, rates.size());
@@ -105,10 +97,10 @@ class SemTrainerTest {
     @Test
     void cancelStopsBeforeTheFirstBatch() throws Exception {
         Path dataDir = tmp.resolve("gen2");
-        new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(1), 9, (d, n) -> { });
+        new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(1), 9, Progress.NONE);
         SemDataset data = DatasetOpener.open(dataDir);
         TrainingOptions options = TrainingOptions.defaults().withEpochs(3).withInput(64, 1);
-        TrainingResult r = new SemTrainer(options).train(data, tmp.resolve("never"), TrainingListener.none(), () -> true);
+        TrainingResult r = new SemTrainer(options).train(data, tmp.resolve("never"), TrainingListener.none(), new RecordingProgress(0));
         assertTrue(r.cancelled());
         assertTrue(r.history().isEmpty());
         assertFalse(Files.exists(tmp.resolve("never").resolve("model.json")));

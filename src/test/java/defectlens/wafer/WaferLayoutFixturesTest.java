@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defectlens.DefectLensException;
+import defectlens.core.RecordingProgress;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -106,16 +105,16 @@ class WaferLayoutFixturesTest {
     @Test
     void progressRisesToOneAndCancelStopsTheRead() {
         Path dev = WaferTestFiles.subset();
-        List<Double> seen = new ArrayList<>();
-        WaferPickleReader.read(dev, seen::add, () -> false);
+        RecordingProgress progress = new RecordingProgress();
+        WaferPickleReader.read(dev, progress);
+        List<Double> seen = progress.fractions;
         assertTrue(seen.size() > 10, "progress reported " + seen.size() + " times");
         for (int i = 1; i < seen.size(); i++) {
             assertTrue(seen.get(i) >= seen.get(i - 1), "progress never falls");
         }
         assertEquals(1.0, seen.get(seen.size() - 1));
-        AtomicInteger polls = new AtomicInteger();
-        assertThrows(CancellationException.class,
-                () -> WaferPickleReader.read(dev, f -> { }, () -> polls.incrementAndGet() > 3));
-        assertEquals(4, polls.get(), "the read stops at the first poll that answers true");
+        RecordingProgress cancelled = new RecordingProgress(3);
+        assertThrows(CancellationException.class, () -> WaferPickleReader.read(dev, cancelled));
+        assertEquals(4, cancelled.polls(), "the read stops at the first poll that answers true");
     }
 }

@@ -1,5 +1,6 @@
 package defectlens.wafer;
 
+import defectlens.core.Progress;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,7 +71,7 @@ class WaferTrainerTest {
                 assertArrayEquals(encoder.encode(transforms.get(t).apply(maps[i])), views[t + 1][i]);
             }
         }
-        WaferTrainingResult r = trainer.train(WaferVariant.BASELINE, CLASSES, data, Map.of(), e -> { }, () -> false);
+        WaferTrainingResult r = trainer.train(WaferVariant.BASELINE, CLASSES, data, Map.of(), e -> { }, Progress.NONE);
         try (WaferModel m = r.model()) {
             Map<?, ?> facts = (Map<?, ?>) m.provenance().get("training");
             assertTrue(String.valueOf(facts.get("augmentation")).startsWith("dihedral"), facts.toString());
@@ -81,7 +82,7 @@ class WaferTrainerTest {
     void rotationAugmentationTrainsAndIsRecorded() {
         LabelledMaps data = centreBlobsAndEdgeRings(6);
         WaferTrainer trainer = new WaferTrainer(quick(2).withAugmentation(TrainingAugmentation.parse("rotation")));
-        try (WaferModel m = trainer.train(WaferVariant.PROPOSED, CLASSES, data, Map.of(), e -> { }, () -> false).model()) {
+        try (WaferModel m = trainer.train(WaferVariant.PROPOSED, CLASSES, data, Map.of(), e -> { }, Progress.NONE).model()) {
             Map<?, ?> facts = (Map<?, ?>) m.provenance().get("training");
             assertTrue(String.valueOf(facts.get("augmentation")).startsWith("rotation"), facts.toString());
         }
@@ -93,7 +94,7 @@ class WaferTrainerTest {
         LabelledMaps data = centreBlobsAndEdgeRings(1);
         List<EpochReport> seen = new ArrayList<>();
         WaferTrainingResult result = new WaferTrainer(quick(4))
-                .train(WaferVariant.PROPOSED, CLASSES, data, Map.of("data", "synthetic"), seen::add, () -> false);
+                .train(WaferVariant.PROPOSED, CLASSES, data, Map.of("data", "synthetic"), seen::add, Progress.NONE);
         try (WaferModel model = result.model()) {
             assertEquals(4, seen.size());
             assertEquals(seen, result.history());
@@ -127,7 +128,8 @@ class WaferTrainerTest {
     void cancellationStopsAndStillReturnsTheBestWeights() {
         AtomicInteger epochs = new AtomicInteger();
         WaferTrainingResult result = new WaferTrainer(quick(50)).train(WaferVariant.BASELINE, CLASSES,
-                centreBlobsAndEdgeRings(3), Map.of(), r -> epochs.incrementAndGet(), () -> epochs.get() >= 2);
+                centreBlobsAndEdgeRings(3), Map.of(), r -> epochs.incrementAndGet(),
+                Progress.cancelledWhen(() -> epochs.get() >= 2));
         try (WaferModel model = result.model()) {
             assertTrue(result.cancelled());
             assertEquals(2, result.history().size());
@@ -148,7 +150,7 @@ class WaferTrainerTest {
         LabelledMaps data = new LabelledMaps(java.util.Arrays.copyOf(blobs.maps(), 24), noise);
         WaferTrainingConfig config = quick(25).withPatience(2).withBatchSize(8);
         WaferTrainingResult result = new WaferTrainer(config).train(WaferVariant.BASELINE, CLASSES, data, Map.of(),
-                r -> { }, () -> false);
+                r -> { }, Progress.NONE);
         try (WaferModel model = result.model()) {
             List<EpochReport> h = result.history();
             assertEquals("early-stop", result.stopReason(), h.toString());

@@ -1,0 +1,124 @@
+package defectlens.cli;
+
+import defectlens.core.Progress;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * The terminal face of {@link Progress}: one line on stderr, rewritten in place at most about once a second,
+ * with the percentage done, the estimated time left and what the work is doing. Cancelled when the given flag
+ * says so (Ctrl-C through {@link InterruptCancellation}). Lines printed through {@link #println} and the
+ * closing of the progress (a try-with-resources block around the work) end the progress line first, so an
+ * {@code error:} line or a log line never shares a line with it.
+ */
+final class TerminalProgress implements Progress, AutoCloseable {
+    private static final long REDRAW_NANOS = 1_000_000_000L;
+    /** The ETA is a guess until this share of the work is done. */
+    private static final double ETA_AFTER = 0.01;
+
+    private final PrintWriter err;
+    private final String what;
+    private final BooleanSupplier cancelled;
+    private final LongSupplier clock;
+    private final long start;
+    private long lastDraw = Long.MIN_VALUE;
+    private double fraction = Double.NaN;
+    private String message;
+    private int drawnWidth;
+
+    /** A progress line that is never cancelled. */
+    TerminalProgress(PrintWriter err, String what) {
+        this(err, what, () -> false);
+    }
+
+    TerminalProgress(PrintWriter err, String what, BooleanSupplier cancelled) {
+        this(err, what, cancelled, System::nanoTime);
+    }
+
+    /** With the clock given (tests step it to see the ETA and the redraw interval). */
+    TerminalProgress(PrintWriter err, String what, BooleanSupplier cancelled, LongSupplier clock) {
+        this.err = err;
+        this.what = what;
+        this.cancelled = cancelled;
+        this.clock = clock;
+        this.start = clock.getAsLong();
+    }
+
+    @Override
+    public synchronized void update(double fraction, String message) {
+        boolean finished = fraction >= 1 && !(this.fraction >= 1);
+        this.fraction = fraction;
+        if (message != null) {
+            this.message = message;
+        }
+        long now = clock.getAsLong();
+        if (finished || lastDraw == Long.MIN_VALUE || now - lastDraw >= REDRAW_NANOS) {
+            lastDraw = now;
+            draw(now);
+        }
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled.getAsBoolean();
+    }
+
+    /** Prints a whole line (an epoch report, a warning); the progress line is drawn again on its next update. */
+    synchronized void println(String line) {
+        endLine();
+        err.println(line);
+        err.flush();
+    }
+
+    /** Ends the progress line with a newline, if one is shown. */
+    @Override
+    public synchronized void close() {
+        endLine();
+    }
+
+    private void endLine() {
+        if (drawnWidth > 0) {
+            err.println();
+            err.flush();
+            drawnWidth = 0;
+        }
+    }
+
+    private void draw(long now) {
+        String text = text(now);
+        StringBuilder line = new StringBuilder("\r").append(text);
+        for (int i = text.length(); i < drawnWidth; i++) {
+            line.append(' ');
+        }
+        err.print(line);
+        err.flush();
+        drawnWidth = Math.max(1, text.length());
+    }
+
+    /** What the line says at {@code now}: {@code what: 42.0 %, 1:05 left - message}. */
+    String text(long now) {
+        StringBuilder s = new StringBuilder(what);
+        if (!Double.isNaN(fraction)) {
+            s.append(String.format(Locale.ROOT, ": %.1f %%", 100 * Math.max(0, Math.min(1, fraction))));
+            double elapsed = (now - start) / 1e9;
+            if (fraction >= ETA_AFTER && fraction < 1) {
+                s.append(", ").append(duration(elapsed * (1 - fraction) / fraction)).append(" left");
+            } else if (fraction >= 1) {
+                s.append(", took ").append(duration(elapsed));
+            }
+        }
+        if (message != null && !message.isEmpty()) {
+            s.append(" - ").append(message);
+        }
+        return s.toString();
+    }
+
+    /** {@code 0:07}, {@code 12:30}, {@code 2:05:00}. */
+    static String duration(double seconds) {
+        long s = Math.round(Math.max(0, seconds));
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

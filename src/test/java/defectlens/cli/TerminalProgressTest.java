@@ -1,0 +1,88 @@
+package defectlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class TerminalProgressTest {
+    private static final long SECOND = 1_000_000_000L;
+
+    private final StringWriter text = new StringWriter();
+    private final PrintWriter err = new PrintWriter(text);
+    private final AtomicLong clock = new AtomicLong();
+
+    @Test
+    void oneLineRewrittenInPlaceWithPercentageAndTimeLeft() {
+        try (TerminalProgress p = new TerminalProgress(err, "sem classify", () -> false, clock::get)) {
+            p.update(0.0, "0/40 images");
+            clock.set(SECOND / 2);
+            p.update(0.1, "4/40 images");
+            clock.set(10 * SECOND);
+            p.update(0.25, "10/40 images");
+        }
+        String out = text.toString();
+        assertFalse(out.contains("4/40"), "an update within a second of the last drawing is not drawn: " + out);
+        assertTrue(out.contains("\rsem classify: 25.0 %, 0:30 left - 10/40 images"), out);
+        assertEquals(1, out.split("\n", -1).length - 1, "one line, ended once: " + out);
+        assertTrue(out.endsWith(System.lineSeparator()));
+    }
+
+    @Test
+    void theEndIsAlwaysDrawnWithTheTimeItTook() {
+        try (TerminalProgress p = new TerminalProgress(err, "reading x.pkl", () -> false, clock::get)) {
+            p.update(0.5, null);
+            clock.set(SECOND / 10);
+            p.update(1.0, null);
+        }
+        assertTrue(text.toString().contains("reading x.pkl: 100.0 %, took 0:00"), text.toString());
+    }
+
+    @Test
+    void anIndeterminateStepShowsItsMessageOnly() {
+        TerminalProgress p = new TerminalProgress(err, "explain evaluate", () -> false, clock::get);
+        p.update(Double.NaN, "7 images");
+        assertEquals("explain evaluate - 7 images", p.text(0));
+    }
+
+    @Test
+    void logLinesAndErrorLinesNeverShareTheProgressLine() {
+        int code;
+        try (TerminalProgress p = new TerminalProgress(err, "sem train", () -> false, clock::get)) {
+            p.update(0.2, "epoch 1/5");
+            p.println("sem train: epoch 1/5 loss 1.0");
+            clock.set(2 * SECOND);
+            p.update(0.4, "epoch 2/5");
+            throw new defectlens.DefectLensException(Path.of("x.png"), "unreadable");
+        } catch (defectlens.DefectLensException e) {
+            err.println("error: " + e.getMessage());
+            code = 2;
+        }
+        assertEquals(2, code);
+        String[] lines = text.toString().split(System.lineSeparator());
+        assertTrue(lines[1].equals("sem train: epoch 1/5 loss 1.0"), text.toString());
+        assertTrue(lines[lines.length - 1].startsWith("error: "), text.toString());
+        assertTrue(lines[lines.length - 2].contains("40.0 %"), text.toString());
+    }
+
+    @Test
+    void cancelledWhenTheFlagSaysSo() {
+        boolean[] flag = {false};
+        TerminalProgress p = new TerminalProgress(err, "wafer classify", () -> flag[0]);
+        assertFalse(p.isCancelled());
+        flag[0] = true;
+        assertTrue(p.isCancelled());
+    }
+
+    @Test
+    void durationsReadAsClockTimes() {
+        assertEquals("0:07", TerminalProgress.duration(7.2));
+        assertEquals("12:30", TerminalProgress.duration(750));
+        assertEquals("2:05:00", TerminalProgress.duration(7500));
+    }
+}
