@@ -1,10 +1,10 @@
 package defectlens.app;
 
-import defectlens.app.common.BackgroundTasks;
 import defectlens.app.common.Dialogs;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.RecentItems;
 import defectlens.app.common.ShippedFiles;
+import defectlens.app.task.FxTaskExecutor;
 import defectlens.app.sem.ThumbnailCache;
 import defectlens.app.wafer.WaferViewModel;
 import java.nio.file.Path;
@@ -17,16 +17,15 @@ import javafx.stage.Stage;
  * shipped demo data set, so the first start shows something real.
  */
 public final class DefectLensApp extends Application {
-    private BackgroundTasks tasks;
+    private FxTaskExecutor tasks;
 
     @Override
     public void start(Stage stage) {
-        tasks = new BackgroundTasks();
+        tasks = new FxTaskExecutor();
+        tasks.setErrorHandler((title, e) -> Dialogs.showError(Dialogs.activeWindow(stage), title, e));
         MainViewModel vm = new MainViewModel(tasks, RecentItems.inUserHome());
         WaferViewModel wafers = new WaferViewModel(tasks);
-        MainWindow window = new MainWindow(vm, wafers, new ThumbnailCache(tasks.thumbnails()));
-        vm.setErrorHandler((title, e) -> Dialogs.showError(stage, title, e));
-        wafers.setErrorHandler((title, e) -> Dialogs.showError(stage, title, e));
+        MainWindow window = new MainWindow(vm, wafers, new ThumbnailCache(tasks));
         stage.setTitle("DefectLens " + defectlens.cli.VersionProvider.version());
         stage.setScene(new Scene(window, 1400, 860));
         stage.show();

@@ -1,5 +1,6 @@
 package defectlens.app;
 
+import defectlens.app.study.StudyWindows;
 import defectlens.app.common.Dialogs;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.StatusBar;
@@ -56,7 +57,6 @@ public final class MainWindow extends BorderPane {
         InfoPanel info = new InfoPanel(vm);
         info.setId("infoPanel");
         classification = new ClassificationViewModel(vm);
-        classification.setErrorHandler((title, e) -> Dialogs.showError(getScene().getWindow(), title, e));
         browser.showPredictions(classification);
         info.getChildren().addAll(new javafx.scene.control.Separator(), new PredictionPanel(classification));
         explanations = new ExplanationWindows(new ExplanationViewModel(vm, new ConceptBanks(ConceptBanks.defaultRoot())));
@@ -170,14 +170,11 @@ public final class MainWindow extends BorderPane {
         if (f == null) {
             return;
         }
-        try {
-            if (rate) {
-                defectlens.app.study.StudyWindows.openRating(getScene().getWindow(), f.toPath());
-            } else {
-                defectlens.app.study.StudyWindows.openSummary(getScene().getWindow(), f.toPath());
-            }
-        } catch (RuntimeException e) {
-            Dialogs.showError(getScene().getWindow(), "Cannot open the study " + f.getName(), e);
+        StudyWindows studies = new StudyWindows(vm.executor());
+        if (rate) {
+            studies.openRating(getScene().getWindow(), f.toPath());
+        } else {
+            studies.openSummary(getScene().getWindow(), f.toPath());
         }
     }
 

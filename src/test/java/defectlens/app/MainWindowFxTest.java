@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import defectlens.app.common.BackgroundTasks;
+import defectlens.app.task.FxTaskExecutor;
 import defectlens.app.common.Dialogs;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.RecentItems;
@@ -44,16 +44,16 @@ public class MainWindowFxTest {
     @TempDir
     static Path home;
 
-    BackgroundTasks tasks;
+    FxTaskExecutor tasks;
     MainViewModel vm;
     MainWindow window;
 
     @Start
     void start(Stage stage) {
-        tasks = new BackgroundTasks();
+        tasks = new FxTaskExecutor();
         vm = new MainViewModel(tasks, new RecentItems(home.resolve("recent.json")));
-        window = new MainWindow(vm, new WaferViewModel(tasks), new ThumbnailCache(tasks.thumbnails()));
-        vm.setErrorHandler((title, e) -> Dialogs.showError(stage, title, e));
+        window = new MainWindow(vm, new WaferViewModel(tasks), new ThumbnailCache(tasks));
+        tasks.setErrorHandler((title, e) -> Dialogs.showError(stage, title, e));
         stage.setScene(new Scene(window, 1200, 800));
         stage.sizeToScene(); // the primary stage is shared by all TestFX classes: take this scene's size
         stage.show();

@@ -160,7 +160,7 @@ class WaferTrainEvaluateCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(201, r.out().strip().split("\\R").length, "a header and the 200 maps of the sample");
         assertTrue(r.err().contains("classified 200 of 200 maps"), r.err());
-        assertTrue(r.err().contains("wafer classify: 200/200 maps"), r.err());
+        assertTrue(r.err().contains("wafer classify: 100.0 %") && r.err().contains("200/200 maps"), r.err());
 
         CliTest.Result j = CliTest.run("wafer", "classify", "--model", model.toString(), "--data", SAMPLE, "--json",
                 "--top", "2", "--average-symmetries");

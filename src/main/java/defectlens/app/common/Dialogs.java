@@ -23,6 +23,11 @@ public final class Dialogs {
         return e == null ? "unknown error" : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
+    /** The window the user works in (the focused one, e.g. the training dialog), else {@code fallback}. */
+    public static Window activeWindow(Window fallback) {
+        return Window.getWindows().stream().filter(Window::isFocused).findFirst().orElse(fallback);
+    }
+
     public static void showError(Window owner, String title, Throwable e) {
         Alert a = new Alert(Alert.AlertType.ERROR);
         a.initOwner(owner);

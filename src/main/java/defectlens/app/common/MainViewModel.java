@@ -1,14 +1,17 @@
 package defectlens.app.common;
 
+import defectlens.app.task.BackgroundTask;
+import defectlens.app.task.JobStatus;
+import defectlens.app.task.TaskExecutor;
+import defectlens.app.task.TaskSlot;
 import defectlens.dataset.DatasetOpener;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
 import defectlens.image.MaskOverlay;
 import defectlens.image.WindowMode;
 import java.nio.file.Path;
-import java.util.function.BiConsumer;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -16,16 +19,16 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 /**
  * State of the main window as JavaFX properties, and the work behind its commands: opening data sets
- * and images off the FX thread, with progress and cancel, and errors handed to one error handler.
+ * and images as {@link BackgroundTask}s (progress, cancel, a newer request cancelling the older one), errors
+ * going to the executor's one error hook.
  */
 public final class MainViewModel {
     private static final int MASK_RGB = 0xFF3B30;
 
-    private final BackgroundTasks tasks;
+    private final TaskExecutor executor;
     private final RecentItems recent;
     private final ObjectProperty<SemDataset> dataset = new SimpleObjectProperty<>();
     private final ObjectProperty<SemSample> selected = new SimpleObjectProperty<>();
@@ -37,13 +40,14 @@ public final class MainViewModel {
     private final StringProperty status = job.statusProperty();
     private final ObservableList<Path> recentItems = FXCollections.observableArrayList();
     private final ObjectProperty<LoadedModel> model = new SimpleObjectProperty<>();
-    private BiConsumer<String, Throwable> errorHandler = (title, e) -> { };
-    private Task<?> datasetTask;
-    private Task<?> imageTask;
+    private final TaskSlot datasetTask;
+    private final TaskSlot imageTask;
     private OverlayLayerModel maskLayer;
 
-    public MainViewModel(BackgroundTasks tasks, RecentItems recent) {
-        this.tasks = tasks;
+    public MainViewModel(TaskExecutor executor, RecentItems recent) {
+        this.executor = executor;
+        this.datasetTask = new TaskSlot(executor, job);
+        this.imageTask = new TaskSlot(executor, job);
         this.recent = recent;
         recentItems.setAll(recent.list());
         windowMode.addListener((o, a, mode) -> {
@@ -59,27 +63,19 @@ public final class MainViewModel {
         });
     }
 
-    /** The window's executors, for view-models that run work of their own. */
-    public BackgroundTasks tasks() {
-        return tasks;
-    }
-
-    /** Where errors go: the window shows a dialog; tests collect them. Called on the FX thread. */
-    public void setErrorHandler(BiConsumer<String, Throwable> handler) {
-        this.errorHandler = handler;
+    /** The window's task executor, for view-models that run work of their own. */
+    public TaskExecutor executor() {
+        return executor;
     }
 
     /** Shows an error the way the window shows its own (a dialog; tests collect them). FX thread only. */
     public void reportError(String title, Throwable e) {
-        errorHandler.accept(title, e);
+        executor.reportError(title, e);
     }
 
     /** Opens a data-set folder, a Carinthia CSV or a single image in the background. */
-    public Task<SemDataset> openDataset(Path path) {
-        if (datasetTask != null) {
-            datasetTask.cancel();
-        }
-        Task<SemDataset> t = run("Opening " + path, () -> DatasetOpener.open(path), d -> {
+    public BackgroundTask<SemDataset> openDataset(Path path) {
+        return datasetTask.run(task("Opening " + path, () -> DatasetOpener.open(path), d -> {
             recent.add(path);
             recentItems.setAll(recent.list());
             dataset.set(d);
@@ -88,21 +84,19 @@ public final class MainViewModel {
             if (!d.samples().isEmpty()) {
                 select(d.samples().get(0));
             }
-        }, "Cannot open " + path.getFileName());
-        datasetTask = t;
-        return t;
+        }, "Cannot open " + path.getFileName()));
     }
 
     /** Opens a SEM model bundle in the background; it replaces (and closes) the model open before. */
-    public Task<LoadedModel> openModel(Path dir) {
-        return run("Opening model " + dir.getFileName(), () -> LoadedModel.load(dir), m -> {
+    public BackgroundTask<LoadedModel> openModel(Path dir) {
+        return executor.execute(task("Opening model " + dir.getFileName(), () -> LoadedModel.load(dir), m -> {
             LoadedModel old = model.get();
             model.set(m);
             if (old != null) {
                 old.close();
             }
             status.set("Model " + m.name() + ": " + m.manifest().architecture() + ", classes " + m.manifest().classes());
-        }, "Cannot open the model " + dir.getFileName());
+        }, "Cannot open the model " + dir.getFileName()).showIn(job));
     }
 
     /** The SEM model the window classifies and explains with (null until one is open). */
@@ -111,19 +105,15 @@ public final class MainViewModel {
     }
 
     /** Shows a sample: reads its image (and mask) in the background; a newer selection cancels an older load. */
-    public Task<LoadedImage> select(SemSample sample) {
+    public BackgroundTask<LoadedImage> select(SemSample sample) {
         selected.set(sample);
-        if (imageTask != null) {
-            imageTask.cancel();
-        }
+        imageTask.cancel();
         if (sample == null) {
             return null;
         }
         WindowMode mode = windowMode.get();
-        Task<LoadedImage> t = run("Reading " + sample.fileName(), () -> LoadedImage.load(sample, mode), this::show,
-                "Cannot show " + sample.fileName());
-        imageTask = t;
-        return t;
+        return imageTask.run(task("Reading " + sample.fileName(), () -> LoadedImage.load(sample, mode), this::show,
+                "Cannot show " + sample.fileName()));
     }
 
     private void show(LoadedImage img) {
@@ -138,29 +128,16 @@ public final class MainViewModel {
         status.set(img.sample().fileName() + "  " + img.raster().describe());
     }
 
-    private <T> Task<T> run(String what, Supplier<T> work, Consumer<T> onDone, String errorTitle) {
-        Task<T> t = new Task<>() {
-            @Override
-            protected T call() {
-                updateMessage(what);
-                updateProgress(-1, 1);
-                T result = work.get();
-                updateProgress(1, 1);
-                return result;
-            }
-        };
-        return job.submit(tasks.work(), t, what + " ...", onDone, errorTitle,
-                (title, e) -> errorHandler.accept(title, e), "Cancelled: " + what);
+    /** A file read on the work lane, shown in the status line; the read itself cannot tell its progress. */
+    private <T> BackgroundTask<T> task(String what, Callable<T> read, Consumer<T> onDone,
+            String errorTitle) {
+        return BackgroundTask.of(what, ctx -> read.call()).onSuccess(onDone).failureTitle(errorTitle);
     }
 
     /** Cancels what is running. */
     public void cancel() {
-        if (datasetTask != null) {
-            datasetTask.cancel();
-        }
-        if (imageTask != null) {
-            imageTask.cancel();
-        }
+        datasetTask.cancel();
+        imageTask.cancel();
     }
 
     /** Shows or hides the ground-truth mask layer. */

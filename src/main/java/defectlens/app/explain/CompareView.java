@@ -71,16 +71,16 @@ public final class CompareView extends BorderPane {
         export.setOnAction(e -> chooseExport());
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> vm.job().cancel());
-        cancel.disableProperty().bind(vm.job().busyProperty().not());
+        cancel.disableProperty().bind(vm.job().status().busyProperty().not());
         javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(8, 6, new Label("Threshold"), threshold,
                 thresholdValue, add, addButton, refresh, fit, export);
         tools.setAlignment(Pos.CENTER_LEFT);
         ProgressBar progress = new ProgressBar();
-        progress.progressProperty().bind(vm.job().progressProperty());
-        progress.visibleProperty().bind(vm.job().busyProperty());
+        progress.progressProperty().bind(vm.job().status().progressProperty());
+        progress.visibleProperty().bind(vm.job().status().busyProperty());
         Label status = new Label();
         status.setId("compareStatus");
-        status.textProperty().bind(vm.job().statusProperty());
+        status.textProperty().bind(vm.job().status().statusProperty());
         HBox bottom = new HBox(8, progress, cancel, status);
         bottom.setAlignment(Pos.CENTER_LEFT);
         setTop(tools);
@@ -122,7 +122,7 @@ public final class CompareView extends BorderPane {
             try {
                 exportPng(f.toPath());
             } catch (RuntimeException e) {
-                vm.job().statusProperty().set("Export failed: " + e.getMessage());
+                vm.job().status().statusProperty().set("Export failed: " + e.getMessage());
                 Dialogs.showError(getScene().getWindow(), "Cannot export " + f.getName(), e);
             }
         }
@@ -139,7 +139,7 @@ public final class CompareView extends BorderPane {
         snap.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), px, 0, w);
         ArgbImage img = new ArgbImage(w, h, px);
         ArgbImageWriter.write(img, file, 0xFFFFFF);
-        vm.job().statusProperty().set("Exported " + file.getFileName() + " (" + w + " x " + h + " px)");
+        vm.job().status().statusProperty().set("Exported " + file.getFileName() + " (" + w + " x " + h + " px)");
         return img;
     }
 

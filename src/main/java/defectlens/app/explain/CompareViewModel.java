@@ -1,6 +1,9 @@
 package defectlens.app.explain;
 
 import defectlens.app.common.LoadedImage;
+import defectlens.app.task.BackgroundTask;
+import defectlens.app.task.JobStatus;
+import defectlens.app.task.TaskSlot;
 import defectlens.app.common.LoadedModel;
 import defectlens.explain.Heatmap;
 import defectlens.explain.HeatmapOverlay;
@@ -20,7 +23,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 /**
  * The compare view's state: the shown image, one panel per method (GradCAM and CRAFT by default,
@@ -36,7 +38,7 @@ public final class CompareViewModel {
     private static final int MASK_RGB = 0xFF3B30;
 
     private final ExplanationViewModel explanations;
-    private final ExplanationJob job;
+    private final TaskSlot job;
     private final ObservableList<String> methods = FXCollections.observableArrayList("gradcam", "craft");
     private final ObservableList<Panel> panels = FXCollections.observableArrayList();
     private final DoubleProperty threshold = new SimpleDoubleProperty(MaskAgreement.DEFAULT_THRESHOLD);
@@ -45,30 +47,29 @@ public final class CompareViewModel {
 
     public CompareViewModel(ExplanationViewModel explanations) {
         this.explanations = explanations;
-        this.job = new ExplanationJob(explanations.main().tasks().work());
+        this.job = new TaskSlot(explanations.main().executor(), new JobStatus(""));
         threshold.addListener((o, a, b) -> rerender());
     }
 
     /** Computes every method for the image now shown; panels appear when all are done. */
-    public Task<List<Panel>> refresh() {
+    public BackgroundTask<List<Panel>> refresh() {
         LoadedImage img = explanations.main().imageProperty().get();
         LoadedModel model = explanations.main().modelProperty().get();
         if (img == null) {
-            job.statusProperty().set("No image is shown");
+            job.status().statusProperty().set("No image is shown");
             return null;
         }
         List<String> names = List.copyOf(methods);
         double t = threshold.get();
         int target = model == null ? defectlens.explain.Explainer.PREDICTED : explanations.targetFor(model, img);
-        return job.submit("Comparing " + String.join(", ", names) + " on " + img.sample().fileName(), (progress, cancelled) -> {
+        Map<String, String> failed = new LinkedHashMap<>();
+        String title = "Comparing " + String.join(", ", names) + " on " + img.sample().fileName();
+        return job.run(BackgroundTask.of(title, ctx -> {
             List<Panel> out = new ArrayList<>();
-            Map<String, String> failed = new LinkedHashMap<>();
             out.add(new Panel("Original", img.display(), null, null));
             for (int i = 0; i < names.size() && model != null; i++) {
-                if (cancelled.getAsBoolean()) {
-                    return out;
-                }
-                progress.accept(names.get(i), (double) i / names.size());
+                ctx.throwIfCancelled(title);
+                ctx.update(i, names.size(), names.get(i));
                 try {
                     Heatmap h = ExplanationViewModel.compute(model, img.raster(), names.get(i),
                             target, explanations.banks());
@@ -81,18 +82,18 @@ public final class CompareViewModel {
                 out.add(new Panel("Ground-truth mask", img.display(),
                         new MaskOverlay("mask", img.mask(), MASK_RGB, MaskOverlay.Style.FILL).render(), null));
             }
-            failures.clear();
-            failures.putAll(failed);
             return out;
-        }, result -> {
+        }).onSuccess(result -> {
             image = img;
             panels.setAll(result);
+            failures.clear();
+            failures.putAll(failed);
             if (model == null) {
-                job.statusProperty().set("No model is open: only the image and its mask are shown");
+                job.status().statusProperty().set("No model is open: only the image and its mask are shown");
             } else if (!failures.isEmpty()) {
-                job.statusProperty().set("Not shown: " + failures);
+                job.status().statusProperty().set("Not shown: " + failures);
             }
-        }, e -> explanations.main().reportError("Cannot compare explanations", e));
+        }).failureTitle("Cannot compare explanations"));
     }
 
     private static ArgbImage overlay(Heatmap h, double threshold) {
@@ -148,7 +149,8 @@ public final class CompareViewModel {
         return threshold;
     }
 
-    public ExplanationJob job() {
+    /** The view's one job at a time and its status line. */
+    public TaskSlot job() {
         return job;
     }
 }

@@ -1,6 +1,5 @@
 package defectlens.app.explain;
 
-import defectlens.app.common.Dialogs;
 import defectlens.app.common.FxImages;
 import defectlens.explain.ConceptBank;
 import defectlens.explain.ConceptCrops;
@@ -63,17 +62,17 @@ public final class ConceptGalleryView extends BorderPane {
         Button cancel = new Button("Cancel");
         cancel.setId("galleryCancel");
         cancel.setOnAction(e -> vm.job().cancel());
-        cancel.disableProperty().bind(vm.job().busyProperty().not());
+        cancel.disableProperty().bind(vm.job().status().busyProperty().not());
         javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(8, 6, new Label("Class"), cls,
                 new Label("Concepts"), k, open, refit, load, new Label("Top"), top, showTop);
         tools.setAlignment(Pos.CENTER_LEFT);
         ProgressBar progress = new ProgressBar();
         progress.setId("galleryProgress");
-        progress.progressProperty().bind(vm.job().progressProperty());
-        progress.visibleProperty().bind(vm.job().busyProperty());
+        progress.progressProperty().bind(vm.job().status().progressProperty());
+        progress.visibleProperty().bind(vm.job().status().busyProperty());
         Label status = new Label();
         status.setId("galleryStatus");
-        status.textProperty().bind(vm.job().statusProperty());
+        status.textProperty().bind(vm.job().status().statusProperty());
         HBox bottom = new HBox(8, progress, cancel, status);
         bottom.setAlignment(Pos.CENTER_LEFT);
         setTop(tools);
@@ -88,11 +87,7 @@ public final class ConceptGalleryView extends BorderPane {
         dc.setTitle("Open a concept-bank folder (bank.json + concepts.npy)");
         File f = dc.showDialog(getScene().getWindow());
         if (f != null) {
-            try {
-                vm.load(f.toPath());
-            } catch (RuntimeException e) {
-                Dialogs.showError(getScene().getWindow(), "Cannot open the bank " + f.getName(), e);
-            }
+            vm.load(f.toPath()); // a bad folder ends in the error dialog of the task layer
         }
     }
 

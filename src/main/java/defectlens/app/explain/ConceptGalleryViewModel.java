@@ -2,6 +2,9 @@ package defectlens.app.explain;
 
 import defectlens.app.common.LoadedImage;
 import defectlens.app.common.LoadedModel;
+import defectlens.app.task.BackgroundTask;
+import defectlens.app.task.JobStatus;
+import defectlens.app.task.TaskSlot;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
 import defectlens.explain.ConceptBank;
@@ -24,7 +27,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 /**
  * The CRAFT concept gallery's state: the class, its concept bank (fitted on the open data set's
@@ -37,8 +39,11 @@ public final class ConceptGalleryViewModel {
     public record Gallery(ConceptBank bank, List<List<ConceptCrops.Crop>> crops) {
     }
 
+    /** Where the progress bar stands when the bank is fitted and the typical crops begin. */
+    private static final double FITTED = 0.8;
+
     private final ExplanationViewModel explanations;
-    private final ExplanationJob job;
+    private final TaskSlot job;
     private final StringProperty className = new SimpleStringProperty();
     private final ObservableList<String> classes = FXCollections.observableArrayList();
     private final ObjectProperty<Gallery> gallery = new SimpleObjectProperty<>();
@@ -49,7 +54,7 @@ public final class ConceptGalleryViewModel {
 
     public ConceptGalleryViewModel(ExplanationViewModel explanations) {
         this.explanations = explanations;
-        this.job = new ExplanationJob(explanations.main().tasks().work());
+        this.job = new TaskSlot(explanations.main().executor(), new JobStatus(""));
         explanations.main().modelProperty().addListener((o, a, m) -> syncClasses());
         explanations.main().imageProperty().addListener((o, a, img) -> {
             if (img != null && img.sample().label() != null && classes.contains(img.sample().label()) && gallery.get() == null) {
@@ -72,12 +77,12 @@ public final class ConceptGalleryViewModel {
     }
 
     /** Opens the class's bank (from memory or the bank root) or fits it on the data set's images of the class. */
-    public Task<Gallery> fitOrOpen(boolean refit) {
+    public BackgroundTask<Gallery> fitOrOpen(boolean refit) {
         LoadedModel model = explanations.main().modelProperty().get();
         SemDataset data = explanations.main().datasetProperty().get();
         String cls = className.get();
         if (model == null || cls == null) {
-            job.statusProperty().set("Open a model first");
+            job.status().statusProperty().set("Open a model first");
             return null;
         }
         int classIndex = model.classifier().classes().indexOf(cls);
@@ -85,9 +90,10 @@ public final class ConceptGalleryViewModel {
         int k = concepts.get();
         int perConcept = cropsPerConcept.get();
         ConceptBanks banks = explanations.banks();
-        return job.submit("Concepts of " + cls, (progress, cancelled) -> {
+        return job.run(BackgroundTask.of("Concepts of " + cls, ctx -> {
             List<ImageRaster> images = new ArrayList<>();
             for (Path f : files) {
+                ctx.throwIfCancelled("reading images");
                 images.add(SemImageReader.read(f));
             }
             ConceptBank bank = refit ? null : banks.get(model, classIndex);
@@ -99,26 +105,28 @@ public final class ConceptGalleryViewModel {
                 int patch = Math.max(8, Math.min(images.get(0).width(), images.get(0).height()) / 3);
                 CraftOptions options = CraftOptions.defaults(patch).withConcepts(k);
                 bank = new ConceptBankFitter(options).fit(model.classifier(), ConceptBanks.modelName(model), classIndex,
-                        images, progress::accept, cancelled);
+                        images, ctx.range(0, FITTED));
                 banks.put(model, bank, true);
             }
             List<List<ConceptCrops.Crop>> crops = images.isEmpty() ? emptyCrops(bank.rank())
-                    : ConceptCrops.typical(model.classifier(), bank, images, perConcept, 16, progress::accept, cancelled);
+                    : ConceptCrops.typical(model.classifier(), bank, images, perConcept, 16, ctx.range(FITTED, 1));
             return new Gallery(bank, crops);
-        }, gallery::set, e -> explanations.main().reportError("Cannot make the concepts of " + cls, e));
+        }).onSuccess(gallery::set).failureTitle("Cannot make the concepts of " + cls));
     }
 
     /** Loads a bank folder ({@code bank.json} + {@code concepts.npy}) for the open model, then its crops. */
-    public Task<Gallery> load(Path folder) {
+    public BackgroundTask<ConceptBank> load(Path folder) {
         LoadedModel model = explanations.main().modelProperty().get();
         if (model == null) {
-            job.statusProperty().set("Open a model first");
+            job.status().statusProperty().set("Open a model first");
             return null;
         }
-        ConceptBank bank = ConceptBank.load(folder);
-        explanations.banks().put(model, bank, false);
-        className.set(bank.className());
-        return fitOrOpen(false);
+        return job.run(BackgroundTask.of("Loading " + folder.getFileName(), ctx -> ConceptBank.load(folder))
+                .onSuccess(bank -> {
+                    explanations.banks().put(model, bank, false);
+                    className.set(bank.className());
+                    fitOrOpen(false);
+                }).failureTitle("Cannot load the concept bank " + folder.getFileName()));
     }
 
     private static List<List<ConceptCrops.Crop>> emptyCrops(int rank) {
@@ -142,7 +150,7 @@ public final class ConceptGalleryViewModel {
     }
 
     /** Shows concept {@code c}'s map over the current image as a viewer layer. */
-    public Task<ConceptMaps> showConcept(int c) {
+    public BackgroundTask<ConceptMaps> showConcept(int c) {
         return mapsOfShownImage(maps -> {
             LoadedImage img = explanations.main().imageProperty().get();
             explanations.showHeatmap(maps.conceptHeatmap(c, img.raster().width(), img.raster().height()));
@@ -150,7 +158,7 @@ public final class ConceptGalleryViewModel {
     }
 
     /** Shows the top concepts of the current image together in distinct colours. */
-    public Task<ConceptMaps> showTopConcepts() {
+    public BackgroundTask<ConceptMaps> showTopConcepts() {
         int n = topConcepts.get();
         return mapsOfShownImage(maps -> {
             LoadedImage img = explanations.main().imageProperty().get();
@@ -158,22 +166,22 @@ public final class ConceptGalleryViewModel {
         });
     }
 
-    private Task<ConceptMaps> mapsOfShownImage(java.util.function.Consumer<ConceptMaps> show) {
+    private BackgroundTask<ConceptMaps> mapsOfShownImage(java.util.function.Consumer<ConceptMaps> show) {
         LoadedModel model = explanations.main().modelProperty().get();
         LoadedImage img = explanations.main().imageProperty().get();
         Gallery g = gallery.get();
         if (model == null || img == null || g == null) {
-            job.statusProperty().set("Needs a model, a shown image and a concept bank");
+            job.status().statusProperty().set("Needs a model, a shown image and a concept bank");
             return null;
         }
         ConceptBank bank = g.bank();
-        return job.submit("Concept maps of " + img.sample().fileName(), (progress, cancelled) ->
-                new CraftExplainer(c -> bank).conceptMaps(model.classifier(), img.raster(), bank.classIndex()),
-                maps -> {
+        return job.run(BackgroundTask.of("Concept maps of " + img.sample().fileName(), ctx ->
+                new CraftExplainer(c -> bank).conceptMaps(model.classifier(), img.raster(), bank.classIndex()))
+                .onSuccess(maps -> {
                     if (explanations.main().imageProperty().get() == img) {
                         show.accept(maps);
                     }
-                }, e -> explanations.main().reportError("Cannot map the concepts", e));
+                }).failureTitle("Cannot map the concepts"));
     }
 
     public ObservableList<String> classes() {
@@ -200,7 +208,8 @@ public final class ConceptGalleryViewModel {
         return topConcepts;
     }
 
-    public ExplanationJob job() {
+    /** The gallery's one job at a time and its status line. */
+    public TaskSlot job() {
         return job;
     }
 }

@@ -1,5 +1,8 @@
 package defectlens.app.explain;
 
+import defectlens.app.task.BackgroundTask;
+import defectlens.app.task.JobStatus;
+import defectlens.app.task.TaskSlot;
 import defectlens.DefectLensException;
 import defectlens.app.common.LoadedImage;
 import defectlens.app.common.LoadedModel;
@@ -22,7 +25,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.concurrent.Task;
 
 /**
  * Heatmaps of the shown image as viewer layers: the chosen method (a CAM, optionally with
@@ -52,7 +54,7 @@ public final class ExplanationViewModel {
 
     private final MainViewModel main;
     private final ConceptBanks banks;
-    private final ExplanationJob job;
+    private final TaskSlot job;
     private final StringProperty method = new SimpleStringProperty("gradcam");
     private final BooleanProperty tta = new SimpleBooleanProperty(false);
     private final BooleanProperty auto = new SimpleBooleanProperty(false);
@@ -65,7 +67,7 @@ public final class ExplanationViewModel {
     public ExplanationViewModel(MainViewModel main, ConceptBanks banks) {
         this.main = main;
         this.banks = banks;
-        this.job = new ExplanationJob(main.tasks().work());
+        this.job = new TaskSlot(main.executor(), new JobStatus(""));
         main.imageProperty().addListener((o, old, img) -> {
             boolean newSample = img != null && (old == null || old.sample() != img.sample());
             if (newSample) {
@@ -85,29 +87,29 @@ public final class ExplanationViewModel {
     }
 
     /** Explains the current image with the chosen method. */
-    public Task<Heatmap> explain() {
+    public BackgroundTask<Heatmap> explain() {
         return explain(chosenMethod());
     }
 
     /** Explains the current image with {@code name} (e.g. {@code gradcam}, {@code layercam+tta}, {@code craft}). */
-    public Task<Heatmap> explain(String name) {
+    public BackgroundTask<Heatmap> explain(String name) {
         LoadedModel model = main.modelProperty().get();
         LoadedImage image = main.imageProperty().get();
         if (model == null || image == null) {
             String what = model == null ? "no model is open" : "no image is shown";
             warning.set("Cannot explain: " + what);
-            job.statusProperty().set("Cannot explain: " + what);
+            job.status().statusProperty().set("Cannot explain: " + what);
             return null;
         }
         lastMethod = name;
         ImageRaster raster = image.raster();
         int targetClass = targetFor(model, image);
-        return job.submit(name + " on " + image.sample().fileName(), (progress, cancelled) ->
-                compute(model, raster, name, targetClass, banks), h -> {
+        return job.run(BackgroundTask.of(name + " on " + image.sample().fileName(), ctx ->
+                compute(model, raster, name, targetClass, banks)).onSuccess(h -> {
                     if (main.imageProperty().get() == image) {
                         showHeatmap(h);
                     }
-                }, e -> main.reportError("Cannot explain with " + name, e));
+                }).failureTitle("Cannot explain with " + name));
     }
 
     /** The class index to explain for this model and image under the target choice ({@link Explainer#PREDICTED} or an index). */
@@ -147,7 +149,7 @@ public final class ExplanationViewModel {
         if (h.isDegenerate()) {
             warning.set("Warning: the " + h.method() + " map of " + h.className() + " is degenerate ("
                     + h.degenerateReason().orElse("") + "); the layer is empty.");
-            job.statusProperty().set(warning.get());
+            job.status().statusProperty().set(warning.get());
         } else {
             warning.set("");
         }
@@ -184,7 +186,8 @@ public final class ExplanationViewModel {
         return banks;
     }
 
-    public ExplanationJob job() {
+    /** The one explanation computed at a time and its status line. */
+    public TaskSlot job() {
         return job;
     }
 

@@ -1,6 +1,12 @@
 package defectlens.app.sem;
 
-import defectlens.app.common.JobStatus;
+import defectlens.app.task.BackgroundTask;
+import defectlens.app.task.JobStatus;
+import defectlens.app.task.TaskLane;
+import defectlens.app.task.TaskSlot;
+import defectlens.core.Progress;
+import defectlens.image.ImageRaster;
+import java.util.function.Consumer;
 import defectlens.app.common.LoadedModel;
 import defectlens.app.common.MainViewModel;
 import defectlens.dataset.SemDataset;
@@ -13,7 +19,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -26,7 +31,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
-import javafx.concurrent.Task;
 
 /**
  * The window's predictions: classifies the shown image or the whole open data set with the current
@@ -50,11 +54,11 @@ public final class ClassificationViewModel {
     private final JobStatus job = new JobStatus("No predictions");
     private final StringProperty status = job.statusProperty();
     private final BooleanBinding canClassify;
-    private BiConsumer<String, Throwable> errorHandler = (title, e) -> { };
-    private Task<?> running;
+    private final TaskSlot running;
 
     public ClassificationViewModel(MainViewModel main) {
         this.main = main;
+        this.running = new TaskSlot(main.executor(), job);
         canClassify = main.modelProperty().isNotNull().and(main.datasetProperty().isNotNull());
         main.datasetProperty().addListener((o, a, b) -> forget("data set changed"));
         main.modelProperty().addListener((o, a, b) -> forget("model changed"));
@@ -67,13 +71,8 @@ public final class ClassificationViewModel {
         leastCertainFirst.addListener((o, a, b) -> updateFilterAndOrder());
     }
 
-    /** Where errors go (a dialog in the window). Called on the FX thread. */
-    public void setErrorHandler(BiConsumer<String, Throwable> handler) {
-        this.errorHandler = handler;
-    }
-
     /** Classifies the selected image in the background. */
-    public Task<List<Prediction>> classifySelected() {
+    public BackgroundTask<List<Prediction>> classifySelected() {
         SemSample s = main.selectedProperty().get();
         if (s == null) {
             return null;
@@ -82,7 +81,7 @@ public final class ClassificationViewModel {
     }
 
     /** Classifies every image of the open data set in the background, in batches. */
-    public Task<List<Prediction>> classifyDataset() {
+    public BackgroundTask<List<Prediction>> classifyDataset() {
         SemDataset d = main.datasetProperty().get();
         if (d == null) {
             return null;
@@ -90,51 +89,51 @@ public final class ClassificationViewModel {
         return start("Classifying " + d.size() + " images of " + d.name(), d.samples());
     }
 
-    private Task<List<Prediction>> start(String what, List<SemSample> samples) {
+    private BackgroundTask<List<Prediction>> start(String what, List<SemSample> samples) {
         LoadedModel model = main.modelProperty().get();
         if (model == null) {
-            errorHandler.accept("No model open", new defectlens.DefectLensException(
+            main.reportError("No model open", new defectlens.DefectLensException(
                     "open a model bundle first (Model > Open model...)"));
             return null;
         }
-        cancel();
         SemDataset dataset = main.datasetProperty().get();
-        Task<List<Prediction>> t = new Task<>() {
-            @Override
-            protected List<Prediction> call() {
-                updateMessage(what);
-                updateProgress(0, samples.size());
-                List<Prediction> out = new ArrayList<>(samples.size());
-                int step = batchSize(model);
-                try (SemClassifier classifier = new SemClassifier(model.classifier())) {
-                    for (int start = 0; start < samples.size() && !isCancelled(); start += step) {
-                        List<SemSample> chunk = samples.subList(start, Math.min(samples.size(), start + step));
-                        List<String> ids = new ArrayList<>();
-                        List<defectlens.image.ImageRaster> images = new ArrayList<>();
-                        for (SemSample s : chunk) {
-                            ids.add(s.id());
-                            images.add(SemImageReader.read(s.image()));
-                        }
-                        List<Prediction> batch = classifier.classifyBatch(ids, images, TOP);
-                        out.addAll(batch);
-                        Map<SemSample, Prediction> answers = new HashMap<>();
-                        for (int i = 0; i < chunk.size(); i++) {
-                            answers.put(chunk.get(i), batch.get(i));
-                        }
-                        javafx.application.Platform.runLater(() -> accept(dataset, model, answers));
-                        updateProgress(out.size(), samples.size());
-                    }
+        return running.run(BackgroundTask.of(what, ctx -> classify(model, samples, ctx,
+                answers -> ctx.publish(() -> accept(dataset, model, answers))))
+                .onLane(TaskLane.CLASSIFICATION)
+                .onSuccess(done -> status.set(predictions.size() + " of " + (dataset == null ? 0 : dataset.size())
+                        + " images classified by " + model.name()))
+                .failureTitle("Cannot classify with " + model.name())
+                .cancelledText(() -> "Cancelled: " + predictions.size() + " images classified"));
+    }
+
+    /**
+     * The work of a run, off the FX thread: one {@link SemClassifier} (and so one NDManager) for all batches,
+     * each batch's answers handed to {@code answers} as soon as they are known; stops between batches.
+     */
+    private static List<Prediction> classify(LoadedModel model, List<SemSample> samples, Progress progress,
+            Consumer<Map<SemSample, Prediction>> answers) {
+        List<Prediction> out = new ArrayList<>(samples.size());
+        int step = batchSize(model);
+        try (SemClassifier classifier = new SemClassifier(model.classifier())) {
+            for (int start = 0; start < samples.size() && !progress.isCancelled(); start += step) {
+                List<SemSample> chunk = samples.subList(start, Math.min(samples.size(), start + step));
+                List<String> ids = new ArrayList<>();
+                List<ImageRaster> images = new ArrayList<>();
+                for (SemSample s : chunk) {
+                    ids.add(s.id());
+                    images.add(SemImageReader.read(s.image()));
                 }
-                return out;
+                List<Prediction> batch = classifier.classifyBatch(ids, images, TOP);
+                out.addAll(batch);
+                Map<SemSample, Prediction> found = new HashMap<>();
+                for (int i = 0; i < chunk.size(); i++) {
+                    found.put(chunk.get(i), batch.get(i));
+                }
+                answers.accept(found);
+                progress.update(out.size(), samples.size(), out.size() + "/" + samples.size() + " images");
             }
-        };
-        running = t;
-        job.submit(main.tasks().classification(), t, what + " ...",
-                done -> status.set(predictions.size() + " of " + (dataset == null ? 0 : dataset.size())
-                        + " images classified by " + model.name()),
-                "Cannot classify with " + model.name(), (title, e) -> errorHandler.accept(title, e),
-                () -> "Cancelled: " + predictions.size() + " images classified");
-        return t;
+        }
+        return out;
     }
 
     /**
@@ -155,9 +154,7 @@ public final class ClassificationViewModel {
 
     /** Stops the running classification between two batches. */
     public void cancel() {
-        if (running != null) {
-            running.cancel();
-        }
+        running.cancel();
     }
 
     private void forget(String why) {

@@ -91,7 +91,7 @@ public final class DatasetBrowserView extends VBox {
         c.revisionProperty().addListener((o, a, b) -> list.refresh());
         // re-filtering and re-sorting as predictions arrive must not lose the highlighted row
         sorted.addListener((javafx.collections.ListChangeListener<SemSample>) ch ->
-                javafx.application.Platform.runLater(this::keepSelection));
+                vm.executor().later(this::keepSelection));
     }
 
     private void keepSelection() {

@@ -1,5 +1,8 @@
 package defectlens.app.sem;
 
+import defectlens.app.task.BackgroundTask;
+import defectlens.app.task.TaskExecutor;
+import defectlens.app.task.TaskLane;
 import defectlens.app.common.FxImages;
 import defectlens.dataset.SemSample;
 import defectlens.image.Thumbnails;
@@ -11,19 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.scene.image.Image;
 
 /**
  * Thumbnails made lazily in the background when a browser row becomes visible, kept in a bounded
- * LRU cache, so a data set of 10,000 images opens at once and scrolls smoothly. FX thread only.
+ * LRU cache, so a data set of 10,000 images opens at once and scrolls smoothly. Each thumbnail is a
+ * {@link BackgroundTask} on the thumbnail lane; an image that cannot be read gets none and is not tried
+ * again. FX thread only.
  */
 public final class ThumbnailCache {
     public static final int SIZE = 56;
     private static final int CAPACITY = 2000;
-    private final ExecutorService executor;
+    private final TaskExecutor executor;
     private final Map<Path, Image> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Path, Image> eldest) {
@@ -33,7 +36,7 @@ public final class ThumbnailCache {
     private final Map<Path, List<Consumer<Image>>> pending = new HashMap<>();
     private final Set<Path> failed = new HashSet<>();
 
-    public ThumbnailCache(ExecutorService executor) {
+    public ThumbnailCache(TaskExecutor executor) {
         this.executor = executor;
     }
 
@@ -50,26 +53,22 @@ public final class ThumbnailCache {
             return null;
         }
         pending.put(p, new ArrayList<>(List.of(whenReady)));
-        executor.submit(() -> {
-            Image made = null;
-            try {
-                made = FxImages.toFx(Thumbnails.of(p, SIZE));
-            } catch (RuntimeException e) {
-                made = null;
-            }
-            Image result = made;
-            Platform.runLater(() -> {
-                List<Consumer<Image>> callbacks = pending.remove(p);
-                if (result == null) {
-                    failed.add(p);
-                } else {
-                    cache.put(p, result);
-                }
-                if (callbacks != null) {
-                    callbacks.forEach(c -> c.accept(result));
-                }
-            });
-        });
+        executor.execute(BackgroundTask.of("Thumbnail of " + p.getFileName(),
+                ctx -> FxImages.toFx(Thumbnails.of(p, SIZE))).onLane(TaskLane.THUMBNAILS)
+                .onSuccess(made -> done(p, made))
+                .onFailure(e -> done(p, null)));
         return null;
+    }
+
+    private void done(Path p, Image made) {
+        List<Consumer<Image>> callbacks = pending.remove(p);
+        if (made == null) {
+            failed.add(p);
+        } else {
+            cache.put(p, made);
+        }
+        if (callbacks != null) {
+            callbacks.forEach(c -> c.accept(made));
+        }
     }
 }

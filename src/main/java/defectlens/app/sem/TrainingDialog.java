@@ -1,6 +1,5 @@
 package defectlens.app.sem;
 
-import defectlens.app.common.Dialogs;
 import defectlens.model.BalanceMode;
 import defectlens.model.EpochReport;
 import java.io.File;
@@ -78,7 +77,6 @@ public final class TrainingDialog extends BorderPane {
         stage.initModality(Modality.NONE);
         stage.setTitle("Train an SEM model");
         TrainingDialog dialog = new TrainingDialog(vm);
-        vm.setErrorHandler((title, e) -> Dialogs.showError(stage, title, e));
         stage.setScene(new Scene(dialog));
         stage.setOnHidden(e -> vm.cancel());
         dialog.lookup("#trainClose").addEventHandler(javafx.event.ActionEvent.ACTION, e -> stage.close());

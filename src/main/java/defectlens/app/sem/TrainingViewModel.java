@@ -1,7 +1,9 @@
 package defectlens.app.sem;
 
+import defectlens.app.task.BackgroundTask;
+import defectlens.app.task.JobStatus;
+import defectlens.app.task.TaskLane;
 import defectlens.DefectLensException;
-import defectlens.app.common.Dialogs;
 import defectlens.app.common.LoadedModel;
 import defectlens.app.common.MainViewModel;
 import defectlens.cli.VersionProvider;
@@ -16,8 +18,6 @@ import defectlens.model.TrainingResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiConsumer;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -25,8 +25,6 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -34,7 +32,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 /**
  * One training run started from the window: the settings (the open data set, architecture, balance
@@ -57,12 +54,9 @@ public final class TrainingViewModel {
     private final IntegerProperty batchSize = new SimpleIntegerProperty(16);
     private final ObjectProperty<Path> output = new SimpleObjectProperty<>();
     private final ObservableList<EpochReport> epochReports = FXCollections.observableArrayList();
-    private final StringProperty status = new SimpleStringProperty("Ready to train");
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final JobStatus job = new JobStatus("Ready to train");
     private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>();
-    private BiConsumer<String, Throwable> errorHandler = (title, e) -> { };
-    private Task<TrainingResult> task;
+    private BackgroundTask<TrainingResult> task;
 
     /** A run on the data set open in the window; by default the bundle goes next to it, in {@code <data set>-model}. */
     public TrainingViewModel(MainViewModel main) {
@@ -75,10 +69,6 @@ public final class TrainingViewModel {
         }
     }
 
-    public void setErrorHandler(BiConsumer<String, Throwable> handler) {
-        this.errorHandler = handler;
-    }
-
     /** The options the settings stand for. */
     public TrainingOptions options() {
         Path out = output.get();
@@ -89,81 +79,50 @@ public final class TrainingViewModel {
     }
 
     /** Starts training in the background; the epoch reports, progress and status follow on the FX thread. */
-    public Task<TrainingResult> start() {
-        if (running.get()) {
+    public BackgroundTask<TrainingResult> start() {
+        if (task != null && task.isRunning()) {
             return task;
         }
         if (dataset == null) {
-            errorHandler.accept("Nothing to train on", new DefectLensException("open a labelled data set first"));
+            main.reportError("Nothing to train on", new DefectLensException("open a labelled data set first"));
             return null;
         }
         if (output.get() == null) {
-            errorHandler.accept("No output folder", new DefectLensException("choose a folder for the trained model"));
+            main.reportError("No output folder", new DefectLensException("choose a folder for the trained model"));
             return null;
         }
         TrainingOptions options;
         try {
             options = options();
         } catch (RuntimeException e) {
-            errorHandler.accept("Cannot train with these settings", e);
+            main.reportError("Cannot train with these settings", e);
             return null;
         }
         Path out = output.get();
         epochReports.clear();
         result.set(null);
-        Task<TrainingResult> t = new Task<>() {
-            @Override
-            protected TrainingResult call() {
-                updateMessage("Reading " + dataset.size() + " images");
-                updateProgress(-1, 1);
-                TrainingListener listener = new TrainingListener() {
-                    @Override
-                    public void onBatch(int epoch, int batch, int batches, double loss) {
-                        long done = (long) (epoch - 1) * batches + batch;
-                        updateProgress(done, (long) options.epochs() * batches);
-                        updateMessage(String.format(Locale.ROOT, "Epoch %d/%d, batch %d/%d, loss %.3f", epoch,
-                                options.epochs(), batch, batches, loss));
-                    }
+        task = main.executor().execute(BackgroundTask.of("Training " + options.architecture(), ctx -> {
+            ctx.update(Double.NaN, "reading " + dataset.size() + " images");
+            TrainingListener listener = new TrainingListener() {
+                @Override
+                public void onEpoch(EpochReport report) {
+                    ctx.publish(() -> epochReports.add(report));
+                }
 
-                    @Override
-                    public void onEpoch(EpochReport report) {
-                        Platform.runLater(() -> epochReports.add(report));
-                    }
-
-                    @Override
-                    public void onDivergence(int epoch, float learningRate, boolean retrying) {
-                        updateMessage(String.format(Locale.ROOT, retrying
-                                ? "Epoch %d diverged; repeating it from the last good epoch at learning rate %.1e"
-                                : "Epoch %d diverged again (learning rate %.1e); stopping", epoch, learningRate));
-                    }
-                };
-                return new SemTrainer(options).train(dataset, out, listener, this::isCancelled);
-            }
-        };
-        t.setOnRunning(e -> {
-            running.set(true);
-            progress.bind(t.progressProperty());
-            status.bind(t.messageProperty());
-        });
-        t.setOnSucceeded(e -> {
-            finish();
-            TrainingResult r = t.getValue();
+                @Override
+                public void onDivergence(int epoch, float learningRate, boolean retrying) {
+                    ctx.update(Double.NaN, String.format(Locale.ROOT, retrying
+                            ? "epoch %d diverged; repeating it from the last good epoch at learning rate %.1e"
+                            : "epoch %d diverged again (learning rate %.1e); stopping", epoch, learningRate));
+                }
+            };
+            return new SemTrainer(options).train(dataset, out, listener, ctx);
+        }).onLane(TaskLane.TRAINING).showIn(job).onSuccess(r -> {
             result.set(r);
-            status.set(describe(r));
-        });
-        t.setOnFailed(e -> {
-            finish();
-            status.set("Training failed: " + Dialogs.messageOf(t.getException()));
-            errorHandler.accept("Training failed", t.getException());
-        });
-        t.setOnCancelled(e -> {
-            finish();
-            status.set("Cancelled after " + epochReports.size() + " epochs"
-                    + (epochReports.isEmpty() ? "" : "; the best checkpoint so far is in " + out));
-        });
-        task = t;
-        main.tasks().training().submit(t);
-        return t;
+            job.statusProperty().set(describe(r));
+        }).failureTitle("Training failed").cancelledText(() -> "Cancelled after " + epochReports.size() + " epochs"
+                + (epochReports.isEmpty() ? "" : "; the best checkpoint so far is in " + out)));
+        return task;
     }
 
     private static String describe(TrainingResult r) {
@@ -174,13 +133,6 @@ public final class TrainingViewModel {
                 r.cancelled() ? "Cancelled" : r.diverged() ? "Stopped (diverged)" : r.stoppedEarly() ? "Stopped early" : "Done",
                 r.history().size(), r.bestEpoch(), r.bestValidation().macroF1(), r.bestValidation().accuracy(),
                 r.recoveries() > 0 ? "; " + r.recoveries() + " diverged epoch(s) rolled back" : "");
-    }
-
-    private void finish() {
-        progress.unbind();
-        status.unbind();
-        progress.set(0);
-        running.set(false);
     }
 
     /** Stops the run between two batches; the best checkpoint so far stays on disk. */
@@ -197,7 +149,7 @@ public final class TrainingViewModel {
     }
 
     /** Opens the trained bundle as the window's current model. */
-    public Task<LoadedModel> openTrainedModel() {
+    public BackgroundTask<LoadedModel> openTrainedModel() {
         return hasTrainedModel() ? main.openModel(result.get().bundle()) : null;
     }
 
@@ -240,15 +192,15 @@ public final class TrainingViewModel {
     }
 
     public StringProperty statusProperty() {
-        return status;
+        return job.statusProperty();
     }
 
     public DoubleProperty progressProperty() {
-        return progress;
+        return job.progressProperty();
     }
 
     public BooleanProperty runningProperty() {
-        return running;
+        return job.busyProperty();
     }
 
     public ReadOnlyObjectProperty<TrainingResult> resultProperty() {

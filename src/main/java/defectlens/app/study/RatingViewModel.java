@@ -1,5 +1,9 @@
 package defectlens.app.study;
 
+import defectlens.app.task.BackgroundTask;
+import defectlens.app.task.TaskExecutor;
+import defectlens.app.task.TaskLane;
+import defectlens.app.task.TaskSlot;
 import defectlens.image.ArgbImage;
 import defectlens.image.DisplayWindow;
 import defectlens.image.ImageRaster;
@@ -13,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -29,15 +32,20 @@ import javafx.beans.property.StringProperty;
  * The state of the rating window as JavaFX properties, over a {@link RatingSession}: the current item
  * (its image, its blinded explanation label and picture), the answer to each statement (0 = none),
  * the statement that has the keyboard, the comment, the study progress and the save state. Every
- * answer is written to the journal on the {@code io} executor; {@link #savedProperty()} turns true
- * and the status reads "Saved" only after the journal has forced it to disk.
+ * answer is written to the journal by a {@link BackgroundTask} on the journal lane (in order, one at a time);
+ * {@link #savedProperty()} turns true and the status reads "Saved" only after the journal has forced it to
+ * disk. Pictures are read on the same lane; a newer item cancels the pictures of the one before.
  */
 public final class RatingViewModel {
+    /** An item's pictures as read off the FX thread; the explanation's is null when there is none yet. */
+    private record Pictures(ArgbImage image, ArgbImage explanation, boolean hasExplanation) {
+    }
+
     private final RatingSession session;
     private final ExplanationSource explanations;
     private final Path studyDir;
-    private final Executor io;
-    private final Executor fx;
+    private final TaskExecutor executor;
+    private final TaskSlot pictures;
     private final List<IntegerProperty> answers = new ArrayList<>();
     private final IntegerProperty itemIndex = new SimpleIntegerProperty(-1);
     private final IntegerProperty focusedQuestion = new SimpleIntegerProperty(0);
@@ -53,12 +61,13 @@ public final class RatingViewModel {
     private int pendingSaves;
     private String savedComment = "";
 
-    public RatingViewModel(RatingSession session, ExplanationSource explanations, Path studyDir, Executor io, Executor fx) {
+    public RatingViewModel(RatingSession session, ExplanationSource explanations, Path studyDir,
+            TaskExecutor executor) {
         this.session = session;
         this.explanations = explanations;
         this.studyDir = studyDir;
-        this.io = io;
-        this.fx = fx;
+        this.executor = executor;
+        this.pictures = new TaskSlot(executor);
         for (int i = 0; i < questions().size(); i++) {
             answers.add(new SimpleIntegerProperty(0));
         }
@@ -164,10 +173,14 @@ public final class RatingViewModel {
         }
     }
 
-    /** Saves what is left and closes the journal (on the io executor, after pending saves). */
+    /** Saves what is left and closes the journal (on the journal lane, after pending saves). */
     public void close() {
         flushComment();
-        io.execute(session::close);
+        pictures.cancel();
+        executor.execute(BackgroundTask.of("Closing the journal", ctx -> {
+            session.close();
+            return null;
+        }).onLane(TaskLane.JOURNAL));
     }
 
     private int firstUnanswered(int item) {
@@ -192,21 +205,20 @@ public final class RatingViewModel {
         itemTitle.set("Item " + (index + 1) + " of " + session.order().size());
         String label = session.labelOf(item);
         explanationLabel.set(label);
-        Optional<Path> picture = explanations.explanationFor(item.method(), item.imageId());
-        explanationNote.set(picture.isPresent() ? "" : "No picture of " + label + " for this image yet: rate the image as shown.");
+        explanationNote.set("");
         image.set(null);
         explanation.set(null);
         Path imageFile = session.plan().imageFile(studyDir, item.imageId());
-        io.execute(() -> {
-            ArgbImage img = render(imageFile);
-            ArgbImage expl = picture.map(RatingViewModel::render).orElse(null);
-            fx.execute(() -> {
-                if (itemIndex.get() == index) {
-                    image.set(img);
-                    explanation.set(expl);
-                }
-            });
-        });
+        pictures.run(BackgroundTask.of("Pictures of item " + (index + 1), ctx -> {
+            Optional<Path> picture = explanations.explanationFor(item.method(), item.imageId());
+            return new Pictures(render(imageFile), picture.map(RatingViewModel::render).orElse(null),
+                    picture.isPresent());
+        }).onLane(TaskLane.JOURNAL).onSuccess(shown -> {
+            image.set(shown.image());
+            explanation.set(shown.explanation());
+            explanationNote.set(shown.hasExplanation() ? ""
+                    : "No picture of " + label + " for this image yet: rate the image as shown.");
+        }));
     }
 
     private static ArgbImage render(Path file) {
@@ -222,26 +234,21 @@ public final class RatingViewModel {
         pendingSaves++;
         saved.set(false);
         status.set("Saving…");
-        io.execute(() -> {
-            try {
-                write.run();
-                RaterProgress p = session.progress();
-                fx.execute(() -> {
-                    onSaved.run();
-                    progress.set(p.fraction());
-                    if (--pendingSaves == 0) {
-                        saved.set(true);
-                        status.set("Saved");
-                    }
-                });
-            } catch (RuntimeException e) {
-                fx.execute(() -> {
-                    pendingSaves--;
-                    saved.set(false);
-                    status.set("NOT saved: " + defectlens.app.common.Dialogs.messageOf(e));
-                });
+        executor.execute(BackgroundTask.of("Saving", ctx -> {
+            write.run();
+            return session.progress();
+        }).onLane(TaskLane.JOURNAL).onSuccess(p -> {
+            onSaved.run();
+            progress.set(p.fraction());
+            if (--pendingSaves == 0) {
+                saved.set(true);
+                status.set("Saved");
             }
-        });
+        }).onFailure(e -> {
+            pendingSaves--;
+            saved.set(false);
+            status.set("NOT saved: " + defectlens.app.common.Dialogs.messageOf(e));
+        }));
     }
 
     public IntegerProperty answerProperty(int question) {

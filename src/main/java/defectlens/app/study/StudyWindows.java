@@ -1,16 +1,15 @@
 package defectlens.app.study;
 
 import defectlens.app.common.Dialogs;
+import defectlens.app.task.BackgroundTask;
+import defectlens.app.task.TaskExecutor;
+import defectlens.app.task.TaskLane;
 import defectlens.cli.VersionProvider;
 import defectlens.study.RatingSession;
 import defectlens.study.StudyAnalysis;
 import defectlens.study.StudyFolder;
 import defectlens.study.StudySummary;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextInputDialog;
@@ -19,14 +18,22 @@ import javafx.stage.Window;
 
 /**
  * Opens the study windows from the main window's menu: the rating window of one rater and the
- * summary window of a study. Errors (a missing study, a journal open elsewhere) end in a dialog.
+ * summary window of a study. Study files are read by {@link BackgroundTask}s on the journal lane, never on the
+ * FX thread; errors (a missing study, a journal open elsewhere) end in the executor's error dialog.
  */
 public final class StudyWindows {
-    private StudyWindows() {
+    /** A rater's open session and the study it belongs to, as read off the FX thread. */
+    private record Opened(StudyFolder study, RatingSession session) {
+    }
+
+    private final TaskExecutor executor;
+
+    public StudyWindows(TaskExecutor executor) {
+        this.executor = executor;
     }
 
     /** Asks for the rater id, then opens the rating window (for a menu item that has only the study folder). */
-    public static void openRating(Window owner, Path studyDir) {
+    public void openRating(Window owner, Path studyDir) {
         TextInputDialog d = new TextInputDialog(System.getProperty("user.name", ""));
         d.initOwner(owner);
         d.setTitle("Rating study");
@@ -36,31 +43,23 @@ public final class StudyWindows {
     }
 
     /** Opens the rating window of {@code rater} for the study in {@code studyDir}; resumes where they stopped. */
-    public static void openRating(Window owner, Path studyDir, String rater) {
-        RatingSession session;
-        StudyFolder study;
-        try {
-            study = StudyFolder.open(studyDir);
-            session = new RatingSession(study, rater, VersionProvider.version());
-        } catch (RuntimeException e) {
-            Dialogs.showError(owner, "Cannot open the study", e);
-            return;
-        }
-        ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "defectlens-study-journal");
-            t.setDaemon(false);
-            return t;
-        });
-        RatingViewModel vm = new RatingViewModel(session, study.explanations(), study.dir(), io, Platform::runLater);
+    public BackgroundTask<?> openRating(Window owner, Path studyDir, String rater) {
+        return executor.execute(BackgroundTask.of("Opening the journal of " + rater, ctx -> {
+            StudyFolder study = StudyFolder.open(studyDir);
+            return new Opened(study, new RatingSession(study, rater, VersionProvider.version()));
+        }).onLane(TaskLane.JOURNAL).failureTitle("Cannot open the study").onSuccess(o -> show(owner, o, rater)));
+    }
+
+    private void show(Window owner, Opened opened, String rater) {
+        StudyFolder study = opened.study();
+        RatingSession session = opened.session();
+        RatingViewModel vm = new RatingViewModel(session, study.explanations(), study.dir(), executor);
         RatingView view = new RatingView(vm);
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Rating study " + study.plan().studyId() + " - " + rater);
         stage.setScene(new Scene(view, 1100, 900));
-        stage.setOnHidden(e -> {
-            vm.close();
-            io.shutdown();
-        });
+        stage.setOnHidden(e -> vm.close());
         stage.show();
         view.requestFocus();
         if (!session.recovery().clean()) {
@@ -73,26 +72,18 @@ public final class StudyWindows {
     }
 
     /** Computes the summary of a study off the FX thread and opens it in a window. */
-    public static void openSummary(Window owner, Path studyDir) {
-        Task<StudySummary> task = new Task<>() {
-            @Override
-            protected StudySummary call() {
-                StudyFolder f = StudyFolder.open(studyDir);
-                return StudyAnalysis.summarize(f.plan(), f.ratings());
-            }
-        };
-        task.setOnSucceeded(e -> {
-            StudySummaryView view = new StudySummaryView(task.getValue());
+    public BackgroundTask<StudySummary> openSummary(Window owner, Path studyDir) {
+        return executor.execute(BackgroundTask.of("Summarising " + studyDir.getFileName(), ctx -> {
+            StudyFolder f = StudyFolder.open(studyDir);
+            return StudyAnalysis.summarize(f.plan(), f.ratings());
+        }).onLane(TaskLane.JOURNAL).failureTitle("Cannot summarise the study").onSuccess(summary -> {
+            StudySummaryView view = new StudySummaryView(summary);
             Stage stage = new Stage();
             stage.initOwner(owner);
-            stage.setTitle("Study summary - " + task.getValue().studyId());
+            stage.setTitle("Study summary - " + summary.studyId());
             stage.setScene(new Scene(view, 1000, 760));
             view.setErrorHandler(ex -> Dialogs.showError(stage, "Cannot save the chart", ex));
             stage.show();
-        });
-        task.setOnFailed(e -> Dialogs.showError(owner, "Cannot summarise the study", task.getException()));
-        Thread t = new Thread(task, "defectlens-study-summary");
-        t.setDaemon(true);
-        t.start();
+        }));
     }
 }

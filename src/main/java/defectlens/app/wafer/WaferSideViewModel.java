@@ -1,6 +1,9 @@
 package defectlens.app.wafer;
 
-import defectlens.app.common.BackgroundTasks;
+import defectlens.app.task.BackgroundTask;
+import defectlens.app.task.TaskExecutor;
+import defectlens.app.task.TaskLane;
+import defectlens.app.task.TaskSlot;
 import defectlens.explain.LrpComposite;
 import defectlens.explain.WaferRelevance;
 import defectlens.explain.WaferRelevanceOverlay;
@@ -15,9 +18,6 @@ import defectlens.wafer.WaferPictures;
 import defectlens.wafer.WaferPreprocessing;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,13 +31,15 @@ import javafx.beans.property.StringProperty;
  * The wafer side panel's state: the selected map as the networks see it (64x64, failing dies only),
  * turned and flipped by the user, its sinogram, and the class probabilities of the proposed
  * (Radon + kernel-flip) and the baseline model side by side, and their LRP explanations (the proposed
- * model's relevance on its sinogram and back-projected onto the wafer, the baseline's on the map). Work runs on the interactive executor;
- * a newer request makes older results stale.
+ * model's relevance on its sinogram and back-projected onto the wafer, the baseline's on the map). The work
+ * runs as {@link BackgroundTask}s on the interactive lane; a newer request cancels the older one, whose results
+ * are then dropped.
  */
 public final class WaferSideViewModel {
     private static final int SIDE = WaferPreprocessing.SIZE;
 
-    private final BackgroundTasks tasks;
+    private final TaskExecutor executor;
+    private final TaskSlot refreshing;
     private final ObjectProperty<WaferModelPair> models = new SimpleObjectProperty<>();
     private final BooleanProperty averageSymmetries = new SimpleBooleanProperty(false);
     private final ObjectProperty<WaferClassSet> classSet = new SimpleObjectProperty<>(WaferClassSet.PAPER7);
@@ -54,16 +56,15 @@ public final class WaferSideViewModel {
     private final DoubleProperty lrpOpacity = new SimpleDoubleProperty(0.85);
     private WaferRelevance lastProposed;
     private WaferRelevance lastBaseline;
-    private final AtomicLong generation = new AtomicLong();
-    private BiConsumer<String, Throwable> errorHandler = (t, e) -> { };
     private float[] original;
     private float[] current;
     private int quarterTurns;
     private boolean flippedH;
     private boolean flippedV;
 
-    public WaferSideViewModel(BackgroundTasks tasks) {
-        this.tasks = tasks;
+    public WaferSideViewModel(TaskExecutor executor) {
+        this.executor = executor;
+        this.refreshing = new TaskSlot(executor);
         lrpOpacity.addListener((o, a, b) -> renderRelevance());
         classSet.addListener((o, a, b) -> loadClassSet(b));
         averageSymmetries.addListener((o, a, b) -> refresh());
@@ -82,25 +83,16 @@ public final class WaferSideViewModel {
 
     /**
      * Closes a model pair that is no longer shown once nothing uses it any more: after the side-panel work
-     * queued before the swap (interactive executor) and after a classify-all that may still be running
-     * its last batch with it (work executor); both executors run one task at a time, in order.
+     * queued before the swap (interactive lane) and after a classify-all that may still be running its last
+     * batch with it (work lane); both lanes run one task at a time, in order. When the window is closing the
+     * lanes take no more work and the native memory goes with the process.
      */
     private void closeWhenUnused(WaferModelPair old) {
-        try {
-            tasks.interactive().submit(() -> {
-                try {
-                    tasks.work().submit(old::close);
-                } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+        executor.execute(BackgroundTask.of("Finishing with " + old.name(), ctx -> null).onLane(TaskLane.INTERACTIVE)
+                .onSuccess(none -> executor.execute(BackgroundTask.of("Closing " + old.name(), ctx -> {
                     old.close();
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            // the program is ending: the native memory goes with the process
-        }
-    }
-
-    public void setErrorHandler(BiConsumer<String, Throwable> handler) {
-        this.errorHandler = handler;
+                    return null;
+                }).onLane(TaskLane.WORK))));
     }
 
     /**
@@ -119,7 +111,7 @@ public final class WaferSideViewModel {
         Path proposed = shippedModels.resolve("wafer-proposed-" + set.id());
         Path baseline = shippedModels.resolve("wafer-baseline-" + set.id());
         if (!java.nio.file.Files.isDirectory(proposed) || !java.nio.file.Files.isDirectory(baseline)) {
-            errorHandler.accept("Cannot load the wafer models", new defectlens.DefectLensException(shippedModels,
+            executor.reportError("Cannot load the wafer models", new defectlens.DefectLensException(shippedModels,
                     "no shipped wafer models for the class set " + set.id() + " (wafer-proposed-" + set.id()
                     + " and wafer-baseline-" + set.id() + ")"));
             return;
@@ -128,17 +120,12 @@ public final class WaferSideViewModel {
     }
 
     /** Loads a proposed and a baseline bundle in the background. */
-    public void loadModels(Path proposed, Path baseline) {
-        tasks.interactive().submit(() -> {
-            try {
-                WaferModel p = WaferModelBundle.load(proposed);
-                WaferModel b = WaferModelBundle.load(baseline);
-                WaferModelPair pair = WaferModelPair.of(proposed.getFileName().toString(), p, b);
-                Platform.runLater(() -> models.set(pair));
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> errorHandler.accept("Cannot load the wafer models", e));
-            }
-        });
+    public BackgroundTask<WaferModelPair> loadModels(Path proposed, Path baseline) {
+        return executor.execute(BackgroundTask.of("Loading " + proposed.getFileName(), ctx -> {
+            WaferModel p = WaferModelBundle.load(proposed);
+            WaferModel b = WaferModelBundle.load(baseline);
+            return WaferModelPair.of(proposed.getFileName().toString(), p, b);
+        }).onLane(TaskLane.INTERACTIVE).onSuccess(models::set).failureTitle("Cannot load the wafer models"));
     }
 
     /** Shows a new wafer (as it is in the file: no turn, no flip). */
@@ -196,7 +183,7 @@ public final class WaferSideViewModel {
         float[] map = current;
         WaferModelPair pair = models.get();
         boolean average = averageSymmetries.get();
-        long gen = generation.incrementAndGet();
+        refreshing.cancel();
         if (map == null) {
             mapPicture.set(null);
             sinogramPicture.set(null);
@@ -207,39 +194,32 @@ public final class WaferSideViewModel {
             renderRelevance();
             return;
         }
-        tasks.interactive().submit(() -> {
-            try {
-                int angles = pair == null ? 64 : pair.proposed().angles();
-                Sinogram s = RadonTransform.of(SIDE, angles).forward(map);
-                ArgbImage mp = WaferPictures.networkMap(map, SIDE);
-                ArgbImage sp = WaferPictures.sinogram(s);
-                float[] p = pair == null ? null : pair.proposed().predict(new float[][] {map}, average)[0];
-                float[] b = pair == null ? null : pair.baseline().predict(new float[][] {map})[0];
-                Platform.runLater(() -> {
-                    if (generation.get() == gen) {
-                        mapPicture.set(mp);
-                        sinogramPicture.set(sp);
-                        proposedProbabilities.set(p);
-                        baselineProbabilities.set(b);
-                    }
-                });
-                if (pair == null || generation.get() != gen) {
-                    return;
-                }
-                LrpComposite rules = LrpComposite.defaultComposite();
-                WaferRelevance rp = pair.proposedLrp().explain(map, -1, rules);
-                WaferRelevance rb = pair.baselineLrp().explain(map, -1, rules);
-                Platform.runLater(() -> {
-                    if (generation.get() == gen) {
-                        lastProposed = rp;
-                        lastBaseline = rb;
-                        renderRelevance();
-                    }
-                });
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> errorHandler.accept("Cannot classify the wafer", e));
+        refreshing.run(BackgroundTask.of("Classifying the wafer", ctx -> {
+            int angles = pair == null ? 64 : pair.proposed().angles();
+            Sinogram s = RadonTransform.of(SIDE, angles).forward(map);
+            ArgbImage mp = WaferPictures.networkMap(map, SIDE);
+            ArgbImage sp = WaferPictures.sinogram(s);
+            float[] p = pair == null ? null : pair.proposed().predict(new float[][] {map}, average)[0];
+            float[] b = pair == null ? null : pair.baseline().predict(new float[][] {map})[0];
+            ctx.publish(() -> {
+                mapPicture.set(mp);
+                sinogramPicture.set(sp);
+                proposedProbabilities.set(p);
+                baselineProbabilities.set(b);
+            });
+            if (pair == null || ctx.isCancelled()) {
+                return null;
             }
-        });
+            LrpComposite rules = LrpComposite.defaultComposite();
+            return new WaferRelevance[] {pair.proposedLrp().explain(map, -1, rules),
+                    pair.baselineLrp().explain(map, -1, rules)};
+        }).onLane(TaskLane.INTERACTIVE).onSuccess(relevance -> {
+            if (relevance != null) {
+                lastProposed = relevance[0];
+                lastBaseline = relevance[1];
+                renderRelevance();
+            }
+        }).failureTitle("Cannot classify the wafer"));
     }
 
     /** Draws the last LRP explanations at the current opacity (cheap: no model call). */

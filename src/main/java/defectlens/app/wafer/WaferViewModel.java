@@ -1,7 +1,9 @@
 package defectlens.app.wafer;
 
-import defectlens.app.common.BackgroundTasks;
-import defectlens.app.common.JobStatus;
+import defectlens.app.task.BackgroundTask;
+import defectlens.app.task.JobStatus;
+import defectlens.app.task.TaskExecutor;
+import defectlens.app.task.TaskSlot;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferPickleReader;
@@ -9,7 +11,6 @@ import defectlens.wafer.WaferPredictions;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.function.BiConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -19,7 +20,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 /**
  * State of the wafer-map browser: the open file, the filtered row indices (an int array, so 811,457
@@ -30,7 +30,7 @@ public final class WaferViewModel {
     public static final String ALL = "All";
     public static final String UNLABELLED = "(unlabelled)";
 
-    private final BackgroundTasks tasks;
+    private final TaskExecutor executor;
     private final ObjectProperty<WaferDataset> dataset = new SimpleObjectProperty<>();
     private final ObservableList<Integer> rows = FXCollections.observableArrayList();
     private final ObjectProperty<String> classFilter = new SimpleObjectProperty<>(ALL);
@@ -40,16 +40,16 @@ public final class WaferViewModel {
     private final StringProperty status = job.statusProperty();
     private final ObjectProperty<WaferPredictions> predictions = new SimpleObjectProperty<>();
     private final WaferSideViewModel side;
-    private BiConsumer<String, Throwable> errorHandler = (t, e) -> { };
-    private Task<?> loading;
-    private Task<WaferPredictions> classifying;
+    private final TaskSlot loading;
+    private BackgroundTask<WaferPredictions> classifying;
 
-    public WaferViewModel(BackgroundTasks tasks) {
-        this.tasks = tasks;
-        this.side = new WaferSideViewModel(tasks);
+    public WaferViewModel(TaskExecutor executor) {
+        this.executor = executor;
+        this.loading = new TaskSlot(executor, job);
+        this.side = new WaferSideViewModel(executor);
         selected.addListener((o, a, b) -> side.show(selectedMap()));
         side.modelsProperty().addListener((o, a, b) -> {
-            if (classifying != null && classifying.isRunning()) {
+            if (classifying != null) {
                 classifying.cancel();
             }
             if (predictions.get() != null) {
@@ -61,58 +61,35 @@ public final class WaferViewModel {
         splitFilter.addListener((o, a, b) -> refilter());
     }
 
-    public void setErrorHandler(BiConsumer<String, Throwable> handler) {
-        this.errorHandler = handler;
-        side.setErrorHandler(handler);
-    }
-
     /** Classifies every wafer of the open file with the side panel's proposed model, in the background. */
-    public Task<WaferPredictions> classifyAll() {
+    public BackgroundTask<WaferPredictions> classifyAll() {
         WaferDataset d = dataset.get();
         WaferModelPair pair = side.modelsProperty().get();
         if (d == null || pair == null) {
-            errorHandler.accept("Cannot classify", new defectlens.DefectLensException(
+            executor.reportError("Cannot classify", new defectlens.DefectLensException(
                     d == null ? "open a wafer file first" : "no wafer models are loaded (models/wafer-proposed-*)"));
             return null;
         }
-        cancel();
         boolean average = side.averageSymmetriesProperty().get();
         String how = pair.name() + (average ? " (averaged over 8 turns / flips)" : "");
-        Task<WaferPredictions> t = new Task<>() {
-            @Override
-            protected WaferPredictions call() {
-                return WaferPredictions.classify(pair.proposed(), pair.name(), d, average, f -> updateProgress(f, 1.0),
-                        this::isCancelled);
-            }
-        };
-        loading = t;
-        classifying = t;
-        return job.submit(tasks.work(), t, "Classifying " + d.size() + " wafers with " + how + " ...", p -> {
-            predictions.set(p);
-            status.set("Classified " + d.size() + " wafers with " + how);
-        }, "Cannot classify the wafers", (title, e) -> errorHandler.accept(title, e), "Classification cancelled");
+        classifying = loading.run(BackgroundTask.of("Classifying " + d.size() + " wafers with " + how,
+                ctx -> WaferPredictions.classify(pair.proposed(), pair.name(), d, average, ctx)).onSuccess(p -> {
+                    predictions.set(p);
+                    status.set("Classified " + d.size() + " wafers with " + how);
+                }).failureTitle("Cannot classify the wafers").cancelledText(() -> "Classification cancelled"));
+        return classifying;
     }
 
     /** Reads a wafer file in the background; progress is the share of the file read. */
-    public Task<WaferDataset> open(Path file) {
-        cancel();
-        Task<WaferDataset> t = new Task<>() {
-            @Override
-            protected WaferDataset call() {
-                updateMessage("Reading " + file.getFileName());
-                return WaferPickleReader.read(file, f -> updateProgress(f, 1.0), this::isCancelled);
-            }
-        };
-        loading = t;
+    public BackgroundTask<WaferDataset> open(Path file) {
         String name = String.valueOf(file.getFileName());
-        return job.submit(tasks.work(), t, "Reading " + name + " ...", this::show, "Cannot open " + name,
-                (title, e) -> errorHandler.accept(title, e), "Cancelled reading " + name);
+        return loading.run(BackgroundTask.of("Reading " + name, ctx -> WaferPickleReader.read(file, ctx))
+                .onSuccess(this::show).failureTitle("Cannot open " + name)
+                .cancelledText(() -> "Cancelled reading " + name));
     }
 
     public void cancel() {
-        if (loading != null && loading.isRunning()) {
-            loading.cancel();
-        }
+        loading.cancel();
     }
 
     private void show(WaferDataset d) {

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import defectlens.app.MainWindow;
 import defectlens.app.MainWindowFxTest;
 import defectlens.app.TinySemBundle;
-import defectlens.app.common.BackgroundTasks;
+import defectlens.app.task.FxTaskExecutor;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.OverlayLayerModel;
 import defectlens.app.common.RecentItems;
@@ -55,7 +55,7 @@ class ExplainWindowFxTest {
     @TempDir
     static Path home;
 
-    BackgroundTasks tasks;
+    FxTaskExecutor tasks;
     MainViewModel vm;
     MainWindow window;
     Stage stage;
@@ -64,10 +64,10 @@ class ExplainWindowFxTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        tasks = new BackgroundTasks();
+        tasks = new FxTaskExecutor();
         vm = new MainViewModel(tasks, new RecentItems(home.resolve("recent.json")));
-        window = new MainWindow(vm, new WaferViewModel(tasks), new ThumbnailCache(tasks.thumbnails()));
-        vm.setErrorHandler((title, e) -> errors.add(new AssertionError(title, e)));
+        window = new MainWindow(vm, new WaferViewModel(tasks), new ThumbnailCache(tasks));
+        tasks.setErrorHandler((title, e) -> errors.add(new AssertionError(title, e)));
         window.explanations().explanations().banks().setRoot(home.resolve("banks"));
         stage.setScene(new Scene(window, 1280, 820));
         stage.sizeToScene(); // the primary stage is shared by all TestFX classes: take this scene's size

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import defectlens.app.MainWindow;
 import defectlens.app.MainWindowFxTest;
 import defectlens.app.TinySemModel;
-import defectlens.app.common.BackgroundTasks;
+import defectlens.app.task.FxTaskExecutor;
 import defectlens.app.common.Dialogs;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.RecentItems;
@@ -46,7 +46,7 @@ class ClassificationFxTest {
 
     static Path model;
 
-    BackgroundTasks tasks;
+    FxTaskExecutor tasks;
     MainViewModel vm;
     MainWindow window;
 
@@ -57,10 +57,10 @@ class ClassificationFxTest {
 
     @Start
     void start(Stage stage) {
-        tasks = new BackgroundTasks();
+        tasks = new FxTaskExecutor();
         vm = new MainViewModel(tasks, new RecentItems(home.resolve("recent.json")));
-        window = new MainWindow(vm, new WaferViewModel(tasks), new ThumbnailCache(tasks.thumbnails()));
-        vm.setErrorHandler((title, e) -> Dialogs.showError(stage, title, e));
+        window = new MainWindow(vm, new WaferViewModel(tasks), new ThumbnailCache(tasks));
+        tasks.setErrorHandler((title, e) -> Dialogs.showError(stage, title, e));
         stage.setScene(new Scene(window, 1200, 800));
         stage.sizeToScene(); // the primary stage is shared by all TestFX classes: take this scene's size
         stage.show();

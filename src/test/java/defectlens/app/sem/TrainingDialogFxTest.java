@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defectlens.app.MainWindowFxTest;
-import defectlens.app.common.BackgroundTasks;
+import defectlens.app.task.FxTaskExecutor;
 import defectlens.app.common.Dialogs;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.RecentItems;
@@ -35,7 +35,7 @@ class TrainingDialogFxTest {
     @TempDir
     static Path home;
 
-    BackgroundTasks tasks;
+    FxTaskExecutor tasks;
     MainViewModel vm;
     Stage owner;
     final java.util.List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -43,9 +43,9 @@ class TrainingDialogFxTest {
     @Start
     void start(Stage stage) {
         owner = stage;
-        tasks = new BackgroundTasks();
+        tasks = new FxTaskExecutor();
         vm = new MainViewModel(tasks, new RecentItems(home.resolve("recent.json")));
-        vm.setErrorHandler((title, e) -> errors.add(title + ": " + Dialogs.messageOf(e)));
+        tasks.setErrorHandler((title, e) -> errors.add(title + ": " + Dialogs.messageOf(e)));
         stage.setScene(new Scene(new BorderPane(), 300, 200));
         stage.sizeToScene(); // the primary stage is shared by all TestFX classes: take this scene's size
         stage.setX(0);
@@ -118,7 +118,7 @@ class TrainingDialogFxTest {
         Path long_ = home.resolve("cancelled");
         TrainingDialog second = open(50, long_);
         robot.clickOn("#trainStart");
-        waitFor(() -> ((Label) second.lookup("#trainStatus")).getText().startsWith("Epoch "));
+        waitFor(() -> ((Label) second.lookup("#trainStatus")).getText().contains(": epoch "));
         int epochsBeforeCancel = WaitForAsyncUtils.asyncFx(
                 () -> second.chart().getData().get(0).getData().size()).get(10, TimeUnit.SECONDS);
         robot.interact(((Button) second.lookup("#trainCancel"))::fire);

@@ -1,5 +1,6 @@
 package defectlens.app.study;
 
+import defectlens.app.task.FxTaskExecutor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,10 +21,7 @@ import defectlens.study.StudyPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
@@ -42,7 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class RatingViewFxTest {
     Path studyDir;
     StudyFolder study;
-    ExecutorService io;
+    FxTaskExecutor tasks;
     RatingViewModel vm;
     RatingView view;
 
@@ -58,8 +56,8 @@ class RatingViewFxTest {
             Files.copy(masks.resolve(img.id() + ".png"), target);
         }
         study = StudyFolder.open(studyDir);
-        io = Executors.newSingleThreadExecutor();
-        vm = new RatingViewModel(new RatingSession(study, "dana", "test"), study.explanations(), study.dir(), io, Platform::runLater);
+        tasks = new FxTaskExecutor();
+        vm = new RatingViewModel(new RatingSession(study, "dana", "test"), study.explanations(), study.dir(), tasks);
         view = new RatingView(vm);
         stage.setScene(new Scene(view, 1100, 900));
         stage.sizeToScene(); // the primary stage is shared by all TestFX classes: take this scene's size
@@ -69,9 +67,9 @@ class RatingViewFxTest {
 
     @AfterEach
     void stop() throws Exception {
-        io.execute(() -> vm.session().close());
-        io.shutdown();
-        io.awaitTermination(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(vm::close).get();
+        tasks.shutdown();
+        tasks.awaitTermination(10);
         try (var files = Files.walk(studyDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
@@ -109,6 +107,7 @@ class RatingViewFxTest {
             String label = robot.lookup("#explanationLabel").queryLabeled().getText();
             assertTrue(label.matches("Explanation [AB]"), label);
             boolean craft = vm.currentItem().method().equals("craft");
+            waitFor(() -> vm.imageProperty().get() != null); // the pictures and the note come from the journal lane
             assertEquals(craft, !vm.explanationNoteProperty().get().isEmpty(), "craft has no pictures in this study");
             assertFalse(anyTextContains(view, "gradcam") || anyTextContains(view, "craft"), "method name visible");
             robot.type(KeyCode.PAGE_DOWN);

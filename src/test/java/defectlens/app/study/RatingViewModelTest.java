@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import defectlens.app.task.CurrentThreadTaskExecutor;
 import defectlens.study.ModelRef;
 import defectlens.study.Questionnaire;
 import defectlens.study.RatingJournal;
@@ -30,7 +31,8 @@ class RatingViewModelTest {
     }
 
     private RatingViewModel open(StudyFolder study) {
-        return new RatingViewModel(new RatingSession(study, "hana", "test"), study.explanations(), dir, Runnable::run, Runnable::run);
+        return new RatingViewModel(new RatingSession(study, "hana", "test"), study.explanations(), dir,
+                new CurrentThreadTaskExecutor());
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defectlens.app.MainWindow;
-import defectlens.app.common.BackgroundTasks;
+import defectlens.app.task.FxTaskExecutor;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.RecentItems;
 import defectlens.app.sem.ThumbnailCache;
@@ -34,16 +34,16 @@ class WaferBrowserFxTest {
     @TempDir
     static Path home;
 
-    BackgroundTasks tasks;
+    FxTaskExecutor tasks;
     WaferViewModel wafers;
     MainWindow window;
 
     @Start
     void start(Stage stage) {
-        tasks = new BackgroundTasks();
+        tasks = new FxTaskExecutor();
         wafers = new WaferViewModel(tasks);
         MainViewModel vm = new MainViewModel(tasks, new RecentItems(home.resolve("recent.json")));
-        window = new MainWindow(vm, wafers, new ThumbnailCache(tasks.thumbnails()));
+        window = new MainWindow(vm, wafers, new ThumbnailCache(tasks));
         stage.setScene(new Scene(window, 1200, 800));
         stage.sizeToScene(); // the primary stage is shared by all TestFX classes: take this scene's size
         stage.show();
@@ -79,7 +79,7 @@ class WaferBrowserFxTest {
         defectlens.wafer.WaferVariant[] variants = {defectlens.wafer.WaferVariant.PROPOSED, defectlens.wafer.WaferVariant.BASELINE};
         for (int k = 0; k < 2; k++) {
             try (defectlens.wafer.WaferModel model = new defectlens.wafer.WaferTrainer(cfg)
-                    .train(variants[k], classes, data, java.util.Map.of("data", "test"), r -> { }, () -> false).model()) {
+                    .train(variants[k], classes, data, java.util.Map.of("data", "test"), r -> { }, defectlens.core.Progress.NONE).model()) {
                 defectlens.wafer.WaferModelBundle.save(model, out[k]);
             }
         }
@@ -140,7 +140,7 @@ class WaferBrowserFxTest {
     @Test
     void classSetChoiceSwapsTheShippedModelPairAndClearsStalePredictions(FxRobot robot) throws Exception {
         java.util.List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
-        wafers.setErrorHandler((title, e) -> errors.add(title + ": " + e.getMessage()));
+        tasks.setErrorHandler((title, e) -> errors.add(title + ": " + e.getMessage()));
         WaitForAsyncUtils.asyncFx(() -> {
             wafers.side().useShippedModels(Path.of("models"));
             window.openWafers(Path.of("datasets/wm811k/LSWMD_sample.pkl"));

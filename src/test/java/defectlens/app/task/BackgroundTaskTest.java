@@ -1,0 +1,183 @@
+package defectlens.app.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import defectlens.DefectLensException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+
+/** The task layer's rules, driven with the same-thread executor: no window, no JavaFX toolkit. */
+class BackgroundTaskTest {
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final JobStatus status = new JobStatus("Ready");
+    private final List<Double> progressSeen = new ArrayList<>();
+    private final List<String> statusSeen = new ArrayList<>();
+
+    BackgroundTaskTest() {
+        status.progressProperty().addListener((o, a, b) -> progressSeen.add(b.doubleValue()));
+        status.statusProperty().addListener((o, a, b) -> statusSeen.add(b));
+    }
+
+    @Test
+    void theResultArrivesWithProgressAndMessagesOnTheWay() {
+        List<Integer> results = new ArrayList<>();
+        List<Boolean> busyWhileRunning = new ArrayList<>();
+        BackgroundTask<Integer> task = BackgroundTask.of("Counting", ctx -> {
+            busyWhileRunning.add(status.busyProperty().get());
+            ctx.update(0.5, "half");
+            ctx.update(Double.NaN, null);
+            return 42;
+        }).onLane(TaskLane.CLASSIFICATION).showIn(status).onSuccess(results::add);
+        assertSame(task, executor.execute(task));
+        assertEquals(List.of(42), results);
+        assertEquals(List.of(true), busyWhileRunning);
+        assertEquals(List.of(-1.0, 0.5, -1.0, 0.0), progressSeen);
+        assertEquals(List.of("Counting ...", "Counting: half", "Done: Counting"), statusSeen);
+        assertFalse(status.busyProperty().get());
+        assertFalse(task.isRunning());
+        assertEquals(List.of(TaskLane.CLASSIFICATION), executor.lanesUsed);
+        assertTrue(executor.errors.isEmpty());
+    }
+
+    @Test
+    void errorsReachTheOneHookWithTheFailureTitle() {
+        DefectLensException problem = new DefectLensException(Path.of("broken.pkl"), "truncated");
+        List<Object> results = new ArrayList<>();
+        executor.execute(BackgroundTask.of("Reading broken.pkl", ctx -> {
+            throw problem;
+        }).showIn(status).failureTitle("Cannot open broken.pkl").onSuccess(results::add));
+        assertEquals(1, executor.errors.size());
+        assertEquals("Cannot open broken.pkl", executor.errors.get(0).title());
+        assertSame(problem, executor.errors.get(0).error());
+        assertEquals("Cannot open broken.pkl", status.statusProperty().get());
+        assertTrue(results.isEmpty());
+        assertFalse(status.busyProperty().get());
+    }
+
+    @Test
+    void aTaskMayTakeItsOwnErrors() {
+        List<Throwable> own = new ArrayList<>();
+        executor.execute(BackgroundTask.of("x", ctx -> {
+            throw new IllegalStateException("boom");
+        }).onFailure(own::add));
+        assertEquals(1, own.size());
+        assertTrue(executor.errors.isEmpty());
+    }
+
+    @Test
+    void cancelEndsTheTaskAtOnceStopsTheWorkAndDropsItsResult() {
+        List<String> results = new ArrayList<>();
+        List<String> published = new ArrayList<>();
+        int[] steps = {0};
+        @SuppressWarnings("unchecked")
+        BackgroundTask<String>[] self = new BackgroundTask[1];
+        self[0] = BackgroundTask.of("Looping", ctx -> {
+            while (!ctx.isCancelled()) {
+                steps[0]++;
+                ctx.publish(() -> published.add("step " + steps[0]));
+                if (steps[0] == 3) {
+                    self[0].cancel(); // as the user's Cancel button would, between two steps
+                }
+            }
+            ctx.publish(() -> published.add("after cancel"));
+            return "finished anyway";
+        }).showIn(status).cancelledText(() -> "Stopped after " + steps[0] + " steps").onSuccess(results::add);
+        List<String> cancelled = new ArrayList<>();
+        self[0].onCancelled(() -> cancelled.add("cancelled"));
+        executor.execute(self[0]);
+        assertEquals(3, steps[0]);
+        assertEquals(List.of("step 1", "step 2", "step 3"), published);
+        assertTrue(results.isEmpty(), "a cancelled task's result is dropped");
+        assertEquals(List.of("cancelled"), cancelled);
+        assertEquals("Stopped after 3 steps", status.statusProperty().get());
+        assertFalse(status.busyProperty().get());
+        assertTrue(self[0].isCancelled());
+        assertTrue(executor.errors.isEmpty());
+    }
+
+    @Test
+    void aCancellationExceptionOfTheWorkIsACancelNotAnError() {
+        List<String> cancelled = new ArrayList<>();
+        executor.execute(BackgroundTask.of("Reading", ctx -> {
+            throw new CancellationException("reading cancelled");
+        }).showIn(status).onCancelled(() -> cancelled.add("yes")));
+        assertEquals(List.of("yes"), cancelled);
+        assertTrue(executor.errors.isEmpty());
+        assertEquals("Cancelled: Reading", status.statusProperty().get());
+    }
+
+    @Test
+    void aSlotCancelsTheOlderTaskWhenANewerOneStarts() {
+        DeferredExecutor deferred = new DeferredExecutor();
+        TaskSlot slot = new TaskSlot(deferred);
+        List<String> results = new ArrayList<>();
+        BackgroundTask<String> older = slot.run(BackgroundTask.of("older", ctx -> "old").onSuccess(results::add));
+        assertTrue(slot.isRunning());
+        BackgroundTask<String> newer = slot.run(BackgroundTask.of("newer", ctx -> "new").onSuccess(results::add));
+        assertTrue(older.isCancelled());
+        assertFalse(newer.isCancelled());
+        deferred.runAll();
+        assertEquals(List.of("new"), results, "the older result never arrives");
+        assertFalse(slot.isRunning());
+    }
+
+    @Test
+    void aTaskRunsOnce() {
+        BackgroundTask<Void> task = BackgroundTask.of("once", ctx -> null);
+        executor.execute(task);
+        assertThrows(IllegalStateException.class, () -> executor.execute(task));
+    }
+
+    @Test
+    void theStatusFollowsTheLatestTaskAndStaysBusyWhileAnyRuns() {
+        DeferredExecutor deferred = new DeferredExecutor();
+        deferred.execute(BackgroundTask.of("first", ctx -> null).showIn(status));
+        deferred.execute(BackgroundTask.of("second", ctx -> {
+            ctx.update(0.25, null);
+            return null;
+        }).showIn(status));
+        assertEquals("second ...", status.statusProperty().get());
+        deferred.runOne();
+        assertTrue(status.busyProperty().get(), "the second task still runs");
+        assertEquals("second ...", status.statusProperty().get(), "the older task's end does not hide the newer one");
+        deferred.runAll();
+        assertEquals("Done: second", status.statusProperty().get());
+        assertFalse(status.busyProperty().get());
+    }
+
+    /** Queues background work until the test runs it: tasks that overlap, as on the real lanes. */
+    private static final class DeferredExecutor extends TaskExecutor {
+        private final List<Runnable> queued = new ArrayList<>();
+
+        @Override
+        protected void runInBackground(TaskLane lane, Runnable work) {
+            queued.add(work);
+        }
+
+        @Override
+        protected void runOnUiThread(Runnable r) {
+            r.run();
+        }
+
+        void runOne() {
+            queued.remove(0).run();
+        }
+
+        void runAll() {
+            while (!queued.isEmpty()) {
+                runOne();
+            }
+        }
+
+        @Override
+        public void shutdown() {
+        }
+    }
+}
