@@ -115,15 +115,15 @@ class BackgroundTaskTest {
 
     @Test
     void aSlotCancelsTheOlderTaskWhenANewerOneStarts() {
-        DeferredExecutor deferred = new DeferredExecutor();
-        TaskSlot slot = new TaskSlot(deferred);
+        executor.hold();
+        TaskSlot slot = new TaskSlot(executor);
         List<String> results = new ArrayList<>();
         BackgroundTask<String> older = slot.run(BackgroundTask.of("older", ctx -> "old").onSuccess(results::add));
         assertTrue(slot.isRunning());
         BackgroundTask<String> newer = slot.run(BackgroundTask.of("newer", ctx -> "new").onSuccess(results::add));
         assertTrue(older.isCancelled());
         assertFalse(newer.isCancelled());
-        deferred.runAll();
+        assertEquals(2, executor.runHeld());
         assertEquals(List.of("new"), results, "the older result never arrives");
         assertFalse(slot.isRunning());
     }
@@ -137,47 +137,25 @@ class BackgroundTaskTest {
 
     @Test
     void theStatusFollowsTheLatestTaskAndStaysBusyWhileAnyRuns() {
-        DeferredExecutor deferred = new DeferredExecutor();
-        deferred.execute(BackgroundTask.of("first", ctx -> null).showIn(status));
-        deferred.execute(BackgroundTask.of("second", ctx -> {
+        executor.hold();
+        executor.execute(BackgroundTask.of("first", ctx -> null).showIn(status));
+        executor.execute(BackgroundTask.of("second", ctx -> {
             ctx.update(0.25, null);
             return null;
         }).showIn(status));
         assertEquals("second ...", status.statusProperty().get());
-        deferred.runOne();
-        assertTrue(status.busyProperty().get(), "the second task still runs");
-        assertEquals("second ...", status.statusProperty().get(), "the older task's end does not hide the newer one");
-        deferred.runAll();
+        executor.execute(BackgroundTask.of("third", ctx -> null)); // shown nowhere
+        assertEquals(3, executor.runHeld());
         assertEquals("Done: second", status.statusProperty().get());
         assertFalse(status.busyProperty().get());
-    }
-
-    /** Queues background work until the test runs it: tasks that overlap, as on the real lanes. */
-    private static final class DeferredExecutor extends TaskExecutor {
-        private final List<Runnable> queued = new ArrayList<>();
-
-        @Override
-        protected void runInBackground(TaskLane lane, Runnable work) {
-            queued.add(work);
-        }
-
-        @Override
-        protected void runOnUiThread(Runnable r) {
-            r.run();
-        }
-
-        void runOne() {
-            queued.remove(0).run();
-        }
-
-        void runAll() {
-            while (!queued.isEmpty()) {
-                runOne();
-            }
-        }
-
-        @Override
-        public void shutdown() {
-        }
+        executor.hold();
+        BackgroundTask<Object> older = executor.execute(BackgroundTask.of("older", ctx -> null).showIn(status));
+        executor.execute(BackgroundTask.of("newer", ctx -> null).showIn(status));
+        older.cancel();
+        assertTrue(status.busyProperty().get(), "the newer task still runs");
+        assertEquals("newer ...", status.statusProperty().get(), "the older task's end does not hide the newer one");
+        executor.runHeld();
+        assertEquals("Done: newer", status.statusProperty().get());
+        assertFalse(status.busyProperty().get());
     }
 }

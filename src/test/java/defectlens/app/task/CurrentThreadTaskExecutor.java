@@ -7,7 +7,8 @@ import java.util.List;
  * The {@link TaskExecutor} of view-model tests (as JabRef's {@code CurrentThreadTaskExecutor}): the work runs at
  * once on the calling thread and so do its progress, partial results, result and error, so a test drives a
  * view-model's jobs step by step with no window, no JavaFX toolkit and no waiting. Errors that reach the hook
- * are kept in {@link #errors}.
+ * are kept in {@link #errors}. After {@link #hold()} background work waits until {@link #runHeld()}, so a test
+ * can let tasks overlap or cancel one before its work runs, as a user would on the real lanes.
  */
 public final class CurrentThreadTaskExecutor extends TaskExecutor {
     /** What reached the error hook: a title and the error. */
@@ -18,6 +19,9 @@ public final class CurrentThreadTaskExecutor extends TaskExecutor {
     /** The lanes of the tasks run so far, in order. */
     public final List<TaskLane> lanesUsed = new ArrayList<>();
 
+    private final List<Runnable> held = new ArrayList<>();
+    private boolean holding;
+
     public CurrentThreadTaskExecutor() {
         setErrorHandler((title, e) -> errors.add(new Reported(title, e)));
     }
@@ -25,7 +29,27 @@ public final class CurrentThreadTaskExecutor extends TaskExecutor {
     @Override
     protected void runInBackground(TaskLane lane, Runnable work) {
         lanesUsed.add(lane);
-        work.run();
+        if (holding) {
+            held.add(work);
+        } else {
+            work.run();
+        }
+    }
+
+    /** From now on, background work waits for {@link #runHeld()}. */
+    public void hold() {
+        holding = true;
+    }
+
+    /** Runs the work held so far in order (and what it starts), then runs work at once again; returns how much. */
+    public int runHeld() {
+        holding = false;
+        int n = 0;
+        while (!held.isEmpty()) {
+            held.remove(0).run();
+            n++;
+        }
+        return n;
     }
 
     @Override
