@@ -1,6 +1,5 @@
 package defectlens.app;
 
-import defectlens.app.study.StudyWindows;
 import defectlens.app.common.Dialogs;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.StatusBar;
@@ -16,6 +15,7 @@ import defectlens.app.sem.InfoPanel;
 import defectlens.app.sem.ModelMenu;
 import defectlens.app.sem.PredictionPanel;
 import defectlens.app.sem.ThumbnailCache;
+import defectlens.app.study.StudyWindows;
 import defectlens.app.wafer.WaferPane;
 import defectlens.app.wafer.WaferViewModel;
 import java.io.File;

@@ -1,8 +1,8 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
-import defectlens.model.EfficientNetV2Config;
 import defectlens.model.EfficientNetV2Classifier;
+import defectlens.model.EfficientNetV2Config;
 import defectlens.model.InferenceBenchmark;
 import defectlens.model.ModelBundle;
 import defectlens.model.ModelManifest;
@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code bench sem}: latency per image and throughput of a SEM classifier's forward pass, either a

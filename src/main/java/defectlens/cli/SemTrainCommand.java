@@ -6,19 +6,19 @@ import defectlens.dataset.SemDataset;
 import defectlens.model.BalanceMode;
 import defectlens.model.EfficientNetV2Config;
 import defectlens.model.EpochReport;
+import defectlens.model.SemTrainer;
 import defectlens.model.TrainingListener;
 import defectlens.model.TrainingOptions;
 import defectlens.model.TrainingResult;
-import defectlens.model.SemTrainer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code sem train}: trains an EfficientNetV2 on a labelled SEM data set and writes the best

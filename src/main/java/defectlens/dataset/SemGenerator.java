@@ -1,10 +1,9 @@
 package defectlens.dataset;
 
+import defectlens.DefectLensException;
 import defectlens.core.Progress;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageWriter;
-
-import defectlens.DefectLensException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import defectlens.app.task.FxTaskExecutor;
 import defectlens.app.common.Dialogs;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.RecentItems;
 import defectlens.app.sem.ThumbnailCache;
+import defectlens.app.task.FxTaskExecutor;
 import defectlens.app.wafer.WaferViewModel;
 import defectlens.dataset.SemSample;
 import defectlens.image.BinaryMask;

@@ -1,13 +1,10 @@
 package defectlens.model;
 
-import defectlens.core.Progress;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import defectlens.core.Progress;
 import defectlens.dataset.DatasetOpener;
 import defectlens.dataset.SemDataset;
 import java.nio.file.Path;
@@ -15,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * PyTorch's CPU convolutions against a plain loop, at the layer shapes of the shipped sem-demo model. On an AMD

@@ -2,10 +2,6 @@ package defectlens.model;
 
 import defectlens.core.Progress;
 import defectlens.core.RecordingProgress;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import defectlens.dataset.ClassQuota;
 import defectlens.dataset.DatasetOpener;
 import defectlens.dataset.SemDataset;
@@ -17,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SemTrainerTest {
     @TempDir
@@ -100,7 +99,8 @@ class SemTrainerTest {
         new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(1), 9, Progress.NONE);
         SemDataset data = DatasetOpener.open(dataDir);
         TrainingOptions options = TrainingOptions.defaults().withEpochs(3).withInput(64, 1);
-        TrainingResult r = new SemTrainer(options).train(data, tmp.resolve("never"), TrainingListener.none(), new RecordingProgress(0));
+        TrainingResult r = new SemTrainer(options).train(data, tmp.resolve("never"), TrainingListener.none(),
+                new RecordingProgress(0));
         assertTrue(r.cancelled());
         assertTrue(r.history().isEmpty());
         assertFalse(Files.exists(tmp.resolve("never").resolve("model.json")));

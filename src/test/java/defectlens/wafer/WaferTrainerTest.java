@@ -1,12 +1,7 @@
 package defectlens.wafer;
 
-import defectlens.core.Progress;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import defectlens.DefectLensException;
+import defectlens.core.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +11,10 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WaferTrainerTest {
     private static final List<String> CLASSES = List.of("Center", "Edge-Ring");
@@ -82,7 +81,8 @@ class WaferTrainerTest {
     void rotationAugmentationTrainsAndIsRecorded() {
         LabelledMaps data = centreBlobsAndEdgeRings(6);
         WaferTrainer trainer = new WaferTrainer(quick(2).withAugmentation(TrainingAugmentation.parse("rotation")));
-        try (WaferModel m = trainer.train(WaferVariant.PROPOSED, CLASSES, data, Map.of(), e -> { }, Progress.NONE).model()) {
+        try (WaferModel m = trainer.train(WaferVariant.PROPOSED, CLASSES, data, Map.of(), e -> { }, Progress.NONE)
+                .model()) {
             Map<?, ?> facts = (Map<?, ?>) m.provenance().get("training");
             assertTrue(String.valueOf(facts.get("augmentation")).startsWith("rotation"), facts.toString());
         }

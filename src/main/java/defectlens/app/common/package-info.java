@@ -1,2 +1,2 @@
-/** Shared by every feature of the window: session state, background jobs, dialogs, images, status bar. */
+/** Shared by every feature of the window: session state, dialogs, images, status bar (jobs: app.task). */
 package defectlens.app.common;

@@ -1,10 +1,10 @@
 package defectlens.app.explain;
 
 import defectlens.app.common.LoadedImage;
+import defectlens.app.common.LoadedModel;
 import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.JobStatus;
 import defectlens.app.task.TaskSlot;
-import defectlens.app.common.LoadedModel;
 import defectlens.explain.Heatmap;
 import defectlens.explain.HeatmapOverlay;
 import defectlens.explain.MaskAgreement;

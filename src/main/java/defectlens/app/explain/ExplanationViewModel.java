@@ -1,13 +1,13 @@
 package defectlens.app.explain;
 
-import defectlens.app.task.BackgroundTask;
-import defectlens.app.task.JobStatus;
-import defectlens.app.task.TaskSlot;
 import defectlens.DefectLensException;
 import defectlens.app.common.LoadedImage;
 import defectlens.app.common.LoadedModel;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.OverlayLayerModel;
+import defectlens.app.task.BackgroundTask;
+import defectlens.app.task.JobStatus;
+import defectlens.app.task.TaskSlot;
 import defectlens.explain.CraftExplainer;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;

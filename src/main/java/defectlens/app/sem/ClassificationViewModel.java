@@ -1,16 +1,15 @@
 package defectlens.app.sem;
 
+import defectlens.app.common.LoadedModel;
+import defectlens.app.common.MainViewModel;
 import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.JobStatus;
 import defectlens.app.task.TaskLane;
 import defectlens.app.task.TaskSlot;
 import defectlens.core.Progress;
-import defectlens.image.ImageRaster;
-import java.util.function.Consumer;
-import defectlens.app.common.LoadedModel;
-import defectlens.app.common.MainViewModel;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
+import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
 import defectlens.model.Prediction;
 import defectlens.model.SemClassifier;
@@ -19,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -34,7 +34,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The window's predictions: classifies the shown image or the whole open data set with the current
- * SEM model on the classification thread (progress, cancel, one {@link SemClassifier} and so one
+ * SEM model as a task on the classification lane (progress, cancel, one {@link SemClassifier} and so one
  * NDManager per run), keeps the answers per data set and model (cleared when either changes), and
  * offers the review aids of the browser: a "prediction differs from label" filter and an order that
  * puts the least certain predictions first.

@@ -1,9 +1,9 @@
 package defectlens.app.sem;
 
+import defectlens.app.common.FxImages;
 import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.TaskExecutor;
 import defectlens.app.task.TaskLane;
-import defectlens.app.common.FxImages;
 import defectlens.dataset.SemSample;
 import defectlens.image.Thumbnails;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package defectlens.app.sem;
 
-import defectlens.app.task.BackgroundTask;
-import defectlens.app.task.JobStatus;
-import defectlens.app.task.TaskLane;
 import defectlens.DefectLensException;
 import defectlens.app.common.LoadedModel;
 import defectlens.app.common.MainViewModel;
+import defectlens.app.task.BackgroundTask;
+import defectlens.app.task.JobStatus;
+import defectlens.app.task.TaskLane;
 import defectlens.cli.VersionProvider;
 import defectlens.dataset.SemDataset;
 import defectlens.model.BalanceMode;
@@ -35,7 +35,7 @@ import javafx.collections.ObservableList;
 
 /**
  * One training run started from the window: the settings (the open data set, architecture, balance
- * mode, epochs, seed, output folder), {@link SemTrainer} on the training thread with progress per
+ * mode, epochs, seed, output folder), {@link SemTrainer} as a task on the training lane with progress per
  * batch, the epoch reports as they arrive (for the live chart), cancel, and the trained bundle at the
  * end, which the user may open as the current model.
  */
@@ -101,7 +101,7 @@ public final class TrainingViewModel {
         Path out = output.get();
         epochReports.clear();
         result.set(null);
-        task = main.executor().execute(BackgroundTask.of("Training " + options.architecture(), ctx -> {
+        task = BackgroundTask.of("Training " + options.architecture(), ctx -> {
             ctx.update(Double.NaN, "reading " + dataset.size() + " images");
             TrainingListener listener = new TrainingListener() {
                 @Override
@@ -121,8 +121,8 @@ public final class TrainingViewModel {
             result.set(r);
             job.statusProperty().set(describe(r));
         }).failureTitle("Training failed").cancelledText(() -> "Cancelled after " + epochReports.size() + " epochs"
-                + (epochReports.isEmpty() ? "" : "; the best checkpoint so far is in " + out)));
-        return task;
+                + (epochReports.isEmpty() ? "" : "; the best checkpoint so far is in " + out));
+        return main.executor().execute(task); // known to cancel() before it starts
     }
 
     private static String describe(TrainingResult r) {

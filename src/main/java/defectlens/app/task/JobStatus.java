@@ -34,10 +34,11 @@ public final class JobStatus {
 
     void show(BackgroundTask<?> task, double fraction, String text) {
         if (isLatest(task)) {
-            progress.set(Double.isNaN(fraction) ? -1 : Math.max(0, Math.min(1, fraction)));
             if (text != null) {
                 status.set(text);
             }
+            // last: a listener of the progress may cancel the task, which then ends at once
+            progress.set(Double.isNaN(fraction) ? -1 : Math.max(0, Math.min(1, fraction)));
         }
     }
 

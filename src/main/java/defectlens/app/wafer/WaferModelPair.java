@@ -5,7 +5,8 @@ import defectlens.wafer.WaferModel;
 
 /**
  * The two wafer models compared in the side panel, the proposed (Radon + kernel-flip) one and its
- * baseline, each with its LRP explainer. Used from the interactive executor only.
+ * baseline, each with its LRP explainer. Used by tasks on the interactive lane and by classify-all on the work
+ * lane; a replaced pair is closed after both lanes are done with it.
  */
 public record WaferModelPair(String name, WaferModel proposed, WaferModel baseline,
         WaferLrpExplainer proposedLrp, WaferLrpExplainer baselineLrp) implements AutoCloseable {

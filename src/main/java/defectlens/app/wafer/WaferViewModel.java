@@ -72,12 +72,12 @@ public final class WaferViewModel {
         }
         boolean average = side.averageSymmetriesProperty().get();
         String how = pair.name() + (average ? " (averaged over 8 turns / flips)" : "");
-        classifying = loading.run(BackgroundTask.of("Classifying " + d.size() + " wafers with " + how,
+        classifying = BackgroundTask.of("Classifying " + d.size() + " wafers with " + how,
                 ctx -> WaferPredictions.classify(pair.proposed(), pair.name(), d, average, ctx)).onSuccess(p -> {
                     predictions.set(p);
                     status.set("Classified " + d.size() + " wafers with " + how);
-                }).failureTitle("Cannot classify the wafers").cancelledText(() -> "Classification cancelled"));
-        return classifying;
+                }).failureTitle("Cannot classify the wafers").cancelledText(() -> "Classification cancelled");
+        return loading.run(classifying); // known to the models listener before it starts
     }
 
     /** Reads a wafer file in the background; progress is the share of the file read. */

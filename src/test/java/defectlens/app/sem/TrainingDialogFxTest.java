@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defectlens.app.MainWindowFxTest;
-import defectlens.app.task.FxTaskExecutor;
 import defectlens.app.common.Dialogs;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.RecentItems;
+import defectlens.app.task.FxTaskExecutor;
 import defectlens.model.EfficientNetV2Config;
 import defectlens.model.ModelBundle;
 import java.nio.file.Files;

@@ -1,10 +1,6 @@
 package defectlens.app.study;
 
 import defectlens.app.task.FxTaskExecutor;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import defectlens.dataset.DatasetOpener;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
@@ -34,6 +30,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rates with the keyboard in the real rating window on a study made from the demo data set. */
 @ExtendWith(ApplicationExtension.class)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defectlens.app.task.CurrentThreadTaskExecutor;
+import defectlens.app.task.TaskLane;
 import defectlens.study.ModelRef;
 import defectlens.study.Questionnaire;
 import defectlens.study.RatingJournal;
@@ -85,5 +86,26 @@ class RatingViewModelTest {
         vm.choose(3);
         assertFalse(vm.savedProperty().get());
         assertTrue(vm.statusProperty().get().startsWith("NOT saved"), vm.statusProperty().get());
+    }
+
+    @Test
+    void journalWorkRunsOnItsLaneAndAnOlderItemsPicturesAreDropped() {
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        StudyFolder study = study();
+        RatingViewModel vm = new RatingViewModel(new RatingSession(study, "hana", "test"), study.explanations(), dir,
+                executor);
+        assertTrue(vm.explanationNoteProperty().get().startsWith("No picture of"), "no explanation pictures yet");
+        List<String> notes = new java.util.ArrayList<>();
+        vm.explanationNoteProperty().addListener((o, a, b) -> notes.add(b));
+        executor.hold();
+        vm.next();
+        vm.back();
+        assertEquals(2, executor.runHeld());
+        assertEquals(List.of("", "No picture of " + vm.explanationLabelProperty().get()
+                + " for this image yet: rate the image as shown."), notes, "the note is reset and arrives once");
+        vm.choose(3);
+        vm.close();
+        assertTrue(executor.lanesUsed.stream().allMatch(l -> l == TaskLane.JOURNAL), executor.lanesUsed.toString());
+        assertTrue(executor.errors.isEmpty());
     }
 }

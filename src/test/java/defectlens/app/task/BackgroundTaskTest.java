@@ -103,6 +103,26 @@ class BackgroundTaskTest {
     }
 
     @Test
+    void aProgressListenerMayCancelAndTheCancelHasTheLastWord() {
+        List<BackgroundTask<?>> started = new ArrayList<>();
+        status.progressProperty().addListener((o, a, b) -> {
+            if (b.doubleValue() > 0) {
+                started.get(0).cancel(); // a view that stops the job when it sees progress
+            }
+        });
+        started.add(BackgroundTask.of("Fitting", ctx -> {
+            ctx.update(0.3, "crops");
+            ctx.throwIfCancelled("fitting");
+            return "bank";
+        }).showIn(status));
+        executor.execute(started.get(0));
+        assertEquals("Cancelled: Fitting", status.statusProperty().get());
+        assertEquals(0.0, status.progressProperty().get());
+        assertFalse(status.busyProperty().get());
+        assertTrue(executor.errors.isEmpty());
+    }
+
+    @Test
     void aCancellationExceptionOfTheWorkIsACancelNotAnError() {
         List<String> cancelled = new ArrayList<>();
         executor.execute(BackgroundTask.of("Reading", ctx -> {

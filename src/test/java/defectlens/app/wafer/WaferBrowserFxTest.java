@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defectlens.app.MainWindow;
-import defectlens.app.task.FxTaskExecutor;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.RecentItems;
 import defectlens.app.sem.ThumbnailCache;
+import defectlens.app.task.FxTaskExecutor;
 import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferPredictions;
 import java.nio.file.Path;
@@ -79,7 +79,8 @@ class WaferBrowserFxTest {
         defectlens.wafer.WaferVariant[] variants = {defectlens.wafer.WaferVariant.PROPOSED, defectlens.wafer.WaferVariant.BASELINE};
         for (int k = 0; k < 2; k++) {
             try (defectlens.wafer.WaferModel model = new defectlens.wafer.WaferTrainer(cfg)
-                    .train(variants[k], classes, data, java.util.Map.of("data", "test"), r -> { }, defectlens.core.Progress.NONE).model()) {
+                    .train(variants[k], classes, data, java.util.Map.of("data", "test"), r -> { },
+                            defectlens.core.Progress.NONE).model()) {
                 defectlens.wafer.WaferModelBundle.save(model, out[k]);
             }
         }

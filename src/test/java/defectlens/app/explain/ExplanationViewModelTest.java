@@ -1,0 +1,68 @@
+package defectlens.app.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import defectlens.app.common.Dialogs;
+import defectlens.app.common.MainViewModel;
+import defectlens.app.common.RecentItems;
+import defectlens.app.task.CurrentThreadTaskExecutor;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Heatmaps of the shown image with the same-thread executor: a layer arrives, cancel, errors. */
+class ExplanationViewModelTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void aGradCamLayerJoinsTheViewer() {
+        ExplainTestWindow w = new ExplainTestWindow(home);
+        ExplanationViewModel vm = w.explanations;
+        String file = w.main.imageProperty().get().sample().fileName();
+        assertNotNull(vm.explain("gradcam"));
+        assertEquals(1, vm.heatmapLayers().size());
+        assertEquals("gradcam", vm.lastProperty().get().method());
+        assertEquals("Done: gradcam on " + file, vm.job().status().statusProperty().get());
+        assertFalse(vm.job().status().busyProperty().get());
+        assertTrue(w.executor.errors.isEmpty(), w.executor.errors.toString());
+    }
+
+    @Test
+    void craftWithoutABankEndsInOneErrorSayingHowToGetOne() {
+        ExplainTestWindow w = new ExplainTestWindow(home);
+        w.explanations.explain("craft");
+        assertEquals(1, w.executor.errors.size());
+        assertEquals("Cannot explain with craft", w.executor.errors.get(0).title());
+        assertTrue(Dialogs.messageOf(w.executor.errors.get(0).error()).contains("Concept gallery"));
+        assertTrue(w.explanations.heatmapLayers().isEmpty());
+    }
+
+    @Test
+    void aCancelledExplanationLeavesTheViewerAsItWas() {
+        ExplainTestWindow w = new ExplainTestWindow(home);
+        String file = w.main.imageProperty().get().sample().fileName();
+        w.executor.hold();
+        w.explanations.explain("gradcam");
+        assertTrue(w.explanations.job().status().busyProperty().get());
+        w.explanations.cancel();
+        assertEquals("Cancelled: gradcam on " + file, w.explanations.job().status().statusProperty().get());
+        w.executor.runHeld();
+        assertTrue(w.explanations.heatmapLayers().isEmpty(), "the cancelled heatmap never arrives");
+        assertNull(w.explanations.lastProperty().get());
+    }
+
+    @Test
+    void withoutAModelNothingRunsAndTheWarningSaysWhy() {
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        MainViewModel main = new MainViewModel(executor, new RecentItems(home.resolve("recent.json")));
+        ExplanationViewModel vm = new ExplanationViewModel(main, new ConceptBanks(home.resolve("banks")));
+        assertNull(vm.explain());
+        assertEquals("Cannot explain: no model is open", vm.warningProperty().get());
+        assertTrue(executor.lanesUsed.isEmpty());
+    }
+}

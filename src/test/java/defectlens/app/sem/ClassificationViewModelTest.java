@@ -1,0 +1,106 @@
+package defectlens.app.sem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import defectlens.app.TinySemModel;
+import defectlens.app.common.MainViewModel;
+import defectlens.app.common.RecentItems;
+import defectlens.app.task.CurrentThreadTaskExecutor;
+import defectlens.app.task.TaskLane;
+import defectlens.dataset.DatasetOpener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Classifying from the window with the same-thread executor: batches arrive, progress, cancel, errors. */
+class ClassificationViewModelTest {
+    static final Path DEMO = Path.of("datasets/sem-demo");
+
+    @TempDir
+    static Path home;
+
+    static Path model;
+
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private MainViewModel main;
+    private ClassificationViewModel vm;
+
+    @BeforeAll
+    static void tinyModel() {
+        model = TinySemModel.save(home.resolve("tiny"), DatasetOpener.open(DEMO).classes(), 7);
+    }
+
+    @BeforeEach
+    void open() {
+        main = new MainViewModel(executor, new RecentItems(home.resolve("recent.json")));
+        vm = new ClassificationViewModel(main);
+        main.openDataset(DEMO);
+    }
+
+    @Test
+    void withoutAModelTheUserIsToldWhatToOpen() {
+        assertNull(vm.classifyDataset());
+        assertEquals(1, executor.errors.size());
+        assertEquals("No model open", executor.errors.get(0).title());
+    }
+
+    @Test
+    void everyBatchArrivesAsItIsDoneWithProgress() {
+        main.openModel(model);
+        List<Integer> revisions = new ArrayList<>();
+        List<Double> progress = new ArrayList<>();
+        vm.revisionProperty().addListener((o, a, b) -> revisions.add(vm.count()));
+        vm.progressProperty().addListener((o, a, b) -> progress.add(b.doubleValue()));
+        vm.classifyDataset();
+        assertEquals(48, vm.count());
+        int batch = ClassificationViewModel.batchSize(main.modelProperty().get());
+        assertEquals((48 + batch - 1) / batch, revisions.size(), "one revision per batch: " + revisions);
+        assertEquals(batch, revisions.get(0));
+        assertTrue(progress.contains(1.0) && progress.stream().anyMatch(p -> p > 0 && p < 1), progress.toString());
+        assertEquals("48 of 48 images classified by tiny-window-test", vm.statusProperty().get());
+        assertFalse(vm.busyProperty().get());
+        assertTrue(executor.lanesUsed.contains(TaskLane.CLASSIFICATION));
+        assertTrue(executor.errors.isEmpty(), executor.errors.toString());
+        main.select(main.datasetProperty().get().samples().get(3));
+        assertEquals(main.datasetProperty().get().samples().get(3).id(), vm.currentProperty().get().id());
+    }
+
+    @Test
+    void cancelStopsBetweenBatchesAndKeepsWhatArrived() {
+        main.openModel(model);
+        vm.revisionProperty().addListener((o, a, b) -> {
+            if (vm.count() > 0 && vm.busyProperty().get()) {
+                vm.cancel(); // the user's Cancel, after the first batch
+            }
+        });
+        vm.classifyDataset();
+        int batch = ClassificationViewModel.batchSize(main.modelProperty().get());
+        assertEquals(batch, vm.count());
+        assertEquals("Cancelled: " + batch + " images classified", vm.statusProperty().get());
+        assertFalse(vm.busyProperty().get());
+        assertTrue(executor.errors.isEmpty());
+    }
+
+    @Test
+    void anUnreadableImageEndsInOneErrorNamingTheModel() throws Exception {
+        main.openModel(model);
+        Path broken = home.resolve("broken");
+        Files.createDirectories(broken.resolve("line_break"));
+        Files.write(broken.resolve("line_break/cut.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        main.openDataset(broken);
+        executor.errors.clear(); // the browser's own read of the first image fails too
+        vm.classifyDataset();
+        assertEquals(1, executor.errors.size(), executor.errors.toString());
+        assertEquals("Cannot classify with tiny-window-test", executor.errors.get(0).title());
+        assertEquals(0, vm.count());
+        assertFalse(vm.busyProperty().get());
+    }
+}
