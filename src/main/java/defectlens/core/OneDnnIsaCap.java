@@ -1,4 +1,4 @@
-package defectlens.model;
+package defectlens.core;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
