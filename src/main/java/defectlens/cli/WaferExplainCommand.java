@@ -3,7 +3,7 @@ package defectlens.cli;
 import defectlens.DefectLensException;
 import defectlens.explain.lrp.LrpComposite;
 import defectlens.explain.lrp.LrpExplanation;
-import defectlens.image.NpyFloatWriter;
+import defectlens.image.NpyFile;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferModel;
@@ -158,7 +158,7 @@ public final class WaferExplainCommand implements Callable<Integer> {
 
     private String npy(String name, float[] values) {
         Path file = out.resolve(name);
-        NpyFloatWriter.write(file, values, WaferPreprocessing.SIZE, WaferPreprocessing.SIZE);
+        NpyFile.write(file, values, WaferPreprocessing.SIZE, WaferPreprocessing.SIZE);
         return file.toString();
     }
 }

@@ -1,4 +1,4 @@
-package defectlens.explain;
+package defectlens.image;
 
 import defectlens.DefectLensException;
 import java.io.IOException;
@@ -7,13 +7,18 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * NumPy {@code .npy} files (format version 1.0) of little-endian float32 arrays in C order, written
- * and read by hand so that maps and concept banks open directly in NumPy ({@code np.load}).
+ * NumPy {@code .npy} files of little-endian float32 arrays in C order, written and read by hand so that maps,
+ * heatmaps and concept banks open directly in NumPy ({@code np.load}). Written as format version 1.0: the magic
+ * {@code \x93NUMPY}, version bytes 1 0, a little-endian uint16 header length, an ASCII dict header
+ * {@code {'descr': '<f4', 'fortran_order': False, 'shape': (...), }} padded with spaces and ended by a newline so
+ * that the data starts on a multiple of 64 bytes, then the values. A file is written to a temporary name and
+ * moved into place, so a reader never sees half of it.
  */
 public final class NpyFile {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -56,13 +61,14 @@ public final class NpyFile {
         return buf.array();
     }
 
-    /** Writes {@code data} with the given shape, creating parent folders. */
+    /** Writes {@code data} with the given shape, creating parent folders; atomically where the file system can. */
     public static void write(Path file, float[] data, int... shape) {
         try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            Files.write(file, encode(data, shape));
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = parent.resolve(file.getFileName() + ".tmp");
+            Files.write(tmp, encode(data, shape));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new DefectLensException(file, "cannot write .npy file: " + e.getMessage(), e);
         }

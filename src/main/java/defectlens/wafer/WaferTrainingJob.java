@@ -1,5 +1,6 @@
 package defectlens.wafer;
 
+import defectlens.model.EpochReport;
 import defectlens.model.FileDigest;
 import java.io.IOException;
 import java.nio.file.Files;

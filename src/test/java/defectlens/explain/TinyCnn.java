@@ -7,6 +7,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import defectlens.image.ImageRaster;
+import defectlens.image.NpyFile;
 import defectlens.model.InputSpec;
 import defectlens.model.SplitClassifier;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defectlens.DefectLensException;
+import defectlens.model.EpochReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package defectlens.explain.craft;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import defectlens.DefectLensException;
-import defectlens.explain.NpyFile;
+import defectlens.image.NpyFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

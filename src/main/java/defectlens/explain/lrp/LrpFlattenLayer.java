@@ -3,18 +3,7 @@ package defectlens.explain.lrp;
 import ai.djl.ndarray.NDArray;
 
 /** Batch flatten {@code (N, ...) -> (N, prod)}: relevance is reshaped back to the input shape. */
-public final class LrpFlattenLayer implements LrpLayer {
-    private final String name;
-
-    public LrpFlattenLayer(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
+public record LrpFlattenLayer(String name) implements LrpLayer {
     @Override
     public LrpLayerKind kind() {
         return LrpLayerKind.FLATTEN;

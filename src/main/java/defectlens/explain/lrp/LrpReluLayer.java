@@ -3,18 +3,7 @@ package defectlens.explain.lrp;
 import ai.djl.ndarray.NDArray;
 
 /** ReLU: the relevance of its output passes to its input unchanged (the usual LRP convention). */
-public final class LrpReluLayer implements LrpLayer {
-    private final String name;
-
-    public LrpReluLayer(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
+public record LrpReluLayer(String name) implements LrpLayer {
     @Override
     public LrpLayerKind kind() {
         return LrpLayerKind.RELU;

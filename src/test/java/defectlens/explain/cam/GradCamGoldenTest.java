@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import ai.djl.ndarray.NDManager;
 import defectlens.explain.Heatmap;
-import defectlens.explain.NpyFile;
 import defectlens.explain.TinyCnn;
 import defectlens.image.ImageRaster;
+import defectlens.image.NpyFile;
 import defectlens.model.ModelInputs;
 import org.junit.jupiter.api.Test;
 
