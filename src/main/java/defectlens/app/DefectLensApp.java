@@ -1,5 +1,12 @@
 package defectlens.app;
 
+import defectlens.app.common.BackgroundTasks;
+import defectlens.app.common.Dialogs;
+import defectlens.app.common.MainViewModel;
+import defectlens.app.common.RecentItems;
+import defectlens.app.common.ShippedFiles;
+import defectlens.app.sem.ThumbnailCache;
+import defectlens.app.wafer.WaferViewModel;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;

@@ -1,6 +1,6 @@
 package defectlens.app.study;
 
-import defectlens.app.Dialogs;
+import defectlens.app.common.Dialogs;
 import defectlens.cli.VersionProvider;
 import defectlens.study.RatingSession;
 import defectlens.study.StudyAnalysis;
