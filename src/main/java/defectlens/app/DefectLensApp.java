@@ -27,7 +27,7 @@ public final class DefectLensApp extends Application {
         MainWindow window = new MainWindow(vm, wafers, new ThumbnailCache(tasks.thumbnails()));
         vm.setErrorHandler((title, e) -> Dialogs.showError(stage, title, e));
         wafers.setErrorHandler((title, e) -> Dialogs.showError(stage, title, e));
-        stage.setTitle("DefectLens " + defectlens.cli.VersionProvider.version());
+        stage.setTitle("DefectLens " + defectlens.core.ProductVersion.version());
         stage.setScene(new Scene(window, 1400, 860));
         stage.show();
         Path first = startPath(getParameters().getNamed().get("open"), DEMO_SEM);

@@ -4,7 +4,7 @@ import defectlens.DefectLensException;
 import defectlens.app.common.Dialogs;
 import defectlens.app.common.LoadedModel;
 import defectlens.app.common.MainViewModel;
-import defectlens.cli.VersionProvider;
+import defectlens.core.ProductVersion;
 import defectlens.dataset.SemDataset;
 import defectlens.model.BalanceMode;
 import defectlens.model.EfficientNetV2Config;
@@ -85,7 +85,7 @@ public final class TrainingViewModel {
         String name = out == null ? "sem-model" : out.getFileName().toString();
         return new TrainingOptions(EfficientNetV2Config.named(architecture.get()).name(), balance.get(), epochs.get(),
                 seed.get(), 0.2, 5, batchSize.get(), 1e-3f, inputSize.get(), 1, null, true, name,
-                VersionProvider.version());
+                ProductVersion.version());
     }
 
     /** Starts training in the background; the epoch reports, progress and status follow on the FX thread. */

@@ -1,9 +1,7 @@
 package defectlens.app.wafer;
 
 import defectlens.app.common.BackgroundTasks;
-import defectlens.explain.LrpComposite;
-import defectlens.explain.WaferRelevance;
-import defectlens.explain.WaferRelevanceOverlay;
+import defectlens.explain.lrp.LrpComposite;
 import defectlens.image.ArgbImage;
 import defectlens.wafer.RadonTransform;
 import defectlens.wafer.Sinogram;
@@ -13,6 +11,8 @@ import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
 import defectlens.wafer.WaferPictures;
 import defectlens.wafer.WaferPreprocessing;
+import defectlens.wafer.explain.WaferRelevance;
+import defectlens.wafer.explain.WaferRelevanceOverlay;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
