@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code study ...}: expert rating studies of explanations (create, status, merge, summary, export). */
 @Command(name = "study", mixinStandardHelpOptions = true, description = "Expert rating studies of explanations.",

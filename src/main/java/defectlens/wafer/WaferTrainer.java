@@ -102,8 +102,8 @@ public final class WaferTrainer {
                 } else {
                     sinceBest++;
                 }
-                EpochReport report = new EpochReport(epoch + 1, config.maxEpochs(), trainLoss, val[0], val[1], Double.NaN,
-                        rate.current(), improved, sinceBest, (System.nanoTime() - epochStart) / 1e9);
+                EpochReport report = new EpochReport(epoch + 1, config.maxEpochs(), trainLoss, val[0], val[1],
+                        Double.NaN, rate.current(), improved, sinceBest, (System.nanoTime() - epochStart) / 1e9);
                 history.add(report);
                 progress.accept(report);
                 if (sinceBest >= config.patience()) {

@@ -32,7 +32,8 @@ public final class WaferLrpExplainer implements AutoCloseable {
         try {
             for (int k = 0; k < model.networkCount(); k++) {
                 explainers.add(new LrpExplainer(model.networkBlock(k),
-                        new Shape(1, WaferInputEncoder.SIZE, WaferInputEncoder.SIZE), manager, KernelFlipLrp.WAFER_RULES));
+                        new Shape(1, WaferInputEncoder.SIZE, WaferInputEncoder.SIZE), manager,
+                        KernelFlipLrp.WAFER_RULES));
             }
         } catch (RuntimeException e) {
             close();
