@@ -26,7 +26,7 @@ public final class DefectLensApp extends Application {
         MainViewModel vm = new MainViewModel(tasks, RecentItems.inUserHome());
         WaferViewModel wafers = new WaferViewModel(tasks);
         MainWindow window = new MainWindow(vm, wafers, new ThumbnailCache(tasks));
-        stage.setTitle("DefectLens " + defectlens.cli.VersionProvider.version());
+        stage.setTitle("DefectLens " + defectlens.core.ProductVersion.version());
         stage.setScene(new Scene(window, 1400, 860));
         stage.show();
         Path first = startPath(getParameters().getNamed().get("open"), DEMO_SEM);

@@ -1,5 +1,7 @@
 package defectlens.app;
 
+import static defectlens.app.common.MenuItems.item;
+
 import defectlens.app.common.Dialogs;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.StatusBar;
@@ -29,7 +31,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -113,15 +114,6 @@ public final class MainWindow extends BorderPane {
         Menu explain = new ExplainMenu(explanations.explanations(),
                 () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
         return new MenuBar(file, view, model, explain, study, help);
-    }
-
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem i = new MenuItem(text);
-        if (accelerator != null) {
-            i.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        i.setOnAction(e -> action.run());
-        return i;
     }
 
     private void fillRecent() {

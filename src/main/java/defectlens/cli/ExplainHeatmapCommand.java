@@ -1,8 +1,6 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
-import defectlens.explain.ConceptBank;
-import defectlens.explain.CraftExplainer;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
 import defectlens.explain.Heatmap;
@@ -11,7 +9,6 @@ import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
 import defectlens.model.SplitClassifier;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,18 +1,18 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
-import defectlens.explain.LrpComposite;
-import defectlens.explain.LrpExplanation;
-import defectlens.explain.WaferLrpExplainer;
-import defectlens.explain.WaferRelevance;
-import defectlens.explain.WaferRelevanceOverlay;
-import defectlens.image.NpyFloatWriter;
+import defectlens.explain.lrp.LrpComposite;
+import defectlens.explain.lrp.LrpExplanation;
+import defectlens.image.NpyFile;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
 import defectlens.wafer.WaferPickleReader;
 import defectlens.wafer.WaferPreprocessing;
+import defectlens.wafer.explain.WaferLrpExplainer;
+import defectlens.wafer.explain.WaferRelevance;
+import defectlens.wafer.explain.WaferRelevanceOverlay;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,7 +158,7 @@ public final class WaferExplainCommand implements Callable<Integer> {
 
     private String npy(String name, float[] values) {
         Path file = out.resolve(name);
-        NpyFloatWriter.write(file, values, WaferPreprocessing.SIZE, WaferPreprocessing.SIZE);
+        NpyFile.write(file, values, WaferPreprocessing.SIZE, WaferPreprocessing.SIZE);
         return file.toString();
     }
 }

@@ -1,7 +1,7 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
-import defectlens.wafer.EpochReport;
+import defectlens.model.EpochReport;
 import defectlens.wafer.TrainingAugmentation;
 import defectlens.wafer.WaferClassSet;
 import defectlens.wafer.WaferDataset;
@@ -123,7 +123,7 @@ public final class WaferTrainCommand implements Callable<Integer> {
 
     private static String epochLine(EpochReport r) {
         return String.format(Locale.ROOT, "epoch %3d  train loss %.4f  val loss %.4f  val acc %.4f  lr %.2e%s",
-                r.epoch() + 1, r.trainLoss(), r.validationLoss(), r.validationAccuracy(), r.learningRate(),
-                r.improved() ? "  *" : "  (" + r.epochsWithoutImprovement() + " without improvement)");
+                r.epoch(), r.trainLoss(), r.validationLoss(), r.validationAccuracy(), r.learningRate(),
+                r.best() ? "  *" : "  (" + r.epochsWithoutImprovement() + " without improvement)");
     }
 }

@@ -2,6 +2,7 @@ package defectlens.explain;
 
 import defectlens.image.Colormap;
 import defectlens.image.ImageRaster;
+import defectlens.image.NpyFile;
 import defectlens.image.SemImageWriter;
 import java.nio.file.Path;
 import java.util.Optional;

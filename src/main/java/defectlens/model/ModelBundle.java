@@ -28,7 +28,7 @@ import java.util.List;
  * the file.
  */
 public final class ModelBundle {
-    public static final String MANIFEST = "model.json";
+    public static final String MANIFEST = ManifestFile.NAME;
     public static final String WEIGHTS = "weights.params";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -39,18 +39,7 @@ public final class ModelBundle {
     /** Reads and checks {@code DIR/model.json}. */
     public static ModelManifest readManifest(Path dir) {
         Path file = dir.resolve(MANIFEST);
-        if (!Files.isDirectory(dir)) {
-            throw new DefectLensException(dir, "not a model bundle folder (no such folder)");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new DefectLensException(file, "missing: a model bundle needs model.json beside its weights");
-        }
-        ModelManifest m;
-        try {
-            m = MAPPER.readValue(file.toFile(), ModelManifest.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new DefectLensException(file, "not a valid model.json (" + firstLine(e) + ")", e);
-        }
+        ModelManifest m = ManifestFile.read(dir, ModelManifest.class);
         if (m == null || m.architecture() == null || m.classes() == null || m.classes().isEmpty() || m.input() == null) {
             throw new DefectLensException(file, "model.json needs architecture, classes and input");
         }
@@ -93,7 +82,7 @@ public final class ModelBundle {
             } catch (IOException | MalformedModelException | RuntimeException e) {
                 throw new DefectLensException(weightsFile, "cannot read these weights as " + config.name() + " with "
                         + m.classes().size() + " classes and " + in.channels() + " input channel(s) ("
-                        + firstLine(e) + ")", e);
+                        + ManifestFile.firstLine(e) + ")", e);
             }
             List<Shape> loaded = shapes(net);
             if (!expected.equals(loaded)) {
@@ -151,11 +140,5 @@ public final class ModelBundle {
             Provenance provenance) {
         return new ModelManifest(name, net.config().name(), classes, input, EfficientNetV2.SPLIT_LAYER,
                 net.trainableParameterCount(), List.of(WEIGHTS), provenance);
-    }
-
-    private static String firstLine(Throwable e) {
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = msg.indexOf('\n');
-        return nl < 0 ? msg : msg.substring(0, nl);
     }
 }

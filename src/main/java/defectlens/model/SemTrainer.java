@@ -150,7 +150,8 @@ public final class SemTrainer {
                     sinceBest++;
                 }
                 EpochReport report = new EpochReport(epoch, options.epochs(), lossSum / Math.max(1, lossCount), v.loss,
-                        v.metrics.accuracy(), v.metrics.macroF1(), best, (System.nanoTime() - start) / 1e9);
+                        v.metrics.accuracy(), v.metrics.macroF1(), learningRate, best, sinceBest,
+                        (System.nanoTime() - start) / 1e9);
                 history.add(report);
                 listener.onEpoch(report);
                 if (options.patience() > 0 && sinceBest >= options.patience() && epoch < options.epochs()) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import defectlens.DefectLensException;
+import defectlens.model.ManifestFile;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -31,7 +32,7 @@ import java.util.Map;
  */
 public final class WaferModelBundle {
     public static final String FORMAT = "defectlens-wafer-cnn";
-    public static final String METADATA = "model.json";
+    public static final String METADATA = ManifestFile.NAME;
     public static final String WEIGHTS = "model.params";
     /** {@code weights_dtype} of bundles stored by {@link HalfPrecisionWeights}; absent = DJL's 32-bit format. */
     public static final String FLOAT16 = "float16";
@@ -116,15 +117,7 @@ public final class WaferModelBundle {
     /** Reads a bundle; errors name the file and the problem. */
     public static WaferModel load(Path dir) {
         Path json = dir.resolve(METADATA);
-        if (!Files.isRegularFile(json)) {
-            throw new DefectLensException(dir, "not a wafer model bundle: " + METADATA + " is missing");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(json.toFile());
-        } catch (IOException e) {
-            throw new DefectLensException(json, "cannot read model description: " + e.getMessage(), e);
-        }
+        JsonNode root = ManifestFile.read(dir);
         if (!FORMAT.equals(root.path("format").asText())) {
             throw new DefectLensException(json, "format is '" + root.path("format").asText() + "', expected " + FORMAT);
         }

@@ -13,6 +13,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import defectlens.core.Progress;
+import defectlens.model.EpochReport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -86,6 +87,7 @@ public final class WaferTrainer {
         try (Trainer trainer = model.djlModel().newTrainer(djlConfig)) {
             trainer.initialize(WaferNetworks.INPUT_SHAPE);
             for (int epoch = 0; epoch < config.maxEpochs(); epoch++) {
+                long epochStart = System.nanoTime();
                 rate.setEpoch(epoch);
                 float[][][] views = config.augmentation() == TrainingAugmentation.ROTATION
                         ? new float[][][] {encoder.encode(rotated(train.maps(), shuffle))} : trainInputs;
@@ -105,7 +107,8 @@ public final class WaferTrainer {
                 } else {
                     sinceBest++;
                 }
-                EpochReport report = new EpochReport(epoch, trainLoss, val[0], val[1], rate.current(), improved, sinceBest);
+                EpochReport report = new EpochReport(epoch + 1, config.maxEpochs(), trainLoss, val[0], val[1],
+                        Double.NaN, rate.current(), improved, sinceBest, (System.nanoTime() - epochStart) / 1e9);
                 history.add(report);
                 epochs.accept(report);
                 if (sinceBest >= config.patience()) {

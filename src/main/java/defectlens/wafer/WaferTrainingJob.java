@@ -1,6 +1,7 @@
 package defectlens.wafer;
 
 import defectlens.core.Progress;
+import defectlens.model.EpochReport;
 import defectlens.model.FileDigest;
 import java.io.IOException;
 import java.nio.file.Files;

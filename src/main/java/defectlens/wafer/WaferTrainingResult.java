@@ -1,5 +1,6 @@
 package defectlens.wafer;
 
+import defectlens.model.EpochReport;
 import java.util.List;
 
 /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import defectlens.cli.DefectLensCommand;
 import defectlens.cli.ExplainCommand;
 import defectlens.dataset.SampleDatasets;
+import defectlens.image.NpyFile;
 import defectlens.model.SplitClassifier;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defectlens.image.ImageRaster;
+import defectlens.image.NpyFile;
 import defectlens.image.SemImageReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

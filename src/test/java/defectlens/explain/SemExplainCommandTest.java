@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import defectlens.cli.DefectLensCommand;
 import defectlens.cli.ExplainCommand;
+import defectlens.image.NpyFile;
 import defectlens.model.SplitClassifier;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,9 +1,13 @@
 package defectlens.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import defectlens.core.OneDnnIsaCap;
 import defectlens.core.Progress;
 import defectlens.dataset.DatasetOpener;
 import defectlens.dataset.SemDataset;
@@ -12,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * PyTorch's CPU convolutions against a plain loop, at the layer shapes of the shipped sem-demo model. On an AMD

@@ -1,7 +1,7 @@
 package defectlens.app.explain;
 
 import defectlens.app.common.LoadedModel;
-import defectlens.explain.ConceptBank;
+import defectlens.explain.craft.ConceptBank;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

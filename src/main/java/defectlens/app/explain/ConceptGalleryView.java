@@ -1,9 +1,9 @@
 package defectlens.app.explain;
 
 import defectlens.app.common.FxImages;
-import defectlens.explain.ConceptBank;
-import defectlens.explain.ConceptCrops;
-import defectlens.explain.ConceptOverlay;
+import defectlens.explain.craft.ConceptBank;
+import defectlens.explain.craft.ConceptCrops;
+import defectlens.explain.craft.ConceptOverlay;
 import defectlens.image.DisplayWindow;
 import defectlens.image.WindowMode;
 import java.io.File;

@@ -2,8 +2,8 @@ package defectlens.app.sem;
 
 import defectlens.app.common.FxImages;
 import defectlens.app.common.OverlayLayerModel;
-import defectlens.explain.ConceptOverlay;
 import defectlens.explain.HeatmapOverlay;
+import defectlens.explain.craft.ConceptOverlay;
 import defectlens.image.Colormap;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;

@@ -1,12 +1,13 @@
 package defectlens.app.sem;
 
+import static defectlens.app.common.MenuItems.item;
+
 import defectlens.app.common.MainViewModel;
 import java.io.File;
 import java.util.function.Supplier;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
@@ -31,15 +32,6 @@ public final class ModelMenu extends Menu {
         MenuItem train = item("Train...", null, this::train);
         train.disableProperty().bind(vm.datasetProperty().isNull());
         getItems().addAll(open, new SeparatorMenuItem(), image, all, new SeparatorMenuItem(), train);
-    }
-
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem i = new MenuItem(text);
-        if (accelerator != null) {
-            i.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        i.setOnAction(e -> action.run());
-        return i;
     }
 
     private void chooseModel() {

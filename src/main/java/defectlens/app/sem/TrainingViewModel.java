@@ -6,7 +6,7 @@ import defectlens.app.common.MainViewModel;
 import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.JobStatus;
 import defectlens.app.task.TaskLane;
-import defectlens.cli.VersionProvider;
+import defectlens.core.ProductVersion;
 import defectlens.dataset.SemDataset;
 import defectlens.model.BalanceMode;
 import defectlens.model.EfficientNetV2Config;
@@ -75,7 +75,7 @@ public final class TrainingViewModel {
         String name = out == null ? "sem-model" : out.getFileName().toString();
         return new TrainingOptions(EfficientNetV2Config.named(architecture.get()).name(), balance.get(), epochs.get(),
                 seed.get(), 0.2, 5, batchSize.get(), 1e-3f, inputSize.get(), 1, null, true, name,
-                VersionProvider.version());
+                ProductVersion.version());
     }
 
     /** Starts training in the background; the epoch reports, progress and status follow on the FX thread. */

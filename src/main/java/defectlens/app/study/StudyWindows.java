@@ -4,7 +4,7 @@ import defectlens.app.common.Dialogs;
 import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.TaskExecutor;
 import defectlens.app.task.TaskLane;
-import defectlens.cli.VersionProvider;
+import defectlens.core.ProductVersion;
 import defectlens.study.RatingSession;
 import defectlens.study.StudyAnalysis;
 import defectlens.study.StudyFolder;
@@ -46,7 +46,7 @@ public final class StudyWindows {
     public BackgroundTask<?> openRating(Window owner, Path studyDir, String rater) {
         return executor.execute(BackgroundTask.of("Opening the journal of " + rater, ctx -> {
             StudyFolder study = StudyFolder.open(studyDir);
-            return new Opened(study, new RatingSession(study, rater, VersionProvider.version()));
+            return new Opened(study, new RatingSession(study, rater, ProductVersion.version()));
         }).onLane(TaskLane.JOURNAL).failureTitle("Cannot open the study").onSuccess(o -> show(owner, o, rater)));
     }
 

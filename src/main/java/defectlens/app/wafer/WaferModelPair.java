@@ -1,7 +1,7 @@
 package defectlens.app.wafer;
 
-import defectlens.explain.WaferLrpExplainer;
 import defectlens.wafer.WaferModel;
+import defectlens.wafer.explain.WaferLrpExplainer;
 
 /**
  * The two wafer models compared in the side panel, the proposed (Radon + kernel-flip) one and its

@@ -1,5 +1,9 @@
 package defectlens.app.study;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import defectlens.app.task.FxTaskExecutor;
 import defectlens.dataset.DatasetOpener;
 import defectlens.image.ImageRaster;
@@ -30,9 +34,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rates with the keyboard in the real rating window on a study made from the demo data set. */
 @ExtendWith(ApplicationExtension.class)
@@ -46,7 +47,7 @@ class RatingViewFxTest {
     @Start
     void start(Stage stage) throws Exception {
         studyDir = Files.createTempDirectory("study-fx");
-        StudyPlan plan = StudyCreator.create(DatasetOpener.open(Path.of("datasets/sem-demo")), List.of("gradcam", "craft"),
+        StudyPlan plan = StudyCreator.create(DEMO, demoImages(), List.of("gradcam", "craft"),
                 3, 5, new ModelRef("sem-demo", "0.1"), Questionnaire.explanationSatisfaction(), studyDir);
         Path masks = Path.of("datasets/sem-demo/data/masks");
         for (var img : plan.images()) {
@@ -168,5 +169,12 @@ class RatingViewFxTest {
             }
         }
         return false;
+    }
+
+    private static final Path DEMO = Path.of("datasets/sem-demo");
+
+    private static List<StudyCreator.Candidate> demoImages() {
+        return DatasetOpener.open(DEMO).samples().stream()
+                .map(s -> new StudyCreator.Candidate(s.id(), s.image())).toList();
     }
 }
