@@ -10,16 +10,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The wafer maps of one file, in file order, with where they came from and the file's layout. */
+/**
+ * The wafer maps of one file, in file order, with where they came from, the file's layout and the rows
+ * left out because their maps broke a rule (only when read with {@link InvalidRows#SKIP}).
+ */
 public final class WaferDataset {
     private final Path source;
     private final WaferLayout layout;
     private final List<WaferMap> maps;
+    private final List<InvalidWaferRow> invalidRows;
 
     public WaferDataset(Path source, WaferLayout layout, List<WaferMap> maps) {
+        this(source, layout, maps, List.of());
+    }
+
+    public WaferDataset(Path source, WaferLayout layout, List<WaferMap> maps, List<InvalidWaferRow> invalidRows) {
         this.source = source;
         this.layout = layout;
         this.maps = Collections.unmodifiableList(new ArrayList<>(maps));
+        this.invalidRows = List.copyOf(invalidRows);
+    }
+
+    /** The rows of the file left out because their maps broke a rule, in file order; empty when none. */
+    public List<InvalidWaferRow> invalidRows() {
+        return invalidRows;
     }
 
     public Path source() {
