@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import defectlens.wafer.WaferDataset;
-import defectlens.wafer.WaferPickleReader;
 import defectlens.wafer.WaferSplit;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,15 +29,18 @@ public final class WaferInfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
 
+    @CommandLine.Mixin
+    InvalidRowsOption invalidRows;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter err = spec.commandLine().getErr();
-        WaferDataset data = WaferPickleReader.read(file, new ProgressLine(err, "reading " + file.getFileName()),
-                () -> false);
+        WaferDataset data = invalidRows.read(file, err, new ProgressLine(err, "reading " + file.getFileName()));
         Map<String, Object> doc = summary(data);
+        invalidRows.addTo(doc, data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
