@@ -38,7 +38,13 @@ public final class WaferInfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter err = spec.commandLine().getErr();
-        WaferDataset data = invalidRows.read(file, err, new ProgressLine(err, "reading " + file.getFileName()));
+        ProgressLine progress = new ProgressLine(err, "reading " + file.getFileName());
+        WaferDataset data;
+        try {
+            data = invalidRows.read(file, err, progress);
+        } finally {
+            progress.endLine();
+        }
         Map<String, Object> doc = summary(data);
         invalidRows.addTo(doc, data);
         PrintWriter out = spec.commandLine().getOut();
@@ -85,6 +91,15 @@ public final class WaferInfoCommand implements Callable<Integer> {
         ProgressLine(PrintWriter err, String what) {
             this.err = err;
             this.what = what;
+        }
+
+        /** Ends a percentage line left open (the read stopped before 100 %), so an error starts its own line. */
+        void endLine() {
+            if (shown >= 0 && shown != 100) {
+                err.println();
+                err.flush();
+                shown = 100;
+            }
         }
 
         @Override

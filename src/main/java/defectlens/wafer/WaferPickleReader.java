@@ -44,6 +44,7 @@ public final class WaferPickleReader {
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] ZSTD = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD};
     private static final int BUFFER = 1 << 16;
+    private static final int MAX_REASON = 400;
     /** The most memory the xz decoder may take (xz -9 needs 65 MB); a header asking for more is refused. */
     private static final int XZ_MEMORY_KIB = 128 * 1024;
 
@@ -125,7 +126,10 @@ public final class WaferPickleReader {
     /** An exception's message, or its kind when it has none (never the word "null"). */
     private static String reason(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : PickleValues.abbreviate(m);
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return m.length() <= MAX_REASON ? m : m.substring(0, MAX_REASON) + "...";
     }
 
     /** Whether the file starts like gzip or xz; a name ending in .gz or .xz must. */

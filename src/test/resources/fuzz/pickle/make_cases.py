@@ -133,12 +133,12 @@ case("deep-nested-map", "deep_nested_map.pkl", stderr=["row 0", "list of 1", "no
 write("self_reference_dict_key.pkl", b"\x80\x02}" + self_referencing_list() + b"K\x01s.")
 case("self-referencing-dict-key", "self_reference_dict_key.pkl", stderr=["unhashable"], commands=("info",))
 shared = good_map(7)
-many = frame_pickle(frame([shared] * 1_200_000, ["Center"] * 1_200_000, numbered=False))
+many = frame_pickle(frame([shared] * 500_000, ["Center"] * 500_000, numbered=False))
 assert len(many) > 10_000_000
 write("memo_repeated.pkl.gz", gz(many))
 case("memo-repeated-10mb", "memo_repeated.pkl.gz", stderr=["row 1", "same array object as row 0"])
-case("memo-repeated-10mb-skip", "memo_repeated.pkl.gz", exit_code=0, stderr=["1199999 invalid rows"],
-     commands=("info",), extra=("--skip-invalid",), stdout=["\"count\" : 1"])
+case("memo-repeated-10mb-skip", "memo_repeated.pkl.gz", exit_code=0, stderr=["499999 invalid rows"],
+     commands=("info",), extra=("--skip-invalid",), stdout=["count: 1"])
 header = b"\x80\x04"
 write("huge_bytes.pkl", header + b"\x8e" + struct.pack("<Q", 2 << 30) + bytes(5000) + b".")
 case("huge-declared-bytes", "huge_bytes.pkl", stderr=["2147483648 bytes is declared"], commands=("info",))
@@ -154,7 +154,7 @@ write("huge_shape.pkl", with_map_cell(
     b"cnumpy.core.multiarray\n_reconstruct\n(cnumpy\nndarray\nK\x00\x85C\x01bt"
     b"R(K\x01M\x50\xc3M\x50\xc3\x86cnumpy\ndtype\n(X\x02\x00\x00\x00u1K\x00K\x01tR"
     b"(K\x03X\x01\x00\x00\x00|NNNJ\xff\xff\xff\xffJ\xff\xff\xff\xffK\x00tb\x89C\x0a" + bytes(10) + b"tb"))
-case("huge-declared-shape", "huge_shape.pkl", stderr=["shape (50000, 50000)", "needs 2500000000"],
+case("huge-declared-shape", "huge_shape.pkl", stderr=["shape (50000, 50000)", "more than 2^31"],
      commands=("info",))
 chunk = b"\x8e" + struct.pack("<Q", 1 << 20) + bytes(1 << 20) + b"0"
 write("gz_bomb.pkl.gz", gz(header + chunk * 200 + b"N."))
@@ -173,7 +173,8 @@ write("text_named.pkl.gz", b"this is a text file, not gzip\n")
 case("text-file-named-gz", "text_named.pkl.gz", stderr=["named .gz but not gzip-compressed"])
 f8 = frame_pickle(frame([good_map(1, dtype=np.float64), good_map(2, dtype=np.float64)]))
 write("float_exact.pkl", f8)
-case("float-map-exact-values", "float_exact.pkl", exit_code=0, commands=("info", "export"), stdout=["count"])
+case("float-map-exact-values", "float_exact.pkl", exit_code=0, commands=("info",), stdout=["count: 2"])
+case("float-map-exact-values", "float_exact.pkl", exit_code=0, commands=("export",), stdout=["wrote 2"])
 case("float-map-exact-values", "float_exact.pkl", exit_code=0, commands=("classify",))
 descr = b"X" + struct.pack("<I", 2) + b"f8"
 assert descr in f8

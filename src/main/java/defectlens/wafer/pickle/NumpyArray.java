@@ -121,9 +121,13 @@ public final class NumpyArray implements PickleState {
         long n = 1;
         for (int d : shape) {
             n *= d;
-        }
-        if (n > Integer.MAX_VALUE) {
-            throw new PickleException("numpy array of more than 2^31 elements");
+            if (n > Integer.MAX_VALUE) {
+                StringBuilder dims = new StringBuilder();
+                for (int x : shape) {
+                    dims.append(dims.length() == 0 ? "" : ", ").append(x);
+                }
+                throw new PickleException("numpy array of shape (" + dims + ") has more than 2^31 elements");
+            }
         }
         return (int) n;
     }

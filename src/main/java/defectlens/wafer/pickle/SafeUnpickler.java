@@ -116,13 +116,13 @@ public final class SafeUnpickler extends Unpickler {
                 target.addAll(items);
             }
             case Opcodes.POP_MARK -> stack.pop_all_since_marker();
-            case Opcodes.BINSTRING -> stack.add(latin1(bytes(int4(), "str")));
-            case Opcodes.SHORT_BINSTRING -> stack.add(latin1(bytes(PickleUtils.readbyte(input), "str")));
-            case Opcodes.BINUNICODE -> stack.add(utf8(bytes(uint4(), "str")));
-            case Opcodes.BINUNICODE8 -> stack.add(utf8(bytes(long8(), "str")));
-            case Opcodes.BINBYTES -> stack.add(bytes(uint4(), "bytes"));
-            case Opcodes.BINBYTES8, Opcodes.BYTEARRAY8 -> stack.add(bytes(long8(), "bytes"));
-            case Opcodes.LONG4 -> stack.add(PickleUtils.decode_long(bytes(int4(), "long")));
+            case Opcodes.BINSTRING -> stack.add(latin1(bytes(int4(), "string")));
+            case Opcodes.SHORT_BINSTRING -> stack.add(latin1(bytes(PickleUtils.readbyte(input), "string")));
+            case Opcodes.BINUNICODE -> stack.add(utf8(bytes(uint4(), "string")));
+            case Opcodes.BINUNICODE8 -> stack.add(utf8(bytes(long8(), "string")));
+            case Opcodes.BINBYTES -> stack.add(bytes(uint4(), "bytes object"));
+            case Opcodes.BINBYTES8, Opcodes.BYTEARRAY8 -> stack.add(bytes(long8(), "bytes object"));
+            case Opcodes.LONG4 -> stack.add(PickleUtils.decode_long(bytes(int4(), "long int")));
             case Opcodes.FRAME -> {
                 long frame = long8();
                 checkDeclared(frame, "frame");
@@ -232,8 +232,9 @@ public final class SafeUnpickler extends Unpickler {
             throw new PickleException(limits.exact()
                     ? "the file ends early: a " + what + " of " + n + " bytes is declared but only " + left
                             + " bytes remain (a truncated file, or a false length)"
-                    : "a " + what + " of " + n + " bytes is declared but the decompression budget leaves only "
-                            + left + " bytes");
+                    : "a " + what + " of " + n + " bytes is declared where the decompression budget leaves only "
+                            + left + " bytes; real wafer pickles expand about 12 times, so this looks like a "
+                            + "decompression bomb");
         }
         if (n > limits.largestObject()) {
             throw new PickleException("a " + what + " of " + n + " bytes is declared; the largest object read is "
