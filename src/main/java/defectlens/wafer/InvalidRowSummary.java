@@ -9,12 +9,11 @@ import java.util.StringJoiner;
 /**
  * How the CLI and the window report the rows of a wafer file that were left out as invalid: one line of
  * text (count, the first {@value #ROWS_IN_TEXT} row numbers, the first problem) and a JSON object (count,
- * the first {@value #ROWS_IN_JSON} rows with their problems), so a file of a million bad rows reports in
- * bounded space.
+ * the first {@value WaferDataset#LISTED_INVALID_ROWS} rows with their problems), so a file of a million bad rows
+ * reports in bounded space.
  */
 public final class InvalidRowSummary {
     static final int ROWS_IN_TEXT = 20;
-    static final int ROWS_IN_JSON = 1000;
 
     private InvalidRowSummary() {
     }
@@ -29,19 +28,20 @@ public final class InvalidRowSummary {
         for (int i = 0; i < Math.min(ROWS_IN_TEXT, rows.size()); i++) {
             numbers.add(Integer.toString(rows.get(i).row()));
         }
-        String more = rows.size() > ROWS_IN_TEXT ? ", ..." : "";
+        int count = data.invalidCount();
+        String more = count > ROWS_IN_TEXT ? ", ..." : "";
         InvalidWaferRow first = rows.get(0);
-        return "left out " + rows.size() + " invalid row" + (rows.size() == 1 ? "" : "s") + " of "
-                + data.source().getFileName() + " (row" + (rows.size() == 1 ? " " : "s ") + numbers + more
+        return "left out " + count + " invalid row" + (count == 1 ? "" : "s") + " of "
+                + data.source().getFileName() + " (row" + (count == 1 ? " " : "s ") + numbers + more
                 + "); row " + first.row() + ": " + first.problem();
     }
 
-    /** {@code {"count": n, "rows": [...], "problems": [{"row", "problem"}...]}}, at most 1000 rows listed. */
+    /** {@code {"count": n, "rows": [...], "listed": k, "problems": [{"row", "problem"}...]}}, k at most 1000. */
     public static Map<String, Object> json(WaferDataset data) {
         List<InvalidWaferRow> rows = data.invalidRows();
         List<Integer> numbers = new ArrayList<>();
         List<Map<String, Object>> problems = new ArrayList<>();
-        for (int i = 0; i < Math.min(ROWS_IN_JSON, rows.size()); i++) {
+        for (int i = 0; i < rows.size(); i++) {
             numbers.add(rows.get(i).row());
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("row", rows.get(i).row());
@@ -49,7 +49,7 @@ public final class InvalidRowSummary {
             problems.add(p);
         }
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("count", rows.size());
+        doc.put("count", data.invalidCount());
         doc.put("rows", numbers);
         doc.put("listed", numbers.size());
         doc.put("problems", problems);

@@ -19,21 +19,36 @@ public final class WaferDataset {
     private final WaferLayout layout;
     private final List<WaferMap> maps;
     private final List<InvalidWaferRow> invalidRows;
+    private final int invalidCount;
 
     public WaferDataset(Path source, WaferLayout layout, List<WaferMap> maps) {
-        this(source, layout, maps, List.of());
+        this(source, layout, maps, List.of(), 0);
     }
 
-    public WaferDataset(Path source, WaferLayout layout, List<WaferMap> maps, List<InvalidWaferRow> invalidRows) {
+    /**
+     * @param invalidRows the first rows left out as invalid, at most {@value #LISTED_INVALID_ROWS}
+     * @param invalidCount how many rows were left out in all
+     */
+    public WaferDataset(Path source, WaferLayout layout, List<WaferMap> maps, List<InvalidWaferRow> invalidRows,
+            int invalidCount) {
         this.source = source;
         this.layout = layout;
         this.maps = Collections.unmodifiableList(new ArrayList<>(maps));
         this.invalidRows = List.copyOf(invalidRows);
+        this.invalidCount = invalidCount;
     }
 
-    /** The rows of the file left out because their maps broke a rule, in file order; empty when none. */
+    /** At most this many invalid rows are kept with their problem; the rest are only counted. */
+    public static final int LISTED_INVALID_ROWS = 1000;
+
+    /** The first rows of the file left out because their maps broke a rule, in file order; empty when none. */
     public List<InvalidWaferRow> invalidRows() {
         return invalidRows;
+    }
+
+    /** How many rows of the file were left out as invalid. */
+    public int invalidCount() {
+        return invalidCount;
     }
 
     public Path source() {

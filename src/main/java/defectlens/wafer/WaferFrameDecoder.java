@@ -37,6 +37,7 @@ final class WaferFrameDecoder {
     private final Map<String, String> strings = new HashMap<>();
     private final Map<Object, Integer> seen = new IdentityHashMap<>();
     private final List<InvalidWaferRow> invalid = new ArrayList<>();
+    private int invalidCount;
 
     WaferFrameDecoder(Path file, InvalidRows policy) {
         this.file = file;
@@ -66,10 +67,13 @@ final class WaferFrameDecoder {
                 if (policy == InvalidRows.FAIL) {
                     throw new DefectLensException(file, "row " + row + ": " + e.getMessage());
                 }
-                invalid.add(new InvalidWaferRow(row, e.getMessage()));
+                if (invalid.size() < WaferDataset.LISTED_INVALID_ROWS) {
+                    invalid.add(new InvalidWaferRow(row, e.getMessage()));
+                }
+                invalidCount++;
             }
         }
-        return new WaferDataset(file, layout, out, invalid);
+        return new WaferDataset(file, layout, out, invalid, invalidCount);
     }
 
     private record Columns(FrameColumn maps, FrameColumn labels, FrameColumn splits, FrameColumn dieSizes,
