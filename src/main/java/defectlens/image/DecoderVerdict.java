@@ -1,0 +1,77 @@
+package defectlens.image;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Asks the JDK's own decoder (javax.imageio: libjpeg for JPEG, the PNG, BMP and TIFF plug-ins)
+ * whether a file decodes cleanly, before OpenCV reads its pixels. A decoder that meets the end of the
+ * data early or a corrupt segment says so through a warning or an exception; either makes the file
+ * invalid. Guessing from trailing bytes does not work: a cut JPEG whose EXIF thumbnail ends in the
+ * end-of-image marker, or a cut JPEG with the marker appended, looks whole from its last bytes. Every
+ * row is decoded, but only every 16th column kept, so the check needs a sixteenth of the pixel memory.
+ * Because OpenCV only ever sees files that passed, its native decoders have nothing to warn about on
+ * the console.
+ */
+public final class DecoderVerdict {
+    private static final int COLUMN_STEP = 16;
+    private static final int MAX_MESSAGE = 200;
+
+    private DecoderVerdict() {
+    }
+
+    /** Empty when the decoder reads every row without a warning, else what it reported. */
+    public static Optional<String> problem(ImageHeader header, byte[] bytes) {
+        String name = header.format().name().toLowerCase(Locale.ROOT);
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(name);
+        if (!readers.hasNext()) {
+            return Optional.empty();
+        }
+        ImageReader reader = readers.next();
+        List<String> warnings = new ArrayList<>();
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            ImageReadParam param = reader.getDefaultReadParam();
+            int step = (int) Math.max(1, Math.min(COLUMN_STEP, header.width()));
+            param.setSourceSubsampling(step, 1, 0, 0);
+            if (reader.canReadRaster()) {
+                reader.readRaster(0, param);
+            } else {
+                reader.read(0, param);
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(describe(e));
+        } finally {
+            reader.dispose();
+        }
+        return warnings.isEmpty() ? Optional.empty() : Optional.of(shorten(warnings.get(0)));
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            m = e.getClass().getSimpleName();
+        }
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !m.contains(cause.getMessage())) {
+            m = m + ": " + cause.getMessage();
+        }
+        return shorten(m);
+    }
+
+    private static String shorten(String m) {
+        String one = m.replaceAll("\\s+", " ").trim();
+        return one.length() > MAX_MESSAGE ? one.substring(0, MAX_MESSAGE) + "..." : one;
+    }
+}
