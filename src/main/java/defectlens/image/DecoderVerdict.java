@@ -1,6 +1,7 @@
 package defectlens.image;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -61,7 +62,7 @@ public final class DecoderVerdict {
     private static String describe(Exception e) {
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
-            m = e.getClass().getSimpleName();
+            m = e instanceof EOFException ? "unexpected end of file" : e.getClass().getSimpleName();
         }
         Throwable cause = e.getCause();
         if (cause != null && cause.getMessage() != null && !m.contains(cause.getMessage())) {
