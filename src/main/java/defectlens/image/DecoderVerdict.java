@@ -18,7 +18,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * Asks the JDK's own decoder (javax.imageio: libjpeg for JPEG, the PNG, BMP and TIFF plug-ins)
  * whether a file decodes cleanly, before OpenCV reads its pixels. A decoder that meets the end of the
  * data early or a corrupt segment says so through a warning or an exception; either makes the file
- * invalid. Guessing from trailing bytes does not work: a cut JPEG whose EXIF thumbnail ends in the
+ * invalid; a reader that declines an unimplemented feature gives no verdict ({@link #unsupported}).
+ * Guessing from trailing bytes does not work: a cut JPEG whose EXIF thumbnail ends in the
  * end-of-image marker, or a cut JPEG with the marker appended, looks whole from its last bytes. Every
  * row is decoded, but only every 16th column kept, so the check needs a sixteenth of the pixel memory.
  * Because OpenCV only ever sees files that passed, its native decoders have nothing to warn about on
@@ -52,11 +53,22 @@ public final class DecoderVerdict {
                 reader.read(0, param);
             }
         } catch (IOException | RuntimeException e) {
-            return Optional.of(describe(e));
+            String problem = describe(e);
+            return unsupported(problem) ? Optional.empty() : Optional.of(problem);
         } finally {
             reader.dispose();
         }
         return warnings.isEmpty() ? Optional.empty() : Optional.of(shorten(warnings.get(0)));
+    }
+
+    /**
+     * Whether the JDK reader declined a feature it does not implement (a 16-bit TIFF with a horizontal
+     * predictor, a lossless JPEG) rather than finding the data broken: then it has no verdict, and OpenCV's
+     * own decoder, which refuses broken data with an empty result, decides.
+     */
+    static boolean unsupported(String problem) {
+        String p = problem.toLowerCase(Locale.ROOT);
+        return p.contains("not supported") || p.contains("unsupported");
     }
 
     private static String describe(Exception e) {
