@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import defectlens.DefectLensException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,5 +139,32 @@ class HostileImageTest {
         Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
         assumeTrue(mkfifo.waitFor() == 0, "mkfifo");
         assertTrue(refusal(pipe).contains("not a regular file"));
+    }
+
+    private static String[] child(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Xmx256m", ImageReaderMain.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), err);
+        return new String[] {out, err};
+    }
+
+    @Test
+    void nativeDecodersPrintNothingOnStderr() throws Exception {
+        String cut = FUZZ.resolve("jpeg_cut_plus_ffd9.jpg").toString();
+        String[] raw = child("--raw", cut);
+        assertTrue(raw[1].contains("Corrupt JPEG data"), "libjpeg itself warns on fd 2: " + raw[1]);
+        List<String> files = new ArrayList<>();
+        for (String name : new String[] {"jpeg_cut_plus_ffd9.jpg", "jpeg_exif_thumb_cut.jpg", "jpeg_cut.jpg",
+            "png_cut.png", "png_cut_iend.png", "tiff_cut.tif", "bmp_cut.bmp", "png_60000.png", "valid.png"}) {
+            files.add(FUZZ.resolve(name).toString());
+        }
+        String[] checked = child(files.toArray(String[]::new));
+        assertEquals(8, checked[0].lines().filter(l -> l.startsWith("refused ")).count(), checked[0]);
+        assertTrue(checked[0].contains("read " + files.get(8)), checked[0]);
+        assertEquals("", checked[1], "nothing on the real stderr");
     }
 }
