@@ -95,6 +95,7 @@ public final class StudyExplanationsCommand implements Callable<Integer> {
             }
         }
         err.println();
+        skipped.requireSomeRead(study, plan.images().size() - skipped.count(), plan.images().size());
         PrintWriter o = spec.commandLine().getOut();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("study", folder.dir().toString());
@@ -104,7 +105,8 @@ public final class StudyExplanationsCommand implements Callable<Integer> {
         if (json) {
             o.println(Json.write(doc));
         } else {
-            o.println("explanation pictures written " + written + (degenerate > 0 ? ", degenerate maps: " + degenerate : "")
+            o.println("explanation pictures written " + written
+                    + (degenerate > 0 ? ", degenerate maps: " + degenerate : "")
                     + (skipped.count() > 0 ? ", skipped (unreadable image): " + skipped.count() : ""));
         }
         return 0;

@@ -98,11 +98,13 @@ public final class DatasetPaths {
         try {
             return file.toRealPath();
         } catch (NoSuchFileException e) {
-            String link = Files.isSymbolicLink(file) ? "is a symbolic link to a file that does not exist" : "is not found";
+            String link = Files.isSymbolicLink(file) ? "is a symbolic link to a file that does not exist"
+                    : "is not found";
             throw new DefectLensException(reported, what + " " + link, e);
         } catch (FileSystemException e) {
             String reason = e.getReason() == null ? String.valueOf(e.getMessage()) : e.getReason();
-            String problem = RegularFiles.isLinkLoop(file) ? "is a symbolic link loop" : "cannot be resolved: " + reason;
+            String problem = RegularFiles.isLinkLoop(file) ? "is a symbolic link loop"
+                    : "cannot be resolved: " + reason;
             throw new DefectLensException(reported, what + " " + problem, e);
         } catch (IOException e) {
             throw new DefectLensException(reported, what + " cannot be resolved: " + e.getMessage(), e);
