@@ -55,6 +55,20 @@ def tiff_bytes(width, height, pixels=None):
     return b"II*\x00" + struct.pack("<I", ifd_offset) + ifd + b"\x00\x00\x00\x00" + data
 
 
+def tiff_claiming_strip_bytes(width, height, compression, strip_bytes):
+    """A small TIFF whose single strip claims strip_bytes bytes (far more than the file has)."""
+    data = bytearray(tiff_bytes(width, height, [7] * (width * height)))
+    entries = struct.unpack_from("<H", data, 8)[0]
+    for e in range(entries):
+        at = 10 + 12 * e
+        tag = struct.unpack_from("<H", data, at)[0]
+        if tag == 259:
+            struct.pack_into("<H", data, at + 8, compression)
+        if tag == 279:
+            struct.pack_into("<I", data, at + 8, strip_bytes)
+    return bytes(data)
+
+
 def bmp_bytes(width, height, pixels):
     """An 8-bit gray-palette BMP, bottom-up."""
     row = (width + 3) // 4 * 4
@@ -129,6 +143,8 @@ def main():
     struct.pack_into("<ii", big_bmp, 18, 60000, 60000)
     write("bmp_60000.bmp", bytes(big_bmp))
     write("png_26800_rgb.png", png_bytes(26800, 26800, 2))
+    write("tiff_strip_claims_2gb_lzw.tif", tiff_claiming_strip_bytes(64, 48, 5, 0x7FFFFFF0))
+    write("tiff_strip_claims_2gb_raw.tif", tiff_claiming_strip_bytes(64, 48, 1, 0x7FFFFFF0))
     rng = random.Random(15)
     write("random_bytes.png", bytes(rng.randrange(256) for _ in range(4096)))
     write("empty.png", b"")
@@ -161,6 +177,10 @@ def main():
         info("tiff-header-60000", "tiff_60000.tif", "60000 x 60000 pixels, more than the budget"),
         info("bmp-header-60000", "bmp_60000.bmp", "60000 x 60000 pixels, more than the budget"),
         info("png-rgb-header-26800", "png_26800_rgb.png", "26800 x 26800 pixels, more than the budget"),
+        info("tiff-strip-claims-2gb-lzw", "tiff_strip_claims_2gb_lzw.tif", "TIFF"),
+        {"name": "tiff-strip-claims-2gb-but-pixels-complete", "args": ["image", "info",
+                                                                       "{dir}/tiff_strip_claims_2gb_raw.tif"],
+         "exit": 0, "stderr": [], "stdout": ["max:      7"], "setup": None},
         info("random-bytes-named-png", "random_bytes.png", "not a PNG"),
         info("empty-file", "empty.png", "empty"),
         info("folder-named-png", "folder.png", "folder"),
