@@ -1,6 +1,7 @@
 package defectlens.study;
 
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
 import java.io.IOException;
@@ -34,6 +35,11 @@ public final class StudyCreator {
         }
         Path dir = studyDir.toAbsolutePath().normalize();
         Path planFile = dir.resolve(StudyFolder.PLAN_FILE);
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new DefectLensException(dir, "cannot create the study folder: " + p + " is a file, not a folder");
+            }
+        }
         if (Files.exists(planFile)) {
             throw new DefectLensException(planFile, "a study already exists here; choose another --out folder");
         }
@@ -52,7 +58,7 @@ public final class StudyCreator {
             Files.createDirectories(dir);
             dataset = dir.relativize(root).toString().replace('\\', '/');
         } catch (IOException e) {
-            throw new DefectLensException(dir, "cannot create the study folder: " + e.getMessage(), e);
+            throw new DefectLensException(dir, "cannot create the study folder: " + OutputFile.reason(e), e);
         } catch (IllegalArgumentException e) {
             dataset = root.toString();
         }
