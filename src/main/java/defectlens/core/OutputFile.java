@@ -51,37 +51,110 @@ public final class OutputFile {
 
     /** Writes a file through a stream. */
     public static void write(Path target, boolean force, StreamContent content) {
-        writeFile(target, force, tmp -> {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                content.writeTo(out);
+        try (Pending p = begin(target, force)) {
+            try {
+                content.writeTo(p.stream());
+            } catch (IOException e) {
+                throw problem(p.target(), e);
             }
-        });
+            p.commit();
+        }
     }
 
     /** Writes a file by letting {@code content} write a temporary file that is then moved into place. */
     public static void writeFile(Path target, boolean force, FileContent content) {
+        try (Pending p = begin(target, force)) {
+            try {
+                content.writeTo(p.temporary());
+            } catch (IOException e) {
+                throw problem(p.target(), e);
+            }
+            p.commit();
+        }
+    }
+
+    /**
+     * Starts writing {@code target} (checked by {@link #checkTarget}) for writers that run long or write
+     * piece by piece: write to {@link Pending#stream()} or {@link Pending#temporary()}, then
+     * {@link Pending#commit()}; closing without a commit removes the temporary file.
+     */
+    public static Pending begin(Path target, boolean force) {
         Path t = checkTarget(target, force);
-        Path tmp = temporarySibling(t);
-        try {
-            content.writeTo(tmp);
-            if (!Files.isRegularFile(tmp)) {
-                throw new DefectLensException(t, "cannot write: the writer produced no file");
+        return new Pending(t, temporarySibling(t), force);
+    }
+
+    /** An output being written to its temporary file. */
+    public static final class Pending implements AutoCloseable {
+        private final Path target;
+        private final Path temporary;
+        private final boolean force;
+        private OutputStream stream;
+        private boolean committed;
+
+        private Pending(Path target, Path temporary, boolean force) {
+            this.target = target;
+            this.temporary = temporary;
+            this.force = force;
+        }
+
+        public Path target() {
+            return target;
+        }
+
+        /** The temporary file in the target's folder (not created until written). */
+        public Path temporary() {
+            return temporary;
+        }
+
+        /** A buffered stream into the temporary file, opened on first use. */
+        public OutputStream stream() {
+            if (stream == null) {
+                try {
+                    stream = new BufferedOutputStream(Files.newOutputStream(temporary));
+                } catch (IOException e) {
+                    throw problem(target, e);
+                }
             }
-            forceToDisk(tmp);
-            if (force) {
-                Files.move(tmp, t, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Files.move(tmp, t, StandardCopyOption.ATOMIC_MOVE);
+            return stream;
+        }
+
+        /** Closes the stream, forces the temporary file to disk and moves it into place. */
+        public void commit() {
+            try {
+                if (stream != null) {
+                    stream.close();
+                }
+                if (!Files.isRegularFile(temporary)) {
+                    throw new DefectLensException(target, "cannot write: the writer produced no file");
+                }
+                forceToDisk(temporary);
+                if (force) {
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                committed = true;
+            } catch (IOException e) {
+                throw problem(target, e);
+            } catch (UncheckedIOException e) {
+                throw problem(target, e.getCause());
             }
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw problem(t, e);
-        } catch (UncheckedIOException e) {
-            deleteQuietly(tmp);
-            throw problem(t, e.getCause());
-        } catch (RuntimeException | Error e) {
-            deleteQuietly(tmp);
-            throw e;
+        }
+
+        /** Without a commit: closes the stream and removes the temporary file. */
+        @Override
+        public void close() {
+            if (committed) {
+                return;
+            }
+            if (stream != null) {
+                try {
+                    stream.close();
+                } catch (IOException ignored) {
+                    // the partial file is removed below
+                }
+            }
+            deleteQuietly(temporary);
         }
     }
 
