@@ -60,6 +60,7 @@ public final class WaferExportCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new DefectLensException(out, "--limit must be positive, got " + limit);
         }
+        OutputFile.checkFolder(out, true);
         PrintWriter err = spec.commandLine().getErr();
         WaferDataset data = WaferPickleReader.read(file);
         Map<String, Integer> written = new LinkedHashMap<>();

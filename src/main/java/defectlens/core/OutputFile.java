@@ -183,13 +183,7 @@ public final class OutputFile {
      * absolute, normalised folder.
      */
     public static Path prepareFolder(Path folder, boolean force) {
-        Path d = folder.toAbsolutePath().normalize();
-        if (Files.exists(d) && !Files.isDirectory(d)) {
-            throw new DefectLensException(d, "is a file; give a folder to write into");
-        }
-        if (Files.isDirectory(d) && !force && !isEmpty(d)) {
-            throw new DefectLensException(d, "the folder is not empty; use --force to write into it");
-        }
+        Path d = checkFolder(folder, force);
         makeFolder(d, d);
         Path probe = temporarySibling(d.resolve(".write-check"));
         try {
@@ -198,6 +192,22 @@ public final class OutputFile {
             throw problem(d, e);
         } finally {
             deleteQuietly(probe);
+        }
+        return d;
+    }
+
+    /**
+     * Checks, without creating anything, that {@code folder} may be written into: no file in its place or
+     * on its path, and empty unless {@code force}. Returns the absolute, normalised folder.
+     */
+    public static Path checkFolder(Path folder, boolean force) {
+        Path d = folder.toAbsolutePath().normalize();
+        if (Files.exists(d) && !Files.isDirectory(d)) {
+            throw new DefectLensException(d, "is a file; give a folder to write into");
+        }
+        refuseFileOnPath(d, d.getParent());
+        if (Files.isDirectory(d) && !force && !isEmpty(d)) {
+            throw new DefectLensException(d, "the folder is not empty; use --force to write into it");
         }
         return d;
     }
@@ -238,18 +248,20 @@ public final class OutputFile {
 
     /** Creates {@code folder} (for {@code target}), refusing a path through a regular file. */
     private static void makeFolder(Path target, Path folder) {
-        for (Path p = folder; p != null; p = p.getParent()) {
-            if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw new DefectLensException(target, "cannot write: " + p + " is a file, not a folder");
-            }
-            if (Files.isDirectory(p)) {
-                break;
-            }
-        }
+        refuseFileOnPath(target, folder);
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw problem(target, e);
+        }
+    }
+
+    /** Refuses a regular file at {@code folder} or at any of its ancestors up to the first existing folder. */
+    private static void refuseFileOnPath(Path target, Path folder) {
+        for (Path p = folder; p != null && !Files.isDirectory(p); p = p.getParent()) {
+            if (Files.exists(p)) {
+                throw new DefectLensException(target, "cannot write: " + p + " is a file, not a folder");
+            }
         }
     }
 

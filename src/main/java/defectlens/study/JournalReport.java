@@ -2,6 +2,7 @@ package defectlens.study;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public record JournalReport(@JsonIgnore List<Rating> accepted, int refused, Map<
     public JournalReport {
         accepted = List.copyOf(accepted);
         lines = List.copyOf(lines);
-        perReason = Map.copyOf(perReason);
+        perReason = Collections.unmodifiableMap(new LinkedHashMap<>(perReason));
     }
 
     static JournalReport of(List<Rating> accepted, List<JournalRefusal> refusals) {
@@ -29,7 +30,7 @@ public record JournalReport(@JsonIgnore List<Rating> accepted, int refused, Map<
         for (JournalRefusal r : refusals) {
             counts.merge(r.reason(), 1, Integer::sum);
         }
-        return new JournalReport(accepted, refusals.size(), new LinkedHashMap<>(counts), refusals);
+        return new JournalReport(accepted, refusals.size(), counts, refusals);
     }
 
     public boolean clean() {

@@ -1,6 +1,7 @@
 package defectlens.study;
 
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -80,7 +81,7 @@ public final class RatingJournal implements AutoCloseable {
             return new RatingJournal(f, lockChannel, lock, ch, recovery, scan.good());
         } catch (IOException e) {
             closeQuietly(lockChannel);
-            throw new DefectLensException(f, "cannot open the ratings journal: " + e.getMessage(), e);
+            throw new DefectLensException(f, "cannot open the ratings journal: " + OutputFile.reason(e), e);
         } catch (RuntimeException e) {
             closeQuietly(lockChannel);
             throw e;
@@ -192,7 +193,7 @@ public final class RatingJournal implements AutoCloseable {
             ch.force(true);
         } catch (IOException e) {
             discard(new Staged(this, tmp, fresh));
-            throw new DefectLensException(file, "nothing merged, the journal is unchanged: " + e.getMessage(), e);
+            throw new DefectLensException(file, "nothing merged, the journal is unchanged: " + OutputFile.reason(e), e);
         }
         return new Staged(this, tmp, fresh);
     }
@@ -207,7 +208,7 @@ public final class RatingJournal implements AutoCloseable {
             closeQuietly(old);
         } catch (IOException e) {
             discard(staged);
-            throw new DefectLensException(file, "cannot move the merged journal into place: " + e.getMessage(), e);
+            throw new DefectLensException(file, "cannot move the merged journal into place: " + OutputFile.reason(e), e);
         }
         for (Rating r : staged.added()) {
             submissionIds.add(r.submissionId());

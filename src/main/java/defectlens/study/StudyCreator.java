@@ -35,11 +35,7 @@ public final class StudyCreator {
         }
         Path dir = studyDir.toAbsolutePath().normalize();
         Path planFile = dir.resolve(StudyFolder.PLAN_FILE);
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw new DefectLensException(dir, "cannot create the study folder: " + p + " is a file, not a folder");
-            }
-        }
+        OutputFile.checkFolder(dir, true);
         if (Files.exists(planFile)) {
             throw new DefectLensException(planFile, "a study already exists here; choose another --out folder");
         }

@@ -85,6 +85,35 @@ class OutputSafetyTest {
     }
 
     @Test
+    void aFolderThatCannotBeWrittenEndsInOneClearError() throws Exception {
+        Path ro = Files.createDirectory(tmp.resolve("ro"));
+        assertTrue(ro.toFile().setWritable(false, false));
+        try {
+            Path target = ro.resolve("ratings.csv");
+            if (anyoneMayWriteInto(ro)) {
+                // root ignores folder permissions; below a regular file nobody can write
+                target = Files.writeString(tmp.resolve("plain"), "x").resolve("ratings.csv");
+            }
+            Path t = target;
+            DefectLensException e = assertThrows(DefectLensException.class, () -> OutputFile.writeString(t, false, "x"));
+            assertTrue(e.getMessage().startsWith(t.toString()) && e.getMessage().contains("cannot write: "), e.getMessage());
+            assertFalse(Files.exists(t));
+            assertEquals(List.of(), filesIn(ro));
+        } finally {
+            ro.toFile().setWritable(true, false);
+        }
+    }
+
+    private static boolean anyoneMayWriteInto(Path dir) {
+        try {
+            Files.delete(Files.createFile(dir.resolve("probe")));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
     void studyExportRefusesToOverwriteWithoutForce() throws Exception {
         Path study = tmp.resolve("study");
         assertEquals(0, CliTest.run("study", "create", "--data", "datasets/sem-demo", "--methods", "gradcam", "--images",
