@@ -2,11 +2,11 @@ package defectlens.cli;
 
 import defectlens.DefectLensException;
 import defectlens.core.OutputFile;
-import defectlens.explain.ConceptBank;
-import defectlens.explain.CraftExplainer;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
 import defectlens.explain.Heatmap;
+import defectlens.explain.craft.ConceptBank;
+import defectlens.explain.craft.CraftExplainer;
 import defectlens.image.Colormap;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
@@ -18,9 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code explain heatmap}: one heatmap of one image, written as {@code .npy} (the normalised map at

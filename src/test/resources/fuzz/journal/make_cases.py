@@ -87,11 +87,12 @@ def main():
     damaged[1] = line(rating(1, "bob", question="Q2"), bad_crc=True)
     write_lines(os.path.join("study-damaged", "journal-bob.jsonl"), damaged)
     open(os.path.join(HERE, "empty.jsonl"), "wb").close()
-    png = bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + bytes(random.Random(3).getrandbits(8) for _ in range(2000))
+    rng = random.Random(3)
+    png = bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + bytes(rng.getrandbits(8) for _ in range(2000))
     with open(os.path.join(HERE, "picture.png"), "wb") as f:
         f.write(png)
     with open(os.path.join(HERE, "random.bin"), "wb") as f:
-        f.write(bytes(random.Random(5).getrandbits(8) for _ in range(8192)))
+        f.write(bytes(rng.getrandbits(8) for _ in range(8192)))
 
     def merge(name, stderr, exit_code=2, stdout=None):
         return {"name": "merge-" + name.split(".")[0].replace("_", "-"), "setup": "copy",
