@@ -56,7 +56,8 @@ public final class SemGenerateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON summary on stdout.")
     boolean json;
 
-    @Option(names = "--force", description = "Write into a folder that is not empty (files of the same name are replaced).")
+    @Option(names = "--force",
+            description = "Write into a folder that is not empty (files of the same name are replaced).")
     boolean force;
 
     @Override

@@ -150,8 +150,8 @@ public final class StudyCommand extends CommandGroup {
             if (json) {
                 o.println(Json.write(r));
             } else {
-                o.printf("read %d ratings: %d added, %d duplicates, %d of another study; %d line(s) refused%n", r.read(),
-                        r.added(), r.duplicates(), r.otherStudy(), r.refused().refused());
+                o.printf("read %d ratings: %d added, %d duplicates, %d of another study; %d line(s) refused%n",
+                        r.read(), r.added(), r.duplicates(), r.otherStudy(), r.refused().refused());
             }
             return 0;
         }

@@ -112,7 +112,8 @@ public final class ManifestRules {
             JsonNode v = list.get(i);
             double d = v.asDouble();
             if (!v.isNumber() || !Double.isFinite(d) || !Float.isFinite((float) d) || (positive && !(d > 0))) {
-                throw broken(key + "[" + i + "]", positive ? "must be a finite number above 0" : "must be a finite number", v);
+                throw broken(key + "[" + i + "]",
+                        positive ? "must be a finite number above 0" : "must be a finite number", v);
             }
         }
     }

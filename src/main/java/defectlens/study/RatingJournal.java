@@ -208,7 +208,8 @@ public final class RatingJournal implements AutoCloseable {
             closeQuietly(old);
         } catch (IOException e) {
             discard(staged);
-            throw new DefectLensException(file, "cannot move the merged journal into place: " + OutputFile.reason(e), e);
+            throw new DefectLensException(file, "cannot move the merged journal into place: " + OutputFile.reason(e),
+                    e);
         }
         for (Rating r : staged.added()) {
             submissionIds.add(r.submissionId());

@@ -48,7 +48,8 @@ class OutputSafetyTest {
             out.write(new byte[10_000]);
             throw new IOException("No space left on device");
         }));
-        assertTrue(e.getMessage().startsWith(target.toString()) && e.getMessage().contains("no space left"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(target.toString()) && e.getMessage().contains("no space left"),
+                e.getMessage());
         assertEquals(List.of(target), filesIn(tmp), "no temporary file is left");
         assertEquals("old", Files.readString(target));
         Path fresh = tmp.resolve("fresh.npy");
@@ -62,7 +63,8 @@ class OutputSafetyTest {
     void anExistingFileIsReplacedOnlyWithForce() throws Exception {
         Path target = tmp.resolve("out.txt");
         OutputFile.writeString(target, false, "one");
-        DefectLensException e = assertThrows(DefectLensException.class, () -> OutputFile.writeString(target, false, "two"));
+        DefectLensException e = assertThrows(DefectLensException.class,
+                () -> OutputFile.writeString(target, false, "two"));
         assertTrue(e.getMessage().contains("--force"), e.getMessage());
         OutputFile.writeString(target, true, "three");
         assertArrayEquals("three".getBytes(), Files.readAllBytes(target));
@@ -95,8 +97,10 @@ class OutputSafetyTest {
                 target = Files.writeString(tmp.resolve("plain"), "x").resolve("ratings.csv");
             }
             Path t = target;
-            DefectLensException e = assertThrows(DefectLensException.class, () -> OutputFile.writeString(t, false, "x"));
-            assertTrue(e.getMessage().startsWith(t.toString()) && e.getMessage().contains("cannot write: "), e.getMessage());
+            DefectLensException e = assertThrows(DefectLensException.class,
+                    () -> OutputFile.writeString(t, false, "x"));
+            assertTrue(e.getMessage().startsWith(t.toString()) && e.getMessage().contains("cannot write: "),
+                    e.getMessage());
             assertFalse(Files.exists(t));
             assertEquals(List.of(), filesIn(ro));
         } finally {
@@ -116,8 +120,8 @@ class OutputSafetyTest {
     @Test
     void studyExportRefusesToOverwriteWithoutForce() throws Exception {
         Path study = tmp.resolve("study");
-        assertEquals(0, CliTest.run("study", "create", "--data", "datasets/sem-demo", "--methods", "gradcam", "--images",
-                "2", "--out", study.toString()).code());
+        assertEquals(0, CliTest.run("study", "create", "--data", "datasets/sem-demo", "--methods", "gradcam",
+                "--images", "2", "--out", study.toString()).code());
         Path csv = Files.writeString(tmp.resolve("ratings.csv"), "keep me");
         assertOneError(CliTest.run("study", "export", "--study", study.toString(), "--csv", csv.toString()),
                 "ratings.csv", "--force");
@@ -133,11 +137,11 @@ class OutputSafetyTest {
     @Test
     void waferClassifyOntoAFolderOrThroughAFileLeavesNoTrace() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("predictions.csv"));
-        assertOneError(CliTest.run("wafer", "classify", "--model", WAFER_MODEL.toString(), "--data", WAFER_DATA.toString(),
-                "--out", folder.toString()), "predictions.csv", "is a folder");
+        assertOneError(CliTest.run("wafer", "classify", "--model", WAFER_MODEL.toString(), "--data",
+                WAFER_DATA.toString(), "--out", folder.toString()), "predictions.csv", "is a folder");
         Path file = Files.writeString(tmp.resolve("plain"), "x");
-        assertOneError(CliTest.run("wafer", "classify", "--model", WAFER_MODEL.toString(), "--data", WAFER_DATA.toString(),
-                "--out", file.resolve("p.csv").toString()), "is a file, not a folder");
+        assertOneError(CliTest.run("wafer", "classify", "--model", WAFER_MODEL.toString(), "--data",
+                WAFER_DATA.toString(), "--out", file.resolve("p.csv").toString()), "is a file, not a folder");
         assertEquals(List.of(file, folder), filesIn(tmp));
         assertEquals(List.of(), filesIn(folder));
     }
@@ -153,7 +157,7 @@ class OutputSafetyTest {
         assertEquals(List.of(data.resolve("notes.txt")), filesIn(data));
         Path explained = Files.createDirectories(tmp.resolve("explained"));
         Files.writeString(explained.resolve("map.npy"), "old");
-        assertOneError(CliTest.run("wafer", "explain", "--model", WAFER_MODEL.toString(), "--data", WAFER_DATA.toString(),
-                "--index", "0", "--out", explained.toString()), "map.npy", "--force");
+        assertOneError(CliTest.run("wafer", "explain", "--model", WAFER_MODEL.toString(), "--data",
+                WAFER_DATA.toString(), "--index", "0", "--out", explained.toString()), "map.npy", "--force");
     }
 }

@@ -50,9 +50,10 @@ class JournalValidationTest {
 
     @Test
     void ratingsOutsideThePlanOrTheScaleAreRefusedWithTheirLineNumbers() {
-        Path f = journal("journal-bob.jsonl", r("ok1", "img00", "gradcam", "Q1", 2), r("v99", "img00", "gradcam", "Q2", 99),
-                r("vneg", "img00", "gradcam", "Q3", -5), r("q", "img00", "gradcam", "Q99", 3),
-                r("img", "nope", "gradcam", "Q1", 3), r("m", "img00", "lime", "Q1", 3), r("ok2", "img01", "craft", "Q1", 4));
+        Path f = journal("journal-bob.jsonl", r("ok1", "img00", "gradcam", "Q1", 2),
+                r("v99", "img00", "gradcam", "Q2", 99), r("vneg", "img00", "gradcam", "Q3", -5),
+                r("q", "img00", "gradcam", "Q99", 3), r("img", "nope", "gradcam", "Q1", 3),
+                r("m", "img00", "lime", "Q1", 3), r("ok2", "img01", "craft", "Q1", 4));
         JournalMerger.MergeResult m = JournalMerger.merge(study, List.of(f));
         assertEquals(2, m.added());
         assertEquals(5, m.refused().refused());
@@ -70,7 +71,8 @@ class JournalValidationTest {
 
     @Test
     void aJournalWithoutAnyValidRatingMergesNothingAndSaysWhy() {
-        Path f = journal("journal-bob.jsonl", r("v99", "img00", "gradcam", "Q1", 99), r("q", "img00", "gradcam", "Q0", 3));
+        Path f = journal("journal-bob.jsonl", r("v99", "img00", "gradcam", "Q1", 99),
+                r("q", "img00", "gradcam", "Q0", 3));
         DefectLensException e = assertThrows(DefectLensException.class, () -> JournalMerger.merge(study, List.of(f)));
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("nothing merged") && e.getMessage().contains("value 99"), e.getMessage());
@@ -120,7 +122,8 @@ class JournalValidationTest {
         assertFalse(Files.exists(study.journalFile("alice").resolveSibling("journal-alice.jsonl.torn")));
         assertEquals(21, study.ratings().all().size());
 
-        Path bob = toCrlf(journal("journal-bob.jsonl", r("b1", "img00", "gradcam", "Q1", 4), r("b2", "img01", "craft", "Q2", 5)));
+        Path bob = toCrlf(journal("journal-bob.jsonl", r("b1", "img00", "gradcam", "Q1", 4),
+                r("b2", "img01", "craft", "Q2", 5)));
         JournalMerger.MergeResult m = JournalMerger.merge(study, List.of(bob));
         assertEquals(2, m.added());
         assertTrue(m.refused().clean());
