@@ -1,5 +1,6 @@
 package defectlens.study;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -101,6 +102,23 @@ class JournalValidationTest {
         assertThrows(DefectLensException.class, () -> JournalMerger.merge(study, List.of(good, missing)));
         assertFalse(Files.exists(study.journalFile("bob")));
         assertEquals(0, study.ratings().all().size());
+    }
+
+    @Test
+    void aMergeThatCannotWriteOneJournalWritesNone() throws Exception {
+        try (RatingJournal j = study.openJournal("alice")) {
+            j.append(StudyFixtures.rating("a0", "alice", "img00", "craft", "Q1", 3, "2026-01-01T09:00:00Z"));
+        }
+        byte[] before = Files.readAllBytes(study.journalFile("alice"));
+        Path usb = journal("journal-alice.jsonl", StudyFixtures.rating("a1", "alice", "img01", "craft", "Q1", 4, "t"),
+                StudyFixtures.rating("c1", "carol", "img01", "craft", "Q1", 4, "t"));
+        Files.createDirectories(study.dir().resolve("journal-carol.jsonl.merge"));
+        DefectLensException e = assertThrows(DefectLensException.class, () -> JournalMerger.merge(study, List.of(usb)));
+        assertTrue(e.getMessage().contains("journal-carol.jsonl") && e.getMessage().contains("nothing merged"),
+                e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(study.journalFile("alice")), "alice's journal unchanged");
+        assertFalse(Files.exists(study.dir().resolve("journal-alice.jsonl.merge")), "no staged file left");
+        assertEquals(1, study.ratings().all().size());
     }
 
     @Test
