@@ -11,17 +11,23 @@ import defectlens.model.SemClassifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
-/** {@code sem classify}: the top classes with probabilities of one image or of every image of a data set. */
+/**
+ * {@code sem classify}: the top classes with probabilities of one image or of every image of a data set.
+ * With {@code --data}, an unreadable image is reported ({@code warning: skipped ...}, and under
+ * {@code skipped} in {@code --json}) and left out; the others are classified and printed, exit 0.
+ */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Classifies one SEM image or a whole data set with a model bundle.")
 public final class SemClassifyCommand implements Callable<Integer> {
@@ -59,6 +65,7 @@ public final class SemClassifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Prediction> predictions;
         List<String> truth = new ArrayList<>();
+        SkippedImages skipped = new SkippedImages(err);
         try (SemClassifier classifier = new SemClassifier(ModelBundle.load(model))) {
             try {
                 if (source.image != null) {
@@ -69,9 +76,13 @@ public final class SemClassifyCommand implements Callable<Integer> {
                     SemDataset data = DatasetOpener.open(source.data);
                     int step = batch > 0 ? batch : SemClassifier.recommendedBatch(classifier.model().input());
                     try (TerminalProgress progress = new TerminalProgress(err, "sem classify")) {
-                        predictions = classifier.classifyAll(data, top, step, progress);
+                        skipped.below(progress);
+                        predictions = classifier.classifyAll(data, top, step, progress, skipped::add);
                     }
-                    data.samples().forEach(s -> truth.add(s.label()));
+                    skipped.requireSomeRead(source.data, predictions.size(), data.size());
+                    Set<Path> left = new HashSet<>();
+                    skipped.all().forEach(k -> left.add(k.file()));
+                    data.samples().stream().filter(s -> !left.contains(s.image())).forEach(s -> truth.add(s.label()));
                 }
             } finally {
                 classifier.model().close();
@@ -94,7 +105,11 @@ public final class SemClassifyCommand implements Callable<Integer> {
                 row.put("top", topList);
                 rows.add(row);
             }
-            out.println(Json.write(Map.of("model", model.toString(), "predictions", rows)));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("model", model.toString());
+            doc.put("predictions", rows);
+            doc.put("skipped", skipped.json());
+            out.println(Json.write(doc));
         } else {
             for (Prediction p : predictions) {
                 StringBuilder line = new StringBuilder(p.id());
@@ -102,6 +117,9 @@ public final class SemClassifyCommand implements Callable<Integer> {
                     line.append(String.format(Locale.ROOT, "  %s %.3f", c.label(), c.probability()));
                 }
                 out.println(line);
+            }
+            if (skipped.count() > 0) {
+                out.println("skipped " + skipped.count() + " unreadable image(s): see the warnings on stderr");
             }
         }
         out.flush();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import defectlens.wafer.WaferDataset;
-import defectlens.wafer.WaferPickleReader;
 import defectlens.wafer.WaferSplit;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,6 +29,9 @@ public final class WaferInfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
 
+    @CommandLine.Mixin
+    InvalidRowsOption invalidRows;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -38,9 +40,10 @@ public final class WaferInfoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         WaferDataset data;
         try (TerminalProgress progress = new TerminalProgress(err, "reading " + file.getFileName())) {
-            data = WaferPickleReader.read(file, progress);
+            data = invalidRows.read(file, progress);
         }
         Map<String, Object> doc = summary(data);
+        invalidRows.addTo(doc, data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));

@@ -1,6 +1,7 @@
 package defectlens.image;
 
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -61,17 +62,10 @@ public final class NpyFile {
         return buf.array();
     }
 
-    /** Writes {@code data} with the given shape, creating parent folders; atomically where the file system can. */
+    /** Writes (replacing) an .npy file through a temporary file; a failure leaves no partial file. */
     public static void write(Path file, float[] data, int... shape) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = parent.resolve(file.getFileName() + ".tmp");
-            Files.write(tmp, encode(data, shape));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new DefectLensException(file, "cannot write .npy file: " + e.getMessage(), e);
-        }
+        byte[] bytes = encode(data, shape);
+        OutputFile.write(file, true, out -> out.write(bytes));
     }
 
     /** Reads a little-endian float32 or float64 C-order array (float64 is narrowed to float32). */

@@ -4,6 +4,8 @@ import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.JobStatus;
 import defectlens.app.task.TaskExecutor;
 import defectlens.app.task.TaskSlot;
+import defectlens.wafer.InvalidRowSummary;
+import defectlens.wafer.InvalidRows;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferPickleReader;
@@ -80,10 +82,13 @@ public final class WaferViewModel {
         return loading.run(classifying); // known to the models listener before it starts
     }
 
-    /** Reads a wafer file in the background; progress is the share of the file read. */
+    /**
+     * Reads a wafer file in the background; progress is the share of the file read. Rows whose map is invalid
+     * are left out and reported in the status line, as {@code --skip-invalid} does on the CLI.
+     */
     public BackgroundTask<WaferDataset> open(Path file) {
         String name = String.valueOf(file.getFileName());
-        return loading.run(BackgroundTask.of("Reading " + name, ctx -> WaferPickleReader.read(file, ctx))
+        return loading.run(BackgroundTask.of("Reading " + name, ctx -> WaferPickleReader.read(file, ctx, InvalidRows.SKIP))
                 .onSuccess(this::show).failureTitle("Cannot open " + name)
                 .cancelledText(() -> "Cancelled reading " + name));
     }
@@ -99,7 +104,9 @@ public final class WaferViewModel {
         classFilter.set(ALL);
         splitFilter.set(ALL);
         refilter();
-        status.set(d.source().getFileName() + ": " + d.size() + " wafers, " + d.labelledCount() + " labelled");
+        String invalid = InvalidRowSummary.text(d);
+        status.set(d.source().getFileName() + ": " + d.size() + " wafers, " + d.labelledCount() + " labelled"
+                + (invalid == null ? "" : "; " + invalid));
         if (d.size() > 0) {
             selected.set(0);
         }
