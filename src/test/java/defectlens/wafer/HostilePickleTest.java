@@ -85,7 +85,7 @@ class HostilePickleTest {
     @Test
     void skippingLeavesOutTheInvalidRowsAndListsThem() {
         Path file = CORPUS.resolve("skip_mixed.pkl");
-        WaferDataset data = WaferPickleReader.read(file, f -> { }, () -> false, InvalidRows.SKIP);
+        WaferDataset data = WaferPickleReader.read(file, defectlens.core.Progress.NONE, InvalidRows.SKIP);
         assertEquals(3, data.size());
         assertEquals(List.of(1, 3), data.invalidRows().stream().map(InvalidWaferRow::row).toList());
         assertEquals("waferMap is empty (0 x 0)", data.invalidRows().get(0).problem());
