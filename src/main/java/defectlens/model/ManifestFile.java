@@ -48,7 +48,7 @@ public final class ManifestFile {
 
     private static Path locate(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new DefectLensException(dir, "not a model bundle folder (no such folder)");
+            throw new DefectLensException(dir, "not a model bundle folder (no such folder to hold a model.json)");
         }
         Path file = dir.resolve(NAME);
         if (!Files.isRegularFile(file)) {
