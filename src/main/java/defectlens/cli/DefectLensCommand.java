@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Semiconductor defect review workbench. With no command, opens the window.",
-        subcommands = {DatasetCommand.class, ImageCommand.class, SemCommand.class, WaferCommand.class, StudyCommand.class, BenchCommand.class, ExplainCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+                DatasetCommand.class, ImageCommand.class, SemCommand.class, WaferCommand.class, StudyCommand.class,
+                BenchCommand.class, ExplainCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
 public final class DefectLensCommand extends CommandGroup {
     /** Runs the CLI and returns the exit code; user errors print one line on stderr and exit 2. */
     public static int run(String... args) {

@@ -1,8 +1,6 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
-import defectlens.explain.ConceptBank;
-import defectlens.explain.CraftExplainer;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
 import defectlens.explain.Heatmap;
@@ -11,7 +9,6 @@ import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
 import defectlens.model.SplitClassifier;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -38,7 +35,9 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
     @Option(names = "--image", required = true, description = "Image file.")
     Path image;
 
-    @Option(names = "--method", defaultValue = "gradcam", description = "gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam (NAME+tta smooths), craft (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "gradcam",
+            description = "gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam (NAME+tta smooths), "
+                    + "craft (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--class", description = "Class name or index to explain (default: the predicted class).")

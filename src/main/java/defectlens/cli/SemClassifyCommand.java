@@ -45,7 +45,8 @@ public final class SemClassifyCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "3", description = "Classes per image (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--batch", defaultValue = "0", description = "Batch size for --data; 0 = by input size, 8 at 128 px down to 1 at 384 px, as memory allows (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "0",
+            description = "Batch size for --data; 0 = by input size, 8 at 128 px down to 1 at 384 px, as memory allows (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--json", description = "Print JSON on stdout.")
