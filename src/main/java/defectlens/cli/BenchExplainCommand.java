@@ -120,7 +120,8 @@ public final class BenchExplainCommand implements Callable<Integer> {
         } finally {
             if (temp != null) {
                 try (var files = Files.walk(temp)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).filter(f -> !f.delete())
+                            .forEach(f -> spec.commandLine().getErr().println("bench explain: could not delete " + f));
                 }
             }
         }

@@ -106,7 +106,7 @@ public final class BenchWaferCommand implements Callable<Integer> {
             seconds[r] = (System.nanoTime() - t) / 1e9;
         }
         Arrays.sort(seconds);
-        return seconds[repeats / 2];
+        return seconds[seconds.length / 2];
     }
 
     /**

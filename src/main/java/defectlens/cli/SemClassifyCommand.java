@@ -8,6 +8,7 @@ import defectlens.model.ClassProbability;
 import defectlens.model.ModelBundle;
 import defectlens.model.Prediction;
 import defectlens.model.SemClassifier;
+import defectlens.model.SplitClassifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,23 +61,19 @@ public final class SemClassifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Prediction> predictions;
         List<String> truth = new ArrayList<>();
-        try (SemClassifier classifier = new SemClassifier(ModelBundle.load(model))) {
-            try {
-                if (source.image != null) {
-                    String id = source.image.getFileName().toString();
-                    predictions = List.of(classifier.classify(id, SemImageReader.read(source.image), top));
-                    truth.add(null);
-                } else {
-                    SemDataset data = DatasetOpener.open(source.data);
-                    int step = batch > 0 ? batch : SemClassifier.recommendedBatch(classifier.model().input());
-                    predictions = classifier.classifyAll(data, top, step, (done, all) -> {
-                        err.printf(Locale.ROOT, "sem classify: %d/%d images%n", done, all);
-                        err.flush();
-                    }, () -> false);
-                    data.samples().forEach(s -> truth.add(s.label()));
-                }
-            } finally {
-                classifier.model().close();
+        try (SplitClassifier net = ModelBundle.load(model); SemClassifier classifier = new SemClassifier(net)) {
+            if (source.image != null) {
+                String id = source.image.getFileName().toString();
+                predictions = List.of(classifier.classify(id, SemImageReader.read(source.image), top));
+                truth.add(null);
+            } else {
+                SemDataset data = DatasetOpener.open(source.data);
+                int step = batch > 0 ? batch : SemClassifier.recommendedBatch(net.input());
+                predictions = classifier.classifyAll(data, top, step, (done, all) -> {
+                    err.printf(Locale.ROOT, "sem classify: %d/%d images%n", done, all);
+                    err.flush();
+                }, () -> false);
+                data.samples().forEach(s -> truth.add(s.label()));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
