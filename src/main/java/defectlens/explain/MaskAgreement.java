@@ -97,8 +97,9 @@ public final class MaskAgreement {
         int n = 0;
         for (int i = 0; i < map.length; i++) {
             if (map[i] == max) {
+                int row = i / width;
                 cx += i % width;
-                cy += i / width;
+                cy += row;
                 n++;
             }
         }
