@@ -1,5 +1,12 @@
 package defectlens.app;
 
+import defectlens.app.common.BackgroundTasks;
+import defectlens.app.common.Dialogs;
+import defectlens.app.common.MainViewModel;
+import defectlens.app.common.RecentItems;
+import defectlens.app.common.ShippedFiles;
+import defectlens.app.sem.ThumbnailCache;
+import defectlens.app.wafer.WaferViewModel;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -20,7 +27,7 @@ public final class DefectLensApp extends Application {
         MainWindow window = new MainWindow(vm, wafers, new ThumbnailCache(tasks.thumbnails()));
         vm.setErrorHandler((title, e) -> Dialogs.showError(stage, title, e));
         wafers.setErrorHandler((title, e) -> Dialogs.showError(stage, title, e));
-        stage.setTitle("DefectLens " + defectlens.cli.VersionProvider.version());
+        stage.setTitle("DefectLens " + defectlens.core.ProductVersion.version());
         stage.setScene(new Scene(window, 1400, 860));
         stage.show();
         Path first = startPath(getParameters().getNamed().get("open"), DEMO_SEM);

@@ -1,5 +1,6 @@
 package defectlens.app;
 
+import defectlens.core.RuntimeEnvironment;
 import javafx.application.Application;
 
 /**
@@ -11,7 +12,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        defectlens.Main.prepareEnvironment();
+        RuntimeEnvironment.prepare();
         Application.launch(DefectLensApp.class, args);
     }
 }

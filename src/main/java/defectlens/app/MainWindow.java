@@ -1,5 +1,22 @@
 package defectlens.app;
 
+import defectlens.app.common.Dialogs;
+import defectlens.app.common.MainViewModel;
+import defectlens.app.common.StatusBar;
+import defectlens.app.explain.ConceptBanks;
+import defectlens.app.explain.ExplainMenu;
+import defectlens.app.explain.ExplanationControls;
+import defectlens.app.explain.ExplanationViewModel;
+import defectlens.app.explain.ExplanationWindows;
+import defectlens.app.sem.ClassificationViewModel;
+import defectlens.app.sem.DatasetBrowserView;
+import defectlens.app.sem.ImageViewer;
+import defectlens.app.sem.InfoPanel;
+import defectlens.app.sem.ModelMenu;
+import defectlens.app.sem.PredictionPanel;
+import defectlens.app.sem.ThumbnailCache;
+import defectlens.app.wafer.WaferPane;
+import defectlens.app.wafer.WaferViewModel;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.scene.control.Label;

@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import defectlens.DefectLensException;
-import defectlens.explain.ConceptBank;
-import defectlens.explain.CraftExplainer;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
 import defectlens.explain.ExplanationBenchmark;
+import defectlens.explain.craft.ConceptBank;
+import defectlens.explain.craft.CraftExplainer;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
 import defectlens.model.EfficientNetV2;
@@ -24,9 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code bench explain}: time of one explanation against one forward pass (median of repeats), and

@@ -1,8 +1,7 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
-import defectlens.explain.LrpComposite;
-import defectlens.explain.WaferRelevanceCheck;
+import defectlens.explain.lrp.LrpComposite;
 import defectlens.wafer.WaferClassSet;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
@@ -11,6 +10,7 @@ import defectlens.wafer.WaferModelBundle;
 import defectlens.wafer.WaferPickleReader;
 import defectlens.wafer.WaferPreprocessing;
 import defectlens.wafer.WaferSampling;
+import defectlens.wafer.explain.WaferRelevanceCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code bench wafer-lrp --data FILE --model DIR... [--classes Center,Loc,Edge-Loc] [--per-class N]

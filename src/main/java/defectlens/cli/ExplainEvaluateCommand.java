@@ -5,16 +5,16 @@ import defectlens.DefectLensException;
 import defectlens.dataset.DatasetOpener;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
-import defectlens.explain.ConceptBank;
-import defectlens.explain.ConceptBankFitter;
-import defectlens.explain.CraftExplainer;
-import defectlens.explain.CraftOptions;
-import defectlens.explain.EvaluationReport;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
-import defectlens.explain.ExplanationEvaluator;
-import defectlens.explain.FaithfulnessCurves;
-import defectlens.explain.MetricSummary;
+import defectlens.explain.craft.ConceptBank;
+import defectlens.explain.craft.ConceptBankFitter;
+import defectlens.explain.craft.CraftExplainer;
+import defectlens.explain.craft.CraftOptions;
+import defectlens.explain.metrics.EvaluationReport;
+import defectlens.explain.metrics.ExplanationEvaluator;
+import defectlens.explain.metrics.FaithfulnessCurves;
+import defectlens.explain.metrics.MetricSummary;
 import defectlens.image.BinaryMask;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
@@ -31,9 +31,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code explain evaluate}: runs explanation methods over every image of a data set that has a

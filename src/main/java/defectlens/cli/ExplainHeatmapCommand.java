@@ -4,6 +4,8 @@ import defectlens.DefectLensException;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
 import defectlens.explain.Heatmap;
+import defectlens.explain.craft.ConceptBank;
+import defectlens.explain.craft.CraftExplainer;
 import defectlens.image.Colormap;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
@@ -14,9 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code explain heatmap}: one heatmap of one image, written as {@code .npy} (the normalised map at

@@ -1,6 +1,7 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
+import defectlens.core.ProductVersion;
 import defectlens.dataset.DatasetOpener;
 import defectlens.dataset.SemDataset;
 import defectlens.model.BalanceMode;
@@ -100,7 +101,7 @@ public final class SemTrainCommand implements Callable<Integer> {
         String bundleName = name != null ? name : String.valueOf(out.toAbsolutePath().normalize().getFileName());
         TrainingOptions options = new TrainingOptions(EfficientNetV2Config.named(model).name(), BalanceMode.parse(balance),
                 epochs, seed, valFraction, patience, batch, lr, inputSize, channels, init, !noAugment, bundleName,
-                VersionProvider.version());
+                ProductVersion.version());
         PrintWriter err = spec.commandLine().getErr();
         AtomicBoolean cancel = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);

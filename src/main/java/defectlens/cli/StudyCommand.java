@@ -1,6 +1,7 @@
 package defectlens.cli;
 
 import defectlens.dataset.DatasetOpener;
+import defectlens.dataset.SemDataset;
 import defectlens.study.JournalMerger;
 import defectlens.study.MethodQuestionStats;
 import defectlens.study.ModelRef;
@@ -59,7 +60,10 @@ public final class StudyCommand extends CommandGroup {
         @Override
         public Integer call() {
             Questionnaire q = questionnaire == null ? Questionnaire.explanationSatisfaction() : Questionnaire.load(questionnaire);
-            StudyPlan plan = StudyCreator.create(DatasetOpener.open(data), methods, images, seed,
+            SemDataset d = DatasetOpener.open(data);
+            List<StudyCreator.Candidate> candidates =
+                    d.samples().stream().map(s -> new StudyCreator.Candidate(s.id(), s.image())).toList();
+            StudyPlan plan = StudyCreator.create(d.root(), candidates, methods, images, seed,
                     new ModelRef(model, modelVersion), q, out);
             PrintWriter o = spec.commandLine().getOut();
             if (json) {

@@ -1,11 +1,8 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
-import defectlens.explain.LrpComposite;
-import defectlens.explain.LrpExplanation;
-import defectlens.explain.WaferLrpExplainer;
-import defectlens.explain.WaferRelevance;
-import defectlens.explain.WaferRelevanceOverlay;
+import defectlens.explain.lrp.LrpComposite;
+import defectlens.explain.lrp.LrpExplanation;
 import defectlens.image.NpyFloatWriter;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
@@ -13,6 +10,9 @@ import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
 import defectlens.wafer.WaferPickleReader;
 import defectlens.wafer.WaferPreprocessing;
+import defectlens.wafer.explain.WaferLrpExplainer;
+import defectlens.wafer.explain.WaferRelevance;
+import defectlens.wafer.explain.WaferRelevanceOverlay;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code wafer explain --model DIR --data FILE --index I [--class C] [--rule-set NAME] --out DIR [--json]}:

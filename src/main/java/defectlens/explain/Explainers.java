@@ -1,6 +1,15 @@
 package defectlens.explain;
 
 import defectlens.DefectLensException;
+import defectlens.explain.cam.EigenCam;
+import defectlens.explain.cam.GradCam;
+import defectlens.explain.cam.GradCamPlusPlus;
+import defectlens.explain.cam.HiResCam;
+import defectlens.explain.cam.LayerCam;
+import defectlens.explain.cam.ScoreCam;
+import defectlens.explain.cam.XGradCam;
+import defectlens.explain.craft.ConceptBank;
+import defectlens.explain.craft.CraftExplainer;
 import java.util.List;
 import java.util.Locale;
 

@@ -10,7 +10,7 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * The one place where pixels cross between OpenCV {@link Mat}, {@link ImageRaster} and DJL
- * {@link NDArray}. (The JavaFX end is {@code defectlens.app.FxImages}, which only wraps the ARGB
+ * {@link NDArray}. (The JavaFX end is {@code defectlens.app.common.FxImages}, which only wraps the ARGB
  * buffers made by {@link DisplayWindow}: nothing outside the app package imports JavaFX.)
  */
 public final class ImageConversions {

@@ -1,8 +1,6 @@
 package defectlens.study;
 
 import defectlens.DefectLensException;
-import defectlens.dataset.SemDataset;
-import defectlens.dataset.SemSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,31 +16,39 @@ import java.util.Random;
  * is stored relative to the study folder, so both can move together.
  */
 public final class StudyCreator {
+    /** An image the study may pick: its id in the data set and its file. */
+    public record Candidate(String id, Path image) {
+    }
+
     private StudyCreator() {
     }
 
-    public static StudyPlan create(SemDataset data, List<String> methods, int images, long seed, ModelRef model,
-            Questionnaire questionnaire, Path studyDir) {
+    /**
+     * The study of {@code images} of the {@code candidates} (in the data set's order, the shuffle starts from it)
+     * of the data set in folder {@code dataRoot}.
+     */
+    public static StudyPlan create(Path dataRoot, List<Candidate> candidates, List<String> methods, int images,
+            long seed, ModelRef model, Questionnaire questionnaire, Path studyDir) {
         if (methods.isEmpty() || methods.stream().anyMatch(m -> !m.matches("[A-Za-z0-9._-]+"))) {
             throw new DefectLensException("methods must be names of letters, digits, '.', '_' or '-': " + methods);
         }
         if (methods.stream().distinct().count() != methods.size()) {
             throw new DefectLensException("a method is named twice: " + methods);
         }
-        if (data.samples().isEmpty()) {
-            throw new DefectLensException(data.root(), "the data set has no images");
+        if (candidates.isEmpty()) {
+            throw new DefectLensException(dataRoot, "the data set has no images");
         }
         Path dir = studyDir.toAbsolutePath().normalize();
         Path planFile = dir.resolve(StudyFolder.PLAN_FILE);
         if (Files.exists(planFile)) {
             throw new DefectLensException(planFile, "a study already exists here; choose another --out folder");
         }
-        List<SemSample> samples = new ArrayList<>(data.samples());
+        List<Candidate> samples = new ArrayList<>(candidates);
         Collections.shuffle(samples, new Random(seed));
         int n = images <= 0 ? samples.size() : Math.min(images, samples.size());
-        Path root = data.root().toAbsolutePath().normalize();
+        Path root = dataRoot.toAbsolutePath().normalize();
         List<StudyImage> chosen = new ArrayList<>();
-        for (SemSample s : samples.subList(0, n)) {
+        for (Candidate s : samples.subList(0, n)) {
             chosen.add(new StudyImage(s.id(), root.relativize(s.image().toAbsolutePath().normalize()).toString().replace('\\', '/')));
         }
         chosen.sort((a, b) -> a.id().compareTo(b.id()));

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import defectlens.app.common.BackgroundTasks;
+import defectlens.app.common.Dialogs;
+import defectlens.app.common.MainViewModel;
+import defectlens.app.common.RecentItems;
+import defectlens.app.sem.ThumbnailCache;
+import defectlens.app.wafer.WaferViewModel;
 import defectlens.dataset.SemSample;
 import defectlens.image.BinaryMask;
 import defectlens.image.MaskOverlay;
@@ -32,8 +38,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window on the shipped demo data set, as a user would. */
 @ExtendWith(ApplicationExtension.class)
-class MainWindowFxTest {
-    static final Path DEMO = Path.of("datasets/sem-demo");
+public class MainWindowFxTest {
+    public static final Path DEMO = Path.of("datasets/sem-demo");
 
     @TempDir
     static Path home;

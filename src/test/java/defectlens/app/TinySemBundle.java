@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /** A tiny, untrained EfficientNetV2 bundle over the six Carinthia classes, for window tests. */
-final class TinySemBundle {
-    static final List<String> CLASSES =
+public final class TinySemBundle {
+    public static final List<String> CLASSES =
             List.of("single_bridge", "thin_bridge", "line_collapse", "line_break", "multi_bridge", "no_defect");
 
     private TinySemBundle() {
     }
 
     /** Saves the bundle (input 64x64 gray, seeded initialisation) into {@code dir}. */
-    static Path save(Path dir) {
+    public static Path save(Path dir) {
         ai.djl.engine.Engine.getInstance().setRandomSeed(3);
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             EfficientNetV2 net = new EfficientNetV2(EfficientNetV2Config.tiny(), CLASSES.size());

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /** A seeded, untrained tiny EfficientNetV2 bundle (64x64 gray input) for window tests: fast, not accurate. */
-final class TinySemModel {
+public final class TinySemModel {
     private TinySemModel() {
     }
 
-    static Path save(Path dir, List<String> classes, int seed) {
+    public static Path save(Path dir, List<String> classes, int seed) {
         Engine.getInstance().setRandomSeed(seed);
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             EfficientNetV2 net = new EfficientNetV2(EfficientNetV2Config.tiny(), classes.size());

@@ -11,13 +11,13 @@ import java.util.List;
  * A two-class test model whose evidence for class 0 is the summed input inside one square region:
  * logits {@code (gain * sum(x * region), 0)}; features are the input itself.
  */
-final class RegionEvidenceModel implements SplitClassifier {
+public final class RegionEvidenceModel implements SplitClassifier {
     private final NDManager manager = NDManager.newBaseManager();
     private final NDArray region;
     private final int size;
     private final float gain;
 
-    RegionEvidenceModel(int size, int x0, int y0, int side, float gain) {
+    public RegionEvidenceModel(int size, int x0, int y0, int side, float gain) {
         this.size = size;
         this.gain = gain;
         float[] r = new float[size * size];

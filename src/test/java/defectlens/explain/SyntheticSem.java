@@ -5,11 +5,11 @@ import defectlens.image.ImageRaster;
 import java.util.Random;
 
 /** Small line/space images with a bright round defect, and the defect's mask, for explainer tests. */
-final class SyntheticSem {
+public final class SyntheticSem {
     private SyntheticSem() {
     }
 
-    static ImageRaster image(int size, int cx, int cy, int radius, long seed) {
+    public static ImageRaster image(int size, int cx, int cy, int radius, long seed) {
         Random rnd = new Random(seed);
         byte[] px = new byte[size * size];
         for (int y = 0; y < size; y++) {
@@ -23,7 +23,7 @@ final class SyntheticSem {
         return ImageRaster.gray8(size, size, px);
     }
 
-    static BinaryMask mask(int size, int cx, int cy, int radius) {
+    public static BinaryMask mask(int size, int cx, int cy, int radius) {
         boolean[] fg = new boolean[size * size];
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {

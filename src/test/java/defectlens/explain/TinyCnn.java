@@ -17,8 +17,8 @@ import java.util.List;
  * functional ops with the weights PyTorch drew: features = conv 1->6 3x3, ReLU, conv 6->8 3x3
  * stride 2, ReLU; head = conv 1x1, ReLU, global average pool, linear 8->3. Input 32x32 gray.
  */
-final class TinyCnn implements SplitClassifier {
-    static final Path RESOURCES = Path.of("src/test/resources/explain");
+public final class TinyCnn implements SplitClassifier {
+    public static final Path RESOURCES = Path.of("src/test/resources/explain");
 
     private final NDManager manager = NDManager.newBaseManager();
     private final NDArray w1;
@@ -31,12 +31,12 @@ final class TinyCnn implements SplitClassifier {
     private final NDArray fcB;
     private final int size;
 
-    TinyCnn() {
+    public TinyCnn() {
         this(32);
     }
 
     /** The same weights for another (square) input size. */
-    TinyCnn(int size) {
+    public TinyCnn(int size) {
         this.size = size;
         w1 = load("conv1_w");
         b1 = load("conv1_b");
@@ -58,7 +58,7 @@ final class TinyCnn implements SplitClassifier {
     }
 
     /** The golden 32x32 test image. */
-    static ImageRaster goldenImage() {
+    public static ImageRaster goldenImage() {
         float[] v = NpyFile.read(RESOURCES.resolve("image.npy")).data();
         byte[] px = new byte[v.length];
         for (int i = 0; i < v.length; i++) {
@@ -99,7 +99,7 @@ final class TinyCnn implements SplitClassifier {
     }
 
     /** Arrays held by the model's own manager: its weights, unless an explainer leaks into it. */
-    int managedArrays() {
+    public int managedArrays() {
         return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
     }
 

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import defectlens.core.OneDnnIsaCap;
 import defectlens.dataset.DatasetOpener;
 import defectlens.dataset.SemDataset;
 import java.nio.file.Path;

@@ -17,7 +17,7 @@ class StudyPlanTest {
     @Test
     void createFromTheDemoSetBlindsMethodsAndRoundTrips(@TempDir Path dir) {
         Path studyDir = dir.resolve("study1");
-        StudyPlan plan = StudyCreator.create(DatasetOpener.open(Path.of("datasets/sem-demo")), List.of("gradcam", "craft"),
+        StudyPlan plan = StudyCreator.create(DEMO, demoImages(), List.of("gradcam", "craft"),
                 6, 7, new ModelRef("sem-demo", "0.1"), Questionnaire.explanationSatisfaction(), studyDir);
         assertEquals(6, plan.images().size());
         assertEquals("gradcam", plan.blinding().get("Explanation A"));
@@ -61,5 +61,12 @@ class StudyPlanTest {
         assertEquals(1, p.resumeItem());
         assertEquals(1, p.resumeQuestion());
         assertFalse(p.complete());
+    }
+
+    private static final Path DEMO = Path.of("datasets/sem-demo");
+
+    private static List<StudyCreator.Candidate> demoImages() {
+        return DatasetOpener.open(DEMO).samples().stream()
+                .map(s -> new StudyCreator.Candidate(s.id(), s.image())).toList();
     }
 }

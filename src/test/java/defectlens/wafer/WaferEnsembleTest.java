@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import defectlens.DefectLensException;
-import defectlens.explain.LrpComposite;
-import defectlens.explain.LrpExplanation;
-import defectlens.explain.WaferLrpExplainer;
-import defectlens.explain.WaferRelevance;
+import defectlens.explain.lrp.LrpComposite;
+import defectlens.explain.lrp.LrpExplainer;
+import defectlens.explain.lrp.LrpExplanation;
+import defectlens.wafer.explain.KernelFlipLrp;
+import defectlens.wafer.explain.WaferLrpExplainer;
+import defectlens.wafer.explain.WaferRelevance;
 import java.io.DataOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -169,8 +171,8 @@ class WaferEnsembleTest {
             try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
                 float[] mean = new float[input.length];
                 for (int k = 0; k < 2; k++) {
-                    try (defectlens.explain.LrpExplainer one = new defectlens.explain.LrpExplainer(e.networkBlock(k),
-                            new ai.djl.ndarray.types.Shape(1, 64, 64), manager)) {
+                    try (LrpExplainer one = new LrpExplainer(e.networkBlock(k),
+                            new ai.djl.ndarray.types.Shape(1, 64, 64), manager, KernelFlipLrp.WAFER_RULES)) {
                         LrpExplanation x = one.explain(input, predicted, composite);
                         for (int i = 0; i < mean.length; i++) {
                             mean[i] += x.relevance()[i] / 2;

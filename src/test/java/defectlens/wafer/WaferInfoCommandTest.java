@@ -21,18 +21,18 @@ class WaferInfoCommandTest {
     }
 
     @Test
-    void jsonSummaryOfTheDevFile() throws Exception {
+    void jsonSummaryOfTheSubset() throws Exception {
         String file = WaferTestFiles.subset().toString();
         String[] r = run("wafer", "info", file, "--json");
         assertEquals("0", r[0], r[2]);
         JsonNode doc = new ObjectMapper().readTree(r[1]);
         assertEquals(file, doc.get("file").asText());
         assertEquals("LSWMD", doc.get("layout").asText());
-        assertEquals(13070, doc.get("count").asInt());
-        assertEquals(13070, doc.get("labeled").asInt());
-        assertEquals(7714, doc.get("classes").get("none").asInt());
+        assertEquals(2264, doc.get("count").asInt());
+        assertEquals(2264, doc.get("labeled").asInt());
+        assertEquals(800, doc.get("classes").get("none").asInt());
         assertEquals(28, doc.get("classes").get("Near-full").asInt());
-        assertEquals(13070, doc.get("splits").get("Training").asInt());
+        assertEquals(2264, doc.get("splits").get("Training").asInt());
         assertEquals(WaferTestFiles.golden("wm811k_subset.pkl").get("distinct_shapes").asInt(), doc.get("distinct_shapes").asInt());
         assertEquals(2, doc.get("shapes").get("min").size());
         assertTrue(doc.get("shapes").get("min").get(0).asInt() <= doc.get("shapes").get("max").get(0).asInt());

@@ -1,6 +1,6 @@
 package defectlens.app.study;
 
-import defectlens.app.FxImages;
+import defectlens.app.common.FxImages;
 import defectlens.study.Question;
 import java.util.ArrayList;
 import java.util.List;

@@ -238,7 +238,7 @@ public final class RatingViewModel {
                 fx.execute(() -> {
                     pendingSaves--;
                     saved.set(false);
-                    status.set("NOT saved: " + defectlens.app.Dialogs.messageOf(e));
+                    status.set("NOT saved: " + defectlens.app.common.Dialogs.messageOf(e));
                 });
             }
         });

@@ -1,7 +1,7 @@
 package defectlens.app.study;
 
-import defectlens.app.Dialogs;
-import defectlens.cli.VersionProvider;
+import defectlens.app.common.Dialogs;
+import defectlens.core.ProductVersion;
 import defectlens.study.RatingSession;
 import defectlens.study.StudyAnalysis;
 import defectlens.study.StudyFolder;
@@ -41,7 +41,7 @@ public final class StudyWindows {
         StudyFolder study;
         try {
             study = StudyFolder.open(studyDir);
-            session = new RatingSession(study, rater, VersionProvider.version());
+            session = new RatingSession(study, rater, ProductVersion.version());
         } catch (RuntimeException e) {
             Dialogs.showError(owner, "Cannot open the study", e);
             return;

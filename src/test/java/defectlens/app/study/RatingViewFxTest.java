@@ -49,7 +49,7 @@ class RatingViewFxTest {
     @Start
     void start(Stage stage) throws Exception {
         studyDir = Files.createTempDirectory("study-fx");
-        StudyPlan plan = StudyCreator.create(DatasetOpener.open(Path.of("datasets/sem-demo")), List.of("gradcam", "craft"),
+        StudyPlan plan = StudyCreator.create(DEMO, demoImages(), List.of("gradcam", "craft"),
                 3, 5, new ModelRef("sem-demo", "0.1"), Questionnaire.explanationSatisfaction(), studyDir);
         Path masks = Path.of("datasets/sem-demo/data/masks");
         for (var img : plan.images()) {
@@ -170,5 +170,12 @@ class RatingViewFxTest {
             }
         }
         return false;
+    }
+
+    private static final Path DEMO = Path.of("datasets/sem-demo");
+
+    private static List<StudyCreator.Candidate> demoImages() {
+        return DatasetOpener.open(DEMO).samples().stream()
+                .map(s -> new StudyCreator.Candidate(s.id(), s.image())).toList();
     }
 }

@@ -1,0 +1,25 @@
+package defectlens.app.common;
+
+import java.util.List;
+
+/** The keyboard shortcuts of the window, listed once for the menus and the Help dialog. */
+public final class Shortcuts {
+    private Shortcuts() {
+    }
+
+    /** (keys, what they do). */
+    public static final List<String[]> ALL = List.of(
+            new String[] {"Ctrl+O", "Open image"},
+            new String[] {"Ctrl+Shift+O", "Open folder (class sub-folders)"},
+            new String[] {"Ctrl+D", "Open data set (Carinthia / Carinthia-S CSV)"},
+            new String[] {"Up / Down", "Previous / next image in the browser"},
+            new String[] {"Ctrl+F", "Search by file name"},
+            new String[] {"Mouse wheel", "Zoom towards the cursor"},
+            new String[] {"Drag, or Space + drag", "Pan"},
+            new String[] {"F", "Fit image to window"},
+            new String[] {"1", "Actual size (1:1)"},
+            new String[] {"+ / -", "Zoom in / out"},
+            new String[] {"M", "Show / hide the ground-truth mask"},
+            new String[] {"Esc", "Cancel loading"},
+            new String[] {"F1", "This list"});
+}

@@ -1,0 +1,223 @@
+package defectlens.app.explain;
+
+import defectlens.DefectLensException;
+import defectlens.app.common.LoadedImage;
+import defectlens.app.common.LoadedModel;
+import defectlens.app.common.MainViewModel;
+import defectlens.app.common.OverlayLayerModel;
+import defectlens.explain.Explainer;
+import defectlens.explain.Explainers;
+import defectlens.explain.Heatmap;
+import defectlens.explain.HeatmapOverlay;
+import defectlens.explain.craft.CraftExplainer;
+import defectlens.image.Colormap;
+import defectlens.image.ImageRaster;
+import defectlens.image.OverlayLayer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+
+/**
+ * Heatmaps of the shown image as viewer layers: the chosen method (a CAM, optionally with
+ * test-time augmentation, or CRAFT with the class's concept bank) runs for the current image and
+ * model in the background and its map joins the main window's layers; a degenerate map raises a
+ * warning instead of showing a silent blank. Maps are recomputed on a new image only when the user
+ * asks or the auto toggle is on.
+ */
+public final class ExplanationViewModel {
+    /** The methods offered, in menu order. */
+    public static final List<String> METHODS;
+
+    static {
+        List<String> m = new ArrayList<>(Explainers.CAM_NAMES);
+        m.add("craft");
+        METHODS = List.copyOf(m);
+    }
+
+    /** Target choice: the class the model predicts. */
+    public static final String PREDICTED = "predicted class";
+    /** Target choice: the image's labelled class (the predicted one when unlabelled or unknown to the model). */
+    public static final String LABELLED = "labelled class";
+
+    private static final double LAYER_OPACITY = 0.6;
+    /** New heatmap layers hide the lowest fifth of the map so that the image stays visible. */
+    public static final double DEFAULT_THRESHOLD = 0.2;
+
+    private final MainViewModel main;
+    private final ConceptBanks banks;
+    private final ExplanationJob job;
+    private final StringProperty method = new SimpleStringProperty("gradcam");
+    private final BooleanProperty tta = new SimpleBooleanProperty(false);
+    private final BooleanProperty auto = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Colormap> colormap = new SimpleObjectProperty<>(Colormap.VIRIDIS);
+    private final ObjectProperty<Heatmap> last = new SimpleObjectProperty<>();
+    private final StringProperty warning = new SimpleStringProperty("");
+    private final StringProperty target = new SimpleStringProperty(PREDICTED);
+    private String lastMethod;
+
+    public ExplanationViewModel(MainViewModel main, ConceptBanks banks) {
+        this.main = main;
+        this.banks = banks;
+        this.job = new ExplanationJob(main.tasks().work());
+        main.imageProperty().addListener((o, old, img) -> {
+            boolean newSample = img != null && (old == null || old.sample() != img.sample());
+            if (newSample) {
+                warning.set("");
+                if (auto.get() && lastMethod != null) {
+                    explain(lastMethod);
+                }
+            }
+        });
+        main.modelProperty().addListener((o, a, b) -> last.set(null));
+    }
+
+    /** The method chosen in the panel, with {@code +tta} when the toggle is on (CRAFT has no TTA). */
+    public String chosenMethod() {
+        String m = method.get();
+        return tta.get() && !m.equals("craft") ? m + "+tta" : m;
+    }
+
+    /** Explains the current image with the chosen method. */
+    public Task<Heatmap> explain() {
+        return explain(chosenMethod());
+    }
+
+    /** Explains the current image with {@code name} (e.g. {@code gradcam}, {@code layercam+tta}, {@code craft}). */
+    public Task<Heatmap> explain(String name) {
+        LoadedModel model = main.modelProperty().get();
+        LoadedImage image = main.imageProperty().get();
+        if (model == null || image == null) {
+            String what = model == null ? "no model is open" : "no image is shown";
+            warning.set("Cannot explain: " + what);
+            job.statusProperty().set("Cannot explain: " + what);
+            return null;
+        }
+        lastMethod = name;
+        ImageRaster raster = image.raster();
+        int targetClass = targetFor(model, image);
+        return job.submit(name + " on " + image.sample().fileName(), (progress, cancelled) ->
+                compute(model, raster, name, targetClass, banks), h -> {
+                    if (main.imageProperty().get() == image) {
+                        showHeatmap(h);
+                    }
+                }, e -> main.reportError("Cannot explain with " + name, e));
+    }
+
+    /** The class index to explain for this model and image under the target choice ({@link Explainer#PREDICTED} or an index). */
+    public int targetFor(LoadedModel model, LoadedImage image) {
+        List<String> classes = model.classifier().classes();
+        String t = target.get();
+        if (LABELLED.equals(t)) {
+            String label = image == null ? null : image.sample().label();
+            return label == null ? Explainer.PREDICTED : Math.max(Explainer.PREDICTED, classes.indexOf(label));
+        }
+        int i = t == null ? -1 : classes.indexOf(t);
+        return i >= 0 ? i : Explainer.PREDICTED;
+    }
+
+    /** One heatmap, off the FX thread: the CAM by name or CRAFT with the class's bank. */
+    public static Heatmap compute(LoadedModel model, ImageRaster raster, String name, int target, ConceptBanks banks) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        Explainer e;
+        if (n.equals("craft")) {
+            e = new CraftExplainer(c -> banks.get(model, c));
+        } else {
+            e = Explainers.camByName(n);
+        }
+        try {
+            return e.explain(model.classifier(), raster, target);
+        } catch (DefectLensException ex) {
+            if (n.equals("craft") && ex.getMessage().contains("no concept bank")) {
+                throw new DefectLensException(ex.getMessage() + " (Explain > Concept gallery > Fit, or load a bank folder)");
+            }
+            throw ex;
+        }
+    }
+
+    /** Adds (or replaces, by name) the heatmap's layer and raises a warning when the map is degenerate. */
+    public OverlayLayerModel showHeatmap(Heatmap h) {
+        last.set(h);
+        if (h.isDegenerate()) {
+            warning.set("Warning: the " + h.method() + " map of " + h.className() + " is degenerate ("
+                    + h.degenerateReason().orElse("") + "); the layer is empty.");
+            job.statusProperty().set(warning.get());
+        } else {
+            warning.set("");
+        }
+        return showLayer(new HeatmapOverlay(h, colormap.get(), DEFAULT_THRESHOLD, HeatmapOverlay.Mode.FILL));
+    }
+
+    /** Adds a layer to the viewer, replacing a layer of the same name. */
+    public OverlayLayerModel showLayer(OverlayLayer layer) {
+        OverlayLayerModel model = new OverlayLayerModel(layer, LAYER_OPACITY);
+        for (int i = 0; i < main.layers().size(); i++) {
+            if (main.layers().get(i).name().equals(layer.name())) {
+                main.layers().set(i, model);
+                return model;
+            }
+        }
+        main.layers().add(model);
+        return model;
+    }
+
+    /** The heatmap layers now in the viewer. */
+    public List<OverlayLayerModel> heatmapLayers() {
+        return main.layers().stream().filter(l -> l.getLayer() instanceof HeatmapOverlay).toList();
+    }
+
+    public void cancel() {
+        job.cancel();
+    }
+
+    public MainViewModel main() {
+        return main;
+    }
+
+    public ConceptBanks banks() {
+        return banks;
+    }
+
+    public ExplanationJob job() {
+        return job;
+    }
+
+    public StringProperty methodProperty() {
+        return method;
+    }
+
+    public BooleanProperty ttaProperty() {
+        return tta;
+    }
+
+    /** Which class to explain: {@link #PREDICTED}, {@link #LABELLED} or a class name of the model. */
+    public StringProperty targetProperty() {
+        return target;
+    }
+
+    /** Recompute the last method whenever another image is shown. */
+    public BooleanProperty autoProperty() {
+        return auto;
+    }
+
+    /** Colormap of new heatmap layers. */
+    public ObjectProperty<Colormap> colormapProperty() {
+        return colormap;
+    }
+
+    /** The last heatmap shown. */
+    public ObjectProperty<Heatmap> lastProperty() {
+        return last;
+    }
+
+    /** A warning for the user (degenerate map, nothing to explain); empty when all is well. */
+    public StringProperty warningProperty() {
+        return warning;
+    }
+}

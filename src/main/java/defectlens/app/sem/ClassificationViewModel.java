@@ -1,0 +1,256 @@
+package defectlens.app.sem;
+
+import defectlens.app.common.JobStatus;
+import defectlens.app.common.LoadedModel;
+import defectlens.app.common.MainViewModel;
+import defectlens.dataset.SemDataset;
+import defectlens.dataset.SemSample;
+import defectlens.image.SemImageReader;
+import defectlens.model.Prediction;
+import defectlens.model.SemClassifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+
+/**
+ * The window's predictions: classifies the shown image or the whole open data set with the current
+ * SEM model on the classification thread (progress, cancel, one {@link SemClassifier} and so one
+ * NDManager per run), keeps the answers per data set and model (cleared when either changes), and
+ * offers the review aids of the browser: a "prediction differs from label" filter and an order that
+ * puts the least certain predictions first.
+ */
+public final class ClassificationViewModel {
+    /** How many classes a prediction keeps (the information panel shows them all). */
+    public static final int TOP = 3;
+
+    private final MainViewModel main;
+    private final Map<SemSample, Prediction> predictions = new HashMap<>();
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<Prediction> current = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty differsOnly = new SimpleBooleanProperty(false);
+    private final BooleanProperty leastCertainFirst = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Predicate<SemSample>> filter = new SimpleObjectProperty<>(s -> true);
+    private final ObjectProperty<Comparator<SemSample>> order = new SimpleObjectProperty<>();
+    private final JobStatus job = new JobStatus("No predictions");
+    private final StringProperty status = job.statusProperty();
+    private final BooleanBinding canClassify;
+    private BiConsumer<String, Throwable> errorHandler = (title, e) -> { };
+    private Task<?> running;
+
+    public ClassificationViewModel(MainViewModel main) {
+        this.main = main;
+        canClassify = main.modelProperty().isNotNull().and(main.datasetProperty().isNotNull());
+        main.datasetProperty().addListener((o, a, b) -> forget("data set changed"));
+        main.modelProperty().addListener((o, a, b) -> forget("model changed"));
+        main.selectedProperty().addListener((o, a, b) -> updateCurrent());
+        revision.addListener((o, a, b) -> {
+            updateCurrent();
+            updateFilterAndOrder();
+        });
+        differsOnly.addListener((o, a, b) -> updateFilterAndOrder());
+        leastCertainFirst.addListener((o, a, b) -> updateFilterAndOrder());
+    }
+
+    /** Where errors go (a dialog in the window). Called on the FX thread. */
+    public void setErrorHandler(BiConsumer<String, Throwable> handler) {
+        this.errorHandler = handler;
+    }
+
+    /** Classifies the selected image in the background. */
+    public Task<List<Prediction>> classifySelected() {
+        SemSample s = main.selectedProperty().get();
+        if (s == null) {
+            return null;
+        }
+        return start("Classifying " + s.fileName(), List.of(s));
+    }
+
+    /** Classifies every image of the open data set in the background, in batches. */
+    public Task<List<Prediction>> classifyDataset() {
+        SemDataset d = main.datasetProperty().get();
+        if (d == null) {
+            return null;
+        }
+        return start("Classifying " + d.size() + " images of " + d.name(), d.samples());
+    }
+
+    private Task<List<Prediction>> start(String what, List<SemSample> samples) {
+        LoadedModel model = main.modelProperty().get();
+        if (model == null) {
+            errorHandler.accept("No model open", new defectlens.DefectLensException(
+                    "open a model bundle first (Model > Open model...)"));
+            return null;
+        }
+        cancel();
+        SemDataset dataset = main.datasetProperty().get();
+        Task<List<Prediction>> t = new Task<>() {
+            @Override
+            protected List<Prediction> call() {
+                updateMessage(what);
+                updateProgress(0, samples.size());
+                List<Prediction> out = new ArrayList<>(samples.size());
+                int step = batchSize(model);
+                try (SemClassifier classifier = new SemClassifier(model.classifier())) {
+                    for (int start = 0; start < samples.size() && !isCancelled(); start += step) {
+                        List<SemSample> chunk = samples.subList(start, Math.min(samples.size(), start + step));
+                        List<String> ids = new ArrayList<>();
+                        List<defectlens.image.ImageRaster> images = new ArrayList<>();
+                        for (SemSample s : chunk) {
+                            ids.add(s.id());
+                            images.add(SemImageReader.read(s.image()));
+                        }
+                        List<Prediction> batch = classifier.classifyBatch(ids, images, TOP);
+                        out.addAll(batch);
+                        Map<SemSample, Prediction> answers = new HashMap<>();
+                        for (int i = 0; i < chunk.size(); i++) {
+                            answers.put(chunk.get(i), batch.get(i));
+                        }
+                        javafx.application.Platform.runLater(() -> accept(dataset, model, answers));
+                        updateProgress(out.size(), samples.size());
+                    }
+                }
+                return out;
+            }
+        };
+        running = t;
+        job.submit(main.tasks().classification(), t, what + " ...",
+                done -> status.set(predictions.size() + " of " + (dataset == null ? 0 : dataset.size())
+                        + " images classified by " + model.name()),
+                "Cannot classify with " + model.name(), (title, e) -> errorHandler.accept(title, e),
+                () -> "Cancelled: " + predictions.size() + " images classified");
+        return t;
+    }
+
+    /**
+     * Images per forward pass for a model: batches save little time on a CPU, and every activation of a
+     * pass stays allocated until it ends (EfficientNetV2-S at 384x384 needs about 0.75 GB per image).
+     */
+    static int batchSize(LoadedModel model) {
+        return SemClassifier.recommendedBatch(model.classifier().input());
+    }
+
+    /** Takes a batch of answers unless the data set or the model changed meanwhile. */
+    private void accept(SemDataset dataset, LoadedModel model, Map<SemSample, Prediction> answers) {
+        if (dataset == main.datasetProperty().get() && model == main.modelProperty().get()) {
+            predictions.putAll(answers);
+            revision.set(revision.get() + 1);
+        }
+    }
+
+    /** Stops the running classification between two batches. */
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    private void forget(String why) {
+        cancel();
+        predictions.clear();
+        revision.set(revision.get() + 1);
+        status.set("No predictions (" + why + ")");
+    }
+
+    private void updateCurrent() {
+        SemSample s = main.selectedProperty().get();
+        current.set(s == null ? null : predictions.get(s));
+    }
+
+    private void updateFilterAndOrder() {
+        boolean differs = differsOnly.get();
+        filter.set(s -> !differs || differsFromLabel(s));
+        order.set(leastCertainFirst.get() ? byConfidence() : null);
+    }
+
+    /** True when the sample has a label and a prediction and they disagree. */
+    public boolean differsFromLabel(SemSample s) {
+        Prediction p = predictions.get(s);
+        return p != null && s.label() != null && !s.label().equals(p.label());
+    }
+
+    /** Least certain first; samples without a prediction last, in file-name order. */
+    private Comparator<SemSample> byConfidence() {
+        Map<SemSample, Prediction> snapshot = new HashMap<>(predictions);
+        return Comparator.comparingDouble((SemSample s) -> {
+            Prediction p = snapshot.get(s);
+            return p == null ? Double.POSITIVE_INFINITY : p.confidence();
+        }).thenComparing(SemSample::fileName);
+    }
+
+    /** One line for a browser row, e.g. {@code -> line_break 87 %}, or null without a prediction. */
+    public String describe(SemSample s) {
+        Prediction p = predictions.get(s);
+        return p == null ? null : String.format(java.util.Locale.ROOT, "\u2192 %s %.0f %%", p.label(), 100 * p.confidence());
+    }
+
+    /** The prediction of a sample, or null. */
+    public Prediction predictionOf(SemSample s) {
+        return predictions.get(s);
+    }
+
+    /** How many images have a prediction. */
+    public int count() {
+        return predictions.size();
+    }
+
+    /** Counts up whenever predictions arrive or are cleared (once per batch, not per image). */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** The prediction of the selected image (null when it has none). */
+    public ReadOnlyObjectProperty<Prediction> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public BooleanProperty differsOnlyProperty() {
+        return differsOnly;
+    }
+
+    public BooleanProperty leastCertainFirstProperty() {
+        return leastCertainFirst;
+    }
+
+    /** What the browser keeps: everything, or only the rows whose prediction differs from the label. */
+    public ReadOnlyObjectProperty<Predicate<SemSample>> filterProperty() {
+        return filter;
+    }
+
+    /** How the browser orders its rows: null for data-set order, else least certain first. */
+    public ReadOnlyObjectProperty<Comparator<SemSample>> orderProperty() {
+        return order;
+    }
+
+    /** True while a model and a data set are open. */
+    public BooleanBinding canClassifyBinding() {
+        return canClassify;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public DoubleProperty progressProperty() {
+        return job.progressProperty();
+    }
+
+    public BooleanProperty busyProperty() {
+        return job.busyProperty();
+    }
+}

@@ -1,0 +1,219 @@
+package defectlens.app.sem;
+
+import defectlens.app.common.FxImages;
+import defectlens.app.common.LoadedImage;
+import defectlens.app.common.OverlayLayerModel;
+import defectlens.app.common.ViewerTransform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Point2D;
+import javafx.scene.Cursor;
+import javafx.scene.Group;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Affine;
+
+/**
+ * The image viewer: the windowed image with its overlay layers stacked on top, zoom towards the
+ * cursor with the wheel, pan by dragging (or with space held), fit (F) and 1:1 (1), and the pixel
+ * coordinates and raw value under the cursor.
+ */
+public final class ImageViewer extends Pane {
+    private final ObjectProperty<LoadedImage> image = new SimpleObjectProperty<>();
+    private final ObservableList<OverlayLayerModel> layers = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper cursorText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1);
+    private final ViewerTransform transform = new ViewerTransform();
+    private final Affine affine = new Affine();
+    private final ImageView base = new ImageView();
+    private final Group overlays = new Group();
+    private final Group content = new Group(base, overlays);
+    private boolean spaceHeld;
+    private Point2D dragFrom;
+    private boolean fitPending = true;
+
+    public ImageViewer() {
+        getStyleClass().add("image-viewer");
+        setStyle("-fx-background-color: #1e1f22;");
+        setFocusTraversable(true);
+        base.setSmooth(false);
+        content.getTransforms().add(affine);
+        getChildren().add(content);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+
+        image.addListener((obs, old, img) -> {
+            base.setImage(img == null ? null : FxImages.toFx(img.display()));
+            boolean sameSize = old != null && img != null && old.raster().width() == img.raster().width()
+                    && old.raster().height() == img.raster().height();
+            if (!sameSize) {
+                fitPending = true;
+                requestLayout();
+            }
+        });
+        layers.addListener((ListChangeListener<OverlayLayerModel>) c -> rebuildOverlays());
+        widthProperty().addListener((o, a, b) -> fitIfPending());
+        heightProperty().addListener((o, a, b) -> fitIfPending());
+
+        addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() != 0) {
+                zoomAt(e.getX(), e.getY(), Math.exp(e.getDeltaY() * 0.004));
+            }
+            e.consume();
+        });
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            requestFocus();
+            if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE || spaceHeld) {
+                dragFrom = new Point2D(e.getX(), e.getY());
+                setCursor(Cursor.CLOSED_HAND);
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (dragFrom != null) {
+                pan(e.getX() - dragFrom.getX(), e.getY() - dragFrom.getY());
+                dragFrom = new Point2D(e.getX(), e.getY());
+            }
+            updateCursorText(e.getX(), e.getY());
+        });
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            dragFrom = null;
+            setCursor(spaceHeld ? Cursor.OPEN_HAND : Cursor.DEFAULT);
+        });
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateCursorText(e.getX(), e.getY()));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> cursorText.set(""));
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.SPACE) {
+                spaceHeld = true;
+                setCursor(Cursor.OPEN_HAND);
+                e.consume();
+            } else if (e.getCode() == KeyCode.F) {
+                fit();
+            } else if (e.getCode() == KeyCode.DIGIT1 || e.getCode() == KeyCode.NUMPAD1) {
+                actualSize();
+            } else if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD) {
+                zoomAt(getWidth() / 2, getHeight() / 2, 1.25);
+            } else if (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT) {
+                zoomAt(getWidth() / 2, getHeight() / 2, 0.8);
+            }
+        });
+        setOnKeyReleased(e -> {
+            if (e.getCode() == KeyCode.SPACE) {
+                spaceHeld = false;
+                setCursor(Cursor.DEFAULT);
+            }
+        });
+    }
+
+    private void rebuildOverlays() {
+        overlays.getChildren().clear();
+        for (OverlayLayerModel m : layers) {
+            ImageView v = new ImageView();
+            v.setSmooth(false);
+            v.imageProperty().bind(m.pictureProperty());
+            v.opacityProperty().bind(m.opacityProperty());
+            v.visibleProperty().bind(m.visibleProperty());
+            overlays.getChildren().add(v);
+        }
+    }
+
+    private void fitIfPending() {
+        if (fitPending && image.get() != null && getWidth() > 0 && getHeight() > 0) {
+            fit();
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        fitIfPending();
+    }
+
+    private void apply() {
+        affine.setToTransform(transform.scale(), 0, transform.tx(), 0, transform.scale(), transform.ty());
+        zoom.set(transform.scale());
+    }
+
+    public void fit() {
+        LoadedImage img = image.get();
+        if (img != null && getWidth() > 0) {
+            transform.fit(getWidth(), getHeight(), img.raster().width(), img.raster().height());
+            fitPending = false;
+            apply();
+        }
+    }
+
+    public void actualSize() {
+        transform.actualSize(getWidth(), getHeight());
+        apply();
+    }
+
+    public void zoomAt(double x, double y, double factor) {
+        transform.zoomAt(x, y, factor);
+        fitPending = false;
+        apply();
+        updateCursorText(x, y);
+    }
+
+    public void pan(double dx, double dy) {
+        transform.pan(dx, dy);
+        fitPending = false;
+        apply();
+    }
+
+    private void updateCursorText(double sx, double sy) {
+        LoadedImage img = image.get();
+        if (img == null) {
+            cursorText.set("");
+            return;
+        }
+        int x = (int) Math.floor(transform.imageX(sx));
+        int y = (int) Math.floor(transform.imageY(sy));
+        if (x < 0 || y < 0 || x >= img.raster().width() || y >= img.raster().height()) {
+            cursorText.set("");
+            return;
+        }
+        StringBuilder sb = new StringBuilder("x " + x + "  y " + y + "  value " + img.valueAt(x, y));
+        for (OverlayLayerModel m : layers) {
+            String d = m.getLayer().describeAt(x, y);
+            if (m.visibleProperty().get() && !d.isEmpty()) {
+                sb.append("  |  ").append(m.name()).append(": ").append(d);
+            }
+        }
+        cursorText.set(sb.toString());
+    }
+
+    /** Screen point (in this viewer) of the centre of image pixel (x, y). */
+    public Point2D screenOf(int x, int y) {
+        return new Point2D((x + 0.5) * transform.scale() + transform.tx(), (y + 0.5) * transform.scale() + transform.ty());
+    }
+
+    public ObjectProperty<LoadedImage> imageProperty() {
+        return image;
+    }
+
+    public ObservableList<OverlayLayerModel> layers() {
+        return layers;
+    }
+
+    public ReadOnlyStringProperty cursorTextProperty() {
+        return cursorText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty zoomProperty() {
+        return zoom.getReadOnlyProperty();
+    }
+}

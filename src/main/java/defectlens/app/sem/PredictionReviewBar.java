@@ -1,0 +1,48 @@
+package defectlens.app.sem;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The browser's review aids once a model has classified the data set: keep only the images whose
+ * prediction differs from their label, and order the list least certain first; the progress of a
+ * running classification with its Cancel button.
+ */
+public final class PredictionReviewBar extends VBox {
+    public PredictionReviewBar(ClassificationViewModel c) {
+        super(4);
+        CheckBox differs = new CheckBox("Prediction differs from label");
+        differs.setId("differsFilter");
+        differs.selectedProperty().bindBidirectional(c.differsOnlyProperty());
+        ToggleButton leastCertain = new ToggleButton("Least certain first");
+        leastCertain.setId("confidenceSort");
+        leastCertain.setTooltip(new Tooltip("Sort by the confidence of the predicted class, lowest first"));
+        leastCertain.selectedProperty().bindBidirectional(c.leastCertainFirstProperty());
+        Label status = new Label();
+        status.setId("classifyStatus");
+        status.setStyle("-fx-text-fill: #666; -fx-font-size: 11px;");
+        status.textProperty().bind(c.statusProperty());
+        status.setWrapText(true);
+        ProgressBar bar = new ProgressBar();
+        bar.setId("classifyProgress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        bar.progressProperty().bind(c.progressProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("classifyCancel");
+        cancel.setOnAction(e -> c.cancel());
+        HBox running = new HBox(6, bar, cancel);
+        running.setAlignment(Pos.CENTER_LEFT);
+        running.visibleProperty().bind(c.busyProperty());
+        running.managedProperty().bind(c.busyProperty());
+        getChildren().addAll(differs, new HBox(6, leastCertain), status, running);
+    }
+}

@@ -1,0 +1,257 @@
+package defectlens.app.sem;
+
+import defectlens.DefectLensException;
+import defectlens.app.common.Dialogs;
+import defectlens.app.common.LoadedModel;
+import defectlens.app.common.MainViewModel;
+import defectlens.core.ProductVersion;
+import defectlens.dataset.SemDataset;
+import defectlens.model.BalanceMode;
+import defectlens.model.EfficientNetV2Config;
+import defectlens.model.EpochReport;
+import defectlens.model.SemTrainer;
+import defectlens.model.TrainingListener;
+import defectlens.model.TrainingOptions;
+import defectlens.model.TrainingResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+/**
+ * One training run started from the window: the settings (the open data set, architecture, balance
+ * mode, epochs, seed, output folder), {@link SemTrainer} on the training thread with progress per
+ * batch, the epoch reports as they arrive (for the live chart), cancel, and the trained bundle at the
+ * end, which the user may open as the current model.
+ */
+public final class TrainingViewModel {
+    /** The architectures offered, smallest first. */
+    public static final List<String> ARCHITECTURES = List.of(EfficientNetV2Config.TINY, EfficientNetV2Config.S,
+            EfficientNetV2Config.M, EfficientNetV2Config.L);
+
+    private final MainViewModel main;
+    private final SemDataset dataset;
+    private final StringProperty architecture = new SimpleStringProperty(EfficientNetV2Config.TINY);
+    private final ObjectProperty<BalanceMode> balance = new SimpleObjectProperty<>(BalanceMode.OVERSAMPLE);
+    private final IntegerProperty epochs = new SimpleIntegerProperty(20);
+    private final LongProperty seed = new SimpleLongProperty(1);
+    private final IntegerProperty inputSize = new SimpleIntegerProperty(0);
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(16);
+    private final ObjectProperty<Path> output = new SimpleObjectProperty<>();
+    private final ObservableList<EpochReport> epochReports = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty("Ready to train");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>();
+    private BiConsumer<String, Throwable> errorHandler = (title, e) -> { };
+    private Task<TrainingResult> task;
+
+    /** A run on the data set open in the window; by default the bundle goes next to it, in {@code <data set>-model}. */
+    public TrainingViewModel(MainViewModel main) {
+        this.main = main;
+        this.dataset = main.datasetProperty().get();
+        if (dataset != null) {
+            Path root = dataset.root().toAbsolutePath().normalize();
+            Path parent = root.getParent() == null ? root : root.getParent();
+            output.set(parent.resolve(root.getFileName() + "-model"));
+        }
+    }
+
+    public void setErrorHandler(BiConsumer<String, Throwable> handler) {
+        this.errorHandler = handler;
+    }
+
+    /** The options the settings stand for. */
+    public TrainingOptions options() {
+        Path out = output.get();
+        String name = out == null ? "sem-model" : out.getFileName().toString();
+        return new TrainingOptions(EfficientNetV2Config.named(architecture.get()).name(), balance.get(), epochs.get(),
+                seed.get(), 0.2, 5, batchSize.get(), 1e-3f, inputSize.get(), 1, null, true, name,
+                ProductVersion.version());
+    }
+
+    /** Starts training in the background; the epoch reports, progress and status follow on the FX thread. */
+    public Task<TrainingResult> start() {
+        if (running.get()) {
+            return task;
+        }
+        if (dataset == null) {
+            errorHandler.accept("Nothing to train on", new DefectLensException("open a labelled data set first"));
+            return null;
+        }
+        if (output.get() == null) {
+            errorHandler.accept("No output folder", new DefectLensException("choose a folder for the trained model"));
+            return null;
+        }
+        TrainingOptions options;
+        try {
+            options = options();
+        } catch (RuntimeException e) {
+            errorHandler.accept("Cannot train with these settings", e);
+            return null;
+        }
+        Path out = output.get();
+        epochReports.clear();
+        result.set(null);
+        Task<TrainingResult> t = new Task<>() {
+            @Override
+            protected TrainingResult call() {
+                updateMessage("Reading " + dataset.size() + " images");
+                updateProgress(-1, 1);
+                TrainingListener listener = new TrainingListener() {
+                    @Override
+                    public void onBatch(int epoch, int batch, int batches, double loss) {
+                        long done = (long) (epoch - 1) * batches + batch;
+                        updateProgress(done, (long) options.epochs() * batches);
+                        updateMessage(String.format(Locale.ROOT, "Epoch %d/%d, batch %d/%d, loss %.3f", epoch,
+                                options.epochs(), batch, batches, loss));
+                    }
+
+                    @Override
+                    public void onEpoch(EpochReport report) {
+                        Platform.runLater(() -> epochReports.add(report));
+                    }
+
+                    @Override
+                    public void onDivergence(int epoch, float learningRate, boolean retrying) {
+                        updateMessage(String.format(Locale.ROOT, retrying
+                                ? "Epoch %d diverged; repeating it from the last good epoch at learning rate %.1e"
+                                : "Epoch %d diverged again (learning rate %.1e); stopping", epoch, learningRate));
+                    }
+                };
+                return new SemTrainer(options).train(dataset, out, listener, this::isCancelled);
+            }
+        };
+        t.setOnRunning(e -> {
+            running.set(true);
+            progress.bind(t.progressProperty());
+            status.bind(t.messageProperty());
+        });
+        t.setOnSucceeded(e -> {
+            finish();
+            TrainingResult r = t.getValue();
+            result.set(r);
+            status.set(describe(r));
+        });
+        t.setOnFailed(e -> {
+            finish();
+            status.set("Training failed: " + Dialogs.messageOf(t.getException()));
+            errorHandler.accept("Training failed", t.getException());
+        });
+        t.setOnCancelled(e -> {
+            finish();
+            status.set("Cancelled after " + epochReports.size() + " epochs"
+                    + (epochReports.isEmpty() ? "" : "; the best checkpoint so far is in " + out));
+        });
+        task = t;
+        main.tasks().training().submit(t);
+        return t;
+    }
+
+    private static String describe(TrainingResult r) {
+        if (r.bestValidation() == null) {
+            return r.cancelled() ? "Cancelled before the first epoch ended" : "No epoch finished";
+        }
+        return String.format(Locale.ROOT, "%s after %d epochs: best epoch %d, validation macro F1 %.3f, accuracy %.3f%s",
+                r.cancelled() ? "Cancelled" : r.diverged() ? "Stopped (diverged)" : r.stoppedEarly() ? "Stopped early" : "Done",
+                r.history().size(), r.bestEpoch(), r.bestValidation().macroF1(), r.bestValidation().accuracy(),
+                r.recoveries() > 0 ? "; " + r.recoveries() + " diverged epoch(s) rolled back" : "");
+    }
+
+    private void finish() {
+        progress.unbind();
+        status.unbind();
+        progress.set(0);
+        running.set(false);
+    }
+
+    /** Stops the run between two batches; the best checkpoint so far stays on disk. */
+    public void cancel() {
+        if (task != null) {
+            task.cancel();
+        }
+    }
+
+    /** True when a run finished with a checkpoint that can be opened. */
+    public boolean hasTrainedModel() {
+        TrainingResult r = result.get();
+        return r != null && r.bestValidation() != null;
+    }
+
+    /** Opens the trained bundle as the window's current model. */
+    public Task<LoadedModel> openTrainedModel() {
+        return hasTrainedModel() ? main.openModel(result.get().bundle()) : null;
+    }
+
+    public SemDataset dataset() {
+        return dataset;
+    }
+
+    public StringProperty architectureProperty() {
+        return architecture;
+    }
+
+    public ObjectProperty<BalanceMode> balanceProperty() {
+        return balance;
+    }
+
+    public IntegerProperty epochsProperty() {
+        return epochs;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    /** Square input size; 0 means the architecture's default. */
+    public IntegerProperty inputSizeProperty() {
+        return inputSize;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public ObjectProperty<Path> outputProperty() {
+        return output;
+    }
+
+    /** The finished epochs of the current run, in order. */
+    public ObservableList<EpochReport> epochReports() {
+        return epochReports;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public ReadOnlyObjectProperty<TrainingResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+}

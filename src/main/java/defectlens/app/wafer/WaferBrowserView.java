@@ -1,0 +1,147 @@
+package defectlens.app.wafer;
+
+import defectlens.wafer.WaferDataset;
+import defectlens.wafer.WaferMap;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The wafer list: a virtualised table of every wafer of the open file (811,457 rows scroll smoothly:
+ * cells are made only for visible rows), class and split filters, and the count per class.
+ */
+public final class WaferBrowserView extends VBox {
+    private final WaferViewModel vm;
+    private final TableView<Integer> table = new TableView<>();
+    private final ComboBox<String> classFilter = new ComboBox<>();
+    private final ComboBox<String> splitFilter = new ComboBox<>();
+    private final Label counts = new Label();
+
+    public WaferBrowserView(WaferViewModel vm) {
+        this.vm = vm;
+        setSpacing(6);
+        setPadding(new Insets(6));
+        setPrefWidth(430);
+        table.setId("waferTable");
+        classFilter.setId("waferClassFilter");
+        splitFilter.setId("waferSplitFilter");
+        table.setItems(vm.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("#", 60, i -> i));
+        table.getColumns().add(column("Class", 90, i -> labelOf(map(i))));
+        table.getColumns().add(column("Split", 70, i -> map(i).split().label()));
+        table.getColumns().add(column("Size", 70, i -> map(i).rows() + "x" + map(i).cols()));
+        table.getColumns().add(column("Fail", 50, i -> map(i).count(WaferMap.FAIL)));
+        table.getColumns().add(column("Lot", 80, i -> map(i).lotName()));
+        TableColumn<Integer, String> predicted = column("Predicted", 90, i -> vm.predictionsProperty().get() == null
+                ? "" : vm.predictionsProperty().get().classOf(i));
+        predicted.setSortable(true);
+        TableColumn<Integer, Float> confidence = column("Conf.", 60, i -> vm.predictionsProperty().get() == null
+                ? null : vm.predictionsProperty().get().confidenceOf(i));
+        confidence.setSortable(true);
+        confidence.setId("confidenceColumn");
+        confidence.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Float v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null || v.isNaN() ? "" : String.format("%.2f", v));
+            }
+        });
+        confidence.setComparator((a, b) -> Float.compare(a == null ? Float.NaN : a, b == null ? Float.NaN : b));
+        table.getColumns().add(predicted);
+        table.getColumns().add(confidence);
+        vm.predictionsProperty().addListener((o, a, b) -> table.refresh());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        counts.setWrapText(true);
+        counts.setStyle("-fx-text-fill: #555; -fx-font-size: 11px;");
+        HBox filters = new HBox(6, new Label("Class"), classFilter, new Label("Split"), splitFilter);
+        getChildren().addAll(new Label("Wafer maps"), filters, table, counts);
+
+        classFilter.valueProperty().bindBidirectional(vm.classFilterProperty());
+        splitFilter.valueProperty().bindBidirectional(vm.splitFilterProperty());
+        vm.datasetProperty().addListener((o, a, d) -> showDataset(d));
+        vm.rows().addListener((javafx.collections.ListChangeListener<Integer>) c -> updateCounts());
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, i) -> {
+            if (i != null) {
+                vm.selectedProperty().set(i);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, i) -> {
+            Integer sel = table.getSelectionModel().getSelectedItem();
+            if (i.intValue() >= 0 && (sel == null || sel != i.intValue())) {
+                int row = vm.rows().indexOf(i.intValue());
+                if (row >= 0) {
+                    table.getSelectionModel().select(row);
+                    table.scrollTo(row);
+                }
+            }
+        });
+    }
+
+    private WaferMap map(int i) {
+        return vm.datasetProperty().get().get(i);
+    }
+
+    private static String labelOf(WaferMap m) {
+        return m.isLabelled() ? m.label() : WaferViewModel.UNLABELLED;
+    }
+
+    private static <T> TableColumn<Integer, T> column(String title, double width, Function<Integer, T> value) {
+        TableColumn<Integer, T> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        return c;
+    }
+
+    private void showDataset(WaferDataset d) {
+        ObservableList<String> classes = FXCollections.observableArrayList(WaferViewModel.ALL);
+        ObservableList<String> splits = FXCollections.observableArrayList(WaferViewModel.ALL);
+        if (d != null) {
+            classes.addAll(d.classCounts().keySet());
+            if (d.labelledCount() < d.size()) {
+                classes.add(WaferViewModel.UNLABELLED);
+            }
+            d.splitCounts().forEach((s, n) -> {
+                if (n > 0) {
+                    splits.add(s.label());
+                }
+            });
+        }
+        classFilter.setItems(classes);
+        splitFilter.setItems(splits);
+        classFilter.setValue(WaferViewModel.ALL);
+        splitFilter.setValue(WaferViewModel.ALL);
+        updateCounts();
+    }
+
+    private void updateCounts() {
+        WaferDataset d = vm.datasetProperty().get();
+        if (d == null) {
+            counts.setText("");
+            return;
+        }
+        StringBuilder sb = new StringBuilder(vm.rows().size() + " of " + d.size() + " wafers.  ");
+        for (Map.Entry<String, Integer> e : d.classCounts().entrySet()) {
+            sb.append(e.getKey()).append(' ').append(e.getValue()).append("  ");
+        }
+        if (d.labelledCount() < d.size()) {
+            sb.append("unlabelled ").append(d.size() - d.labelledCount());
+        }
+        counts.setText(sb.toString().trim());
+    }
+
+    public TableView<Integer> table() {
+        return table;
+    }
+}

@@ -1,0 +1,194 @@
+package defectlens.app.wafer;
+
+import defectlens.app.common.FxImages;
+import defectlens.wafer.WaferClassSet;
+import defectlens.wafer.WaferPredictions;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The wafer side panel: the selected map as the networks see it and its sinogram, buttons that turn
+ * and flip the map, and the class probabilities of the proposed model next to the baseline's, so a
+ * user sees live that the proposed model keeps its answer where the baseline wavers.
+ */
+public final class WaferSidePanel extends VBox {
+    private static final int PICTURE = 180;
+    private final WaferSideViewModel vm;
+    private final GridPane probabilities = new GridPane();
+    private final Label modelName = new Label();
+
+    public WaferSidePanel(WaferSideViewModel vm, Runnable classifyAll) {
+        this.vm = vm;
+        setSpacing(8);
+        setPadding(new Insets(8));
+        setPrefWidth(400);
+        setMinWidth(340);
+        Label title = new Label("Rotation / flip check");
+        title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
+        modelName.setId("waferModelName");
+        modelName.setStyle("-fx-text-fill: #555;");
+
+        ImageView map = picture("sideMap");
+        ImageView sino = picture("sideSinogram");
+        vm.mapPictureProperty().addListener((o, a, img) -> map.setImage(img == null ? null : FxImages.toFx(img)));
+        vm.sinogramPictureProperty().addListener((o, a, img) -> sino.setImage(img == null ? null : FxImages.toFx(img)));
+        HBox pictures = new HBox(8, captioned(map, "64 x 64 failing dies"), captioned(sino, "Sinogram (angle down, detector across)"));
+
+        Button rotate = button("Turn 90\u00B0", "rotate", vm::rotate);
+        Button flipH = button("Flip \u2194", "flipH", vm::flipHorizontal);
+        Button flipV = button("Flip \u2195", "flipV", vm::flipVertical);
+        Button reset = button("Reset", "resetTransform", vm::reset);
+        Label transform = new Label();
+        transform.setId("transformText");
+        transform.textProperty().bind(vm.transformTextProperty());
+        HBox buttons = new HBox(6, rotate, flipH, flipV, reset);
+
+        probabilities.setId("probabilities");
+        probabilities.setHgap(6);
+        probabilities.setVgap(3);
+        Button all = button("Classify all with the proposed model", "classifyAll", classifyAll);
+        javafx.scene.control.ChoiceBox<WaferClassSet> classSet = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList(WaferClassSet.PAPER7, WaferClassSet.ALL9));
+        classSet.setId("waferClassSet");
+        classSet.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(WaferClassSet set) {
+                return set == null ? "" : set == WaferClassSet.PAPER7 ? "7 defect classes (the paper's)"
+                        : "all 9 classes (with none and Near-full)";
+            }
+
+            @Override
+            public WaferClassSet fromString(String text) {
+                return null;
+            }
+        });
+        classSet.valueProperty().bindBidirectional(vm.classSetProperty());
+        HBox classSetRow = new HBox(6, new Label("Models for"), classSet);
+        classSetRow.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.control.CheckBox average = new javafx.scene.control.CheckBox("Proposed: average over 8 turns / flips");
+        average.setId("averageSymmetries");
+        average.setTooltip(new javafx.scene.control.Tooltip("Averages the proposed model's class probabilities over the map "
+                + "and its 3 rotations and 4 mirror images: the answer no longer depends on orientation; 8x the work "
+                + "(also for Classify all)"));
+        average.selectedProperty().bindBidirectional(vm.averageSymmetriesProperty());
+
+        ImageView lrpSino = relevance("lrpSinogram", vm.proposedSinogramRelevanceProperty());
+        ImageView lrpWafer = relevance("lrpWafer", vm.proposedWaferRelevanceProperty());
+        ImageView lrpBase = relevance("lrpBaseline", vm.baselineRelevanceProperty());
+        HBox lrp = new HBox(6, captioned(lrpSino, "Proposed: LRP on the sinogram", 120),
+                captioned(lrpWafer, "Proposed: back-projected onto the wafer", 120),
+                captioned(lrpBase, "Baseline: LRP on the map", 120));
+        Label lrpTitle = new Label("Why (LRP, predicted class; red = for, blue = against)");
+        lrpTitle.setStyle("-fx-font-weight: bold;");
+        Label lrpText = new Label();
+        lrpText.setId("lrpText");
+        lrpText.setWrapText(true);
+        lrpText.setMaxWidth(380);
+        lrpText.setStyle("-fx-font-size: 11px; -fx-text-fill: #444;");
+        lrpText.textProperty().bind(vm.lrpTextProperty());
+        javafx.scene.control.Slider opacity = new javafx.scene.control.Slider(0, 1, vm.lrpOpacityProperty().get());
+        opacity.setId("lrpOpacity");
+        opacity.valueProperty().bindBidirectional(vm.lrpOpacityProperty());
+        HBox opacityRow = new HBox(6, new Label("Relevance opacity"), opacity);
+        opacityRow.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(title, classSetRow, modelName, average, all, pictures, buttons, transform, new Separator(), probabilities,
+                new Separator(), lrpTitle, lrp, opacityRow, lrpText);
+        vm.proposedProbabilitiesProperty().addListener((o, a, b) -> fillProbabilities());
+        vm.baselineProbabilitiesProperty().addListener((o, a, b) -> fillProbabilities());
+        vm.modelsProperty().addListener((o, a, m) -> {
+            modelName.setText(m == null ? "No wafer models loaded" : "Models: " + m.name()
+                    + (m.proposed().networkCount() > 1 ? " (ensemble of " + m.proposed().networkCount() + " networks)" : "")
+                    + " vs its baseline");
+            fillProbabilities();
+        });
+        modelName.setText("No wafer models loaded (models/wafer-proposed-* and models/wafer-baseline-*)");
+        fillProbabilities();
+    }
+
+    private static ImageView picture(String id) {
+        ImageView v = new ImageView();
+        v.setId(id);
+        v.setSmooth(false);
+        v.setFitWidth(PICTURE);
+        v.setFitHeight(PICTURE);
+        v.setPreserveRatio(false);
+        return v;
+    }
+
+    private static ImageView relevance(String id, javafx.beans.value.ObservableValue<defectlens.image.ArgbImage> picture) {
+        ImageView v = new ImageView();
+        v.setId(id);
+        v.setSmooth(false);
+        v.setFitWidth(120);
+        v.setPreserveRatio(true);
+        picture.addListener((o, a, img) -> v.setImage(img == null ? null : FxImages.toFx(img)));
+        return v;
+    }
+
+    private static VBox captioned(ImageView v, String caption) {
+        return captioned(v, caption, PICTURE);
+    }
+
+    private static VBox captioned(ImageView v, String caption, double width) {
+        Label l = new Label(caption);
+        l.setWrapText(true);
+        l.setMaxWidth(width);
+        l.setStyle("-fx-font-size: 10px; -fx-text-fill: #666;");
+        VBox b = new VBox(2, v, l);
+        b.setAlignment(Pos.TOP_CENTER);
+        return b;
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private void fillProbabilities() {
+        probabilities.getChildren().clear();
+        List<String> classes = vm.classes();
+        float[] p = vm.proposedProbabilitiesProperty().get();
+        float[] b = vm.baselineProbabilitiesProperty().get();
+        if (classes.isEmpty() || p == null || b == null || p.length != classes.size() || b.length != classes.size()) {
+            // nothing yet, or the probabilities of the previous model pair while the new one works
+            return;
+        }
+        probabilities.addRow(0, new Label("Class"), header("Proposed"), header("Baseline"));
+        int bestP = WaferPredictions.argMax(p);
+        int bestB = WaferPredictions.argMax(b);
+        for (int c = 0; c < classes.size(); c++) {
+            probabilities.addRow(c + 1, new Label(classes.get(c)), bar(p[c], c == bestP, "p" + c), bar(b[c], c == bestB, "b" + c));
+        }
+    }
+
+    private static Label header(String text) {
+        Label l = new Label(text);
+        l.setStyle("-fx-font-weight: bold;");
+        return l;
+    }
+
+    private static HBox bar(float value, boolean best, String id) {
+        ProgressBar bar = new ProgressBar(value);
+        bar.setPrefWidth(90);
+        bar.setStyle(best ? "-fx-accent: #d9534f;" : "-fx-accent: #7a8a99;");
+        Label l = new Label(String.format("%5.1f %%", value * 100));
+        l.setId(id);
+        l.setStyle(best ? "-fx-font-weight: bold;" : "");
+        HBox h = new HBox(4, bar, l);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+}

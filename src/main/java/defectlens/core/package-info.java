@@ -1,0 +1,2 @@
+/** Plain-Java types every package may use: version, errors, progress. */
+package defectlens.core;

@@ -1,0 +1,2 @@
+/** The class activation map family: GradCAM, GradCAM++, HiResCAM, XGradCAM, LayerCAM, EigenCAM, ScoreCAM. */
+package defectlens.explain.cam;

@@ -1,0 +1,2 @@
+/** CRAFT concept explanations: concept banks fitted by NMF on crops, Sobol importance, concept maps. */
+package defectlens.explain.craft;

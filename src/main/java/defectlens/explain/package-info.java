@@ -1,0 +1,2 @@
+/** What every explanation method shares: the Explainer contract and registry, Heatmap, layer probes, pictures. */
+package defectlens.explain;
