@@ -4,8 +4,6 @@ import defectlens.DefectLensException;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
 import defectlens.explain.Heatmap;
-import defectlens.explain.craft.ConceptBank;
-import defectlens.explain.craft.CraftExplainer;
 import defectlens.image.Colormap;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
