@@ -12,17 +12,23 @@ import defectlens.model.SplitClassifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code sem classify}: the top classes with probabilities of one image or of every image of a data set. */
+/**
+ * {@code sem classify}: the top classes with probabilities of one image or of every image of a data set.
+ * With {@code --data}, an unreadable image is reported ({@code warning: skipped ...}, and under
+ * {@code skipped} in {@code --json}) and left out; the others are classified and printed, exit 0.
+ */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Classifies one SEM image or a whole data set with a model bundle.")
 public final class SemClassifyCommand implements Callable<Integer> {
@@ -61,6 +67,7 @@ public final class SemClassifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Prediction> predictions;
         List<String> truth = new ArrayList<>();
+        SkippedImages skipped = new SkippedImages(err);
         try (SplitClassifier net = ModelBundle.load(model); SemClassifier classifier = new SemClassifier(net)) {
             if (source.image != null) {
                 String id = source.image.getFileName().toString();
@@ -72,8 +79,11 @@ public final class SemClassifyCommand implements Callable<Integer> {
                 predictions = classifier.classifyAll(data, top, step, (done, all) -> {
                     err.printf(Locale.ROOT, "sem classify: %d/%d images%n", done, all);
                     err.flush();
-                }, () -> false);
-                data.samples().forEach(s -> truth.add(s.label()));
+                }, () -> false, skipped::add);
+                skipped.requireSomeRead(source.data, predictions.size(), data.size());
+                Set<Path> left = new HashSet<>();
+                skipped.all().forEach(k -> left.add(k.file()));
+                data.samples().stream().filter(s -> !left.contains(s.image())).forEach(s -> truth.add(s.label()));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -93,7 +103,11 @@ public final class SemClassifyCommand implements Callable<Integer> {
                 row.put("top", topList);
                 rows.add(row);
             }
-            out.println(Json.write(Map.of("model", model.toString(), "predictions", rows)));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("model", model.toString());
+            doc.put("predictions", rows);
+            doc.put("skipped", skipped.json());
+            out.println(Json.write(doc));
         } else {
             for (Prediction p : predictions) {
                 StringBuilder line = new StringBuilder(p.id());
@@ -101,6 +115,9 @@ public final class SemClassifyCommand implements Callable<Integer> {
                     line.append(String.format(Locale.ROOT, "  %s %.3f", c.label(), c.probability()));
                 }
                 out.println(line);
+            }
+            if (skipped.count() > 0) {
+                out.println("skipped " + skipped.count() + " unreadable image(s): see the warnings on stderr");
             }
         }
         out.flush();
