@@ -6,7 +6,6 @@ import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferEvaluation;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
-import defectlens.wafer.WaferPickleReader;
 import defectlens.wafer.WaferPredictionCsv;
 import defectlens.wafer.WaferPredictionTally;
 import defectlens.wafer.WaferPredictions;
@@ -61,6 +60,9 @@ public final class WaferClassifyCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SymmetryAveragingOption averaging;
 
+    @CommandLine.Mixin
+    InvalidRowsOption invalidRows;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -73,7 +75,7 @@ public final class WaferClassifyCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         try (WaferModel model = WaferModelBundle.load(modelDir)) {
             boolean average = averaging.applyTo(model);
-            WaferDataset dataset = WaferPickleReader.read(data);
+            WaferDataset dataset = invalidRows.read(data, err);
             List<Integer> rows = heldout ? HeldOutMaps.rows(model, modelDir, dataset, data) : WaferEvaluation.allRows(dataset);
             err.println(String.format(Locale.ROOT, "classifying %d maps of %s with %s%s", rows.size(), data, modelDir,
                     average ? " (averaged over 8 turns / flips)" : ""));
@@ -105,6 +107,7 @@ public final class WaferClassifyCommand implements Callable<Integer> {
                 summary.put("maps", rows.size());
                 summary.put("cancelled", cancelled);
                 summary.putAll(tally.toJson());
+                invalidRows.addTo(summary, dataset);
                 if (out != null) {
                     summary.put("csv", out.toString());
                 }

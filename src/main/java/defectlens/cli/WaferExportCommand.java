@@ -7,7 +7,6 @@ import defectlens.image.SemImageWriter;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferMapPicture;
-import defectlens.wafer.WaferPickleReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -46,6 +45,9 @@ public final class WaferExportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document with the counts written.")
     boolean json;
 
+    @CommandLine.Mixin
+    InvalidRowsOption invalidRows;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -58,7 +60,7 @@ public final class WaferExportCommand implements Callable<Integer> {
             throw new DefectLensException(out, "--limit must be positive, got " + limit);
         }
         PrintWriter err = spec.commandLine().getErr();
-        WaferDataset data = WaferPickleReader.read(file);
+        WaferDataset data = invalidRows.read(file, err);
         Map<String, Integer> written = new LinkedHashMap<>();
         for (int i = 0; i < data.size(); i++) {
             WaferMap m = data.get(i);
@@ -93,6 +95,7 @@ public final class WaferExportCommand implements Callable<Integer> {
             doc.put("out", out.toString());
             doc.put("written", total);
             doc.put("classes", written);
+            invalidRows.addTo(doc, data);
             o.println(Json.write(doc));
         } else {
             o.println("wrote " + total + " PNG wafer maps to " + out + " " + written);

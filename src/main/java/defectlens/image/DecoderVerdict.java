@@ -58,7 +58,17 @@ public final class DecoderVerdict {
         } finally {
             reader.dispose();
         }
-        return warnings.isEmpty() ? Optional.empty() : Optional.of(shorten(warnings.get(0)));
+        return warnings.stream().filter(w -> !harmless(w)).findFirst().map(DecoderVerdict::shorten);
+    }
+
+    /**
+     * Warnings libjpeg gives for files that are whole and decode to every pixel: padding between segments
+     * ("extraneous bytes before marker") and the parameter quirk of some encoders ("Invalid SOS parameters for
+     * sequential JPEG"). A premature end, a corrupt data segment or a bad Huffman code are not among them.
+     */
+    static boolean harmless(String warning) {
+        String w = warning.toLowerCase(Locale.ROOT);
+        return w.contains("extraneous bytes before marker") || w.contains("invalid sos parameters");
     }
 
     /**

@@ -61,6 +61,18 @@ class HostileImageTest {
     }
 
     @Test
+    void aWholeJpegWithPaddingBeforeItsEndMarkerStillReads() throws Exception {
+        byte[] base = Files.readAllBytes(FUZZ.resolve("base.jpg"));
+        byte[] padded = Arrays.copyOf(base, base.length + 3);
+        System.arraycopy(new byte[] {0, 0, 0, (byte) 0xFF, (byte) 0xD9}, 0, padded, base.length - 2, 5);
+        Path file = tmp.resolve("padded.jpg");
+        Files.write(file, padded);
+        assertEquals(256, SemImageReader.read(file).width(), "libjpeg's 'extraneous bytes' warning is harmless");
+        assertTrue(DecoderVerdict.harmless("Corrupt JPEG data: 3 extraneous bytes before marker 0xd9"));
+        assertTrue(!DecoderVerdict.harmless("Corrupt JPEG data: premature end of data segment"));
+    }
+
+    @Test
     void truncatedPngTiffAndBmpStayRefused() {
         assertTrue(refusal(FUZZ.resolve("png_cut.png")).contains("truncated PNG"));
         assertTrue(refusal(FUZZ.resolve("png_cut_iend.png")).contains("corrupt PNG"));
