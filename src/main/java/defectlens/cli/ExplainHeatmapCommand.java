@@ -1,6 +1,7 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
 import defectlens.explain.Heatmap;
@@ -61,8 +62,16 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
 
+    @Option(names = "--force", description = "Replace output files that exist.")
+    boolean force;
+
     @Override
     public Integer call() {
+        for (Path target : new Path[] {out, raw, png}) {
+            if (target != null) {
+                OutputFile.checkTarget(target, force);
+            }
+        }
         Colormap cmap;
         try {
             cmap = Colormap.valueOf(colormap.toUpperCase(Locale.ROOT));

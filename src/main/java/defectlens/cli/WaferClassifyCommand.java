@@ -1,6 +1,7 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import defectlens.wafer.HeldOutMaps;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferEvaluation;
@@ -10,10 +11,10 @@ import defectlens.wafer.WaferPredictionCsv;
 import defectlens.wafer.WaferPredictionTally;
 import defectlens.wafer.WaferPredictions;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +48,9 @@ public final class WaferClassifyCommand implements Callable<Integer> {
                     + "without it the CSV goes to stdout and the summary to stderr")
     Path out;
 
+    @Option(names = "--force", description = "Replace the --out file if it exists.")
+    boolean force;
+
     @Option(names = "--json", description = "Print one JSON document on stdout: the summary, and without --out "
             + "also every map's top classes.")
     boolean json;
@@ -71,6 +75,9 @@ public final class WaferClassifyCommand implements Callable<Integer> {
         if (top < 1) {
             throw new DefectLensException(modelDir, "--top must be at least 1");
         }
+        if (out != null) {
+            OutputFile.checkTarget(out, force);
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         try (WaferModel model = WaferModelBundle.load(modelDir)) {
@@ -84,7 +91,8 @@ public final class WaferClassifyCommand implements Callable<Integer> {
             List<Map<String, Object>> listed = new ArrayList<>();
             boolean csvOnStdout = out == null && !json;
             try (InterruptCancellation cancel = new InterruptCancellation();
-                    Writer file = out == null ? null : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    OutputFile.Pending pending = out == null ? null : OutputFile.begin(out, force)) {
+                Writer file = pending == null ? null : new OutputStreamWriter(pending.stream(), StandardCharsets.UTF_8);
                 Writer csvSink = file != null ? file : csvOnStdout ? stdout : null;
                 WaferPredictionCsv csv = csvSink == null ? null : new WaferPredictionCsv(csvSink, model.classes());
                 WaferPredictions.classifyRows(model, dataset, rows, average, (batch, p) -> {
@@ -97,6 +105,9 @@ public final class WaferClassifyCommand implements Callable<Integer> {
                 }, new Progress(err, rows.size()), cancel);
                 if (csv != null) {
                     csv.close();
+                }
+                if (pending != null) {
+                    pending.commit();
                 }
                 boolean cancelled = tally.classified() < rows.size();
                 Map<String, Object> summary = new LinkedHashMap<>();
@@ -127,6 +138,11 @@ public final class WaferClassifyCommand implements Callable<Integer> {
                 report.flush();
                 err.flush();
                 return cancelled ? 130 : 0;
+            } catch (IOException e) {
+                if (out == null) {
+                    throw e;
+                }
+                throw OutputFile.problem(out, e);
             }
         }
     }

@@ -1,6 +1,7 @@
 package defectlens.explain;
 
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -57,15 +58,10 @@ public final class NpyFile {
     }
 
     /** Writes {@code data} with the given shape, creating parent folders. */
+    /** Writes (replacing) an .npy file through a temporary file; a failure leaves no partial file. */
     public static void write(Path file, float[] data, int... shape) {
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            Files.write(file, encode(data, shape));
-        } catch (IOException e) {
-            throw new DefectLensException(file, "cannot write .npy file: " + e.getMessage(), e);
-        }
+        byte[] bytes = encode(data, shape);
+        OutputFile.write(file, true, out -> out.write(bytes));
     }
 
     /** Reads a little-endian float32 or float64 C-order array (float64 is narrowed to float32). */

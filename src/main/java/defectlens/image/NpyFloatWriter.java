@@ -1,13 +1,10 @@
 package defectlens.image;
 
-import defectlens.DefectLensException;
-import java.io.IOException;
+import defectlens.core.OutputFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a float32 array as a NumPy {@code .npy} file, format version 1.0: the magic {@code \x93NUMPY},
@@ -52,15 +49,9 @@ public final class NpyFloatWriter {
         return out.array();
     }
 
+    /** Writes (replacing) an .npy file through a temporary file; a failure leaves no partial file. */
     public static void write(Path file, float[] values, long... shape) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = parent.resolve(file.getFileName() + ".tmp");
-            Files.write(tmp, encode(values, shape));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new DefectLensException(file, "cannot write the .npy file: " + e.getMessage(), e);
-        }
+        byte[] bytes = encode(values, shape);
+        OutputFile.write(file, true, out -> out.write(bytes));
     }
 }

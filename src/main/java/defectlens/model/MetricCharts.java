@@ -2,6 +2,7 @@ package defectlens.model;
 
 import defectlens.DefectLensException;
 import defectlens.image.OpenCv;
+import defectlens.image.SemImageWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -130,15 +131,6 @@ public final class MetricCharts {
     }
 
     private static void write(Mat img, Path file) {
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-        } catch (java.io.IOException e) {
-            throw new DefectLensException(file, "cannot create folder (" + e.getMessage() + ")", e);
-        }
-        if (!Imgcodecs.imwrite(file.toString(), img)) {
-            throw new DefectLensException(file, "cannot write PNG");
-        }
+        SemImageWriter.writeMat(img, file, 95);
     }
 }

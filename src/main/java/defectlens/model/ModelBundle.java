@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import defectlens.DefectLensException;
@@ -45,19 +46,38 @@ public final class ModelBundle {
         if (!Files.isRegularFile(file)) {
             throw new DefectLensException(file, "missing: a model bundle needs model.json beside its weights");
         }
-        ModelManifest m;
+        JsonNode root;
         try {
-            m = MAPPER.readValue(file.toFile(), ModelManifest.class);
+            root = MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new DefectLensException(file, "not a valid model.json (" + firstLine(e) + ")", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new DefectLensException(file, "not a valid model.json (expected one JSON object)");
+        }
+        ManifestRules rules = new ManifestRules(dir, file);
+        rules.architecture(root, "architecture", ModelBundle::knownArchitecture,
+                ModelManifest.TORCHSCRIPT + ", efficientnetv2-s, -m, -l or -tiny");
+        rules.classNames(root, "classes", 1);
+        rules.input(root, "input", true);
+        rules.weightFiles(root, "weights");
+        try {
+            return MAPPER.treeToValue(root, ModelManifest.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new DefectLensException(file, "not a valid model.json (" + firstLine(e) + ")", e);
         }
-        if (m == null || m.architecture() == null || m.classes() == null || m.classes().isEmpty() || m.input() == null) {
-            throw new DefectLensException(file, "model.json needs architecture, classes and input");
+    }
+
+    private static boolean knownArchitecture(String name) {
+        if (ModelManifest.TORCHSCRIPT.equals(name)) {
+            return true;
         }
-        if (m.weights() == null || m.weights().isEmpty()) {
-            throw new DefectLensException(file, "model.json names no weight files");
+        try {
+            EfficientNetV2Config.named(name);
+            return true;
+        } catch (DefectLensException e) {
+            return false;
         }
-        return m;
     }
 
     /** Opens the bundle in {@code dir} as a classifier (the caller closes it). */
