@@ -5,14 +5,11 @@ import defectlens.core.OutputFile;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
 import defectlens.explain.Heatmap;
-import defectlens.explain.craft.ConceptBank;
-import defectlens.explain.craft.CraftExplainer;
 import defectlens.image.Colormap;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
 import defectlens.model.SplitClassifier;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -39,7 +36,9 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
     @Option(names = "--image", required = true, description = "Image file.")
     Path image;
 
-    @Option(names = "--method", defaultValue = "gradcam", description = "gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam (NAME+tta smooths), craft (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "gradcam",
+            description = "gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam (NAME+tta smooths), "
+                    + "craft (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--class", description = "Class name or index to explain (default: the predicted class).")
