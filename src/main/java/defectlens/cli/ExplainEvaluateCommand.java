@@ -25,10 +25,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -40,7 +43,8 @@ import picocli.CommandLine.Option;
  * non-empty mask and reports, per method, mean and sd of pixel Accuracy, Precision, Recall, Dice and
  * IoU of the thresholded heatmap against the mask, the pointing-game hit rate and deletion/insertion
  * areas; writes the table as Markdown and CSV. CRAFT's concept banks are fitted per class from the
- * data set's images of that class (or loaded from / saved to {@code --banks}).
+ * data set's images of that class (or loaded from / saved to {@code --banks}). An image or mask that
+ * cannot be read is reported ({@code warning: skipped ...}, {@code skipped} in {@code --json}) and left out.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Measures heatmaps against expert masks (Accuracy, Precision, Recall, Dice, IoU, pointing game, deletion/insertion AUC).")
@@ -55,13 +59,15 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--methods", defaultValue = "gradcam,craft", split = ",",
-            description = "Methods: gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam, craft; NAME+tta smooths CAMs (default: ${DEFAULT-VALUE}).")
+            description = "Methods: gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam, craft; "
+                    + "NAME+tta smooths CAMs (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
     @Option(names = "--threshold", defaultValue = "0.5", description = "Threshold on the normalised map (default: ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--target", defaultValue = "label", description = "Class to explain: 'label' (the image's class, predicted when unknown) or 'predicted' (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--target", defaultValue = "label",
+            description = "Class to explain: 'label' (the image's class, predicted when unknown) or 'predicted' (default: ${DEFAULT-VALUE}).")
     String target;
 
     @Option(names = "--pointing-tolerance", defaultValue = "15", paramLabel = "PX",
@@ -96,6 +102,8 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
 
+    private SkippedImages skipped;
+
     @Override
     public Integer call() {
         if (!(threshold >= 0 && threshold <= 1)) {
@@ -111,19 +119,22 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
             throw new DefectLensException(data, "no image of this data set has a mask");
         }
         PrintWriter err = spec.commandLine().getErr();
+        skipped = new SkippedImages(err);
         try (SplitClassifier classifier = ExplainCommand.modelLoader.apply(model)) {
             Map<String, Explainer> explainers = new LinkedHashMap<>();
             for (String m : methods) {
                 String name = m.trim().toLowerCase(Locale.ROOT);
                 explainers.put(name, name.equals("craft") ? craft(classifier, dataset, withMasks, err) : Explainers.camByName(name));
             }
-            Iterable<ExplanationEvaluator.Case> lazy = () -> withMasks.stream().map(s -> load(s, classifier)).iterator();
+            Iterable<ExplanationEvaluator.Case> lazy = () -> readable(withMasks, classifier);
             FaithfulnessCurves curves = steps > 0 ? new FaithfulnessCurves(steps, FaithfulnessCurves.Baseline.BLUR, 16) : null;
             List<ExplanationEvaluator.MethodResult> results = new ExplanationEvaluator(threshold, curves, pointingTolerance).evaluate(
                     classifier, explainers, lazy, (stage, n) -> {
                         err.printf(Locale.ROOT, "explain evaluate: %d/%d images%n", (int) n, withMasks.size());
                         err.flush();
                     }, () -> false);
+            int read = withMasks.size() - (int) withMasks.stream().filter(s -> skipped.contains(s)).count();
+            skipped.requireSomeRead(data, read, withMasks.size());
             EvaluationReport.write(out, results, threshold);
             PrintWriter stdout = spec.commandLine().getOut();
             if (json) {
@@ -133,6 +144,47 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
             }
             stdout.flush();
             return 0;
+        }
+    }
+
+    /** The cases of {@code samples} whose image and mask can be read; the others are reported and skipped. */
+    private Iterator<ExplanationEvaluator.Case> readable(List<SemSample> samples, SplitClassifier classifier) {
+        Iterator<SemSample> it = samples.iterator();
+        return new Iterator<>() {
+            private ExplanationEvaluator.Case next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && it.hasNext()) {
+                    SemSample s = it.next();
+                    try {
+                        next = load(s, classifier);
+                    } catch (DefectLensException e) {
+                        skipped.add(s, e);
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public ExplanationEvaluator.Case next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                ExplanationEvaluator.Case c = next;
+                next = null;
+                return c;
+            }
+        };
+    }
+
+    /** The image of {@code s}, or empty (reported as skipped) when it cannot be read. */
+    private Optional<ImageRaster> tryRead(SemSample s) {
+        try {
+            return Optional.of(SemImageReader.read(s.image()));
+        } catch (DefectLensException e) {
+            skipped.add(s, e);
+            return Optional.empty();
         }
     }
 
@@ -152,7 +204,9 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
         String modelName = model.toAbsolutePath().normalize().getFileName().toString();
         int patch = craftPatch == null ? 0 : craftPatch;
         if (craftPatch == null) {
-            ImageRaster first = SemImageReader.read(evaluated.get(0).image());
+            ImageRaster first = evaluated.stream().map(this::tryRead).flatMap(Optional::stream).findFirst()
+                    .orElseThrow(() -> new DefectLensException(data, "none of the " + evaluated.size()
+                            + " images with masks could be read"));
             patch = Math.max(8, Math.min(first.width(), first.height()) / 3);
         }
         CraftOptions d = CraftOptions.defaults(patch);
@@ -169,7 +223,7 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
             return ConceptBank.load(folder);
         }
         List<ImageRaster> images = dataset.samples().stream().filter(s -> className.equals(s.label()))
-                .limit(craftImages).map(s -> SemImageReader.read(s.image())).collect(Collectors.toList());
+                .map(this::tryRead).flatMap(Optional::stream).limit(craftImages).collect(Collectors.toList());
         if (images.isEmpty()) {
             err.printf("craft %s: no image labelled %s, fitting on images predicted as it%n", className, className);
             images = predictedAs(classifier, dataset, cls);
@@ -193,7 +247,11 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
             if (out.size() >= craftImages) {
                 break;
             }
-            ImageRaster image = SemImageReader.read(s.image());
+            Optional<ImageRaster> read = tryRead(s);
+            if (read.isEmpty()) {
+                continue;
+            }
+            ImageRaster image = read.get();
             try (NDManager m = NDManager.newBaseManager()) {
                 if (classifier.logits(ModelInputs.tensor(image, classifier.input(), m)).argMax(1).getLong(0) == cls) {
                     out.add(image);
@@ -228,6 +286,7 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
             rows.add(row);
         }
         root.put("methods", rows);
+        root.put("skipped", skipped.json());
         root.put("markdown", out.resolve("explain-evaluation.md").toString());
         root.put("csv", out.resolve("explain-evaluation.csv").toString());
         return root;

@@ -1,6 +1,7 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
 import defectlens.explain.Heatmap;
@@ -35,7 +36,9 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
     @Option(names = "--image", required = true, description = "Image file.")
     Path image;
 
-    @Option(names = "--method", defaultValue = "gradcam", description = "gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam (NAME+tta smooths), craft (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "gradcam",
+            description = "gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam (NAME+tta smooths), "
+                    + "craft (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--class", description = "Class name or index to explain (default: the predicted class).")
@@ -59,8 +62,16 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
 
+    @Option(names = "--force", description = "Replace output files that exist.")
+    boolean force;
+
     @Override
     public Integer call() {
+        for (Path target : new Path[] {out, raw, png}) {
+            if (target != null) {
+                OutputFile.checkTarget(target, force);
+            }
+        }
         Colormap cmap;
         try {
             cmap = Colormap.valueOf(colormap.toUpperCase(Locale.ROOT));

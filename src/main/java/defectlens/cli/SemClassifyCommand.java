@@ -8,20 +8,27 @@ import defectlens.model.ClassProbability;
 import defectlens.model.ModelBundle;
 import defectlens.model.Prediction;
 import defectlens.model.SemClassifier;
+import defectlens.model.SplitClassifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code sem classify}: the top classes with probabilities of one image or of every image of a data set. */
+/**
+ * {@code sem classify}: the top classes with probabilities of one image or of every image of a data set.
+ * With {@code --data}, an unreadable image is reported ({@code warning: skipped ...}, and under
+ * {@code skipped} in {@code --json}) and left out; the others are classified and printed, exit 0.
+ */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Classifies one SEM image or a whole data set with a model bundle.")
 public final class SemClassifyCommand implements Callable<Integer> {
@@ -45,7 +52,8 @@ public final class SemClassifyCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "3", description = "Classes per image (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--batch", defaultValue = "0", description = "Batch size for --data; 0 = by input size, 8 at 128 px down to 1 at 384 px, as memory allows (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "0",
+            description = "Batch size for --data; 0 = by input size, 8 at 128 px down to 1 at 384 px, as memory allows (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--json", description = "Print JSON on stdout.")
@@ -59,23 +67,23 @@ public final class SemClassifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Prediction> predictions;
         List<String> truth = new ArrayList<>();
-        try (SemClassifier classifier = new SemClassifier(ModelBundle.load(model))) {
-            try {
-                if (source.image != null) {
-                    String id = source.image.getFileName().toString();
-                    predictions = List.of(classifier.classify(id, SemImageReader.read(source.image), top));
-                    truth.add(null);
-                } else {
-                    SemDataset data = DatasetOpener.open(source.data);
-                    int step = batch > 0 ? batch : SemClassifier.recommendedBatch(classifier.model().input());
-                    predictions = classifier.classifyAll(data, top, step, (done, all) -> {
-                        err.printf(Locale.ROOT, "sem classify: %d/%d images%n", done, all);
-                        err.flush();
-                    }, () -> false);
-                    data.samples().forEach(s -> truth.add(s.label()));
-                }
-            } finally {
-                classifier.model().close();
+        SkippedImages skipped = new SkippedImages(err);
+        try (SplitClassifier net = ModelBundle.load(model); SemClassifier classifier = new SemClassifier(net)) {
+            if (source.image != null) {
+                String id = source.image.getFileName().toString();
+                predictions = List.of(classifier.classify(id, SemImageReader.read(source.image), top));
+                truth.add(null);
+            } else {
+                SemDataset data = DatasetOpener.open(source.data);
+                int step = batch > 0 ? batch : SemClassifier.recommendedBatch(net.input());
+                predictions = classifier.classifyAll(data, top, step, (done, all) -> {
+                    err.printf(Locale.ROOT, "sem classify: %d/%d images%n", done, all);
+                    err.flush();
+                }, () -> false, skipped::add);
+                skipped.requireSomeRead(source.data, predictions.size(), data.size());
+                Set<Path> left = new HashSet<>();
+                skipped.all().forEach(k -> left.add(k.file()));
+                data.samples().stream().filter(s -> !left.contains(s.image())).forEach(s -> truth.add(s.label()));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -95,7 +103,11 @@ public final class SemClassifyCommand implements Callable<Integer> {
                 row.put("top", topList);
                 rows.add(row);
             }
-            out.println(Json.write(Map.of("model", model.toString(), "predictions", rows)));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("model", model.toString());
+            doc.put("predictions", rows);
+            doc.put("skipped", skipped.json());
+            out.println(Json.write(doc));
         } else {
             for (Prediction p : predictions) {
                 StringBuilder line = new StringBuilder(p.id());
@@ -103,6 +115,9 @@ public final class SemClassifyCommand implements Callable<Integer> {
                     line.append(String.format(Locale.ROOT, "  %s %.3f", c.label(), c.probability()));
                 }
                 out.println(line);
+            }
+            if (skipped.count() > 0) {
+                out.println("skipped " + skipped.count() + " unreadable image(s): see the warnings on stderr");
             }
         }
         out.flush();

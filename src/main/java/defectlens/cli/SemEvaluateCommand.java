@@ -1,6 +1,7 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import defectlens.dataset.DatasetOpener;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
@@ -28,6 +29,9 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Scores a model bundle on a labelled data set (per-class F1, confusion matrix).")
 public final class SemEvaluateCommand implements Callable<Integer> {
+    private static final String F1_CHART = "f1_per_class.png";
+    private static final String CONFUSION = "confusion.png";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,14 +44,22 @@ public final class SemEvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Folder for f1_per_class.png and confusion.png.")
     Path out;
 
-    @Option(names = "--batch", defaultValue = "0", description = "Batch size; 0 = by input size, 8 at 128 px down to 1 at 384 px, as memory allows (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "0",
+            description = "Batch size; 0 = by input size, 8 at 128 px down to 1 at 384 px, as memory allows (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--json", description = "Print JSON on stdout.")
     boolean json;
 
+    @Option(names = "--force", description = "Replace f1_per_class.png and confusion.png if they exist.")
+    boolean force;
+
     @Override
     public Integer call() {
+        if (out != null) {
+            OutputFile.checkTarget(out.resolve(F1_CHART), force);
+            OutputFile.checkTarget(out.resolve(CONFUSION), force);
+        }
         SemDataset dataset = DatasetOpener.open(data);
         List<SemSample> labelled = new ArrayList<>();
         for (SemSample s : dataset.samples()) {
@@ -78,8 +90,8 @@ public final class SemEvaluateCommand implements Callable<Integer> {
             metrics = ClassificationMetrics.of(classes, truth, predicted);
         }
         if (out != null) {
-            MetricCharts.writeF1Chart(metrics, out.resolve("f1_per_class.png"));
-            MetricCharts.writeConfusion(metrics, out.resolve("confusion.png"));
+            MetricCharts.writeF1Chart(metrics, out.resolve(F1_CHART));
+            MetricCharts.writeConfusion(metrics, out.resolve(CONFUSION));
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {

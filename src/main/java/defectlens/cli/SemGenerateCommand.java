@@ -3,6 +3,7 @@ package defectlens.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import defectlens.dataset.CarinthiaClass;
 import defectlens.dataset.ClassQuota;
 import defectlens.dataset.SemGenerationSummary;
@@ -55,6 +56,10 @@ public final class SemGenerateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON summary on stdout.")
     boolean json;
 
+    @Option(names = "--force",
+            description = "Write into a folder that is not empty (files of the same name are replaced).")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         ClassQuota quota = quota();
@@ -68,6 +73,7 @@ public final class SemGenerateCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new DefectLensException(out, "--threads must be at least 1, not " + workers);
         }
+        OutputFile.prepareFolder(out, force);
         var err = spec.commandLine().getErr();
         SemGenerationSummary summary = new SemGenerator(size, quality, workers).generate(out, quota, seed,
                 (done, all) -> {

@@ -3,6 +3,7 @@ package defectlens.cli;
 import defectlens.dataset.DatasetOpener;
 import defectlens.dataset.SemDataset;
 import defectlens.study.JournalMerger;
+import defectlens.study.JournalReport;
 import defectlens.study.MethodQuestionStats;
 import defectlens.study.ModelRef;
 import defectlens.study.PairedComparison;
@@ -32,6 +33,13 @@ import picocli.CommandLine.Spec;
         subcommands = {StudyCommand.Create.class, StudyCommand.Status.class, StudyCommand.Merge.class,
             StudyCommand.Summary.class, StudyCommand.Export.class, StudyExplanationsCommand.class})
 public final class StudyCommand extends CommandGroup {
+
+    /** One stderr line per journal with refused lines: how many, why, and which lines. */
+    static void reportRefusals(CommandSpec spec, JournalReport report) {
+        for (String journal : report.journalsWithRefusals()) {
+            spec.commandLine().getErr().println("warning: " + journal + ": " + report.describe(journal));
+        }
+    }
 
     /** {@code study create --data DIR --methods gradcam,craft [--images N] [--seed S] --out STUDY_DIR}. */
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Make a study folder (study.json) from a data set.")
@@ -96,14 +104,20 @@ public final class StudyCommand extends CommandGroup {
         @Override
         public Integer call() {
             StudyFolder f = StudyFolder.open(study);
-            RatingSet set = f.ratings();
+            JournalReport report = f.check();
+            reportRefusals(spec, report);
+            RatingSet set = RatingSet.of(report.accepted());
             List<RaterProgress> progress = new ArrayList<>();
             for (String r : set.raters()) {
                 progress.add(RaterProgress.of(f.plan(), r, set.effective()));
             }
             PrintWriter o = spec.commandLine().getOut();
             if (json) {
-                o.println(Json.write(Map.of("studyId", f.plan().studyId(), "raters", progress)));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("studyId", f.plan().studyId());
+                m.put("raters", progress);
+                m.put("refused", report);
+                o.println(Json.write(m));
             } else {
                 o.printf("study %s: %d raters%n", f.plan().studyId(), progress.size());
                 for (RaterProgress p : progress) {
@@ -131,12 +145,13 @@ public final class StudyCommand extends CommandGroup {
         @Override
         public Integer call() {
             JournalMerger.MergeResult r = JournalMerger.merge(StudyFolder.open(study), from);
+            reportRefusals(spec, r.refused());
             PrintWriter o = spec.commandLine().getOut();
             if (json) {
                 o.println(Json.write(r));
             } else {
-                o.printf("read %d ratings: %d added, %d duplicates, %d of another study%n", r.read(), r.added(),
-                        r.duplicates(), r.otherStudy());
+                o.printf("read %d ratings: %d added, %d duplicates, %d of another study; %d line(s) refused%n",
+                        r.read(), r.added(), r.duplicates(), r.otherStudy(), r.refused().refused());
             }
             return 0;
         }
@@ -156,10 +171,12 @@ public final class StudyCommand extends CommandGroup {
         @Override
         public Integer call() {
             StudyFolder f = StudyFolder.open(study);
-            StudySummary s = StudyAnalysis.summarize(f.plan(), f.ratings());
+            JournalReport report = f.check();
+            reportRefusals(spec, report);
+            StudySummary s = StudyAnalysis.summarize(f.plan(), RatingSet.of(report.accepted()));
             PrintWriter o = spec.commandLine().getOut();
             if (json) {
-                o.println(Json.write(s));
+                o.println(Json.writeWith(s, "refused", report));
                 return 0;
             }
             o.printf("study %s: %d raters, %d ratings (%d replaced by re-ratings)%n", s.studyId(), s.raters().size(),
@@ -189,11 +206,15 @@ public final class StudyCommand extends CommandGroup {
         Path csv;
         @Option(names = "--include-replaced", description = "Also write ratings a later re-rating replaced (replaced=true).")
         boolean includeReplaced;
+        @Option(names = "--force", description = "Replace the CSV file if it exists.")
+        boolean force;
 
         @Override
         public Integer call() {
             StudyFolder f = StudyFolder.open(study);
-            int rows = RatingCsvExport.write(f.plan(), f.ratings(), includeReplaced, csv);
+            JournalReport report = f.check();
+            reportRefusals(spec, report);
+            int rows = RatingCsvExport.write(f.plan(), RatingSet.of(report.accepted()), includeReplaced, csv, force);
             spec.commandLine().getErr().printf("wrote %d ratings to %s%n", rows, csv);
             return 0;
         }

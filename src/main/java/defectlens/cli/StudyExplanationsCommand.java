@@ -1,5 +1,7 @@
 package defectlens.cli;
 
+import defectlens.DefectLensException;
+import defectlens.dataset.SkippedSample;
 import defectlens.explain.Explainer;
 import defectlens.explain.ExplanationPicture;
 import defectlens.explain.Explainers;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Spec;
  * {@code study explanations --study DIR --model DIR [--banks DIR]}: computes every method's explanation
  * of every study image with the model (explaining its predicted class) and stores the pictures the
  * rating window shows, {@code explanations/<method>/<image id>.png}. Pictures already there are kept,
- * so an interrupted run resumes.
+ * so an interrupted run resumes. A study image that cannot be read is reported ({@code warning: skipped ...},
+ * {@code skipped} in {@code --json}) and left out; the other pictures are still computed.
  */
 @Command(name = "explanations", mixinStandardHelpOptions = true,
         description = "Compute the explanation pictures of a study (explanations/<method>/<id>.png) with a model.")
@@ -58,6 +61,7 @@ public final class StudyExplanationsCommand implements Callable<Integer> {
         int degenerate = 0;
         int total = plan.images().size() * plan.methods().size();
         int done = 0;
+        SkippedImages skipped = new SkippedImages(err);
         try (SplitClassifier classifier = ExplainCommand.modelLoader.apply(model)) {
             String modelName = model.toAbsolutePath().normalize().getFileName().toString();
             for (String method : plan.methods()) {
@@ -69,7 +73,15 @@ public final class StudyExplanationsCommand implements Callable<Integer> {
                     if (!force && Files.isRegularFile(out)) {
                         continue;
                     }
-                    ImageRaster raster = SemImageReader.read(plan.imageFile(folder.dir(), img.id()));
+                    Path file = plan.imageFile(folder.dir(), img.id());
+                    ImageRaster raster;
+                    try {
+                        raster = SemImageReader.read(file);
+                    } catch (DefectLensException e) {
+                        err.println();
+                        skipped.add(new SkippedSample(img.id(), file, e.getMessage()));
+                        continue;
+                    }
                     Heatmap h = explainer.explain(classifier, raster, Explainer.PREDICTED);
                     if (h.isDegenerate()) {
                         degenerate++;
@@ -83,15 +95,19 @@ public final class StudyExplanationsCommand implements Callable<Integer> {
             }
         }
         err.println();
+        skipped.requireSomeRead(study, plan.images().size() - skipped.count(), plan.images().size());
         PrintWriter o = spec.commandLine().getOut();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("study", folder.dir().toString());
         doc.put("written", written);
         doc.put("degenerate", degenerate);
+        doc.put("skipped", skipped.json());
         if (json) {
             o.println(Json.write(doc));
         } else {
-            o.println("explanation pictures written " + written + (degenerate > 0 ? ", degenerate maps: " + degenerate : ""));
+            o.println("explanation pictures written " + written
+                    + (degenerate > 0 ? ", degenerate maps: " + degenerate : "")
+                    + (skipped.count() > 0 ? ", skipped (unreadable image): " + skipped.count() : ""));
         }
         return 0;
     }

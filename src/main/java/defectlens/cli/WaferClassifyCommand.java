@@ -1,20 +1,20 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import defectlens.wafer.HeldOutMaps;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferEvaluation;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
-import defectlens.wafer.WaferPickleReader;
 import defectlens.wafer.WaferPredictionCsv;
 import defectlens.wafer.WaferPredictionTally;
 import defectlens.wafer.WaferPredictions;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,6 +48,9 @@ public final class WaferClassifyCommand implements Callable<Integer> {
                     + "without it the CSV goes to stdout and the summary to stderr")
     Path out;
 
+    @Option(names = "--force", description = "Replace the --out file if it exists.")
+    boolean force;
+
     @Option(names = "--json", description = "Print one JSON document on stdout: the summary, and without --out "
             + "also every map's top classes.")
     boolean json;
@@ -61,6 +64,9 @@ public final class WaferClassifyCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SymmetryAveragingOption averaging;
 
+    @CommandLine.Mixin
+    InvalidRowsOption invalidRows;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,11 +75,14 @@ public final class WaferClassifyCommand implements Callable<Integer> {
         if (top < 1) {
             throw new DefectLensException(modelDir, "--top must be at least 1");
         }
+        if (out != null) {
+            OutputFile.checkTarget(out, force);
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         try (WaferModel model = WaferModelBundle.load(modelDir)) {
             boolean average = averaging.applyTo(model);
-            WaferDataset dataset = WaferPickleReader.read(data);
+            WaferDataset dataset = invalidRows.read(data, err);
             List<Integer> rows = heldout ? HeldOutMaps.rows(model, modelDir, dataset, data) : WaferEvaluation.allRows(dataset);
             err.println(String.format(Locale.ROOT, "classifying %d maps of %s with %s%s", rows.size(), data, modelDir,
                     average ? " (averaged over 8 turns / flips)" : ""));
@@ -82,7 +91,8 @@ public final class WaferClassifyCommand implements Callable<Integer> {
             List<Map<String, Object>> listed = new ArrayList<>();
             boolean csvOnStdout = out == null && !json;
             try (InterruptCancellation cancel = new InterruptCancellation();
-                    Writer file = out == null ? null : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    OutputFile.Pending pending = out == null ? null : OutputFile.begin(out, force)) {
+                Writer file = pending == null ? null : new OutputStreamWriter(pending.stream(), StandardCharsets.UTF_8);
                 Writer csvSink = file != null ? file : csvOnStdout ? stdout : null;
                 WaferPredictionCsv csv = csvSink == null ? null : new WaferPredictionCsv(csvSink, model.classes());
                 WaferPredictions.classifyRows(model, dataset, rows, average, (batch, p) -> {
@@ -96,6 +106,9 @@ public final class WaferClassifyCommand implements Callable<Integer> {
                 if (csv != null) {
                     csv.close();
                 }
+                if (pending != null) {
+                    pending.commit();
+                }
                 boolean cancelled = tally.classified() < rows.size();
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("model", modelDir.toString());
@@ -105,6 +118,7 @@ public final class WaferClassifyCommand implements Callable<Integer> {
                 summary.put("maps", rows.size());
                 summary.put("cancelled", cancelled);
                 summary.putAll(tally.toJson());
+                invalidRows.addTo(summary, dataset);
                 if (out != null) {
                     summary.put("csv", out.toString());
                 }
@@ -124,6 +138,11 @@ public final class WaferClassifyCommand implements Callable<Integer> {
                 report.flush();
                 err.flush();
                 return cancelled ? 130 : 0;
+            } catch (IOException e) {
+                if (out == null) {
+                    throw e;
+                }
+                throw OutputFile.problem(out, e);
             }
         }
     }

@@ -8,7 +8,6 @@ import defectlens.wafer.WaferEvaluation;
 import defectlens.wafer.WaferMetrics;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
-import defectlens.wafer.WaferPickleReader;
 import defectlens.wafer.WaferTrainingPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,6 +46,9 @@ public final class WaferEvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
 
+    @CommandLine.Mixin
+    InvalidRowsOption invalidRows;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,7 +66,7 @@ public final class WaferEvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (WaferModel model = WaferModelBundle.load(modelDir)) {
             averaging.applyTo(model);
-            WaferDataset dataset = WaferPickleReader.read(data);
+            WaferDataset dataset = invalidRows.read(data, err);
             List<Integer> candidates = heldout ? HeldOutMaps.rows(model, modelDir, dataset, data) : WaferEvaluation.allRows(dataset);
             WaferEvaluation.Selection selection = WaferEvaluation.select(dataset, candidates, model.classes());
             err.println("evaluating " + selection.rows().size() + " maps x " + augmentation.copiesPerMap() + " ("
@@ -74,6 +76,7 @@ public final class WaferEvaluateCommand implements Callable<Integer> {
             Map<String, Object> doc = metrics.toJson();
             doc.put("skipped", selection.skipped());
             doc.put("average_over_symmetries", model.averageOverSymmetries());
+            invalidRows.addTo(doc, dataset);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(Json.write(doc));

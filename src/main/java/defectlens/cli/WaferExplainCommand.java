@@ -1,6 +1,7 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import defectlens.explain.lrp.LrpComposite;
 import defectlens.explain.lrp.LrpExplanation;
 import defectlens.image.NpyFile;
@@ -14,7 +15,6 @@ import defectlens.wafer.explain.WaferLrpExplainer;
 import defectlens.wafer.explain.WaferRelevance;
 import defectlens.wafer.explain.WaferRelevanceOverlay;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,9 +61,19 @@ public final class WaferExplainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--force", description = "Replace files of an earlier explanation in --out.")
+    boolean force;
+
+    /** The files written into --out. */
+    static final List<String> OUTPUTS = List.of("map.npy", "input.npy", "input-relevance.npy", "wafer-relevance.npy",
+            "input-overlay.png", "wafer-overlay.png", "explanation.json");
+
     @Override
     public Integer call() {
         LrpComposite composite = LrpComposite.named(ruleSet);
+        for (String name : OUTPUTS) {
+            OutputFile.checkTarget(out.resolve(name), force);
+        }
         PrintWriter err = spec.commandLine().getErr();
         err.println("reading " + data.getFileName());
         err.flush();
@@ -80,11 +90,7 @@ public final class WaferExplainCommand implements Callable<Integer> {
             doc.put("files", write(result));
         }
         Path report = out.resolve("explanation.json");
-        try {
-            Files.writeString(report, Json.write(doc));
-        } catch (java.io.IOException e) {
-            throw new DefectLensException(report, "cannot write: " + e.getMessage(), e);
-        }
+        OutputFile.writeString(report, true, Json.write(doc));
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             stdout.println(Json.write(doc));

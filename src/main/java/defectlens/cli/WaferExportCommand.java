@@ -1,14 +1,13 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import defectlens.image.ArgbImage;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageWriter;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferMapPicture;
-import defectlens.wafer.WaferPickleReader;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +45,12 @@ public final class WaferExportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document with the counts written.")
     boolean json;
 
+    @CommandLine.Mixin
+    InvalidRowsOption invalidRows;
+
+    @Option(names = "--force", description = "Replace pictures of an earlier export.")
+    boolean force;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,9 +62,11 @@ public final class WaferExportCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new DefectLensException(out, "--limit must be positive, got " + limit);
         }
+        OutputFile.checkFolder(out, true);
         PrintWriter err = spec.commandLine().getErr();
-        WaferDataset data = WaferPickleReader.read(file);
+        WaferDataset data = invalidRows.read(file, err);
         Map<String, Integer> written = new LinkedHashMap<>();
+        Map<Integer, Path> targets = new LinkedHashMap<>();
         for (int i = 0; i < data.size(); i++) {
             WaferMap m = data.get(i);
             String cls = m.isLabelled() ? m.label() : "unlabelled";
@@ -70,21 +77,25 @@ public final class WaferExportCommand implements Callable<Integer> {
             if (limit != null && n >= limit) {
                 continue;
             }
-            Path target = out.resolve(safeName(cls)).resolve(String.format(Locale.ROOT, "wafer_%06d.png", i));
-            SemImageWriter.write(toRaster(WaferMapPicture.render(m, scale)), target);
+            targets.put(i, out.resolve(safeName(cls)).resolve(String.format(Locale.ROOT, "wafer_%06d.png", i)));
             written.put(cls, n + 1);
-            if ((i + 1) % 1000 == 0) {
-                err.printf("\rexported %d", written.values().stream().mapToInt(Integer::intValue).sum());
-                err.flush();
-            }
         }
         if (onlyClass != null && written.isEmpty()) {
             throw new DefectLensException(file, "no map of class '" + onlyClass + "' (classes: " + data.classCounts().keySet() + ")");
         }
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new DefectLensException(out, "cannot create the folder: " + e.getMessage(), e);
+        OutputFile.prepareFolder(out, true);
+        for (Path target : targets.values()) {
+            if (!force && Files.exists(target)) {
+                throw new DefectLensException(target, "already exists; use --force to replace it");
+            }
+        }
+        int done = 0;
+        for (Map.Entry<Integer, Path> t : targets.entrySet()) {
+            SemImageWriter.write(toRaster(WaferMapPicture.render(data.get(t.getKey()), scale)), t.getValue());
+            if (++done % 1000 == 0) {
+                err.printf("exported %d of %d%n", done, targets.size());
+                err.flush();
+            }
         }
         PrintWriter o = spec.commandLine().getOut();
         int total = written.values().stream().mapToInt(Integer::intValue).sum();
@@ -93,6 +104,7 @@ public final class WaferExportCommand implements Callable<Integer> {
             doc.put("out", out.toString());
             doc.put("written", total);
             doc.put("classes", written);
+            invalidRows.addTo(doc, data);
             o.println(Json.write(doc));
         } else {
             o.println("wrote " + total + " PNG wafer maps to " + out + " " + written);

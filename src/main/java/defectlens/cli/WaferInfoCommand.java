@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import defectlens.wafer.WaferDataset;
-import defectlens.wafer.WaferPickleReader;
 import defectlens.wafer.WaferSplit;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,15 +29,24 @@ public final class WaferInfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
 
+    @CommandLine.Mixin
+    InvalidRowsOption invalidRows;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter err = spec.commandLine().getErr();
-        WaferDataset data = WaferPickleReader.read(file, new ProgressLine(err, "reading " + file.getFileName()),
-                () -> false);
+        ProgressLine progress = new ProgressLine(err, "reading " + file.getFileName());
+        WaferDataset data;
+        try {
+            data = invalidRows.read(file, err, progress);
+        } finally {
+            progress.endLine();
+        }
         Map<String, Object> doc = summary(data);
+        invalidRows.addTo(doc, data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
@@ -83,6 +91,15 @@ public final class WaferInfoCommand implements Callable<Integer> {
         ProgressLine(PrintWriter err, String what) {
             this.err = err;
             this.what = what;
+        }
+
+        /** Ends a percentage line left open (the read stopped before 100 %), so an error starts its own line. */
+        void endLine() {
+            if (shown >= 0 && shown != 100) {
+                err.println();
+                err.flush();
+                shown = 100;
+            }
         }
 
         @Override

@@ -6,18 +6,24 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import defectlens.DefectLensException;
 import java.io.IOException;
+import defectlens.image.RegularFiles;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads the listing CSV of a Carinthia ({@code image_path;file_name;label}) or Carinthia-S
  * ({@code image_path;mask_path;filename;label}) data set: {@code ;}-delimited, optional UTF-8 BOM,
- * labels 1..6 (or class names), paths relative to the CSV and confined to the data-set folder.
+ * labels 1..6 (or class names), paths relative to the CSV and confined to the data-set folder by
+ * real path ({@link DatasetPaths}); an image listed on two lines is refused, naming both.
  */
 public final class CarinthiaCsvReader {
     private static final List<String> CARINTHIA_COLUMNS = List.of("image_path", "file_name", "label");
@@ -28,6 +34,8 @@ public final class CarinthiaCsvReader {
 
     public static SemDataset read(Path datasetRoot, Path csv, DatasetLayout layout) {
         List<String> required = layout == DatasetLayout.CARINTHIA_S ? CARINTHIA_S_COLUMNS : CARINTHIA_COLUMNS;
+        DatasetPaths paths = new DatasetPaths(datasetRoot);
+        paths.contained(csv, csv, "the CSV");
         List<String[]> rows = parse(csv);
         if (rows.isEmpty()) {
             throw new DefectLensException(csv, "the CSV is empty (expected the header " + String.join(";", required) + ")");
@@ -47,6 +55,7 @@ public final class CarinthiaCsvReader {
                     + "; expected the header " + String.join(";", required) + ", found " + String.join(";", header) + hint);
         }
         List<SemSample> samples = new ArrayList<>(rows.size());
+        Map<Path, Integer> firstLine = new HashMap<>();
         for (int r = 1; r < rows.size(); r++) {
             String[] row = rows.get(r);
             int line = r + 1;
@@ -56,12 +65,17 @@ public final class CarinthiaCsvReader {
             if (row.length < header.length) {
                 throw new DefectLensException(csv, "line " + line + ": expected " + header.length + " fields, found " + row.length);
             }
-            Path image = DatasetPaths.resolveInside(datasetRoot, csv, line, "image_path", row[index[0]]);
+            Path image = paths.resolveCsvEntry(csv, line, "image_path", row[index[0]]);
+            Integer earlier = firstLine.putIfAbsent(image, line);
+            if (earlier != null) {
+                throw new DefectLensException(csv, "line " + line + ": the image '" + row[index[0]].trim()
+                        + "' is listed twice (lines " + earlier + " and " + line + "); each image may appear once");
+            }
             Path mask = null;
             String labelText;
             String id;
             if (layout == DatasetLayout.CARINTHIA_S) {
-                mask = DatasetPaths.resolveInside(datasetRoot, csv, line, "mask_path", row[index[1]]);
+                mask = paths.resolveCsvEntry(csv, line, "mask_path", row[index[1]]);
                 id = row[index[2]].trim();
                 labelText = row[index[3]];
             } else {
@@ -94,11 +108,11 @@ public final class CarinthiaCsvReader {
     private static List<String[]> parse(Path csv) {
         String text;
         try {
-            text = Files.readString(csv, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(RegularFiles.readAllBytes(csv))).toString();
+        } catch (CharacterCodingException e) {
             throw new DefectLensException(csv, "the CSV is not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new DefectLensException(csv, Files.exists(csv) ? "cannot be read: " + e.getMessage() : "file not found", e);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

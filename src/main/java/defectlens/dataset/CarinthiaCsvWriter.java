@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import defectlens.DefectLensException;
-import java.io.IOException;
+import defectlens.core.OutputFile;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -53,17 +52,17 @@ public final class CarinthiaCsvWriter {
 
     private static void writeRows(CsvMapper mapper, CsvSchema schema, Path file, List<Entry> entries,
             boolean withMasks) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                SequenceWriter seq = mapper.writer(schema).writeValues(w)) {
-            for (Entry e : entries) {
-                if (withMasks) {
-                    seq.write(new Object[] {e.imagePath(), e.maskPath(), e.stem(), e.type().label()});
-                } else {
-                    seq.write(new Object[] {e.imagePath(), e.stem() + ".jpg", e.type().label()});
+        OutputFile.write(file, true, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            try (SequenceWriter seq = mapper.writer(schema).writeValues(w)) {
+                for (Entry e : entries) {
+                    if (withMasks) {
+                        seq.write(new Object[] {e.imagePath(), e.maskPath(), e.stem(), e.type().label()});
+                    } else {
+                        seq.write(new Object[] {e.imagePath(), e.stem() + ".jpg", e.type().label()});
+                    }
                 }
             }
-        } catch (IOException e) {
-            throw new DefectLensException(file, "could not be written: " + e.getMessage(), e);
-        }
+        });
     }
 }

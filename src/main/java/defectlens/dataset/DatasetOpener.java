@@ -2,7 +2,9 @@ package defectlens.dataset;
 
 import defectlens.DefectLensException;
 import defectlens.image.ImageFormat;
+import defectlens.image.RegularFiles;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,10 +18,11 @@ public final class DatasetOpener {
 
     public static SemDataset open(Path path) {
         Path p = path.toAbsolutePath().normalize();
-        if (!Files.exists(p)) {
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             throw new DefectLensException(p, "not found");
         }
-        if (Files.isRegularFile(p)) {
+        if (!Files.isDirectory(p)) {
+            RegularFiles.requireRegularFile(p);
             String name = p.getFileName().toString();
             if (name.equalsIgnoreCase("carinthia-s.csv")) {
                 return CarinthiaCsvReader.read(rootOfCsv(p), p, DatasetLayout.CARINTHIA_S);
@@ -35,11 +38,11 @@ public final class DatasetOpener {
         }
         for (Path dataDir : List.of(p.resolve("data"), p)) {
             Path cs = dataDir.resolve("carinthia-s.csv");
-            if (Files.isRegularFile(cs)) {
+            if (Files.exists(cs, LinkOption.NOFOLLOW_LINKS)) {
                 return CarinthiaCsvReader.read(p, cs, DatasetLayout.CARINTHIA_S);
             }
             Path c = dataDir.resolve("carinthia.csv");
-            if (Files.isRegularFile(c)) {
+            if (Files.exists(c, LinkOption.NOFOLLOW_LINKS)) {
                 return CarinthiaCsvReader.read(p, c, DatasetLayout.CARINTHIA);
             }
         }

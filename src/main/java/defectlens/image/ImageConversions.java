@@ -39,7 +39,12 @@ public final class ImageConversions {
         }
         try {
             Mat cont = rgb.isContinuous() ? rgb : rgb.clone();
-            int n = (int) (cont.total() * channels);
+            long count = cont.total() * channels;
+            if (count > PixelBudget.MAX_SAMPLES) {
+                throw new IllegalArgumentException("image of " + mat.cols() + " x " + mat.rows() + " pixels with "
+                        + channels + " channels has " + count + " samples, more than one raster can hold");
+            }
+            int n = (int) count;
             short[] samples = new short[n];
             int bitDepth;
             if (depth == CvType.CV_8U) {
@@ -100,7 +105,7 @@ public final class ImageConversions {
         int w = r.width();
         int h = r.height();
         int plane = w * h;
-        float[] out = new float[channels * plane];
+        float[] out = new float[Math.toIntExact((long) channels * plane)];
         float scale = 1f / r.maxValue();
         short[] s = r.samples();
         int ch = r.channels();
@@ -128,7 +133,7 @@ public final class ImageConversions {
         int w = (int) shape.get(shape.dimension() - 1);
         float[] v = t.toType(DataType.FLOAT32, false).toFloatArray();
         int max = (1 << bitDepth) - 1;
-        short[] s = new short[c * h * w];
+        short[] s = new short[Math.toIntExact((long) c * h * w)];
         int plane = h * w;
         for (int ch = 0; ch < c; ch++) {
             for (int i = 0; i < plane; i++) {

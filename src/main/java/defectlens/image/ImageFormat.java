@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The image file formats DefectLens reads, told apart by their magic bytes (not the file name), with
- * a cheap check that the file is complete: decoders silently fill a truncated JPEG with grey, so a
- * cut-off download must be caught before decoding.
+ * a cheap structural check that a PNG or BMP is complete. Whether a JPEG is complete is the
+ * decoder's verdict ({@link DecoderVerdict}), never a guess from its trailing bytes.
  */
 public enum ImageFormat {
     PNG, JPEG, BMP, TIFF;
@@ -37,19 +37,9 @@ public enum ImageFormat {
                 || n.endsWith(".tif") || n.endsWith(".tiff");
     }
 
-    /** Returns a description of why the file is incomplete, or empty when it looks whole. */
+    /** A description of why a PNG or BMP is incomplete, or empty (always for JPEG and TIFF). */
     public Optional<String> truncation(byte[] b) {
         switch (this) {
-            case JPEG: {
-                // The end-of-image marker FFD9 must be there; allow a little trailing padding.
-                int from = Math.max(2, b.length - 4096);
-                for (int i = b.length - 2; i >= from; i--) {
-                    if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0xD9) {
-                        return Optional.empty();
-                    }
-                }
-                return Optional.of("truncated JPEG: the end-of-image marker is missing");
-            }
             case PNG: {
                 int from = Math.max(8, b.length - 64);
                 for (int i = b.length - 4; i >= from; i--) {

@@ -1,13 +1,13 @@
 package defectlens.image;
 
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,17 +61,10 @@ public final class NpyFile {
         return buf.array();
     }
 
-    /** Writes {@code data} with the given shape, creating parent folders; atomically where the file system can. */
+    /** Writes (replacing) an .npy file through a temporary file; a failure leaves no partial file. */
     public static void write(Path file, float[] data, int... shape) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = parent.resolve(file.getFileName() + ".tmp");
-            Files.write(tmp, encode(data, shape));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new DefectLensException(file, "cannot write .npy file: " + e.getMessage(), e);
-        }
+        byte[] bytes = encode(data, shape);
+        OutputFile.write(file, true, out -> out.write(bytes));
     }
 
     /** Reads a little-endian float32 or float64 C-order array (float64 is narrowed to float32). */

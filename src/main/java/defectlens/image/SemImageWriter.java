@@ -1,13 +1,18 @@
 package defectlens.image;
 
 import defectlens.DefectLensException;
-import java.nio.file.Files;
+import defectlens.core.OutputFile;
+import java.io.IOException;
 import java.nio.file.Path;
+import org.opencv.core.CvException;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfInt;
 import org.opencv.imgcodecs.Imgcodecs;
 
-/** Writes rasters as PNG, JPEG, BMP or TIFF (chosen by the file extension) at their bit depth. */
+/**
+ * Writes rasters as PNG, JPEG, BMP or TIFF (chosen by the file extension) at their bit depth, through a
+ * temporary file of the same extension moved into place ({@link OutputFile}), replacing an older file.
+ */
 public final class SemImageWriter {
     private SemImageWriter() {
     }
@@ -18,25 +23,34 @@ public final class SemImageWriter {
 
     /** {@code jpegQuality} 0..100 applies to JPEG files only. */
     public static void write(ImageRaster raster, Path file, int jpegQuality) {
+        Mat m = ImageConversions.toMat(raster);
+        try {
+            writeMat(m, file, jpegQuality);
+        } finally {
+            m.release();
+        }
+    }
+
+    /** Writes an OpenCV image (8-bit BGR or gray) the same way: temporary file, then moved into place. */
+    public static void writeMat(Mat m, Path file, int jpegQuality) {
         if (!ImageFormat.hasImageExtension(file.getFileName().toString())) {
             throw new DefectLensException(file, "unknown image extension (use .png, .jpg, .bmp or .tif)");
         }
+        MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, jpegQuality);
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (java.io.IOException e) {
-            throw new DefectLensException(file, "cannot create its folder: " + e.getMessage(), e);
-        }
-        Mat m = ImageConversions.toMat(raster);
-        try {
-            MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, jpegQuality);
-            if (!Imgcodecs.imwrite(file.toString(), m, params)) {
-                throw new DefectLensException(file, "OpenCV could not write the image");
-            }
+            OutputFile.writeFile(file, true, tmp -> {
+                boolean written;
+                try {
+                    written = Imgcodecs.imwrite(tmp.toString(), m, params);
+                } catch (CvException e) {
+                    written = false;
+                }
+                if (!written) {
+                    throw new IOException("OpenCV could not write the image");
+                }
+            });
         } finally {
-            m.release();
+            params.release();
         }
     }
 }

@@ -1,7 +1,7 @@
 package defectlens.model;
 
-import defectlens.DefectLensException;
 import defectlens.image.OpenCv;
+import defectlens.image.SemImageWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +10,6 @@ import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
-import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -130,15 +129,6 @@ public final class MetricCharts {
     }
 
     private static void write(Mat img, Path file) {
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-        } catch (java.io.IOException e) {
-            throw new DefectLensException(file, "cannot create folder (" + e.getMessage() + ")", e);
-        }
-        if (!Imgcodecs.imwrite(file.toString(), img)) {
-            throw new DefectLensException(file, "cannot write PNG");
-        }
+        SemImageWriter.writeMat(img, file, 95);
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import defectlens.DefectLensException;
@@ -39,14 +40,30 @@ public final class ModelBundle {
     /** Reads and checks {@code DIR/model.json}. */
     public static ModelManifest readManifest(Path dir) {
         Path file = dir.resolve(MANIFEST);
-        ModelManifest m = ManifestFile.read(dir, ModelManifest.class);
-        if (m == null || m.architecture() == null || m.classes() == null || m.classes().isEmpty() || m.input() == null) {
-            throw new DefectLensException(file, "model.json needs architecture, classes and input");
+        JsonNode root = ManifestFile.read(dir);
+        ManifestRules rules = new ManifestRules(dir, file);
+        rules.architecture(root, "architecture", ModelBundle::knownArchitecture,
+                ModelManifest.TORCHSCRIPT + ", efficientnetv2-s, -m, -l or -tiny");
+        rules.classNames(root, "classes", 1);
+        rules.input(root, "input", true);
+        rules.weightFiles(root, "weights");
+        try {
+            return MAPPER.treeToValue(root, ModelManifest.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new DefectLensException(file, "not a valid model.json (" + ManifestFile.firstLine(e) + ")", e);
         }
-        if (m.weights() == null || m.weights().isEmpty()) {
-            throw new DefectLensException(file, "model.json names no weight files");
+    }
+
+    private static boolean knownArchitecture(String name) {
+        if (ModelManifest.TORCHSCRIPT.equals(name)) {
+            return true;
         }
-        return m;
+        try {
+            EfficientNetV2Config.named(name);
+            return true;
+        } catch (DefectLensException e) {
+            return false;
+        }
     }
 
     /** Opens the bundle in {@code dir} as a classifier (the caller closes it). */

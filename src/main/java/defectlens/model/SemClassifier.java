@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import defectlens.DefectLensException;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
+import defectlens.dataset.SkippedSample;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The classification service the CLI and the window share: a model bundle's classifier turns SEM
@@ -91,12 +93,25 @@ public final class SemClassifier implements AutoCloseable {
     }
 
     /**
-     * Classifies every sample of a data set in batches of {@code batchSize}, in sample order.
+     * Classifies every sample of a data set in batches of {@code batchSize}, in sample order; the first
+     * unreadable image ends the run with its error.
      *
      * @throws CancellationException when {@code cancelled} turns true between batches
      */
     public List<Prediction> classifyAll(SemDataset data, int top, int batchSize, Progress progress,
             BooleanSupplier cancelled) {
+        return classifyAll(data, top, batchSize, progress, cancelled, null);
+    }
+
+    /**
+     * Classifies every sample of a data set in batches of {@code batchSize}, in sample order. An image
+     * that cannot be read is handed to {@code skipped} and left out (the predictions are those of the
+     * readable samples, in order); with {@code skipped} null its error ends the run.
+     *
+     * @throws CancellationException when {@code cancelled} turns true between batches
+     */
+    public List<Prediction> classifyAll(SemDataset data, int top, int batchSize, Progress progress,
+            BooleanSupplier cancelled, Consumer<SkippedSample> skipped) {
         List<Prediction> out = new ArrayList<>(data.size());
         List<SemSample> samples = data.samples();
         int step = Math.max(1, batchSize);
@@ -108,11 +123,20 @@ public final class SemClassifier implements AutoCloseable {
             List<String> ids = new ArrayList<>();
             List<ImageRaster> images = new ArrayList<>();
             for (SemSample s : chunk) {
-                ids.add(s.id());
-                images.add(SemImageReader.read(s.image()));
+                try {
+                    images.add(SemImageReader.read(s.image()));
+                    ids.add(s.id());
+                } catch (DefectLensException e) {
+                    if (skipped == null) {
+                        throw e;
+                    }
+                    skipped.accept(new SkippedSample(s.id(), s.image(), e.getMessage()));
+                }
             }
-            out.addAll(classifyBatch(ids, images, top));
-            progress.update(out.size(), samples.size());
+            if (!images.isEmpty()) {
+                out.addAll(classifyBatch(ids, images, top));
+            }
+            progress.update(Math.min(samples.size(), start + step), samples.size());
         }
         return out;
     }

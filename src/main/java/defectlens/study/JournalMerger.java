@@ -1,8 +1,8 @@
 package defectlens.study;
 
 import defectlens.DefectLensException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,49 +10,73 @@ import java.util.Map;
 /**
  * Merges journals written elsewhere (another machine, a USB stick) into a study folder: each rating
  * goes into the journal of its rater; a submission id already there is recognised as a duplicate and
- * not written again, so merging the same file twice changes nothing.
+ * not written again, so merging the same file twice changes nothing. Every line is checked first
+ * ({@link JournalValidation}): damaged lines and ratings outside the plan or the scale are refused and
+ * reported with their line numbers. A merge is all or nothing: every journal it touches is written
+ * to a temporary file first and only then moved into place; when no valid rating is found nothing is
+ * written and the merge fails with the refusals as its reason.
  */
 public final class JournalMerger {
     private JournalMerger() {
     }
 
-    /** What a merge did. */
-    public record MergeResult(int read, int added, int duplicates, int otherStudy, Map<String, Integer> addedPerRater) {
+    /** What a merge did: ratings read (checksummed lines), added, duplicates, and the refused lines. */
+    public record MergeResult(int read, int added, int duplicates, int otherStudy, Map<String, Integer> addedPerRater,
+            JournalReport refused) {
     }
 
     public static MergeResult merge(StudyFolder study, List<Path> journals) {
-        int read = 0;
+        List<JournalContent> contents = new ArrayList<>();
+        for (Path f : journals) {
+            contents.add(RatingJournal.scan(f));
+        }
+        JournalReport report = new JournalValidation(study.plan()).checkContents(contents);
+        if (report.accepted().isEmpty()) {
+            throw nothingValid(contents, report);
+        }
+        Map<String, List<Rating>> perRater = new LinkedHashMap<>();
+        for (Rating r : report.accepted()) {
+            perRater.computeIfAbsent(r.rater(), k -> new ArrayList<>()).add(r);
+        }
+        List<RatingJournal> open = new ArrayList<>();
+        List<RatingJournal.Staged> staged = new ArrayList<>();
+        Map<String, Integer> addedPerRater = new LinkedHashMap<>();
         int added = 0;
-        int duplicates = 0;
-        int otherStudy = 0;
-        Map<String, Integer> perRater = new LinkedHashMap<>();
-        Map<String, RatingJournal> open = new LinkedHashMap<>();
         try {
-            for (Path f : journals) {
-                if (!Files.isRegularFile(f)) {
-                    throw new DefectLensException(f, "journal not found");
-                }
-                for (Rating r : RatingJournal.read(f)) {
-                    read++;
-                    if (!r.studyId().equals(study.plan().studyId())) {
-                        otherStudy++;
-                        continue;
-                    }
-                    RatingJournal j = open.computeIfAbsent(r.rater(), study::openJournal);
-                    if (j.append(r)) {
-                        added++;
-                        perRater.merge(r.rater(), 1, Integer::sum);
-                    } else {
-                        duplicates++;
-                    }
+            for (Map.Entry<String, List<Rating>> e : perRater.entrySet()) {
+                RatingJournal j = study.openJournal(e.getKey());
+                open.add(j);
+                staged.add(j.stage(e.getValue()));
+            }
+            for (RatingJournal.Staged s : staged) {
+                s.journal().commit(s);
+                if (!s.added().isEmpty()) {
+                    addedPerRater.merge(s.added().get(0).rater(), s.added().size(), Integer::sum);
+                    added += s.added().size();
                 }
             }
+        } catch (RuntimeException e) {
+            staged.forEach(RatingJournal::discard);
+            throw e;
         } finally {
-            open.values().forEach(RatingJournal::close);
+            open.forEach(RatingJournal::close);
         }
-        if (read > 0 && otherStudy == read) {
-            throw new DefectLensException(journals.get(0), "no rating belongs to study " + study.plan().studyId());
+        int read = contents.stream().mapToInt(c -> c.ratings().size()).sum();
+        int otherStudy = report.perReason().getOrDefault(JournalRefusal.Reason.OTHER_STUDY.label(), 0);
+        return new MergeResult(read, added, report.accepted().size() - added, otherStudy, addedPerRater, report);
+    }
+
+    private static DefectLensException nothingValid(List<JournalContent> contents, JournalReport report) {
+        JournalContent first = contents.stream().filter(c -> !report.refusedIn(c.file().toString()).isEmpty())
+                .findFirst().orElse(contents.get(0));
+        if (first.ratings().isEmpty() && first.damagedLines().isEmpty()) {
+            return new DefectLensException(first.file(), "nothing merged: the journal is empty");
         }
-        return new MergeResult(read, added, duplicates, otherStudy, perRater);
+        if (first.ratings().isEmpty()) {
+            return new DefectLensException(first.file(), "nothing merged: not a ratings journal, no line is a "
+                    + "checksummed rating (" + report.describe(first.file().toString()) + ")");
+        }
+        return new DefectLensException(first.file(), "nothing merged, no valid rating: "
+                + report.describe(first.file().toString()));
     }
 }

@@ -7,18 +7,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One pass over the bytes of a journal: the good ratings with the bytes of their lines, the damaged
- * lines, and whether the damage is only at the end (the usual torn last line) so that truncating the
- * file is enough to repair it.
+ * One pass over the bytes of a journal: the good ratings with the bytes and numbers (1-based) of their
+ * lines, the damaged lines and their numbers, and whether the damage is only at the end (the usual torn
+ * last line) so that truncating the file is enough to repair it. Lines may end in LF or CRLF (a journal
+ * copied through a Windows share or a git checkout with autocrlf); the CR is not part of the line.
  */
-record JournalScan(List<Rating> good, byte[] goodBytes, long goodPrefixLength, byte[] badBytes, int badLines,
-        boolean damageOnlyAtEnd, boolean missingFinalNewline) {
+record JournalScan(List<Rating> good, List<Integer> goodLineNumbers, byte[] goodBytes, long goodPrefixLength,
+        byte[] badBytes, List<Integer> badLineNumbers, boolean damageOnlyAtEnd, boolean missingFinalNewline) {
+
+    int badLines() {
+        return badLineNumbers.size();
+    }
 
     static JournalScan of(byte[] data) {
         List<Rating> good = new ArrayList<>();
+        List<Integer> goodNumbers = new ArrayList<>();
+        List<Integer> badNumbers = new ArrayList<>();
+        int lineNumber = 0;
         ByteArrayOutputStream goodOut = new ByteArrayOutputStream();
         ByteArrayOutputStream badOut = new ByteArrayOutputStream();
-        int badLines = 0;
         boolean goodAfterBad = false;
         long goodPrefix = 0;
         boolean missingNewline = false;
@@ -27,13 +34,16 @@ record JournalScan(List<Rating> good, byte[] goodBytes, long goodPrefixLength, b
             int nl = indexOf(data, (byte) '\n', start);
             int end = nl < 0 ? data.length : nl;
             int next = nl < 0 ? data.length : nl + 1;
-            String line = new String(data, start, end - start, StandardCharsets.UTF_8);
+            int textEnd = end > start && data[end - 1] == '\r' ? end - 1 : end;
+            lineNumber++;
+            String line = new String(data, start, textEnd - start, StandardCharsets.UTF_8);
             Optional<Rating> r = JournalLine.decode(line);
             if (r.isPresent()) {
                 good.add(r.get());
-                goodOut.write(data, start, end - start);
+                goodNumbers.add(lineNumber);
+                goodOut.write(data, start, textEnd - start);
                 goodOut.write('\n');
-                if (badLines > 0) {
+                if (!badNumbers.isEmpty()) {
                     goodAfterBad = true;
                 } else {
                     goodPrefix = next;
@@ -44,11 +54,11 @@ record JournalScan(List<Rating> good, byte[] goodBytes, long goodPrefixLength, b
                 if (nl < 0) {
                     badOut.write('\n');
                 }
-                badLines++;
+                badNumbers.add(lineNumber);
             }
             start = next;
         }
-        return new JournalScan(good, goodOut.toByteArray(), goodPrefix, badOut.toByteArray(), badLines,
+        return new JournalScan(good, goodNumbers, goodOut.toByteArray(), goodPrefix, badOut.toByteArray(), badNumbers,
                 !goodAfterBad, missingNewline);
     }
 

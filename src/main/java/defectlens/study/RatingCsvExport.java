@@ -2,11 +2,10 @@ package defectlens.study;
 
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import defectlens.DefectLensException;
-import java.io.IOException;
+import defectlens.core.OutputFile;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +25,11 @@ public final class RatingCsvExport {
     private RatingCsvExport() {
     }
 
-    /** Writes the effective ratings (and with {@code includeReplaced} the replaced ones too); returns the row count. */
-    public static int write(StudyPlan plan, RatingSet set, boolean includeReplaced, Path file) {
+    /**
+     * Writes the effective ratings (and with {@code includeReplaced} the replaced ones too); returns the row
+     * count. An existing file is replaced only with {@code force}; a failure leaves no partial file.
+     */
+    public static int write(StudyPlan plan, RatingSet set, boolean includeReplaced, Path file, boolean force) {
         List<Map<String, Object>> rows = new ArrayList<>();
         java.util.Set<Rating> effective = new java.util.HashSet<>(set.effective());
         for (Rating r : set.all()) {
@@ -55,15 +57,10 @@ public final class RatingCsvExport {
         }
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         COLUMNS.forEach(schema::addColumn);
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                new CsvMapper().writer(schema.build()).writeValues(w).writeAll(rows);
-            }
-        } catch (IOException e) {
-            throw new DefectLensException(file, "cannot write the CSV: " + e.getMessage(), e);
-        }
+        OutputFile.write(file, force, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            new CsvMapper().writer(schema.build()).writeValues(w).writeAll(rows).close();
+        });
         return rows.size();
     }
 }

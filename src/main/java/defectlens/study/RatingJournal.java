@@ -1,6 +1,7 @@
 package defectlens.study;
 
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,10 +28,13 @@ import java.util.Set;
  * second writer out. A submission id already in the journal is not written again.
  */
 public final class RatingJournal implements AutoCloseable {
+    /** The largest journal read: 256 MiB, about 800,000 ratings. */
+    public static final long MAX_BYTES = 256L << 20;
+
     private final Path file;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final FileChannel channel;
+    private FileChannel channel;
     private final JournalRecovery recovery;
     private final List<Rating> ratings = new ArrayList<>();
     private final Set<String> submissionIds = new HashSet<>();
@@ -77,7 +81,7 @@ public final class RatingJournal implements AutoCloseable {
             return new RatingJournal(f, lockChannel, lock, ch, recovery, scan.good());
         } catch (IOException e) {
             closeQuietly(lockChannel);
-            throw new DefectLensException(f, "cannot open the ratings journal: " + e.getMessage(), e);
+            throw new DefectLensException(f, "cannot open the ratings journal: " + OutputFile.reason(e), e);
         } catch (RuntimeException e) {
             closeQuietly(lockChannel);
             throw e;
@@ -86,8 +90,26 @@ public final class RatingJournal implements AutoCloseable {
 
     /** The good ratings of a journal, read without locking or repairing it (for analysis and merging). */
     public static List<Rating> read(Path file) {
+        return scan(file).ratings();
+    }
+
+    /**
+     * Every line of a journal, read without locking or repairing it: the good ratings with their line
+     * numbers and the numbers of the damaged lines. A missing file, a folder or a file far larger than
+     * any journal ends in a message naming it.
+     */
+    public static JournalContent scan(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DefectLensException(file, Files.exists(file) ? "not a regular file, so not a ratings journal"
+                    : "journal not found");
+        }
         try {
-            return JournalScan.of(Files.readAllBytes(file)).good();
+            if (Files.size(file) > MAX_BYTES) {
+                throw new DefectLensException(file, "too large for a ratings journal (" + Files.size(file)
+                        + " bytes, at most " + MAX_BYTES + ")");
+            }
+            JournalScan s = JournalScan.of(Files.readAllBytes(file));
+            return new JournalContent(file, s.good(), s.goodLineNumbers(), s.badLineNumbers());
         } catch (IOException e) {
             throw new DefectLensException(file, "cannot read the ratings journal: " + e.getMessage(), e);
         }
@@ -146,6 +168,66 @@ public final class RatingJournal implements AutoCloseable {
         submissionIds.add(r.submissionId());
         ratings.add(r);
         return true;
+    }
+
+    /**
+     * Writes this journal followed by the given ratings (those not in it yet) to a temporary file beside
+     * it and forces it to disk; nothing visible changes until {@link #commit}. A merge stages every
+     * journal it touches first, so a failure (a full disk) leaves every journal as it was.
+     */
+    synchronized Staged stage(List<Rating> additions) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".merge");
+        List<Rating> fresh = new ArrayList<>();
+        Set<String> ids = new HashSet<>(submissionIds);
+        StringBuilder lines = new StringBuilder();
+        for (Rating r : additions) {
+            if (ids.add(r.submissionId())) {
+                fresh.add(r);
+                lines.append(JournalLine.encode(r)).append('\n');
+            }
+        }
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            writeFully(ch, ByteBuffer.wrap(Files.readAllBytes(file)));
+            writeFully(ch, ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8)));
+            ch.force(true);
+        } catch (IOException e) {
+            discard(new Staged(this, tmp, fresh));
+            throw new DefectLensException(file, "nothing merged, the journal is unchanged: " + OutputFile.reason(e), e);
+        }
+        return new Staged(this, tmp, fresh);
+    }
+
+    /** Moves a staged journal into place atomically and takes its ratings in. */
+    synchronized void commit(Staged staged) {
+        try {
+            Files.move(staged.tmp(), file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(file.getParent());
+            FileChannel old = channel;
+            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            closeQuietly(old);
+        } catch (IOException e) {
+            discard(staged);
+            throw new DefectLensException(file, "cannot move the merged journal into place: " + OutputFile.reason(e),
+                    e);
+        }
+        for (Rating r : staged.added()) {
+            submissionIds.add(r.submissionId());
+            ratings.add(r);
+        }
+    }
+
+    /** Removes a staged file that will not be committed. */
+    static void discard(Staged staged) {
+        try {
+            Files.deleteIfExists(staged.tmp());
+        } catch (IOException ignored) {
+            // a left-over .merge file is overwritten by the next merge and never read as a journal
+        }
+    }
+
+    /** A journal written with its additions to {@code tmp}, waiting for {@link #commit}. */
+    record Staged(RatingJournal journal, Path tmp, List<Rating> added) {
     }
 
     private void undoPartialWrite(long size) {

@@ -26,10 +26,9 @@ public final class RatingSession implements AutoCloseable {
         this.appVersion = appVersion;
         this.order = RaterOrder.of(plan, rater);
         this.journal = study.openJournal(rater);
-        for (Rating r : RatingSet.of(journal.ratings()).effective()) {
-            if (r.studyId().equals(plan.studyId())) {
-                latest.put(r.key(), r);
-            }
+        JournalValidation valid = new JournalValidation(plan);
+        for (Rating r : RatingSet.of(journal.ratings().stream().filter(valid::accepts).toList()).effective()) {
+            latest.put(r.key(), r);
         }
     }
 

@@ -1,6 +1,7 @@
 package defectlens.study;
 
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ public final class StudyCreator {
         }
         Path dir = studyDir.toAbsolutePath().normalize();
         Path planFile = dir.resolve(StudyFolder.PLAN_FILE);
+        OutputFile.checkFolder(dir, true);
         if (Files.exists(planFile)) {
             throw new DefectLensException(planFile, "a study already exists here; choose another --out folder");
         }
@@ -58,7 +60,7 @@ public final class StudyCreator {
             Files.createDirectories(dir);
             dataset = dir.relativize(root).toString().replace('\\', '/');
         } catch (IOException e) {
-            throw new DefectLensException(dir, "cannot create the study folder: " + e.getMessage(), e);
+            throw new DefectLensException(dir, "cannot create the study folder: " + OutputFile.reason(e), e);
         } catch (IllegalArgumentException e) {
             dataset = root.toString();
         }

@@ -35,11 +35,16 @@ public final class StudyFolder {
 
     /** Rater ids become file names: letters, digits, '.', '_' and '-', at most 64 characters. */
     public static String checkRater(String rater) {
-        if (rater == null || !RATER_ID.matcher(rater).matches()) {
+        if (!isRaterId(rater)) {
             throw new DefectLensException("invalid rater id '" + rater
                     + "': use letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit");
         }
         return rater;
+    }
+
+    /** True when a rater id is usable as part of a journal file name. */
+    public static boolean isRaterId(String rater) {
+        return rater != null && RATER_ID.matcher(rater).matches();
     }
 
     public Path dir() {
@@ -70,17 +75,17 @@ public final class StudyFolder {
         return files;
     }
 
-    /** All ratings of this study from every journal in the folder, read without locking. */
+    /**
+     * Every journal of the folder read without locking and checked against the plan: the accepted
+     * ratings and every refused line (damaged, another study, outside the scale or the plan).
+     */
+    public JournalReport check() {
+        return new JournalValidation(plan).check(journalFiles());
+    }
+
+    /** The accepted ratings of this study from every journal in the folder (see {@link #check()}). */
     public RatingSet ratings() {
-        List<Rating> all = new ArrayList<>();
-        for (Path f : journalFiles()) {
-            for (Rating r : RatingJournal.read(f)) {
-                if (r.studyId().equals(plan.studyId())) {
-                    all.add(r);
-                }
-            }
-        }
-        return RatingSet.of(all);
+        return RatingSet.of(check().accepted());
     }
 
     public ExplanationSource explanations() {

@@ -2,6 +2,7 @@ package defectlens.study;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import defectlens.DefectLensException;
+import defectlens.core.OutputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,16 +71,9 @@ public record StudyPlan(String studyId, String created, String dataset, ModelRef
         return images.size() * methods.size() * questionnaire.questions().size();
     }
 
+    /** Writes the plan (replacing an older one) through a temporary file; a failure leaves no trace. */
     public void save(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            StudyJson.PRETTY.writeValue(tmp.toFile(), this);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new DefectLensException(file, "cannot write the study plan: " + e.getMessage(), e);
-        }
+        OutputFile.write(file, true, out -> StudyJson.PRETTY.writeValue(out, this));
     }
 
     public static StudyPlan load(Path file) {

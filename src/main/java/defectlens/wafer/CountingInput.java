@@ -4,25 +4,54 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * An unsynchronised buffered stream that counts the bytes it has taken from the stream below. The
- * pickle parser reads one opcode byte at a time, so a plain buffer without locking matters for speed;
- * the count drives the progress bar when it wraps the file itself.
+ * An unsynchronised buffered stream that counts the bytes it has taken from the stream below and refuses
+ * to hand out more than a budget ({@link TooLong}). The pickle parser reads one opcode byte at a time, so a
+ * plain buffer without locking matters for speed; the count drives the progress bar when it wraps the file
+ * itself, and the budget bounds what a decompressed stream may expand to.
  */
 final class CountingInput extends InputStream {
     private final InputStream in;
     private final byte[] buffer;
+    private final long budget;
     private int pos;
     private int limit;
     private long consumed;
 
     CountingInput(InputStream in, int bufferSize) {
+        this(in, bufferSize, Long.MAX_VALUE);
+    }
+
+    /** A stream that throws {@link TooLong} rather than hand out more than {@code budget} bytes. */
+    CountingInput(InputStream in, int bufferSize, long budget) {
         this.in = in;
         this.buffer = new byte[bufferSize];
+        this.budget = budget;
     }
 
     /** Bytes handed out so far. */
     long consumed() {
         return consumed;
+    }
+
+    /** Bytes that may still be handed out before the budget is spent. */
+    long left() {
+        return budget - consumed;
+    }
+
+    /** The stream holds more bytes than its budget. */
+    static final class TooLong extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLong(long budget) {
+            super("holds more than " + budget + " bytes");
+        }
+    }
+
+    private void take(long n) throws TooLong {
+        if (consumed + n > budget) {
+            throw new TooLong(budget);
+        }
+        consumed += n;
     }
 
     /** Copies the next bytes into {@code head} without consuming them (fewer at the end of the stream). */
@@ -57,7 +86,7 @@ final class CountingInput extends InputStream {
         if (pos >= limit && !fill()) {
             return -1;
         }
-        consumed++;
+        take(1);
         return buffer[pos++] & 0xFF;
     }
 
@@ -70,7 +99,7 @@ final class CountingInput extends InputStream {
             if (len >= buffer.length) {
                 int n = in.read(b, off, len);
                 if (n > 0) {
-                    consumed += n;
+                    take(n);
                 }
                 return n;
             }
@@ -79,9 +108,9 @@ final class CountingInput extends InputStream {
             }
         }
         int n = Math.min(len, limit - pos);
+        take(n);
         System.arraycopy(buffer, pos, b, off, n);
         pos += n;
-        consumed += n;
         return n;
     }
 

@@ -10,16 +10,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The wafer maps of one file, in file order, with where they came from and the file's layout. */
+/**
+ * The wafer maps of one file, in file order, with where they came from, the file's layout and the rows
+ * left out because their maps broke a rule (only when read with {@link InvalidRows#SKIP}).
+ */
 public final class WaferDataset {
     private final Path source;
     private final WaferLayout layout;
     private final List<WaferMap> maps;
+    private final List<InvalidWaferRow> invalidRows;
+    private final int invalidCount;
 
     public WaferDataset(Path source, WaferLayout layout, List<WaferMap> maps) {
+        this(source, layout, maps, List.of(), 0);
+    }
+
+    /**
+     * @param invalidRows the first rows left out as invalid, at most {@value #LISTED_INVALID_ROWS}
+     * @param invalidCount how many rows were left out in all
+     */
+    public WaferDataset(Path source, WaferLayout layout, List<WaferMap> maps, List<InvalidWaferRow> invalidRows,
+            int invalidCount) {
         this.source = source;
         this.layout = layout;
         this.maps = Collections.unmodifiableList(new ArrayList<>(maps));
+        this.invalidRows = List.copyOf(invalidRows);
+        this.invalidCount = invalidCount;
+    }
+
+    /** At most this many invalid rows are kept with their problem; the rest are only counted. */
+    public static final int LISTED_INVALID_ROWS = 1000;
+
+    /** The first rows of the file left out because their maps broke a rule, in file order; empty when none. */
+    public List<InvalidWaferRow> invalidRows() {
+        return invalidRows;
+    }
+
+    /** How many rows of the file were left out as invalid. */
+    public int invalidCount() {
+        return invalidCount;
     }
 
     public Path source() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import defectlens.DefectLensException;
 import defectlens.model.ManifestFile;
+import defectlens.model.ManifestRules;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -36,6 +37,8 @@ public final class WaferModelBundle {
     public static final String WEIGHTS = "model.params";
     /** {@code weights_dtype} of bundles stored by {@link HalfPrecisionWeights}; absent = DJL's 32-bit format. */
     public static final String FLOAT16 = "float16";
+    /** The most Radon angles a bundle may ask for. */
+    static final int MAX_ANGLES = 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -127,16 +130,16 @@ public final class WaferModelBundle {
         } catch (IllegalArgumentException e) {
             throw new DefectLensException(json, e.getMessage());
         }
-        List<String> classes = new ArrayList<>();
-        root.path("classes").forEach(c -> classes.add(c.asText()));
-        if (classes.size() < 2) {
-            throw new DefectLensException(json, "needs at least two class names, found " + classes.size());
+        ManifestRules rules = new ManifestRules(dir, json);
+        List<String> classes = rules.classNames(root, "classes", 2);
+        int angles = root.has("angles") ? rules.positive(root, "angles", MAX_ANGLES) : WaferPreprocessing.SIZE;
+        if (root.has("input")) {
+            rules.input(root, "input", false);
         }
-        int angles = root.path("angles").asInt(WaferPreprocessing.SIZE);
         @SuppressWarnings("unchecked")
         Map<String, Object> provenance = root.has("provenance")
                 ? JSON.convertValue(root.get("provenance"), LinkedHashMap.class) : new LinkedHashMap<>();
-        Path params = dir.resolve(root.path("weights").asText(WEIGHTS));
+        Path params = root.has("weights") ? rules.weightFiles(root, "weights").get(0) : dir.resolve(WEIGHTS);
         if (!Files.isRegularFile(params)) {
             throw new DefectLensException(params, "weights file is missing");
         }
@@ -145,13 +148,8 @@ public final class WaferModelBundle {
             throw new DefectLensException(json, "weights_dtype is '" + dtype + "', expected float32 or " + FLOAT16);
         }
         boolean half = dtype.equals(FLOAT16);
-        List<Path> members = new ArrayList<>();
-        root.path("ensemble").path("weights").forEach(w -> members.add(dir.resolve(w.asText())));
-        for (Path member : members) {
-            if (!Files.isRegularFile(member)) {
-                throw new DefectLensException(member, "weights file of an ensemble member is missing");
-            }
-        }
+        List<Path> members = root.path("ensemble").has("weights")
+                ? rules.weightFiles(root, "ensemble.weights") : List.of();
         WaferModel model = WaferModel.create(variant, classes, angles, provenance);
         model.setAverageOverSymmetries(root.path("inference").path("average_over_symmetries").asBoolean(false));
         model.setHalfPrecisionWeights(half);

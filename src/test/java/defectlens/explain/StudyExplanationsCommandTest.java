@@ -15,7 +15,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,5 +75,40 @@ class StudyExplanationsCommandTest {
         String[] again = run("study", "explanations", "--study", study.toString(), "--model", tmp.toString(), "--json");
         assertEquals(0, new ObjectMapper().readTree(again[1]).get("written").get("gradcam").asInt(), "resumes: nothing recomputed");
         assertTrue(Files.isRegularFile(picture));
+    }
+
+    @Test
+    void anUnreadableStudyImageIsReportedAndTheRestAreWritten() throws Exception {
+        ExplainCommand.modelLoader = dir -> new TinyCnn();
+        Path data = tmp.resolve("sem-demo");
+        try (Stream<Path> all = Files.walk(Path.of("datasets", "sem-demo"))) {
+            for (Path p : all.toList()) {
+                Path to = data.resolve(Path.of("datasets", "sem-demo").relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        Path study = tmp.resolve("study");
+        String[] created = run("study", "create", "--data", data.toString(), "--methods", "gradcam,layercam",
+                "--images", "3", "--seed", "5", "--out", study.toString());
+        assertEquals("0", created[0], created[2]);
+        StudyFolder folder = StudyFolder.open(study);
+        String broken = folder.plan().images().get(1).id();
+        Path file = folder.plan().imageFile(study, broken);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 3));
+
+        String[] r = run("study", "explanations", "--study", study.toString(), "--model", tmp.toString(), "--json");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[2].contains("warning: skipped " + file), r[2]);
+        JsonNode doc = new ObjectMapper().readTree(r[1]);
+        assertEquals(2, doc.get("written").get("gradcam").asInt());
+        assertEquals(2, doc.get("written").get("layercam").asInt());
+        assertEquals(1, doc.get("skipped").size());
+        assertEquals(broken, doc.get("skipped").get(0).get("id").asText());
+        assertTrue(folder.explanations().explanationFor("gradcam", broken).isEmpty());
     }
 }

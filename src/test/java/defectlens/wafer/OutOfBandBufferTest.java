@@ -39,7 +39,7 @@ class OutOfBandBufferTest {
         try (InputStream in = Files.newInputStream(WaferTestFiles.fixture("out_of_band.pkl"))) {
             top = new SafeUnpickler(() -> { }, buffers).load(in);
         }
-        WaferDataset oob = new WaferFrameDecoder(WaferTestFiles.fixture("out_of_band.pkl"))
+        WaferDataset oob = new WaferFrameDecoder(WaferTestFiles.fixture("out_of_band.pkl"), InvalidRows.FAIL)
                 .decode((PandasFrame) top, () -> { });
         WaferDataset inBand = WaferPickleReader.read(WaferTestFiles.fixture("lswmd_protocol4.pkl"));
         assertEquals(inBand.size(), oob.size());

@@ -32,7 +32,7 @@ class WaferMapTest {
     void fileWithAForeignDieValueNamesFileAndRow() {
         Path file = WaferTestFiles.fixture("bad_die_value.pkl");
         DefectLensException e = assertThrows(DefectLensException.class, () -> WaferPickleReader.read(file));
-        assertEquals(file + ": row 2: die value 3 is not 0, 1 or 2", e.getMessage());
+        assertEquals(file + ": row 2: waferMap value 3 at (0, 0) is not 0, 1 or 2", e.getMessage());
     }
 
     @Test

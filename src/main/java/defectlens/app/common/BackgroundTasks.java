@@ -5,8 +5,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The named daemon thread pools of the window: one for user-started work (loading a data set or an
- * image, later training and explaining), one for thumbnails, one for short interactive work. The FX thread never waits on them.
+ * The named daemon thread pools of the window: {@code work} for user-started work (loading a data set,
+ * an image or a wafer file, explaining), two threads for thumbnails, one for short interactive work
+ * (the wafer side panel), one for classifying and one for training, so that neither queues behind the
+ * other. The FX thread never waits on them.
  */
 public final class BackgroundTasks {
     private final ExecutorService work = Executors.newSingleThreadExecutor(named("defectlens-work"));

@@ -2,6 +2,8 @@ package defectlens.app.wafer;
 
 import defectlens.app.common.BackgroundTasks;
 import defectlens.app.common.JobStatus;
+import defectlens.wafer.InvalidRowSummary;
+import defectlens.wafer.InvalidRows;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferPickleReader;
@@ -93,14 +95,17 @@ public final class WaferViewModel {
         }, "Cannot classify the wafers", (title, e) -> errorHandler.accept(title, e), "Classification cancelled");
     }
 
-    /** Reads a wafer file in the background; progress is the share of the file read. */
+    /**
+     * Reads a wafer file in the background; progress is the share of the file read. Rows whose map is invalid
+     * are left out and reported in the status line, as {@code --skip-invalid} does on the CLI.
+     */
     public Task<WaferDataset> open(Path file) {
         cancel();
         Task<WaferDataset> t = new Task<>() {
             @Override
             protected WaferDataset call() {
                 updateMessage("Reading " + file.getFileName());
-                return WaferPickleReader.read(file, f -> updateProgress(f, 1.0), this::isCancelled);
+                return WaferPickleReader.read(file, f -> updateProgress(f, 1.0), this::isCancelled, InvalidRows.SKIP);
             }
         };
         loading = t;
@@ -122,7 +127,9 @@ public final class WaferViewModel {
         classFilter.set(ALL);
         splitFilter.set(ALL);
         refilter();
-        status.set(d.source().getFileName() + ": " + d.size() + " wafers, " + d.labelledCount() + " labelled");
+        String invalid = InvalidRowSummary.text(d);
+        status.set(d.source().getFileName() + ": " + d.size() + " wafers, " + d.labelledCount() + " labelled"
+                + (invalid == null ? "" : "; " + invalid));
         if (d.size() > 0) {
             selected.set(0);
         }

@@ -1,13 +1,11 @@
 package defectlens.wafer.explain;
 
-import defectlens.DefectLensException;
 import defectlens.image.ArgbImage;
 import defectlens.image.OpenCv;
-import java.nio.file.Files;
+import defectlens.image.SemImageWriter;
 import java.nio.file.Path;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.imgcodecs.Imgcodecs;
 
 /**
  * Draws signed relevance over a square picture (a wafer map or a sinogram input) in plain Java: the
@@ -85,13 +83,7 @@ public final class WaferRelevanceOverlay {
         Mat mat = new Mat(image.height(), image.width(), CvType.CV_8UC3);
         try {
             mat.put(0, 0, bgr);
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            if (!Imgcodecs.imwrite(file.toString(), mat)) {
-                throw new DefectLensException(file, "OpenCV could not write the PNG");
-            }
-        } catch (java.io.IOException e) {
-            throw new DefectLensException(file, "cannot create the folder: " + e.getMessage(), e);
+            SemImageWriter.writeMat(mat, file, 95);
         } finally {
             mat.release();
         }

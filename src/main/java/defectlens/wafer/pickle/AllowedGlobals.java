@@ -138,7 +138,7 @@ public final class AllowedGlobals {
             return new byte[0];
         }
         if (args[0] instanceof String s) {
-            String enc = args.length > 1 ? String.valueOf(args[1]).toLowerCase().replace("-", "") : "utf8";
+            String enc = args.length > 1 && args[1] instanceof String e ? e.toLowerCase().replace("-", "") : "utf8";
             return s.getBytes(enc.equals("latin1") || enc.equals("iso88591") ? StandardCharsets.ISO_8859_1
                     : StandardCharsets.UTF_8);
         }

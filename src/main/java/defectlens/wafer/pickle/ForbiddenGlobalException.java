@@ -8,7 +8,7 @@ public final class ForbiddenGlobalException extends PickleException {
     private final String global;
 
     public ForbiddenGlobalException(String global) {
-        super("pickle names a global that is not allowed: " + global);
+        super("pickle names a global that is not allowed: " + PickleValues.abbreviate(global));
         this.global = global;
     }
 

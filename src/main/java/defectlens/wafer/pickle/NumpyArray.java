@@ -121,9 +121,13 @@ public final class NumpyArray implements PickleState {
         long n = 1;
         for (int d : shape) {
             n *= d;
-        }
-        if (n > Integer.MAX_VALUE) {
-            throw new PickleException("numpy array of more than 2^31 elements");
+            if (n > Integer.MAX_VALUE) {
+                StringBuilder dims = new StringBuilder();
+                for (int x : shape) {
+                    dims.append(dims.length() == 0 ? "" : ", ").append(x);
+                }
+                throw new PickleException("numpy array of shape (" + dims + ") has more than 2^31 elements");
+            }
         }
         return (int) n;
     }
@@ -164,13 +168,20 @@ public final class NumpyArray implements PickleState {
         return dtype.doubleAt(raw, storageIndex(flat) * dtype.itemSize());
     }
 
+    /** Told of an element that is not a whole number from 0 to 255; must throw. */
+    @FunctionalInterface
+    public interface BadElement {
+        /** @param flat the element's C-order flat index */
+        void at(int flat, double value);
+    }
+
     /**
-     * The elements as bytes in C order, for small-integer grids such as wafer maps. Values outside
-     * 0..255 are reported through {@code badValue}, which must throw. One-byte arrays hand over
-     * their own buffer (a Fortran-order one is first turned into C order in place), so a wafer map
-     * costs its bytes once.
+     * The elements as bytes in C order, for small-integer grids such as wafer maps. An element that is not a
+     * whole number from 0 to 255 (a float such as 2.9, NaN, 300, -1) is reported through {@code badValue},
+     * which must throw; floats holding whole numbers are taken. One-byte integer arrays hand over their own
+     * buffer (a Fortran-order one is first turned into C order in place), so a wafer map costs its bytes once.
      */
-    public byte[] toBytesRowMajor(java.util.function.LongConsumer badValue) {
+    public byte[] toBytesRowMajor(BadElement badValue) {
         int n = size();
         if (objects != null) {
             throw new PickleException("object array where numbers were expected");
@@ -193,12 +204,22 @@ public final class NumpyArray implements PickleState {
             fortran = false;
             return raw;
         }
+        boolean floats = dtype.kind() == 'f';
         for (int i = 0; i < n; i++) {
-            long v = dtype.longAt(raw, storageIndex(i) * dtype.itemSize());
-            if (v < 0 || v > 255) {
-                badValue.accept(v);
+            int off = storageIndex(i) * dtype.itemSize();
+            if (floats) {
+                double v = dtype.doubleAt(raw, off);
+                if (!(v >= 0 && v <= 255 && v == Math.rint(v))) {
+                    badValue.at(i, v);
+                }
+                out[i] = (byte) (int) v;
+            } else {
+                long v = dtype.longAt(raw, off);
+                if (v < 0 || v > 255) {
+                    badValue.at(i, v);
+                }
+                out[i] = (byte) v;
             }
-            out[i] = (byte) v;
         }
         return out;
     }

@@ -45,7 +45,17 @@ public final class NumpyDtype implements PickleState {
             while (digits < d.length() && Character.isDigit(d.charAt(digits))) {
                 digits++;
             }
+            if (digits > 8) {
+                throw new PickleException("numpy dtype '" + PickleValues.abbreviate(descr)
+                        + "' has an absurd item size");
+            }
             size = digits > 1 ? Integer.parseInt(d.substring(1, digits)) : -1;
+        }
+        boolean readable = kind == 'f' ? size == 4 || size == 8 : size == 1 || size == 2 || size == 4 || size == 8;
+        if ("iuf".indexOf(kind) >= 0 && !readable) {
+            throw new PickleException("numpy dtype '" + PickleValues.abbreviate(descr) + "' has "
+                    + (size < 0 ? "no item size" : "item size " + size)
+                    + "; DefectLens reads integers of 1, 2, 4 or 8 bytes and floats of 4 or 8");
         }
         if (kind == 'U' && size > 0) {
             size *= 4;

@@ -1,6 +1,7 @@
 package defectlens.wafer.pickle;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.razorvine.pickle.PickleException;
@@ -68,6 +69,10 @@ public final class PandasBlockManager implements PickleState {
                         + items.length + " item lists");
             }
             List<String> names = columns.labels();
+            Map<String, Integer> position = new HashMap<>();
+            for (int i = names.size() - 1; i >= 0; i--) {
+                position.put(names.get(i), i);
+            }
             for (int b = 0; b < values.length; b++) {
                 if (!(items[b] instanceof PandasIndex blockItems)) {
                     throw new PickleException("BlockManager block items are not an index");
@@ -75,7 +80,7 @@ public final class PandasBlockManager implements PickleState {
                 List<String> own = blockItems.labels();
                 int[] locs = new int[own.size()];
                 for (int i = 0; i < locs.length; i++) {
-                    locs[i] = names.indexOf(own.get(i));
+                    locs[i] = position.getOrDefault(own.get(i), -1);
                 }
                 blocks.add(new PandasBlock(values[b], toArray(locs)));
             }

@@ -10,6 +10,8 @@ import net.razorvine.pickle.PickleException;
  * either stored values or a {@code RangeIndex} of start/stop/step.
  */
 public final class PandasIndex implements PickleState {
+    /** Column names beyond this many are not turned into text (a wafer frame has a handful). */
+    static final int MAX_LABELS = 10_000;
     private final String className;
     private NumpyArray values;
     private List<?> list;
@@ -91,11 +93,20 @@ public final class PandasIndex implements PickleState {
         return values != null ? values.get(i) : list.get(i);
     }
 
-    /** The labels as strings (column names). */
+    /**
+     * The labels as strings (column names): text and numbers as they are, other values by their type
+     * ({@link PickleValues#describe}), never by printing them. More than {@value #MAX_LABELS} labels is an error.
+     */
     public List<String> labels() {
-        List<String> out = new ArrayList<>(size());
-        for (int i = 0; i < size(); i++) {
-            out.add(String.valueOf(get(i)));
+        int n = size();
+        if (n > MAX_LABELS) {
+            throw new PickleException("pandas index of " + n + " column names; at most " + MAX_LABELS + " are read");
+        }
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Object label = get(i);
+            out.add(label instanceof String s ? PickleValues.abbreviate(s)
+                    : label instanceof Number num ? num.toString() : PickleValues.describe(label));
         }
         return out;
     }

@@ -7,6 +7,8 @@ import net.razorvine.pickle.PickleException;
 
 /** Small conversions between the Java values razorvine produces and what the readers need. */
 public final class PickleValues {
+    private static final int SHOWN_CHARS = 80;
+
     private PickleValues() {
     }
 
@@ -50,13 +52,37 @@ public final class PickleValues {
         throw new PickleException("expected bytes, found " + describe(o));
     }
 
-    /** A short human description of a pickled value, for error messages. */
+    /** At most the first {@value #SHOWN_CHARS} characters of a text from the file, for error messages. */
+    public static String abbreviate(String text) {
+        return text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "... ("
+                + text.length() + " characters)";
+    }
+
+    /**
+     * A short human description of a pickled value for error messages: its type and size or shape,
+     * never its contents (a nested or self-referencing list would print without end).
+     */
     public static String describe(Object o) {
         if (o == null) {
             return "None";
         }
         if (o instanceof Object[] a) {
             return "tuple of " + a.length;
+        }
+        if (o instanceof java.util.Collection<?> c) {
+            return (o instanceof List ? "list of " : "set of ") + c.size();
+        }
+        if (o instanceof java.util.Map<?, ?> m) {
+            return "dict of " + m.size();
+        }
+        if (o instanceof byte[] b) {
+            return "bytes of " + b.length;
+        }
+        if (o instanceof String s) {
+            return "str of " + s.length();
+        }
+        if (o instanceof NumpyArray a) {
+            return "array of shape " + a.shapeText() + (a.dtype() == null ? "" : " and dtype " + a.dtype());
         }
         return o.getClass().getSimpleName();
     }

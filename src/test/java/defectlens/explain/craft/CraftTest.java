@@ -60,7 +60,11 @@ class CraftTest {
     void fitsABankExplainsAndRoundTripsThroughAFolder() {
         List<String> stages = new ArrayList<>();
         ConceptBank bank = new ConceptBankFitter(OPTIONS).fit(model, "tiny", 0, IMAGES,
-                (stage, f) -> { if (f == 1.0) { stages.add(stage); } }, () -> false);
+                (stage, f) -> {
+                    if (f == 1.0) {
+                        stages.add(stage);
+                    }
+                }, () -> false);
         assertEquals(4, bank.rank());
         assertEquals(8, bank.channels());
         assertEquals(54, bank.crops());
