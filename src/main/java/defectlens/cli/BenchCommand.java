@@ -7,5 +7,7 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Speed measurements (figures for docs/benchmarks.md).",
-        subcommands = {BenchRadonCommand.class, BenchWaferLrpCommand.class, BenchSemCommand.class, BenchExplainCommand.class, BenchWaferCommand.class})
+        subcommands = {
+                BenchRadonCommand.class, BenchWaferLrpCommand.class, BenchSemCommand.class,
+                BenchExplainCommand.class, BenchWaferCommand.class})
 public final class BenchCommand extends CommandGroup {}

@@ -64,7 +64,8 @@ public final class BenchExplainCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "Untimed warm-up runs (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--endurance", defaultValue = "0", description = "Explanations in a row with memory sampled; 0 skips (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--endurance", defaultValue = "0",
+            description = "Explanations in a row with memory sampled; 0 skips (default: ${DEFAULT-VALUE}).")
     int endurance;
 
     @Option(names = "--sample-every", defaultValue = "500", description = "Memory sample interval (default: ${DEFAULT-VALUE}).")
@@ -121,7 +122,8 @@ public final class BenchExplainCommand implements Callable<Integer> {
         } finally {
             if (temp != null) {
                 try (var files = Files.walk(temp)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).filter(f -> !f.delete())
+                            .forEach(f -> spec.commandLine().getErr().println("bench explain: could not delete " + f));
                 }
             }
         }

@@ -36,7 +36,8 @@ public final class BenchSemCommand implements Callable<Integer> {
             description = "Randomly initialised architecture when no --model is given (default: ${DEFAULT-VALUE}).")
     String architecture;
 
-    @Option(names = "--input-size", defaultValue = "384", description = "Square input of the random model; 0 = the architecture's default (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--input-size", defaultValue = "384",
+            description = "Square input of the random model; 0 = the architecture's default (default: ${DEFAULT-VALUE}).")
     int inputSize;
 
     @Option(names = "--channels", defaultValue = "3", description = "Input channels of the random model (default: ${DEFAULT-VALUE}).")
@@ -48,7 +49,8 @@ public final class BenchSemCommand implements Callable<Integer> {
     @Option(names = "--batch", split = ",", defaultValue = "1,16", description = "Batch sizes (default: ${DEFAULT-VALUE}).")
     int[] batches;
 
-    @Option(names = "--repeats", defaultValue = "5", description = "Timed repeats per batch size, the median is reported (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", defaultValue = "5",
+            description = "Timed repeats per batch size, the median is reported (default: ${DEFAULT-VALUE}).")
     int repeats;
 
     @Option(names = "--warmup", defaultValue = "2", description = "Untimed warm-up passes per batch size (default: ${DEFAULT-VALUE}).")

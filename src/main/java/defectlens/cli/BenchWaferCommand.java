@@ -100,14 +100,14 @@ public final class BenchWaferCommand implements Callable<Integer> {
     }
 
     private double median(Runnable run) {
-        double[] seconds = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
+        double[] seconds = new double[Math.max(1, repeats)];
+        for (int r = 0; r < seconds.length; r++) {
             long t = System.nanoTime();
             run.run();
             seconds[r] = (System.nanoTime() - t) / 1e9;
         }
         Arrays.sort(seconds);
-        return seconds[repeats / 2];
+        return seconds[seconds.length / 2];
     }
 
     /**

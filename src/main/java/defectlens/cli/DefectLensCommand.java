@@ -1,7 +1,9 @@
 package defectlens.cli;
 
 import defectlens.DefectLensException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,11 +13,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Semiconductor defect review workbench. With no command, opens the window.",
-        subcommands = {DatasetCommand.class, ImageCommand.class, SemCommand.class, WaferCommand.class, StudyCommand.class, BenchCommand.class, ExplainCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+                DatasetCommand.class, ImageCommand.class, SemCommand.class, WaferCommand.class, StudyCommand.class,
+                BenchCommand.class, ExplainCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
 public final class DefectLensCommand extends CommandGroup {
     /** Runs the CLI and returns the exit code; user errors print one line on stderr and exit 2. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        Charset cs = Charset.defaultCharset();
+        return run(new PrintWriter(new OutputStreamWriter(System.out, cs), true),
+                new PrintWriter(new OutputStreamWriter(System.err, cs), true), args);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {

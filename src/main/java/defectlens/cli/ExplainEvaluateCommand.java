@@ -59,13 +59,15 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--methods", defaultValue = "gradcam,craft", split = ",",
-            description = "Methods: gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam, craft; NAME+tta smooths CAMs (default: ${DEFAULT-VALUE}).")
+            description = "Methods: gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam, craft; "
+                    + "NAME+tta smooths CAMs (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
     @Option(names = "--threshold", defaultValue = "0.5", description = "Threshold on the normalised map (default: ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--target", defaultValue = "label", description = "Class to explain: 'label' (the image's class, predicted when unknown) or 'predicted' (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--target", defaultValue = "label",
+            description = "Class to explain: 'label' (the image's class, predicted when unknown) or 'predicted' (default: ${DEFAULT-VALUE}).")
     String target;
 
     @Option(names = "--pointing-tolerance", defaultValue = "15", paramLabel = "PX",

@@ -36,7 +36,9 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
     @Option(names = "--image", required = true, description = "Image file.")
     Path image;
 
-    @Option(names = "--method", defaultValue = "gradcam", description = "gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam (NAME+tta smooths), craft (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "gradcam",
+            description = "gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam (NAME+tta smooths), "
+                    + "craft (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--class", description = "Class name or index to explain (default: the predicted class).")

@@ -8,6 +8,7 @@ import defectlens.model.ClassProbability;
 import defectlens.model.ModelBundle;
 import defectlens.model.Prediction;
 import defectlens.model.SemClassifier;
+import defectlens.model.SplitClassifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +52,8 @@ public final class SemClassifyCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "3", description = "Classes per image (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--batch", defaultValue = "0", description = "Batch size for --data; 0 = by input size, 8 at 128 px down to 1 at 384 px, as memory allows (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "0",
+            description = "Batch size for --data; 0 = by input size, 8 at 128 px down to 1 at 384 px, as memory allows (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--json", description = "Print JSON on stdout.")
@@ -66,26 +68,22 @@ public final class SemClassifyCommand implements Callable<Integer> {
         List<Prediction> predictions;
         List<String> truth = new ArrayList<>();
         SkippedImages skipped = new SkippedImages(err);
-        try (SemClassifier classifier = new SemClassifier(ModelBundle.load(model))) {
-            try {
-                if (source.image != null) {
-                    String id = source.image.getFileName().toString();
-                    predictions = List.of(classifier.classify(id, SemImageReader.read(source.image), top));
-                    truth.add(null);
-                } else {
-                    SemDataset data = DatasetOpener.open(source.data);
-                    int step = batch > 0 ? batch : SemClassifier.recommendedBatch(classifier.model().input());
-                    try (TerminalProgress progress = new TerminalProgress(err, "sem classify")) {
-                        skipped.below(progress);
-                        predictions = classifier.classifyAll(data, top, step, progress, skipped::add);
-                    }
-                    skipped.requireSomeRead(source.data, predictions.size(), data.size());
-                    Set<Path> left = new HashSet<>();
-                    skipped.all().forEach(k -> left.add(k.file()));
-                    data.samples().stream().filter(s -> !left.contains(s.image())).forEach(s -> truth.add(s.label()));
+        try (SplitClassifier net = ModelBundle.load(model); SemClassifier classifier = new SemClassifier(net)) {
+            if (source.image != null) {
+                String id = source.image.getFileName().toString();
+                predictions = List.of(classifier.classify(id, SemImageReader.read(source.image), top));
+                truth.add(null);
+            } else {
+                SemDataset data = DatasetOpener.open(source.data);
+                int step = batch > 0 ? batch : SemClassifier.recommendedBatch(net.input());
+                try (TerminalProgress progress = new TerminalProgress(err, "sem classify")) {
+                    skipped.below(progress);
+                    predictions = classifier.classifyAll(data, top, step, progress, skipped::add);
                 }
-            } finally {
-                classifier.model().close();
+                skipped.requireSomeRead(source.data, predictions.size(), data.size());
+                Set<Path> left = new HashSet<>();
+                skipped.all().forEach(k -> left.add(k.file()));
+                data.samples().stream().filter(s -> !left.contains(s.image())).forEach(s -> truth.add(s.label()));
             }
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -44,7 +44,8 @@ public final class SemEvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Folder for f1_per_class.png and confusion.png.")
     Path out;
 
-    @Option(names = "--batch", defaultValue = "0", description = "Batch size; 0 = by input size, 8 at 128 px down to 1 at 384 px, as memory allows (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "0",
+            description = "Batch size; 0 = by input size, 8 at 128 px down to 1 at 384 px, as memory allows (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--json", description = "Print JSON on stdout.")

@@ -60,7 +60,8 @@ public final class SemTrainCommand implements Callable<Integer> {
     @Option(names = "--val-fraction", defaultValue = "0.2", description = "Validation share per class (default: ${DEFAULT-VALUE}).")
     double valFraction;
 
-    @Option(names = "--patience", defaultValue = "5", description = "Epochs without better macro F1 before stopping; 0 = never (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--patience", defaultValue = "5",
+            description = "Epochs without better macro F1 before stopping; 0 = never (default: ${DEFAULT-VALUE}).")
     int patience;
 
     @Option(names = "--batch", defaultValue = "16", description = "Batch size (default: ${DEFAULT-VALUE}).")
@@ -72,7 +73,8 @@ public final class SemTrainCommand implements Callable<Integer> {
     @Option(names = "--input-size", defaultValue = "0", description = "Square input size; 0 = the architecture's default.")
     int inputSize;
 
-    @Option(names = "--channels", defaultValue = "1", description = "1 = gray stem, 3 = gray replicated with ImageNet normalisation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--channels", defaultValue = "1",
+            description = "1 = gray stem, 3 = gray replicated with ImageNet normalisation (default: ${DEFAULT-VALUE}).")
     int channels;
 
     @Option(names = "--no-augment", description = "Train without augmentation.")

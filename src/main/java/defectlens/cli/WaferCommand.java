@@ -7,5 +7,8 @@ import picocli.CommandLine.Command;
         name = "wafer",
         mixinStandardHelpOptions = true,
         description = "Work with WM-811K wafer maps (LSWMD.pkl, WM811K.pkl and re-pickled variants).",
-        subcommands = {WaferInfoCommand.class, WaferExportCommand.class, WaferExplainCommand.class, WaferTrainCommand.class, WaferClassifyCommand.class, WaferEvaluateCommand.class, WaferExperimentCommand.class, WaferEnsembleCommand.class, WaferConfigureCommand.class})
+        subcommands = {
+                WaferInfoCommand.class, WaferExportCommand.class, WaferExplainCommand.class, WaferTrainCommand.class,
+                WaferClassifyCommand.class, WaferEvaluateCommand.class, WaferExperimentCommand.class,
+                WaferEnsembleCommand.class, WaferConfigureCommand.class})
 public final class WaferCommand extends CommandGroup {}

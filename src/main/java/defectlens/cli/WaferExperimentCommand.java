@@ -38,7 +38,8 @@ public final class WaferExperimentCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "3", description = "seeds per size and variant: 0..K-1 (default ${DEFAULT-VALUE})")
     int seeds;
 
-    @Option(names = "--variants", split = ",", defaultValue = "baseline,radon,kernel-flip,proposed", description = "variants (default ${DEFAULT-VALUE})")
+    @Option(names = "--variants", split = ",", defaultValue = "baseline,radon,kernel-flip,proposed",
+            description = "variants (default ${DEFAULT-VALUE})")
     List<String> variants;
 
     @Option(names = "--classes", defaultValue = "paper7", description = "paper7, all8 or all9 (default ${DEFAULT-VALUE})")

@@ -39,7 +39,8 @@ public final class WaferTrainCommand implements Callable<Integer> {
     @Option(names = "--classes", defaultValue = "paper7", description = "paper7, all8 or all9 (default ${DEFAULT-VALUE})")
     String classes;
 
-    @Option(names = "--train-per-class", required = true, paramLabel = "N", description = "training maps per class (balanced; small classes give what they have)")
+    @Option(names = "--train-per-class", required = true, paramLabel = "N",
+            description = "training maps per class (balanced; small classes give what they have)")
     int perClass;
 
     @Option(names = "--seed", defaultValue = "0", description = "seed of validation/training draws, initialisation and shuffling")

@@ -25,17 +25,14 @@ public enum Augmentation {
         int[] idx = new int[w * h];
         for (int ty = 0; ty < th; ty++) {
             for (int tx = 0; tx < tw; tx++) {
-                int sx;
-                int sy;
-                switch (this) {
-                    case FLIP_HORIZONTAL -> { sx = w - 1 - tx; sy = ty; }
-                    case FLIP_VERTICAL -> { sx = tx; sy = h - 1 - ty; }
-                    case ROTATE_90 -> { sx = w - 1 - ty; sy = tx; }
-                    case ROTATE_180 -> { sx = w - 1 - tx; sy = h - 1 - ty; }
-                    case ROTATE_270 -> { sx = ty; sy = h - 1 - tx; }
-                    default -> { sx = tx; sy = ty; }
-                }
-                idx[ty * tw + tx] = sy * w + sx;
+                idx[ty * tw + tx] = switch (this) {
+                    case FLIP_HORIZONTAL -> ty * w + (w - 1 - tx);
+                    case FLIP_VERTICAL -> (h - 1 - ty) * w + tx;
+                    case ROTATE_90 -> tx * w + (w - 1 - ty);
+                    case ROTATE_180 -> (h - 1 - ty) * w + (w - 1 - tx);
+                    case ROTATE_270 -> (h - 1 - tx) * w + ty;
+                    default -> ty * w + tx;
+                };
             }
         }
         return idx;

@@ -7,9 +7,9 @@ import defectlens.model.SplitClassifier;
 
 /**
  * Activations (and, when asked, gradients of the target logit) at a model's split layer for one
- * input, copied out of native memory: the material every CAM method combines. Gradients follow
- * NOTES.md: run {@code features}, stop the gradient, mark the map as requiring one, run
- * {@code head} inside a gradient collector and go backward from the class logit.
+ * input, copied out of native memory: the material every CAM method combines. Gradients as
+ * docs/sem-models.md describes: run {@code features}, stop the gradient, mark the map as requiring
+ * one, run {@code head} inside a gradient collector and go backward from the class logit.
  *
  * <p>DJL's PyTorch engine allows one gradient collector at a time in a JVM, so gradient probes are
  * serialised on one lock; anything else that collects gradients (a training loop) must not run at

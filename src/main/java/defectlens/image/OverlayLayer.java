@@ -1,10 +1,10 @@
 package defectlens.image;
 
 /**
- * Something drawn over the image in the viewer: a ground-truth mask ({@link MaskOverlay}), a heatmap
- * ({@code explain.HeatmapOverlay}) or the top CRAFT concepts ({@code explain.ConceptOverlay}). A layer renders
- * itself once into an ARGB picture at the image's resolution, with per-pixel alpha; the viewer stacks layers
- * and applies each layer's opacity and visibility.
+ * Something drawn over the image in the viewer: a ground-truth mask ({@code MaskOverlay}), a heatmap
+ * ({@code HeatmapOverlay}) or CRAFT concepts ({@code ConceptOverlay}). A layer renders itself once into
+ * an ARGB picture at the image's resolution, with per-pixel alpha; the viewer stacks layers and applies
+ * each layer's opacity and visibility.
  */
 public interface OverlayLayer {
     /** The name shown in the layer list, e.g. "Ground-truth mask". */

@@ -28,7 +28,7 @@ public final class ManifestFile {
         try {
             JsonNode root = MAPPER.readTree(file.toFile());
             if (root == null || !root.isObject()) {
-                throw new DefectLensException(file, "not a valid model.json (not a JSON object)");
+                throw new DefectLensException(file, "not a valid model.json (expected one JSON object)");
             }
             return root;
         } catch (IOException e) {

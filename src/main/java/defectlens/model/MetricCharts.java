@@ -1,6 +1,5 @@
 package defectlens.model;
 
-import defectlens.DefectLensException;
 import defectlens.image.OpenCv;
 import defectlens.image.SemImageWriter;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
-import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**

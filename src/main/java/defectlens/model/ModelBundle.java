@@ -40,21 +40,7 @@ public final class ModelBundle {
     /** Reads and checks {@code DIR/model.json}. */
     public static ModelManifest readManifest(Path dir) {
         Path file = dir.resolve(MANIFEST);
-        if (!Files.isDirectory(dir)) {
-            throw new DefectLensException(dir, "not a model bundle folder (no such folder)");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new DefectLensException(file, "missing: a model bundle needs model.json beside its weights");
-        }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new DefectLensException(file, "not a valid model.json (" + ManifestFile.firstLine(e) + ")", e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new DefectLensException(file, "not a valid model.json (expected one JSON object)");
-        }
+        JsonNode root = ManifestFile.read(dir);
         ManifestRules rules = new ManifestRules(dir, file);
         rules.architecture(root, "architecture", ModelBundle::knownArchitecture,
                 ModelManifest.TORCHSCRIPT + ", efficientnetv2-s, -m, -l or -tiny");

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <p>Both methods must be callable inside a DJL {@code GradientCollector} so that gradients flow to a
  * feature map marked with {@code setRequiresGradient(true)} (TorchScript modules are loaded with
- * {@code trainParam=true} and run with {@code training=true}, see NOTES.md). They never switch
+ * {@code trainParam=true} and run with {@code training=true}, see docs/sem-models.md). They never switch
  * BatchNorm or dropout to training behaviour. Arrays returned are attached to the input's manager.
  */
 public interface SplitClassifier extends AutoCloseable {

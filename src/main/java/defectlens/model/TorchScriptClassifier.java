@@ -16,7 +16,8 @@ import java.util.Map;
  * An imported PyTorch model as a {@link SplitClassifier}: two traced TorchScript modules,
  * {@code features.pt} (input to split-layer maps) and {@code head.pt} (maps to logits). They are loaded
  * with {@code trainParam=true} and run with {@code training=true} so that gradients reach the split
- * (NOTES.md); traced in eval mode, BatchNorm and dropout keep their eval behaviour.
+ * (docs/sem-models.md, "Importing PyTorch models"); traced in eval mode, BatchNorm and dropout keep
+ * their eval behaviour.
  */
 public final class TorchScriptClassifier implements SplitClassifier {
     public static final String FEATURES = "features";

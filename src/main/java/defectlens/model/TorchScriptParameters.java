@@ -1,7 +1,11 @@
 package defectlens.model;
 
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.engine.EngineException;
 import ai.djl.nn.Parameter;
+import defectlens.DefectLensException;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /** Counts the values of the parameters of TorchScript modules (buffers such as BatchNorm statistics excluded). */
@@ -9,6 +13,10 @@ final class TorchScriptParameters {
     private TorchScriptParameters() {
     }
 
+    /**
+     * The parameter count of the modules together. A module that does not load ends in a
+     * {@link DefectLensException} naming it: a count of 0 in {@code model.json} would be a silent lie.
+     */
     static long count(Path... modules) {
         long n = 0;
         for (Path file : modules) {
@@ -21,8 +29,9 @@ final class TorchScriptParameters {
                         n += param.getArray().size();
                     }
                 }
-            } catch (Exception e) {
-                return 0;
+            } catch (IOException | MalformedModelException | EngineException e) {
+                throw new DefectLensException(file, "cannot be loaded to count its parameters (" + e.getMessage() + ")",
+                        e);
             }
         }
         return n;

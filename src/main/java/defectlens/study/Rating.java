@@ -42,9 +42,12 @@ public record Rating(String submissionId, String studyId, String rater, String i
      * as text); times that do not parse compare as equal, so journal order decides.
      */
     public static int compareTime(Rating a, Rating b) {
+        if (a.time() == null || b.time() == null) {
+            return 0;
+        }
         try {
             return Instant.parse(a.time()).compareTo(Instant.parse(b.time()));
-        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+        } catch (java.time.format.DateTimeParseException e) {
             return 0;
         }
     }

@@ -92,7 +92,8 @@ public final class AblationPlot {
 
     private static void panel(Mat img, int x0, String title, TreeSet<Integer> sizes, double yMin) {
         text(img, title, x0, TOP - 12, 0.45);
-        for (double v = yMin; v <= 100.001; v += 10) {
+        for (int step = 0; yMin + 10 * step <= 100.001; step++) {
+            double v = yMin + 10 * step;
             int y = y(v, yMin);
             Imgproc.line(img, new Point(x0, y), new Point(x0 + PANEL_W, y), GRID, 1);
             text(img, String.format(Locale.ROOT, "%.0f", v), x0 - 30, y + 5, 0.4);

@@ -28,11 +28,11 @@ public enum RadonCentre {
 
     /** The rotation centre in image coordinates (row = column) of an {@code side x side} map. */
     public double imageCentre(int side) {
-        return this == GEOMETRIC ? (side - 1) / 2.0 : side / 2;
+        return this == GEOMETRIC ? (side - 1) / 2.0 : Math.floorDiv(side, 2);
     }
 
     /** The index of the detector bin (and of the ray sample) through the rotation centre. */
     public double detectorCentre(int detectorSize) {
-        return this == GEOMETRIC ? (detectorSize - 1) / 2.0 : detectorSize / 2;
+        return this == GEOMETRIC ? (detectorSize - 1) / 2.0 : Math.floorDiv(detectorSize, 2);
     }
 }

@@ -30,7 +30,7 @@ import org.tukaani.xz.XZInputStream;
  * checked against the bytes left in the file, a compressed one may expand to at most
  * {@value #MAX_EXPANSION} times its size (at least {@value #MIN_BUDGET_MB} MB; real wafer pickles expand
  * 11 to 13 times), no single object may exceed a quarter of the Java heap, and every map is validated
- * ({@link WaferFrameDecoder}). docs/security-pickles.md gives the budget in time and memory.
+ * ({@link WaferFrameDecoder}). docs/security.md gives the budget in time and memory.
  */
 public final class WaferPickleReader {
     /** How many times its own size a compressed pickle may expand to. */

@@ -31,7 +31,8 @@ public final class WaferPredictionCsv implements AutoCloseable {
         this.columns = List.copyOf(cols);
         CsvSchema.Builder schema = CsvSchema.builder();
         columns.forEach(schema::addColumn);
-        this.out = new CsvMapper().disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer(schema.build().withHeader()).writeValues(sink);
+        this.out = new CsvMapper().disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writer(schema.build().withHeader()).writeValues(sink);
     }
 
     public List<String> columns() {

@@ -35,7 +35,8 @@ public final class SampleDatasets {
                 boolean defect = c != CarinthiaClass.NO_DEFECT;
                 SemImageWriter.write(square(4 + i, 6, defect ? 8 : 0, false), data.resolve("images/" + id + ".jpg"));
                 SemImageWriter.write(square(4 + i, 6, defect ? 8 : 0, true), data.resolve("masks/" + id + ".png"));
-                csv.append("images/").append(id).append(".jpg;masks/").append(id).append(".png;").append(id).append(';').append(c.label()).append('\n');
+                csv.append("images/").append(id).append(".jpg;masks/").append(id).append(".png;").append(id).append(';')
+                        .append(c.label()).append('\n');
             }
         }
         Files.writeString(data.resolve("carinthia-s.csv"), csv, StandardCharsets.UTF_8);

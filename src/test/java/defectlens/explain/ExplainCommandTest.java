@@ -47,7 +47,8 @@ class ExplainCommandTest {
         Path banks = tmp.resolve("banks");
         String[] r = run("explain", "evaluate", "--model", tmp.resolve("tiny-model").toString(), "--data", data.toString(),
                 "--methods", "gradcam,layercam+tta,craft", "--threshold", "0.4", "--steps", "4", "--craft-patch", "16",
-                "--craft-concepts", "3", "--craft-images", "3", "--craft-iterations", "100", "--banks", banks.toString(), "--out", out.toString(), "--json");
+                "--craft-concepts", "3", "--craft-images", "3", "--craft-iterations", "100", "--banks", banks.toString(),
+                "--out", out.toString(), "--json");
         assertEquals("0", r[0], r[2]);
         JsonNode j = new ObjectMapper().readTree(r[1]);
         assertEquals(0.4, j.get("threshold").asDouble());

@@ -155,7 +155,8 @@ class HostileImageTest {
 
     private static String[] child(String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "-Xmx256m", ImageReaderMain.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "-Xmx256m",
+                ImageReaderMain.class.getName()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -40,7 +40,8 @@ class ImageIoTest {
         golden.get(key).fields().forEachRemaining(e -> {
             String[] xy = e.getKey().split(",");
             for (int c = 0; c < 3; c++) {
-                assertEquals(e.getValue().get(c).asInt(), r.sample(Integer.parseInt(xy[0]), Integer.parseInt(xy[1]), c), key + " at " + e.getKey() + " channel " + c);
+                assertEquals(e.getValue().get(c).asInt(), r.sample(Integer.parseInt(xy[0]), Integer.parseInt(xy[1]), c),
+                        key + " at " + e.getKey() + " channel " + c);
             }
         });
     }

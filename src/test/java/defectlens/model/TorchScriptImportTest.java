@@ -13,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import defectlens.DefectLensException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,5 +75,14 @@ class TorchScriptImportTest {
                 FIXTURE.resolve("features.pt"), FIXTURE.resolve("head.pt"), List.of("a", "b"), InputSpec.imagenet(32),
                 null, "tiny", tmp.resolve("bad")));
         assertTrue(e.getMessage().contains("3 logits"), e.getMessage());
+    }
+
+    @Test
+    void aModuleThatDoesNotLoadIsNamedNotCountedAsZero() throws Exception {
+        Path junk = Files.writeString(tmp.resolve("junk.pt"), "not a TorchScript archive");
+        DefectLensException e = assertThrows(DefectLensException.class,
+                () -> TorchScriptParameters.count(FIXTURE.resolve("head.pt"), junk));
+        assertTrue(e.getMessage().contains("junk.pt") && e.getMessage().contains("count its parameters"),
+                e.getMessage());
     }
 }

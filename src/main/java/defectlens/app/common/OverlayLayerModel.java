@@ -10,8 +10,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.image.Image;
 
 /**
- * One overlay in the viewer: the layer (mask today; GradCAM, CRAFT and LRP heatmaps plug in the same
- * way), its rendered picture, and the user's opacity and visibility.
+ * One overlay in the viewer: the layer (a ground-truth mask, a CAM heatmap or CRAFT concepts), its
+ * rendered picture, and the user's opacity and visibility.
  */
 public final class OverlayLayerModel {
     private final ObjectProperty<OverlayLayer> layer = new SimpleObjectProperty<>();

@@ -98,8 +98,9 @@ public final class MaskAgreement {
         int n = 0;
         for (int i = 0; i < map.length; i++) {
             if (map[i] == max) {
+                int row = i / width;
                 cx += i % width;
-                cy += i / width;
+                cy += row;
                 n++;
             }
         }
@@ -109,8 +110,10 @@ public final class MaskAgreement {
         double bestD = Double.POSITIVE_INFINITY;
         for (int i = 0; i < map.length; i++) {
             if (map[i] == max) {
-                double dx = i % width - cx;
-                double dy = i / width - cy;
+                int row = i / width;
+                int col = i % width;
+                double dx = col - cx;
+                double dy = row - cy;
                 double d = dx * dx + dy * dy;
                 if (d < bestD) {
                     bestD = d;
