@@ -1,7 +1,5 @@
 package defectlens;
 
-import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -55,9 +53,7 @@ class ArchitectureTest {
                     "explain", "study", "journal", "review", "mask")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("main")
             .whereLayer("app").mayOnlyBeAccessedByLayers("main")
-            .whereLayer("main").mayNotBeAccessedByAnyLayer()
-            // moved to core by the integrator
-            .ignoreDependency(alwaysTrue(), equivalentTo(DefectLensException.class));
+            .whereLayer("main").mayNotBeAccessedByAnyLayer();
 
     /** The window is the only place that knows JavaFX; everything below it runs headless. */
     @ArchTest
@@ -71,7 +67,5 @@ class ArchitectureTest {
     /** The root package holds the entry point only. */
     @ArchTest
     static final ArchRule ROOT_HOLDS_ONLY_MAIN = classes().that().resideInAPackage("defectlens")
-            .should().haveSimpleName("Main")
-            // moved to core by the integrator
-            .orShould().haveSimpleName("DefectLensException");
+            .should().haveSimpleName("Main");
 }

@@ -3,7 +3,7 @@ package defectlens.cli;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
 import defectlens.explain.ExplanationBenchmark;
@@ -37,6 +37,13 @@ import picocli.CommandLine;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explanation speed vs a forward pass, and memory over many explanations.")
 public final class BenchExplainCommand implements Callable<Integer> {
+    private final ModelOpener models;
+
+    /** A command that opens {@code --model} with {@code models} (see {@link CommandFactory}). */
+    public BenchExplainCommand(ModelOpener models) {
+        this.models = models;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -87,7 +94,7 @@ public final class BenchExplainCommand implements Callable<Integer> {
             temp = Files.createTempDirectory("bench-explain");
             dir = untrained(temp.resolve(arch), arch, inputSize);
         }
-        try (SplitClassifier classifier = ExplainCommand.modelLoader.apply(dir)) {
+        try (SplitClassifier classifier = models.open(dir)) {
             Explainer explainer = explainer(classifier, dir);
             err.println("bench explain: " + explainer.name() + " on " + dir.getFileName() + ", input "
                     + classifier.input().width() + ", " + Runtime.getRuntime().availableProcessors() + " processors");

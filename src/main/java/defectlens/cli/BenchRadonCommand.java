@@ -1,6 +1,6 @@
 package defectlens.cli;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.wafer.RadonBenchmark;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package defectlens.cli;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.model.EfficientNetV2Classifier;
 import defectlens.model.EfficientNetV2Config;
 import defectlens.model.InferenceBenchmark;

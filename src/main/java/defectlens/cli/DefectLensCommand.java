@@ -1,6 +1,6 @@
 package defectlens.cli;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -24,8 +24,14 @@ public final class DefectLensCommand extends CommandGroup {
                 new PrintWriter(new OutputStreamWriter(System.err, cs), true), args);
     }
 
+    /** Runs the CLI on the given streams with the product's model-bundle reader. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new DefectLensCommand());
+        return run(out, err, ModelOpener.BUNDLES, args);
+    }
+
+    /** Runs the CLI on the given streams, opening explanation models with {@code models} (tests: a tiny network). */
+    public static int run(PrintWriter out, PrintWriter err, ModelOpener models, String... args) {
+        CommandLine cl = new CommandLine(new DefectLensCommand(), new CommandFactory(models));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

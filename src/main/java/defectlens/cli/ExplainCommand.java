@@ -7,9 +7,8 @@ import java.util.function.Function;
 import picocli.CommandLine.Command;
 
 /**
- * {@code explain ...}: explanation methods measured against ground truth. Models are opened through
- * {@link #modelLoader}, a hook from a model folder to a {@link SplitClassifier}, so that the
- * commands work with whatever bundle format is installed (and with test models).
+ * {@code explain ...}: explanation methods measured against ground truth. Its commands open models through the
+ * {@link ModelOpener} that {@link CommandFactory} hands them (the bundle reader; a tiny network in tests).
  */
 @Command(
         name = "explain",
@@ -17,9 +16,4 @@ import picocli.CommandLine.Command;
         description = "Explanation methods (GradCAM family, CRAFT) measured against expert defect masks.",
         subcommands = {ExplainEvaluateCommand.class, ExplainHeatmapCommand.class})
 public final class ExplainCommand extends CommandGroup {
-    /**
-     * Opens {@code --model DIR} for every {@code explain} command: the model-bundle reader (DJL-native
-     * EfficientNetV2 or imported TorchScript bundles); tests put a tiny model here.
-     */
-    public static volatile Function<Path, SplitClassifier> modelLoader = ModelBundle::load;
 }

@@ -1,7 +1,7 @@
 package defectlens.cli;
 
 import ai.djl.ndarray.NDManager;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.dataset.DatasetOpener;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
@@ -49,6 +49,13 @@ import picocli.CommandLine;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Measures heatmaps against expert masks (Accuracy, Precision, Recall, Dice, IoU, pointing game, deletion/insertion AUC).")
 public final class ExplainEvaluateCommand implements Callable<Integer> {
+    private final ModelOpener models;
+
+    /** A command that opens {@code --model} with {@code models} (see {@link CommandFactory}). */
+    public ExplainEvaluateCommand(ModelOpener models) {
+        this.models = models;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -120,7 +127,7 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         skipped = new SkippedImages(err);
-        try (SplitClassifier classifier = ExplainCommand.modelLoader.apply(model)) {
+        try (SplitClassifier classifier = models.open(model)) {
             Map<String, Explainer> explainers = new LinkedHashMap<>();
             for (String m : methods) {
                 String name = m.trim().toLowerCase(Locale.ROOT);

@@ -1,6 +1,6 @@
 package defectlens.cli;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.core.OutputFile;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
@@ -27,6 +27,13 @@ import picocli.CommandLine.Option;
 @Command(name = "heatmap", mixinStandardHelpOptions = true,
         description = "Explains one image with one method and writes the heatmap as .npy (and PNG).")
 public class ExplainHeatmapCommand implements Callable<Integer> {
+    private final ModelOpener models;
+
+    /** A command that opens {@code --model} with {@code models} (see {@link CommandFactory}). */
+    public ExplainHeatmapCommand(ModelOpener models) {
+        this.models = models;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -79,7 +86,7 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
             throw new DefectLensException("unknown colormap '" + colormap + "' (viridis, inferno or jet)");
         }
         ImageRaster raster = SemImageReader.read(image);
-        try (SplitClassifier classifier = ExplainCommand.modelLoader.apply(model)) {
+        try (SplitClassifier classifier = models.open(model)) {
             int target = resolveClass(classifier);
             Explainer explainer = explainer(classifier);
             Heatmap h = explainer.explain(classifier, raster, target);

@@ -1,6 +1,6 @@
 package defectlens.cli;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.model.InputSpec;
 import defectlens.model.ModelManifest;
 import defectlens.model.TorchScriptImporter;

@@ -10,4 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explains one SEM image with one method and writes the heatmap as .npy (and PNG); same as 'explain heatmap'.")
 public final class SemExplainCommand extends ExplainHeatmapCommand {
+    /** The same command, opening {@code --model} with {@code models}. */
+    public SemExplainCommand(ModelOpener models) {
+        super(models);
+    }
 }

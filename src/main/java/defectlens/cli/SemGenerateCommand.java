@@ -2,7 +2,7 @@ package defectlens.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.core.OutputFile;
 import defectlens.dataset.CarinthiaClass;
 import defectlens.dataset.ClassQuota;

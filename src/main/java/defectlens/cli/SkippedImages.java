@@ -1,6 +1,6 @@
 package defectlens.cli;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.dataset.SemSample;
 import defectlens.dataset.SkippedSample;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package defectlens.cli;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.dataset.SkippedSample;
 import defectlens.explain.Explainer;
 import defectlens.explain.ExplanationPicture;
@@ -35,6 +35,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "explanations", mixinStandardHelpOptions = true,
         description = "Compute the explanation pictures of a study (explanations/<method>/<id>.png) with a model.")
 public final class StudyExplanationsCommand implements Callable<Integer> {
+    private final ModelOpener models;
+
+    /** A command that opens {@code --model} with {@code models} (see {@link CommandFactory}). */
+    public StudyExplanationsCommand(ModelOpener models) {
+        this.models = models;
+    }
+
     @Spec
     CommandSpec spec;
     @Option(names = "--study", required = true, description = "The study folder.")
@@ -62,7 +69,7 @@ public final class StudyExplanationsCommand implements Callable<Integer> {
         int total = plan.images().size() * plan.methods().size();
         int done = 0;
         SkippedImages skipped = new SkippedImages(err);
-        try (SplitClassifier classifier = ExplainCommand.modelLoader.apply(model)) {
+        try (SplitClassifier classifier = models.open(model)) {
             String modelName = model.toAbsolutePath().normalize().getFileName().toString();
             for (String method : plan.methods()) {
                 Explainer explainer = Explainers.byName(method, banks, modelName, classifier.classes());

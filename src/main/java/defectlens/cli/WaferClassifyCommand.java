@@ -1,6 +1,6 @@
 package defectlens.cli;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.core.OutputFile;
 import defectlens.wafer.HeldOutMaps;
 import defectlens.wafer.WaferDataset;

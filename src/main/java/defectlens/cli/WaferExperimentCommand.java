@@ -1,6 +1,6 @@
 package defectlens.cli;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.wafer.AblationPlot;
 import defectlens.wafer.AblationResults;
 import defectlens.wafer.WaferAblation;

@@ -1,6 +1,6 @@
 package defectlens.cli;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.core.OutputFile;
 import defectlens.explain.lrp.LrpComposite;
 import defectlens.explain.lrp.LrpExplanation;

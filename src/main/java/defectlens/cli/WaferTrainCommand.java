@@ -1,6 +1,6 @@
 package defectlens.cli;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.model.EpochReport;
 import defectlens.wafer.TrainingAugmentation;
 import defectlens.wafer.WaferClassSet;

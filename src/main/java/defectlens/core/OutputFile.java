@@ -1,6 +1,5 @@
 package defectlens.core;
 
-import defectlens.DefectLensException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

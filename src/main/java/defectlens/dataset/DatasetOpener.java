@@ -1,6 +1,6 @@
 package defectlens.dataset;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.image.ImageFormat;
 import defectlens.image.RegularFiles;
 import java.nio.file.Files;

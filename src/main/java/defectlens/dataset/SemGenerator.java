@@ -1,6 +1,6 @@
 package defectlens.dataset;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.core.Progress;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageWriter;

@@ -1,6 +1,6 @@
 package defectlens.explain;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.explain.cam.EigenCam;
 import defectlens.explain.cam.GradCam;
 import defectlens.explain.cam.GradCamPlusPlus;

@@ -1,6 +1,6 @@
 package defectlens.image;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.core.OutputFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;

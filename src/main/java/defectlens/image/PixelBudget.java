@@ -1,6 +1,6 @@
 package defectlens.image;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.nio.file.Path;
 import java.util.Locale;
 

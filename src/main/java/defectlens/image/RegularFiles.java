@@ -1,6 +1,6 @@
 package defectlens.image;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;

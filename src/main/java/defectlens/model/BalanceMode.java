@@ -1,6 +1,6 @@
 package defectlens.model;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.util.Locale;
 
 /**

@@ -1,7 +1,7 @@
 package defectlens.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -2,7 +2,7 @@ package defectlens.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.core.Progress;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;

@@ -4,7 +4,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.EngineException;
 import ai.djl.nn.Parameter;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,6 +1,6 @@
 package defectlens.model;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.core.Progress;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;

@@ -1,6 +1,6 @@
 package defectlens.study;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

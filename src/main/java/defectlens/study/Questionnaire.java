@@ -1,7 +1,7 @@
 package defectlens.study;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package defectlens.study;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package defectlens.study;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.core.OutputFile;
 import java.io.IOException;
 import java.nio.file.Files;

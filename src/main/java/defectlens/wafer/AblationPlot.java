@@ -1,6 +1,6 @@
 package defectlens.wafer;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.image.OpenCv;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package defectlens.wafer;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;

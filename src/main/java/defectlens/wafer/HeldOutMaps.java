@@ -1,6 +1,6 @@
 package defectlens.wafer;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package defectlens.wafer;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.wafer.pickle.FrameColumn;
 import defectlens.wafer.pickle.NumpyArray;
 import defectlens.wafer.pickle.PandasFrame;

@@ -5,7 +5,7 @@ import ai.djl.Model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.model.ManifestFile;
 import defectlens.model.ManifestRules;
 import java.io.BufferedInputStream;

@@ -1,6 +1,6 @@
 package defectlens.wafer;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.core.Progress;
 import defectlens.wafer.pickle.ForbiddenGlobalException;
 import defectlens.wafer.pickle.PandasFrame;

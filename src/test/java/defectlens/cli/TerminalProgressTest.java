@@ -58,8 +58,8 @@ class TerminalProgressTest {
             p.println("sem train: epoch 1/5 loss 1.0");
             clock.set(2 * SECOND);
             p.update(0.4, "epoch 2/5");
-            throw new defectlens.DefectLensException(Path.of("x.png"), "unreadable");
-        } catch (defectlens.DefectLensException e) {
+            throw new defectlens.core.DefectLensException(Path.of("x.png"), "unreadable");
+        } catch (defectlens.core.DefectLensException e) {
             err.println("error: " + e.getMessage());
             code = 2;
         }

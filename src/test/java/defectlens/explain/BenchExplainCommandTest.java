@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import defectlens.cli.DefectLensCommand;
-import defectlens.cli.ExplainCommand;
-import defectlens.model.SplitClassifier;
+import defectlens.cli.ModelOpener;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,21 +18,16 @@ class BenchExplainCommandTest {
     @TempDir
     Path tmp;
 
-    private final Function<Path, SplitClassifier> previous = ExplainCommand.modelLoader;
-
-    @AfterEach
-    void restore() {
-        ExplainCommand.modelLoader = previous;
-    }
+    private ModelOpener models = ModelOpener.BUNDLES;
 
     @Test
     void reportsSpeedAndMemorySamples() throws Exception {
         Path image = tmp.resolve("golden.png");
         defectlens.image.SemImageWriter.write(TinyCnn.goldenImage(), image);
-        ExplainCommand.modelLoader = dir -> new TinyCnn();
+        models = dir -> new TinyCnn();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = DefectLensCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), "bench", "explain",
+        int code = DefectLensCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), models, "bench", "explain",
                 "--model", tmp.toString(), "--image", image.toString(), "--method", "gradcam", "--repeats", "3",
                 "--warmup", "1", "--endurance", "20", "--sample-every", "10", "--json");
         assertEquals(0, code, err.toString());

@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import defectlens.cli.DefectLensCommand;
-import defectlens.cli.ExplainCommand;
+import defectlens.cli.ModelOpener;
 import defectlens.dataset.SampleDatasets;
 import defectlens.image.NpyFile;
-import defectlens.model.SplitClassifier;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,24 +22,19 @@ class ExplainCommandTest {
     @TempDir
     Path tmp;
 
-    private final Function<Path, SplitClassifier> previous = ExplainCommand.modelLoader;
+    private ModelOpener models = ModelOpener.BUNDLES;
 
-    @AfterEach
-    void restore() {
-        ExplainCommand.modelLoader = previous;
-    }
-
-    private static String[] run(String... args) {
+    private String[] run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = DefectLensCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int code = DefectLensCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), models, args);
         return new String[] {Integer.toString(code), out.toString(), err.toString()};
     }
 
     @Test
     void evaluatesCamsAndCraftOnACarinthiaSFolder() throws Exception {
         Path data = SampleDatasets.carinthiaS(tmp.resolve("cs"), 2, false);
-        ExplainCommand.modelLoader = dir -> new TinyCnn();
+        models = dir -> new TinyCnn();
         Path out = tmp.resolve("report");
         Path banks = tmp.resolve("banks");
         String[] r = run("explain", "evaluate", "--model", tmp.resolve("tiny-model").toString(), "--data", data.toString(),
@@ -88,7 +80,7 @@ class ExplainCommandTest {
     void heatmapCommandWritesNpyRawAndPng() throws Exception {
         Path image = tmp.resolve("golden.png");
         defectlens.image.SemImageWriter.write(TinyCnn.goldenImage(), image);
-        ExplainCommand.modelLoader = dir -> new TinyCnn();
+        models = dir -> new TinyCnn();
         String[] r = run("explain", "heatmap", "--model", tmp.toString(), "--image", image.toString(), "--method", "gradcam",
                 "--class", "collapse", "--out", tmp.resolve("h.npy").toString(), "--raw", tmp.resolve("raw.npy").toString(),
                 "--png", tmp.resolve("h.png").toString(), "--colormap", "inferno", "--json");
@@ -116,7 +108,7 @@ class ExplainCommandTest {
         String[] noModel = run("explain", "evaluate", "--model", tmp.toString(), "--data", data.toString(), "--json");
         assertEquals("2", noModel[0]);
         assertTrue(noModel[2].contains("model.json") && noModel[2].contains("missing"), noModel[2]);
-        ExplainCommand.modelLoader = dir -> new TinyCnn();
+        models = dir -> new TinyCnn();
         String[] bad = run("explain", "evaluate", "--model", tmp.toString(), "--data", data.toString(), "--methods", "gradcamz");
         assertEquals("2", bad[0]);
         assertTrue(bad[2].contains("unknown explanation method 'gradcamz'"), bad[2]);

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import defectlens.cli.DefectLensCommand;
-import defectlens.cli.ExplainCommand;
+import defectlens.cli.ModelOpener;
 import defectlens.image.NpyFile;
-import defectlens.model.SplitClassifier;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,17 +20,12 @@ class SemExplainCommandTest {
     @TempDir
     Path tmp;
 
-    private final Function<Path, SplitClassifier> previous = ExplainCommand.modelLoader;
+    private ModelOpener models = ModelOpener.BUNDLES;
 
-    @AfterEach
-    void restore() {
-        ExplainCommand.modelLoader = previous;
-    }
-
-    private static String[] run(String... args) {
+    private String[] run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = DefectLensCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int code = DefectLensCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), models, args);
         return new String[] {Integer.toString(code), out.toString(), err.toString()};
     }
 
@@ -41,7 +33,7 @@ class SemExplainCommandTest {
     void semExplainWritesTheSameMapAsExplainHeatmap() throws Exception {
         Path image = tmp.resolve("golden.png");
         defectlens.image.SemImageWriter.write(TinyCnn.goldenImage(), image);
-        ExplainCommand.modelLoader = dir -> new TinyCnn();
+        models = dir -> new TinyCnn();
         String[] sem = run("sem", "explain", "--model", tmp.toString(), "--image", image.toString(), "--method",
                 "gradcam", "--class", "collapse", "--out", tmp.resolve("sem.npy").toString(), "--png",
                 tmp.resolve("sem.png").toString(), "--json");

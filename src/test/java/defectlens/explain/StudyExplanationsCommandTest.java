@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import defectlens.cli.DefectLensCommand;
-import defectlens.cli.ExplainCommand;
+import defectlens.cli.ModelOpener;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
-import defectlens.model.SplitClassifier;
 import defectlens.study.StudyFolder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,23 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 class StudyExplanationsCommandTest {
     @TempDir
     Path tmp;
-    private final Function<Path, SplitClassifier> previous = ExplainCommand.modelLoader;
+    private ModelOpener models = ModelOpener.BUNDLES;
 
-    @AfterEach
-    void restore() {
-        ExplainCommand.modelLoader = previous;
-    }
-
-    private static String[] run(String... args) {
+    private String[] run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = DefectLensCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int code = DefectLensCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), models, args);
         return new String[] {String.valueOf(code), out.toString(), err.toString()};
     }
 
     @Test
     void picturesForEveryImageAndMethodResumable() throws Exception {
-        ExplainCommand.modelLoader = dir -> new TinyCnn();
+        models = dir -> new TinyCnn();
         Path study = tmp.resolve("study");
         String[] created = run("study", "create", "--data", "datasets/sem-demo", "--methods", "gradcam,layercam",
                 "--images", "3", "--seed", "5", "--out", study.toString());
@@ -79,7 +71,7 @@ class StudyExplanationsCommandTest {
 
     @Test
     void anUnreadableStudyImageIsReportedAndTheRestAreWritten() throws Exception {
-        ExplainCommand.modelLoader = dir -> new TinyCnn();
+        models = dir -> new TinyCnn();
         Path data = tmp.resolve("sem-demo");
         try (Stream<Path> all = Files.walk(Path.of("datasets", "sem-demo"))) {
             for (Path p : all.toList()) {

@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package defectlens.image;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.opencv.core.MatOfByte;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.wafer.WaferModelBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

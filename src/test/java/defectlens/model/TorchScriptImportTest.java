@@ -12,7 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

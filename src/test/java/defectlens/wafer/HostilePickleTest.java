@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.wafer.pickle.SafeUnpickler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.wafer.pickle.AllowedGlobals;
 import defectlens.wafer.pickle.ForbiddenGlobalException;
 import defectlens.wafer.pickle.SafeUnpickler;

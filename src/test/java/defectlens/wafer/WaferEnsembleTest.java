@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.explain.lrp.LrpComposite;
 import defectlens.explain.lrp.LrpExplainer;
 import defectlens.explain.lrp.LrpExplanation;

@@ -3,7 +3,7 @@ package defectlens.wafer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package defectlens.app.common;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;

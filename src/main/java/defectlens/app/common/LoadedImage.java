@@ -18,7 +18,7 @@ public record LoadedImage(SemSample sample, ImageRaster raster, DisplayWindow wi
         DisplayWindow w = mode.windowFor(r);
         BinaryMask m = sample.mask() == null ? null : BinaryMask.read(sample.mask());
         if (m != null && (m.width() != r.width() || m.height() != r.height())) {
-            throw new defectlens.DefectLensException(sample.mask(), "mask is " + m.width() + "x" + m.height()
+            throw new defectlens.core.DefectLensException(sample.mask(), "mask is " + m.width() + "x" + m.height()
                     + " but its image " + sample.image().getFileName() + " is " + r.width() + "x" + r.height());
         }
         return new LoadedImage(sample, r, w, w.render(r), m);

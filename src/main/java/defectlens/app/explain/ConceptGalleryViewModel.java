@@ -99,7 +99,7 @@ public final class ConceptGalleryViewModel {
             ConceptBank bank = refit ? null : banks.get(model, classIndex);
             if (bank == null) {
                 if (images.isEmpty()) {
-                    throw new defectlens.DefectLensException("the open data set has no images of class " + cls
+                    throw new defectlens.core.DefectLensException("the open data set has no images of class " + cls
                             + " to fit concepts on");
                 }
                 int patch = Math.max(8, Math.min(images.get(0).width(), images.get(0).height()) / 3);

@@ -1,6 +1,6 @@
 package defectlens.app.explain;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.app.common.LoadedImage;
 import defectlens.app.common.LoadedModel;
 import defectlens.app.common.MainViewModel;

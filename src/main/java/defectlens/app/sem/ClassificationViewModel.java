@@ -92,7 +92,7 @@ public final class ClassificationViewModel {
     private BackgroundTask<List<Prediction>> start(String what, List<SemSample> samples) {
         LoadedModel model = main.modelProperty().get();
         if (model == null) {
-            main.reportError("No model open", new defectlens.DefectLensException(
+            main.reportError("No model open", new defectlens.core.DefectLensException(
                     "open a model bundle first (Model > Open model...)"));
             return null;
         }

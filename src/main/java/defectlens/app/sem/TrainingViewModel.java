@@ -1,6 +1,6 @@
 package defectlens.app.sem;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.app.common.LoadedModel;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.task.BackgroundTask;

@@ -111,7 +111,7 @@ public final class WaferSideViewModel {
         Path proposed = shippedModels.resolve("wafer-proposed-" + set.id());
         Path baseline = shippedModels.resolve("wafer-baseline-" + set.id());
         if (!java.nio.file.Files.isDirectory(proposed) || !java.nio.file.Files.isDirectory(baseline)) {
-            executor.reportError("Cannot load the wafer models", new defectlens.DefectLensException(shippedModels,
+            executor.reportError("Cannot load the wafer models", new defectlens.core.DefectLensException(shippedModels,
                     "no shipped wafer models for the class set " + set.id() + " (wafer-proposed-" + set.id()
                     + " and wafer-baseline-" + set.id() + ")"));
             return;

@@ -68,7 +68,7 @@ public final class WaferViewModel {
         WaferDataset d = dataset.get();
         WaferModelPair pair = side.modelsProperty().get();
         if (d == null || pair == null) {
-            executor.reportError("Cannot classify", new defectlens.DefectLensException(
+            executor.reportError("Cannot classify", new defectlens.core.DefectLensException(
                     d == null ? "open a wafer file first" : "no wafer models are loaded (models/wafer-proposed-*)"));
             return null;
         }

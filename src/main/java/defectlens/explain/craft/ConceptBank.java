@@ -2,7 +2,7 @@ package defectlens.explain.craft;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.image.NpyFile;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -82,7 +82,7 @@ public final class ConceptCrops {
             int channels = (int) s[1];
             int cells = (int) (s[2] * s[3]);
             if (channels != bank.channels()) {
-                throw new defectlens.DefectLensException("concept bank of class " + bank.className() + " has "
+                throw new defectlens.core.DefectLensException("concept bank of class " + bank.className() + " has "
                         + bank.channels() + " channels but layer " + model.splitLayer() + " has " + channels);
             }
             float[] v = feats.toFloatArray();

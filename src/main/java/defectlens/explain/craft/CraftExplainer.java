@@ -1,7 +1,7 @@
 package defectlens.explain.craft;
 
 import ai.djl.ndarray.NDManager;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.explain.Explainer;
 import defectlens.explain.Heatmap;
 import defectlens.explain.LayerProbe;

@@ -13,7 +13,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package defectlens.explain.lrp;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;

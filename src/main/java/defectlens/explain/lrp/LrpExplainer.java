@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.util.ArrayList;
 import java.util.List;
 

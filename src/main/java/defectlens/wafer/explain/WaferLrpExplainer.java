@@ -2,7 +2,7 @@ package defectlens.wafer.explain;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.explain.lrp.LrpComposite;
 import defectlens.explain.lrp.LrpExplainer;
 import defectlens.explain.lrp.LrpExplanation;

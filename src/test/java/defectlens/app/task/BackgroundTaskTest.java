@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

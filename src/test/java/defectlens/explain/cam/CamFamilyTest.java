@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.explain.Augmentation;
 import defectlens.explain.AugmentedExplainer;
 import defectlens.explain.Explainer;

@@ -15,7 +15,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
-import defectlens.DefectLensException;
+import defectlens.core.DefectLensException;
 import defectlens.explain.lrp.LrpBatchNormLayer;
 import defectlens.explain.lrp.LrpCanonizer;
 import defectlens.explain.lrp.LrpComposite;

@@ -1,4 +1,4 @@
-package defectlens;
+package defectlens.core;
 
 import java.nio.file.Path;
 
