@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -78,8 +79,8 @@ public final class BenchExplainCommand implements Callable<Integer> {
     @Option(names = "--sample-every", defaultValue = "500", description = "Memory sample interval (default: ${DEFAULT-VALUE}).")
     int every;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -106,7 +107,7 @@ public final class BenchExplainCommand implements Callable<Integer> {
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (json.on()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("benchmark", "explain");
                 doc.put("model", model == null ? arch + " (untrained)" : model.toString());

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,8 +36,8 @@ public final class BenchRadonCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the wafer-like maps (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -53,7 +54,7 @@ public final class BenchRadonCommand implements Callable<Integer> {
                 + Runtime.getRuntime().availableProcessors() + " processors");
         List<RadonBenchmark.Result> results = RadonBenchmark.run(angles, batch, warmup, repeats, seed);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("benchmark", "radon");
             doc.put("size", 64);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -59,8 +60,8 @@ public final class BenchSemCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads; 0 = PyTorch's default (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -91,7 +92,7 @@ public final class BenchSemCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("benchmark", "sem-inference");
             doc.put("model", subject);

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -55,8 +56,8 @@ public final class BenchWaferLrpCommand implements Callable<Integer> {
             description = "LRP composites (default ${DEFAULT-VALUE}).")
     List<String> ruleSets;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -127,7 +128,7 @@ public final class BenchWaferLrpCommand implements Callable<Integer> {
             }
         }
         doc.put("results", results);
-        if (json) {
+        if (json.on()) {
             spec.commandLine().getOut().println(Json.write(doc));
         }
         spec.commandLine().getOut().flush();
@@ -135,7 +136,7 @@ public final class BenchWaferLrpCommand implements Callable<Integer> {
     }
 
     private void print(Map<String, Object> entry, Map<String, WaferRelevanceCheck.Figures> figures) {
-        if (json) {
+        if (json.on()) {
             return;
         }
         PrintWriter out = spec.commandLine().getOut();

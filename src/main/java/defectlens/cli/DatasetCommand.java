@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,15 +28,15 @@ public final class DatasetCommand extends CommandGroup {
         @Parameters(paramLabel = "PATH", description = "Data-set folder, data/carinthia(-s).csv, or an image.")
         Path path;
 
-        @Option(names = "--json", description = "Print one JSON document.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
             SemDataset d = DatasetOpener.open(path);
             DatasetSummary s = DatasetSummary.of(d);
             var out = spec.commandLine().getOut();
-            if (json) {
+            if (json.on()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("layout", s.layout());
                 m.put("images", s.images());

@@ -34,6 +34,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -106,8 +107,8 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "explain-evaluation", description = "Folder for the Markdown and CSV tables (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     private SkippedImages skipped;
 
@@ -146,7 +147,7 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
             skipped.requireSomeRead(data, read, withMasks.size());
             EvaluationReport.write(out, results, threshold);
             PrintWriter stdout = spec.commandLine().getOut();
-            if (json) {
+            if (json.on()) {
                 stdout.println(Json.write(summary(results, withMasks.size())));
             } else {
                 stdout.print(EvaluationReport.markdown(results, threshold));

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,8 +67,8 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
     @Option(names = "--banks", description = "Folder of CRAFT concept banks (needed by --method craft).")
     Path banks;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--force", description = "Replace output files that exist.")
     boolean force;
@@ -101,7 +102,7 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
             if (h.isDegenerate()) {
                 spec.commandLine().getErr().println("warning: " + h.degenerateReason().orElse("degenerate map"));
             }
-            if (json) {
+            if (json.on()) {
                 Map<String, Object> root = new LinkedHashMap<>();
                 root.put("image", image.toString());
                 root.put("method", h.method());

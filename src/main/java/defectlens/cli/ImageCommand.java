@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +28,8 @@ public final class ImageCommand extends CommandGroup {
         @Parameters(paramLabel = "FILE", description = "PNG, JPEG, BMP or TIFF file.")
         Path file;
 
-        @Option(names = "--json", description = "Print one JSON document.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
@@ -47,7 +47,7 @@ public final class ImageCommand extends CommandGroup {
             m.put("p0_5", robust.low());
             m.put("p99_5", robust.high());
             var out = spec.commandLine().getOut();
-            if (json) {
+            if (json.on()) {
                 out.println(Json.write(m));
             } else {
                 m.forEach((k, v) -> out.printf("%-9s %s%n", k + ":", v));

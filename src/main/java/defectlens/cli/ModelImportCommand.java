@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,8 +46,8 @@ public final class ModelImportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Bundle folder to write.")
     Path out;
 
-    @Option(names = "--json", description = "Print model info as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -59,7 +60,7 @@ public final class ModelImportCommand implements Callable<Integer> {
         String bundleName = name != null ? name : String.valueOf(out.toAbsolutePath().normalize().getFileName());
         ModelManifest m = TorchScriptImporter.importBundle(features, head, names, input, splitLayer, bundleName, out);
         var stdout = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             stdout.println(Json.write(java.util.Map.of("bundle", out.toAbsolutePath().normalize().toString(),
                     "classes", m.classes(), "parameters", m.parameters())));
         } else {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code model info DIR}: what a bundle holds; opens its weights to check that they load. */
@@ -25,8 +25,8 @@ public final class ModelInfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Model bundle folder.")
     Path dir;
 
-    @Option(names = "--json", description = "Print JSON on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -41,7 +41,7 @@ public final class ModelInfoCommand implements Callable<Integer> {
             root.put("parameters", m.parameters());
             root.put("split_layer", model.splitLayer());
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (json.on()) {
                 out.println(Json.write(root));
             } else {
                 out.printf(Locale.ROOT, "%s (%s, %,d parameters)%nclasses: %s%ninput: %d x %d x %d%nsplit layer: %s%n",

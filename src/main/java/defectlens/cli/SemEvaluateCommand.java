@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -48,8 +49,8 @@ public final class SemEvaluateCommand implements Callable<Integer> {
             description = "Batch size; 0 = by input size, 8 at 128 px down to 1 at 384 px, as memory allows (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--json", description = "Print JSON on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--force", description = "Replace f1_per_class.png and confusion.png if they exist.")
     boolean force;
@@ -94,7 +95,7 @@ public final class SemEvaluateCommand implements Callable<Integer> {
             MetricCharts.writeConfusion(metrics, out.resolve(CONFUSION));
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             Map<String, Object> root = metrics.toMap();
             stdout.println(Json.write(root));
         } else {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -53,8 +54,8 @@ public final class SemGenerateCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: number of processors).")
     Integer threads;
 
-    @Option(names = "--json", description = "Print a JSON summary on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--force",
             description = "Write into a folder that is not empty (files of the same name are replaced).")
@@ -80,7 +81,7 @@ public final class SemGenerateCommand implements Callable<Integer> {
             summary = new SemGenerator(size, quality, workers).generate(out, quota, seed, progress);
         }
         var stdout = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode root = mapper.createObjectNode();
             root.put("out", out.toAbsolutePath().normalize().toString());

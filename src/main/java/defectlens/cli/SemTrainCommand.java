@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -83,8 +84,8 @@ public final class SemTrainCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Model name in model.json (default: the --out folder name).")
     String name;
 
-    @Option(names = "--json", description = "Print a JSON summary on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -123,7 +124,7 @@ public final class SemTrainCommand implements Callable<Integer> {
                 }, progress);
             }
             PrintWriter stdout = spec.commandLine().getOut();
-            if (json) {
+            if (json.on()) {
                 Map<String, Object> root = new LinkedHashMap<>();
                 root.put("bundle", out.toAbsolutePath().normalize().toString());
                 root.put("best_epoch", result.bestEpoch());

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,8 +63,8 @@ public final class StudyCommand extends CommandGroup {
         Path questionnaire;
         @Option(names = "--out", required = true, description = "The study folder to create.")
         Path out;
-        @Option(names = "--json", description = "Print one JSON document.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
@@ -74,7 +75,7 @@ public final class StudyCommand extends CommandGroup {
             StudyPlan plan = StudyCreator.create(d.root(), candidates, methods, images, seed,
                     new ModelRef(model, modelVersion), q, out);
             PrintWriter o = spec.commandLine().getOut();
-            if (json) {
+            if (json.on()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("study", out.toAbsolutePath().normalize().toString());
                 m.put("studyId", plan.studyId());
@@ -98,8 +99,8 @@ public final class StudyCommand extends CommandGroup {
         CommandSpec spec;
         @Option(names = "--study", required = true, description = "The study folder.")
         Path study;
-        @Option(names = "--json", description = "Print one JSON document.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
@@ -112,7 +113,7 @@ public final class StudyCommand extends CommandGroup {
                 progress.add(RaterProgress.of(f.plan(), r, set.effective()));
             }
             PrintWriter o = spec.commandLine().getOut();
-            if (json) {
+            if (json.on()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("studyId", f.plan().studyId());
                 m.put("raters", progress);
@@ -139,15 +140,15 @@ public final class StudyCommand extends CommandGroup {
         Path study;
         @Option(names = "--from", required = true, arity = "1..*", description = "Journal files (journal-<rater>.jsonl).")
         List<Path> from;
-        @Option(names = "--json", description = "Print one JSON document.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
             JournalMerger.MergeResult r = JournalMerger.merge(StudyFolder.open(study), from);
             reportRefusals(spec, r.refused());
             PrintWriter o = spec.commandLine().getOut();
-            if (json) {
+            if (json.on()) {
                 o.println(Json.write(r));
             } else {
                 o.printf("read %d ratings: %d added, %d duplicates, %d of another study; %d line(s) refused%n",
@@ -165,8 +166,8 @@ public final class StudyCommand extends CommandGroup {
         CommandSpec spec;
         @Option(names = "--study", required = true, description = "The study folder.")
         Path study;
-        @Option(names = "--json", description = "Print one JSON document.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
@@ -175,7 +176,7 @@ public final class StudyCommand extends CommandGroup {
             reportRefusals(spec, report);
             StudySummary s = StudyAnalysis.summarize(f.plan(), RatingSet.of(report.accepted()));
             PrintWriter o = spec.commandLine().getOut();
-            if (json) {
+            if (json.on()) {
                 o.println(Json.writeWith(s, "refused", report));
                 return 0;
             }

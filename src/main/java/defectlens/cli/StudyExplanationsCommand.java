@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,8 +57,8 @@ public final class StudyExplanationsCommand implements Callable<Integer> {
     double threshold;
     @Option(names = "--force", description = "Recompute pictures that exist already.")
     boolean force;
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -109,7 +110,7 @@ public final class StudyExplanationsCommand implements Callable<Integer> {
         doc.put("written", written);
         doc.put("degenerate", degenerate);
         doc.put("skipped", skipped.json());
-        if (json) {
+        if (json.on()) {
             o.println(Json.write(doc));
         } else {
             o.println("explanation pictures written " + written

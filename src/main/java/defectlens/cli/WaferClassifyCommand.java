@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -51,9 +52,8 @@ public final class WaferClassifyCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the --out file if it exists.")
     boolean force;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout: the summary, and without --out "
-            + "also every map's top classes.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--top", defaultValue = "3", description = "classes per map in the JSON document (default ${DEFAULT-VALUE})")
     int top;
@@ -89,7 +89,7 @@ public final class WaferClassifyCommand implements Callable<Integer> {
             err.flush();
             WaferPredictionTally tally = new WaferPredictionTally(model.classes());
             List<Map<String, Object>> listed = new ArrayList<>();
-            boolean csvOnStdout = out == null && !json;
+            boolean csvOnStdout = out == null && !json.on();
             try (InterruptCancellation cancel = new InterruptCancellation();
                     TerminalProgress progress = new TerminalProgress(err, "wafer classify", cancel);
                     OutputFile.Pending pending = out == null ? null : OutputFile.begin(out, force)) {
@@ -124,11 +124,11 @@ public final class WaferClassifyCommand implements Callable<Integer> {
                 if (out != null) {
                     summary.put("csv", out.toString());
                 }
-                if (json && out == null) {
+                if (json.on() && out == null) {
                     summary.put("predictions", listed);
                 }
                 PrintWriter report = csvOnStdout ? err : stdout;
-                if (json) {
+                if (json.on()) {
                     report.println(Json.write(summary));
                 } else {
                     report.println(text(summary, tally));

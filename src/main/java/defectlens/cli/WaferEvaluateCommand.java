@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,8 +44,8 @@ public final class WaferEvaluateCommand implements Callable<Integer> {
     @Option(names = "--heldout", description = "Only the test maps the model's training held out of this file.")
     boolean heldout;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @CommandLine.Mixin
     InvalidRowsOption invalidRows;
@@ -78,7 +79,7 @@ public final class WaferEvaluateCommand implements Callable<Integer> {
             doc.put("average_over_symmetries", model.averageOverSymmetries());
             invalidRows.addTo(doc, dataset);
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (json.on()) {
                 out.println(Json.write(doc));
             } else {
                 out.println(String.format(Locale.ROOT, "n %d  accuracy %.4f  macro F1 %.4f  skipped %d",

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,8 +56,8 @@ public final class WaferExplainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Folder for the .npy, PNG and JSON files.")
     Path out;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,7 +93,7 @@ public final class WaferExplainCommand implements Callable<Integer> {
         Path report = out.resolve("explanation.json");
         OutputFile.writeString(report, true, Json.write(doc));
         PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             stdout.println(Json.write(doc));
         } else {
             for (String key : List.of("label", "predicted_class", "explained_class", "explained_logit", "relevance_sum",

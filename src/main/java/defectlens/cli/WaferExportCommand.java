@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,8 +43,8 @@ public final class WaferExportCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "4", description = "Pixels per die side (default ${DEFAULT-VALUE}).")
     int scale;
 
-    @Option(names = "--json", description = "Print one JSON document with the counts written.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @CommandLine.Mixin
     InvalidRowsOption invalidRows;
@@ -99,7 +100,7 @@ public final class WaferExportCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         int total = written.values().stream().mapToInt(Integer::intValue).sum();
-        if (json) {
+        if (json.on()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("out", out.toString());
             doc.put("written", total);

@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
@@ -26,8 +26,8 @@ public final class WaferInfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "LSWMD.pkl, WM811K.pkl or a pickle of the same layout")
     Path file;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @CommandLine.Mixin
     InvalidRowsOption invalidRows;
@@ -45,7 +45,7 @@ public final class WaferInfoCommand implements Callable<Integer> {
         Map<String, Object> doc = summary(data);
         invalidRows.addTo(doc, data);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         } else {
             doc.forEach((k, v) -> out.println(k + ": " + v));

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -59,8 +60,8 @@ public final class WaferTrainCommand implements Callable<Integer> {
             description = "stop after the epoch at which one more would overrun this wall time (0 = none)")
     double timeBudget;
 
-    @Option(names = "--json", description = "Print the run summary as one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @CommandLine.Mixin
     WaferRecipeOptions recipe;
@@ -113,7 +114,7 @@ public final class WaferTrainCommand implements Callable<Integer> {
         summary.put("rotflip_accuracy", outcome.rotflip().accuracy());
         summary.put("rotflip_macro_f1", outcome.rotflip().macroF1());
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             o.println(Json.write(summary));
         } else {
             summary.forEach((k, v) -> o.println(k + ": " + v));
