@@ -4,7 +4,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** A command that only groups sub-commands: called on its own, it prints its usage (the list of them). */
-abstract class CommandGroup implements Runnable {
+public abstract class CommandGroup implements Runnable {
     @Spec
     CommandSpec spec;
 

@@ -1,11 +1,17 @@
 package defectlens.cli;
 
+import defectlens.cli.bench.BenchCommand;
+import defectlens.cli.explain.ExplainCommand;
+import defectlens.cli.model.ModelCommand;
+import defectlens.cli.sem.SemCommand;
+import defectlens.cli.study.StudyCommand;
+import defectlens.cli.wafer.WaferCommand;
 import defectlens.core.DefectLensException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The root of the CLI: {@code java -jar defectlens.jar <command> ...}. */
 @Command(

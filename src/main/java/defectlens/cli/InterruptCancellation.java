@@ -10,14 +10,14 @@ import java.util.function.BooleanSupplier;
  * JVM waits (up to a grace period) until the work has finished cleanly and {@link #close()} was called,
  * so a cancelled training run still saves its best weights.
  */
-final class InterruptCancellation implements BooleanSupplier, AutoCloseable {
+public final class InterruptCancellation implements BooleanSupplier, AutoCloseable {
     private static final long GRACE_SECONDS = 900;
 
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
 
-    InterruptCancellation() {
+    public InterruptCancellation() {
         hook = new Thread(() -> {
             cancelled.set(true);
             try {

@@ -17,22 +17,22 @@ import java.util.Objects;
  * ({@code warning: skipped FILE: problem}) and listed under {@code skipped} in the JSON document,
  * while the run goes on with the rest. Only when no image at all could be read does the command fail.
  */
-final class SkippedImages {
+public final class SkippedImages {
     private final PrintWriter err;
     private final List<SkippedSample> skipped = new ArrayList<>();
     private TerminalProgress progress;
 
-    SkippedImages(PrintWriter err) {
+    public SkippedImages(PrintWriter err) {
         this.err = err;
     }
 
     /** From now on warnings go below this progress line, which is drawn again afterwards. */
-    void below(TerminalProgress progress) {
+    public void below(TerminalProgress progress) {
         this.progress = progress;
     }
 
     /** Records and reports one unreadable image (once, however often it is met). */
-    void add(SkippedSample s) {
+    public void add(SkippedSample s) {
         if (skipped.stream().anyMatch(k -> k.id().equals(s.id()) && Objects.equals(k.file(), s.file()))) {
             return;
         }
@@ -46,26 +46,26 @@ final class SkippedImages {
     }
 
     /** Records the failure to read the image (or mask) of a sample. */
-    void add(SemSample s, DefectLensException e) {
+    public void add(SemSample s, DefectLensException e) {
         add(new SkippedSample(s.id(), e.file() != null ? e.file() : s.image(), e.getMessage()));
     }
 
     /** Whether the image or mask of {@code s} was skipped. */
-    boolean contains(SemSample s) {
+    public boolean contains(SemSample s) {
         return skipped.stream().anyMatch(k -> k.id().equals(s.id()) && (Objects.equals(k.file(), s.image())
                 || Objects.equals(k.file(), s.mask())));
     }
 
-    List<SkippedSample> all() {
+    public List<SkippedSample> all() {
         return List.copyOf(skipped);
     }
 
-    int count() {
+    public int count() {
         return skipped.size();
     }
 
     /** Fails the command when nothing was done although {@code total} images were asked for. */
-    void requireSomeRead(Path source, int done, int total) {
+    public void requireSomeRead(Path source, int done, int total) {
         if (done == 0 && total > 0 && !skipped.isEmpty()) {
             throw new DefectLensException(source, "none of the " + total + " images could be read (" + skipped.size()
                     + " skipped; the first: " + skipped.get(0).reason() + ")");
@@ -73,7 +73,7 @@ final class SkippedImages {
     }
 
     /** The JSON form: one object per skipped image with its id, file and reason. */
-    List<Map<String, Object>> json() {
+    public List<Map<String, Object>> json() {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (SkippedSample s : skipped) {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * closing of the progress (a try-with-resources block around the work) end the progress line first, so an
  * {@code error:} line or a log line never shares a line with it.
  */
-final class TerminalProgress implements Progress, AutoCloseable {
+public final class TerminalProgress implements Progress, AutoCloseable {
     private static final long REDRAW_NANOS = 1_000_000_000L;
     /** The ETA is a guess until this share of the work is done. */
     private static final double ETA_AFTER = 0.01;
@@ -29,16 +29,16 @@ final class TerminalProgress implements Progress, AutoCloseable {
     private int drawnWidth;
 
     /** A progress line that is never cancelled. */
-    TerminalProgress(PrintWriter err, String what) {
+    public TerminalProgress(PrintWriter err, String what) {
         this(err, what, () -> false);
     }
 
-    TerminalProgress(PrintWriter err, String what, BooleanSupplier cancelled) {
+    public TerminalProgress(PrintWriter err, String what, BooleanSupplier cancelled) {
         this(err, what, cancelled, System::nanoTime);
     }
 
     /** With the clock given (tests step it to see the ETA and the redraw interval). */
-    TerminalProgress(PrintWriter err, String what, BooleanSupplier cancelled, LongSupplier clock) {
+    public TerminalProgress(PrintWriter err, String what, BooleanSupplier cancelled, LongSupplier clock) {
         this.err = err;
         this.what = what;
         this.cancelled = cancelled;
@@ -66,7 +66,7 @@ final class TerminalProgress implements Progress, AutoCloseable {
     }
 
     /** Prints a whole line (an epoch report, a warning); the progress line is drawn again on its next update. */
-    synchronized void println(String line) {
+    public synchronized void println(String line) {
         endLine();
         err.println(line);
         err.flush();
@@ -98,7 +98,7 @@ final class TerminalProgress implements Progress, AutoCloseable {
     }
 
     /** What the line says at {@code now}: {@code what: 42.0 %, 1:05 left - message}. */
-    String text(long now) {
+    public String text(long now) {
         StringBuilder s = new StringBuilder(what);
         if (!Double.isNaN(fraction)) {
             s.append(String.format(Locale.ROOT, ": %.1f %%", 100 * Math.max(0, Math.min(1, fraction))));
@@ -116,7 +116,7 @@ final class TerminalProgress implements Progress, AutoCloseable {
     }
 
     /** {@code 0:07}, {@code 12:30}, {@code 2:05:00}. */
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         long s = Math.round(Math.max(0, seconds));
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);

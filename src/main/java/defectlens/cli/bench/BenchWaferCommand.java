@@ -1,0 +1,135 @@
+package defectlens.cli.bench;
+
+import defectlens.cli.Json;
+import defectlens.core.DefectLensException;
+import defectlens.core.Progress;
+import defectlens.wafer.LabelledMaps;
+import defectlens.wafer.WaferDataset;
+import defectlens.wafer.WaferEvaluation;
+import defectlens.wafer.WaferModel;
+import defectlens.wafer.WaferModelBundle;
+import defectlens.wafer.WaferPickleReader;
+import defectlens.wafer.WaferTrainer;
+import defectlens.wafer.WaferTrainingConfig;
+import defectlens.wafer.WaferTrainingPlan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
+/**
+ * {@code bench wafer}: inference throughput of a wafer model bundle on real maps (input encoding, i.e. the
+ * Radon transform for sinogram variants, plus the network; batches of 256), median of repeats; and the
+ * training time per epoch the bundle's provenance records.
+ */
+@Command(name = "wafer", mixinStandardHelpOptions = true,
+        description = "Wafer CNN inference throughput (maps/s at batch 256, with and without the input encoding) and "
+                + "training time per epoch (recorded, or timed with --train-maps).")
+public final class BenchWaferCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "wafer model bundle")
+    Path modelDir;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "WM-811K pickle whose labelled maps are classified")
+    Path data;
+
+    @Option(names = "--maps", defaultValue = "1024", description = "maps per timed run (default ${DEFAULT-VALUE})")
+    int maps;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "timed repeats, the median is reported (default ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = "--train-maps", defaultValue = "0", paramLabel = "N",
+            description = "also time one training epoch over N maps (real maps of the model's classes, cycled; "
+                    + "batch 64, the paper's Adam recipe, a fresh network of the bundle's variant); 0 = skip (default)")
+    int trainMaps;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (maps < 1 || repeats < 1) {
+            throw new DefectLensException("need --maps >= 1 and --repeats >= 1");
+        }
+        try (WaferModel model = WaferModelBundle.load(modelDir)) {
+            WaferDataset dataset = WaferPickleReader.read(data);
+            List<Integer> rows = WaferEvaluation.select(dataset, WaferEvaluation.allRows(dataset), model.classes()).rows();
+            if (rows.isEmpty()) {
+                throw new DefectLensException(data, "no maps of the model's classes");
+            }
+            List<Integer> picked = new ArrayList<>();
+            for (int i = 0; i < maps; i++) {
+                picked.add(rows.get(i % rows.size()));
+            }
+            float[][] input = WaferTrainingPlan.labelled(dataset, picked, model.classes()).maps();
+            model.predict(Arrays.copyOf(input, Math.min(256, input.length))); // warm-up
+            double median = median(() -> model.predict(input));
+            float[][] encoded = model.encoder().encode(input);
+            double network = median(() -> model.predictEncoded(encoded));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("benchmark", "wafer");
+            doc.put("variant", model.variant().id());
+            doc.put("classes", model.classes().size());
+            doc.put("batch", 256);
+            doc.put("maps", maps);
+            doc.put("processors", Runtime.getRuntime().availableProcessors());
+            doc.put("seconds_median", median);
+            doc.put("maps_per_second", maps / median);
+            doc.put("network_seconds_median", network);
+            doc.put("network_maps_per_second", maps / network);
+            // "seconds_median" is the bundle's predict: 8 passes per map when it averages over symmetries
+            doc.put("average_over_symmetries", model.averageOverSymmetries());
+            if (model.provenance().get("training") instanceof Map<?, ?> t && t.get("trainingSeconds") instanceof Number s
+                    && t.get("epochs") instanceof Number e && e.intValue() > 0) {
+                doc.put("train_maps", t.get("trainMaps"));
+                doc.put("training_seconds_per_epoch", s.doubleValue() / e.intValue());
+            }
+            if (trainMaps > 0) {
+                doc.put("timed_epoch_maps", trainMaps);
+                doc.put("timed_epoch_seconds", epochSeconds(model, dataset, rows));
+            }
+            spec.commandLine().getOut().println(Json.write(doc));
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+
+    private double median(Runnable run) {
+        double[] seconds = new double[Math.max(1, repeats)];
+        for (int r = 0; r < seconds.length; r++) {
+            long t = System.nanoTime();
+            run.run();
+            seconds[r] = (System.nanoTime() - t) / 1e9;
+        }
+        Arrays.sort(seconds);
+        return seconds[seconds.length / 2];
+    }
+
+    /**
+     * Wall time of the second of two training epochs over {@code trainMaps} maps (the first one warms up),
+     * the validation pass over 256 maps included, as {@code wafer train} runs it.
+     */
+    private double epochSeconds(WaferModel model, WaferDataset dataset, List<Integer> rows) {
+        List<Integer> train = new ArrayList<>();
+        for (int i = 0; i < trainMaps; i++) {
+            train.add(rows.get(i % rows.size()));
+        }
+        List<Integer> validation = rows.subList(0, Math.min(256, rows.size()));
+        LabelledMaps t = WaferTrainingPlan.labelled(dataset, train, model.classes());
+        LabelledMaps v = WaferTrainingPlan.labelled(dataset, validation, model.classes());
+        WaferTrainingConfig config = WaferTrainingConfig.paper().withMaxEpochs(2).withPatience(2).withAngles(model.angles());
+        List<Long> ends = new ArrayList<>();
+        long start = System.nanoTime();
+        try (WaferModel trained = new WaferTrainer(config).train(model.variant(), model.classes(), t, v, new LinkedHashMap<>(),
+                r -> ends.add(System.nanoTime()), Progress.NONE).model()) {
+            spec.commandLine().getErr().println("bench wafer: epoch 1 took " + (ends.get(0) - start) / 1e9 + " s");
+        }
+        return (ends.get(1) - ends.get(0)) / 1e9;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * {@code model ...}: model bundles - info and TorchScript import.
+ * Commands of this group; shared CLI plumbing (JSON, progress, model opener) lives in {@code defectlens.cli}.
+ */
+package defectlens.cli.model;

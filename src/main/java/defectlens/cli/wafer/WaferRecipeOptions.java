@@ -1,0 +1,38 @@
+package defectlens.cli.wafer;
+
+import defectlens.wafer.WaferTrainingConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * The options {@code wafer train} and {@code wafer experiment} share: how the data file is split (held-out
+ * test share and seed, validation share) and the paper's training recipe with its three knobs (patience,
+ * epoch cap, mini-batch size). A picocli mixin, so both commands spell and document them the same way.
+ */
+public final class WaferRecipeOptions {
+    @Option(names = "--test-fraction", defaultValue = "0.2",
+            description = "stratified share held out as test set (default ${DEFAULT-VALUE})")
+    double testFraction;
+
+    @Option(names = "--test-seed", defaultValue = "0",
+            description = "seed of the held-out test split, the same for every run (default ${DEFAULT-VALUE})")
+    long testSeed;
+
+    @Option(names = "--val-fraction", defaultValue = "0.1",
+            description = "stratified share of the rest used for validation (default ${DEFAULT-VALUE})")
+    double valFraction;
+
+    @Option(names = "--patience", defaultValue = "30",
+            description = "epochs without validation-loss improvement before stopping (default ${DEFAULT-VALUE})")
+    int patience;
+
+    @Option(names = "--max-epochs", defaultValue = "500", description = "epoch cap per run (default ${DEFAULT-VALUE})")
+    int maxEpochs;
+
+    @Option(names = "--batch", defaultValue = "64", description = "mini-batch size (default ${DEFAULT-VALUE})")
+    int batch;
+
+    /** The paper's recipe (Adam 3e-4, x0.99 per epoch) with this command line's patience, epoch cap and batch. */
+    WaferTrainingConfig config() {
+        return WaferTrainingConfig.paper().withMaxEpochs(maxEpochs).withPatience(patience).withBatchSize(batch);
+    }
+}

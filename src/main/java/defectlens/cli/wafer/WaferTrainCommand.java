@@ -1,0 +1,135 @@
+package defectlens.cli.wafer;
+
+import defectlens.cli.InterruptCancellation;
+import defectlens.cli.Json;
+import defectlens.cli.JsonOption;
+import defectlens.cli.TerminalProgress;
+import defectlens.core.DefectLensException;
+import defectlens.model.EpochReport;
+import defectlens.wafer.TrainingAugmentation;
+import defectlens.wafer.WaferClassSet;
+import defectlens.wafer.WaferDataset;
+import defectlens.wafer.WaferModelBundle;
+import defectlens.wafer.WaferPickleReader;
+import defectlens.wafer.WaferTrainingConfig;
+import defectlens.wafer.WaferTrainingJob;
+import defectlens.wafer.WaferVariant;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
+/**
+ * {@code defectlens wafer train}: holds out a stratified test set, trains one of the four wafer CNN variants
+ * on a class-balanced sample with the paper's recipe, measures it on the held-out maps (as they are and
+ * rotated/flipped) and writes a model bundle. Progress per epoch on stderr; Ctrl-C stops after the current
+ * mini-batch and still saves the best weights.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a wafer CNN (proposed, radon, kernel-flip, baseline) on a WM-811K pickle.")
+public final class WaferTrainCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "WM-811K pickle with labelled maps")
+    Path data;
+
+    @Option(names = "--variant", defaultValue = "proposed", description = "proposed, radon, kernel-flip or baseline (default ${DEFAULT-VALUE})")
+    String variant;
+
+    @Option(names = "--classes", defaultValue = "paper7", description = "paper7, all8 or all9 (default ${DEFAULT-VALUE})")
+    String classes;
+
+    @Option(names = "--train-per-class", required = true, paramLabel = "N",
+            description = "training maps per class (balanced; small classes give what they have)")
+    int perClass;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of validation/training draws, initialisation and shuffling")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "bundle folder to write")
+    Path out;
+
+    @Option(names = "--augment-train", defaultValue = "none", paramLabel = "none|dihedral|rotation",
+            description = "training-time augmentation: none (the paper's recipe), dihedral (each epoch shows every "
+                    + "training map under one of the 8 symmetries of the square, drawn at random) or rotation (each "
+                    + "epoch: every map turned by a random angle and mirrored with probability 1/2)")
+    String augmentTrain;
+
+    @Option(names = "--time-budget", defaultValue = "0", paramLabel = "MINUTES",
+            description = "stop after the epoch at which one more would overrun this wall time (0 = none)")
+    double timeBudget;
+
+    @Mixin
+    JsonOption json;
+
+    @CommandLine.Mixin
+    WaferRecipeOptions recipe;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        WaferTrainingJob.Settings settings;
+        try {
+            WaferTrainingConfig config = recipe.config().withSeed(seed)
+                    .withAugmentation(TrainingAugmentation.parse(augmentTrain));
+            settings = new WaferTrainingJob.Settings(WaferVariant.parse(variant), WaferClassSet.parse(classes),
+                    perClass, recipe.testFraction, recipe.testSeed, recipe.valFraction, config, timeBudget);
+        } catch (IllegalArgumentException e) {
+            throw new DefectLensException(e.getMessage());
+        }
+        WaferDataset dataset = WaferPickleReader.read(data);
+        err.println("read " + dataset.size() + " maps from " + data);
+        Map<String, Object> facts = WaferTrainingJob.fileFacts(data, dataset.size());
+        WaferTrainingJob.Outcome outcome;
+        try (InterruptCancellation cancel = new InterruptCancellation()) {
+            try (TerminalProgress progress = new TerminalProgress(err, "wafer train", cancel)) {
+                outcome = WaferTrainingJob.run(dataset, facts, settings, progress::println,
+                        r -> progress.println(epochLine(r)), progress);
+            } catch (IllegalArgumentException e) {
+                throw new DefectLensException(data, e.getMessage());
+            }
+            try (var model = outcome.model()) {
+                WaferModelBundle.save(model, out);
+            }
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("model", out.toString());
+        summary.put("variant", settings.variant().id());
+        summary.put("classes", settings.classes().id());
+        summary.put("train", outcome.plan().train().size());
+        summary.put("validation", outcome.plan().validation().size());
+        summary.put("test", outcome.plan().test().size());
+        summary.put("shortfall", outcome.plan().shortfall());
+        summary.put("augment_train", settings.training().augmentation().id());
+        summary.put("epochs", outcome.result().history().size());
+        summary.put("best_epoch", outcome.result().bestEpoch() + 1); // 1-based like the epoch lines
+        summary.put("best_validation_loss", outcome.result().bestValidationLoss());
+        summary.put("stop", outcome.result().stopReason());
+        summary.put("test_accuracy", outcome.test().accuracy());
+        summary.put("test_macro_f1", outcome.test().macroF1());
+        summary.put("rotflip_accuracy", outcome.rotflip().accuracy());
+        summary.put("rotflip_macro_f1", outcome.rotflip().macroF1());
+        PrintWriter o = spec.commandLine().getOut();
+        if (json.on()) {
+            o.println(Json.write(summary));
+        } else {
+            summary.forEach((k, v) -> o.println(k + ": " + v));
+        }
+        o.flush();
+        return outcome.result().cancelled() ? 130 : 0;
+    }
+
+    private static String epochLine(EpochReport r) {
+        return String.format(Locale.ROOT, "epoch %3d  train loss %.4f  val loss %.4f  val acc %.4f  lr %.2e%s",
+                r.epoch(), r.trainLoss(), r.validationLoss(), r.validationAccuracy(), r.learningRate(),
+                r.best() ? "  *" : "  (" + r.epochsWithoutImprovement() + " without improvement)");
+    }
+}
