@@ -36,7 +36,7 @@ class WaferInfoCommandTest {
         assertEquals(WaferTestFiles.golden("wm811k_subset.pkl").get("distinct_shapes").asInt(), doc.get("distinct_shapes").asInt());
         assertEquals(2, doc.get("shapes").get("min").size());
         assertTrue(doc.get("shapes").get("min").get(0).asInt() <= doc.get("shapes").get("max").get(0).asInt());
-        assertTrue(r[2].contains("100%"), "progress on stderr: " + r[2]);
+        assertTrue(r[2].contains("100.0 %"), "progress on stderr: " + r[2]);
     }
 
     @Test
