@@ -1,5 +1,8 @@
 package defectlens.wafer;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 /**
  * Turns 64x64 wafer maps (background removed, {@link WaferPreprocessing}) into the 1x64x64 network input of
  * a {@link WaferVariant}.
@@ -15,6 +18,9 @@ package defectlens.wafer;
 public final class WaferInputEncoder {
     /** Side of the network input. */
     public static final int SIZE = WaferPreprocessing.SIZE;
+
+    /** The eight symmetries of the square: the map itself (copy 0), then {@link AugmentedTestSet#ROTFLIP}. */
+    public static final int SYMMETRIES = 1 + AugmentedTestSet.ROTFLIP.transforms().size();
 
     private final WaferVariant variant;
     private final RadonTransform radon;
@@ -61,6 +67,35 @@ public final class WaferInputEncoder {
         for (int i = 0; i < maps.length; i++) {
             out[i] = toNetworkInput(sinograms[i]);
         }
+        return out;
+    }
+
+    /**
+     * The network inputs of a batch of maps and of their seven turned / flipped copies, map-major: input
+     * {@code i * SYMMETRIES + k} is map {@code i} moved by symmetry {@code k} (0 = as it is, then the
+     * transforms of {@link AugmentedTestSet#ROTFLIP} in order). Sinogram variants compute each map's Radon
+     * transform once and permute it ({@link SinogramSymmetry}; exact, so the inputs equal those of encoding
+     * the moved maps); map variants move the map itself.
+     */
+    public float[][] encodeWithSymmetries(float[][] maps) {
+        List<AugmentedTestSet.Transform> transforms = AugmentedTestSet.ROTFLIP.transforms();
+        float[][] out = new float[maps.length * SYMMETRIES][];
+        if (radon == null || !SinogramSymmetry.exact(radon.geometry().angles())) {
+            for (int i = 0; i < maps.length; i++) {
+                out[i * SYMMETRIES] = encode(maps[i]);
+                for (int k = 1; k < SYMMETRIES; k++) {
+                    out[i * SYMMETRIES + k] = encode(transforms.get(k - 1).apply(maps[i]));
+                }
+            }
+            return out;
+        }
+        Sinogram[] sinograms = radon.forward(maps);
+        IntStream.range(0, maps.length).parallel().forEach(i -> {
+            out[i * SYMMETRIES] = toNetworkInput(sinograms[i]);
+            for (int k = 1; k < SYMMETRIES; k++) {
+                out[i * SYMMETRIES + k] = toNetworkInput(SinogramSymmetry.apply(transforms.get(k - 1), sinograms[i]));
+            }
+        });
         return out;
     }
 

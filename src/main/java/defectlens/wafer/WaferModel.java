@@ -21,7 +21,8 @@ import java.util.Map;
  * {@link NDManager}).
  */
 public final class WaferModel implements AutoCloseable {
-    private static final int INFERENCE_BATCH = 256;
+    /** Network inputs per forward call by default (measured: docs/benchmarks.md). */
+    public static final int FORWARD_BATCH = 256;
 
     private final Model model;
     private final List<Model> networks = new java.util.ArrayList<>();
@@ -32,6 +33,7 @@ public final class WaferModel implements AutoCloseable {
     private final WaferInputEncoder encoder;
     private boolean averageOverSymmetries;
     private boolean halfPrecisionWeights;
+    private int forwardBatch = FORWARD_BATCH;
 
     WaferModel(Model model, WaferVariant variant, List<String> classes, int angles, Map<String, Object> provenance) {
         this.model = model;
@@ -89,6 +91,7 @@ public final class WaferModel implements AutoCloseable {
         }
         joined.averageOverSymmetries = first.averageOverSymmetries;
         joined.halfPrecisionWeights = first.halfPrecisionWeights;
+        joined.forwardBatch = first.forwardBatch;
         return joined;
     }
 
@@ -179,21 +182,47 @@ public final class WaferModel implements AutoCloseable {
     /**
      * Class probabilities of 64x64 maps, averaged over the eight symmetries of the square or not as asked,
      * whatever the bundle's setting (the window lets a user choose per call without changing the model).
+     * Averaging takes {@code forwardBatch() / 8} maps at a time, encodes them and their seven turned / flipped
+     * copies at once (for sinogram variants one Radon transform per map, permuted: {@link
+     * WaferInputEncoder#encodeWithSymmetries}) and runs all copies through one forward call per network.
      */
     public float[][] predict(float[][] maps, boolean averageOverSymmetries) {
-        float[][] sum = predictEncoded(encoder.encode(maps));
-        if (!averageOverSymmetries) {
-            return sum;
-        }
-        List<AugmentedTestSet.Transform> transforms = AugmentedTestSet.ROTFLIP.transforms();
-        for (AugmentedTestSet.Transform t : transforms) {
-            float[][] moved = new float[maps.length][];
-            for (int i = 0; i < maps.length; i++) {
-                moved[i] = t.apply(maps[i]);
+        int copies = averageOverSymmetries ? WaferInputEncoder.SYMMETRIES : 1;
+        int step = Math.max(1, forwardBatch / copies);
+        float[][] out = new float[maps.length][];
+        for (int start = 0; start < maps.length; start += step) {
+            float[][] chunk = java.util.Arrays.copyOfRange(maps, start, Math.min(start + step, maps.length));
+            float[][] p = predictEncoded(copies == 1 ? encoder.encode(chunk) : encoder.encodeWithSymmetries(chunk));
+            for (int i = 0; i < chunk.length; i++) {
+                float[] row = p[i * copies];
+                for (int k = 1; k < copies; k++) {
+                    float[] next = p[i * copies + k];
+                    for (int c = 0; c < row.length; c++) {
+                        row[c] += next[c];
+                    }
+                }
+                if (copies > 1) {
+                    for (int c = 0; c < row.length; c++) {
+                        row[c] /= copies;
+                    }
+                }
+                out[start + i] = row;
             }
-            addInto(sum, predictEncoded(encoder.encode(moved)));
         }
-        return divide(sum, transforms.size() + 1);
+        return out;
+    }
+
+    /** Network inputs per forward call (a batch of maps times their symmetric copies when averaging). */
+    public int forwardBatch() {
+        return forwardBatch;
+    }
+
+    /** Sets the network inputs per forward call (memory against speed; {@link #FORWARD_BATCH} by default). */
+    public void setForwardBatch(int inputs) {
+        if (inputs < 1) {
+            throw new IllegalArgumentException("forward batch must be >= 1, got " + inputs);
+        }
+        this.forwardBatch = inputs;
     }
 
     /**
@@ -228,8 +257,8 @@ public final class WaferModel implements AutoCloseable {
     private float[][] predictEncoded(Model network, float[][] inputs) {
         float[][] out = new float[inputs.length][];
         int size = WaferInputEncoder.SIZE * WaferInputEncoder.SIZE;
-        for (int start = 0; start < inputs.length; start += INFERENCE_BATCH) {
-            int n = Math.min(INFERENCE_BATCH, inputs.length - start);
+        for (int start = 0; start < inputs.length; start += forwardBatch) {
+            int n = Math.min(forwardBatch, inputs.length - start);
             float[] flat = new float[n * size];
             for (int i = 0; i < n; i++) {
                 System.arraycopy(inputs[start + i], 0, flat, i * size, size);

@@ -25,11 +25,12 @@ import picocli.CommandLine;
 
 /**
  * {@code bench wafer}: inference throughput of a wafer model bundle on real maps (input encoding, i.e. the
- * Radon transform for sinogram variants, plus the network; batches of 256), median of repeats; and the
+ * Radon transform for sinogram variants, plus the network; {@code --batch} inputs per forward call), median of
+ * repeats; and the
  * training time per epoch the bundle's provenance records.
  */
 @Command(name = "wafer", mixinStandardHelpOptions = true,
-        description = "Wafer CNN inference throughput (maps/s at batch 256, with and without the input encoding) and "
+        description = "Wafer CNN inference throughput (maps/s, with and without the input encoding) and "
                 + "training time per epoch (recorded, or timed with --train-maps).")
 public final class BenchWaferCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "wafer model bundle")
@@ -44,6 +45,11 @@ public final class BenchWaferCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "timed repeats, the median is reported (default ${DEFAULT-VALUE})")
     int repeats;
 
+    @Option(names = "--batch", paramLabel = "N",
+            description = "network inputs per forward call (when averaging over the 8 symmetries: N / 8 maps and "
+                    + "their copies); default the model's, " + WaferModel.FORWARD_BATCH)
+    Integer batch;
+
     @Option(names = "--train-maps", defaultValue = "0", paramLabel = "N",
             description = "also time one training epoch over N maps (real maps of the model's classes, cycled; "
                     + "batch 64, the paper's Adam recipe, a fresh network of the bundle's variant); 0 = skip (default)")
@@ -54,10 +60,13 @@ public final class BenchWaferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (maps < 1 || repeats < 1) {
-            throw new DefectLensException("need --maps >= 1 and --repeats >= 1");
+        if (maps < 1 || repeats < 1 || (batch != null && batch < 1)) {
+            throw new DefectLensException("need --maps >= 1, --repeats >= 1 and --batch >= 1");
         }
         try (WaferModel model = WaferModelBundle.load(modelDir)) {
+            if (batch != null) {
+                model.setForwardBatch(batch);
+            }
             WaferDataset dataset = WaferPickleReader.read(data);
             List<Integer> rows = WaferEvaluation.select(dataset, WaferEvaluation.allRows(dataset), model.classes()).rows();
             if (rows.isEmpty()) {
@@ -76,7 +85,7 @@ public final class BenchWaferCommand implements Callable<Integer> {
             doc.put("benchmark", "wafer");
             doc.put("variant", model.variant().id());
             doc.put("classes", model.classes().size());
-            doc.put("batch", 256);
+            doc.put("batch", model.forwardBatch());
             doc.put("maps", maps);
             doc.put("processors", Runtime.getRuntime().availableProcessors());
             doc.put("seconds_median", median);
