@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class WaferModel implements AutoCloseable {
     /** Network inputs per forward call by default (measured: docs/benchmarks.md). */
-    public static final int FORWARD_BATCH = 256;
+    public static final int FORWARD_BATCH = 64;
 
     private final Model model;
     private final List<Model> networks = new java.util.ArrayList<>();

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Averaging over the 8 symmetries with one Radon transform per map and one forward call per network gives
  * the probabilities of the per-symmetry path (encode each moved map, one pass per symmetry and network) on
- * real WM-811K maps, for the shipped ensemble, one of its networks alone and the baseline (map) bundle.
+ * real WM-811K maps, for the shipped ensemble, one of its networks alone and the baseline (map) bundle; no
+ * array outlives its batch.
  */
 class SymmetryAveragingTest {
     private static final Path MODELS = Paths.get("models");
@@ -68,6 +69,7 @@ class SymmetryAveragingTest {
 
     /** Averaged (default and odd forward batches, so a batch of maps ends mid-file) and single pass. */
     private static void checkModel(WaferModel model, String name) {
+        int arrays = model.djlModel().getNDManager().getManagedArrays().size();
         float[][] expected = perSymmetry(model);
         assertSame(expected, model.predict(maps, true), name + " averaged");
         for (int batch : new int[] {8, 44, 4096}) {
@@ -83,6 +85,8 @@ class SymmetryAveragingTest {
             }
         }
         assertTrue(moved > 1e-3, name + ": averaging should change some probability, max change " + moved);
+        assertEquals(arrays, model.djlModel().getNDManager().getManagedArrays().size(),
+                name + ": arrays left on the network's manager (each batch must close its own)");
     }
 
     @Test
