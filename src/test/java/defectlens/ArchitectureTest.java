@@ -43,7 +43,7 @@ class ArchitectureTest {
             .whereLayer("wafer").mayOnlyAccessLayers("core", "image", "model")
             .whereLayer("wafer.explain").mayOnlyAccessLayers("core", "image", "model", "wafer", "explain")
             .whereLayer("explain").mayOnlyAccessLayers("core", "image", "model")
-            .whereLayer("study").mayOnlyAccessLayers("core")
+            .whereLayer("study").mayOnlyAccessLayers("core", "journal")
             .whereLayer("journal").mayOnlyAccessLayers("core")
             .whereLayer("review").mayOnlyAccessLayers("core", "model", "dataset", "wafer", "journal")
             .whereLayer("mask").mayOnlyAccessLayers("core", "image", "dataset", "model", "explain", "journal")

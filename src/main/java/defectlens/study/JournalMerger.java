@@ -1,6 +1,8 @@
 package defectlens.study;
 
 import defectlens.core.DefectLensException;
+import defectlens.journal.Journal;
+import defectlens.journal.JournalContent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +28,7 @@ public final class JournalMerger {
     }
 
     public static MergeResult merge(StudyFolder study, List<Path> journals) {
-        List<JournalContent> contents = new ArrayList<>();
+        List<JournalContent<Rating>> contents = new ArrayList<>();
         for (Path f : journals) {
             contents.add(RatingJournal.scan(f));
         }
@@ -39,16 +41,16 @@ public final class JournalMerger {
             perRater.computeIfAbsent(r.rater(), k -> new ArrayList<>()).add(r);
         }
         List<RatingJournal> open = new ArrayList<>();
-        List<RatingJournal.Staged> staged = new ArrayList<>();
+        List<Journal.Staged<Rating>> staged = new ArrayList<>();
         Map<String, Integer> addedPerRater = new LinkedHashMap<>();
         int added = 0;
         try {
             for (Map.Entry<String, List<Rating>> e : perRater.entrySet()) {
                 RatingJournal j = study.openJournal(e.getKey());
                 open.add(j);
-                staged.add(j.stage(e.getValue()));
+                staged.add(j.journal().stage(e.getValue()));
             }
-            for (RatingJournal.Staged s : staged) {
+            for (Journal.Staged<Rating> s : staged) {
                 s.journal().commit(s);
                 if (!s.added().isEmpty()) {
                     addedPerRater.merge(s.added().get(0).rater(), s.added().size(), Integer::sum);
@@ -56,23 +58,23 @@ public final class JournalMerger {
                 }
             }
         } catch (RuntimeException e) {
-            staged.forEach(RatingJournal::discard);
+            staged.forEach(Journal::discard);
             throw e;
         } finally {
             open.forEach(RatingJournal::close);
         }
-        int read = contents.stream().mapToInt(c -> c.ratings().size()).sum();
+        int read = contents.stream().mapToInt(c -> c.records().size()).sum();
         int otherStudy = report.perReason().getOrDefault(JournalRefusal.Reason.OTHER_STUDY.label(), 0);
         return new MergeResult(read, added, report.accepted().size() - added, otherStudy, addedPerRater, report);
     }
 
-    private static DefectLensException nothingValid(List<JournalContent> contents, JournalReport report) {
-        JournalContent first = contents.stream().filter(c -> !report.refusedIn(c.file().toString()).isEmpty())
+    private static DefectLensException nothingValid(List<JournalContent<Rating>> contents, JournalReport report) {
+        JournalContent<Rating> first = contents.stream().filter(c -> !report.refusedIn(c.file().toString()).isEmpty())
                 .findFirst().orElse(contents.get(0));
-        if (first.ratings().isEmpty() && first.damagedLines().isEmpty()) {
+        if (first.records().isEmpty() && first.damagedLines().isEmpty()) {
             return new DefectLensException(first.file(), "nothing merged: the journal is empty");
         }
-        if (first.ratings().isEmpty()) {
+        if (first.records().isEmpty()) {
             return new DefectLensException(first.file(), "nothing merged: not a ratings journal, no line is a "
                     + "checksummed rating (" + report.describe(first.file().toString()) + ")");
         }

@@ -1,5 +1,6 @@
 package defectlens.study;
 
+import defectlens.journal.JournalContent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,7 +58,7 @@ public final class JournalValidation {
 
     /** Reads the journals and sorts every line into accepted ratings and refused lines. */
     public JournalReport check(List<Path> journals) {
-        List<JournalContent> contents = new ArrayList<>();
+        List<JournalContent<Rating>> contents = new ArrayList<>();
         for (Path f : journals) {
             contents.add(RatingJournal.scan(f));
         }
@@ -65,17 +66,17 @@ public final class JournalValidation {
     }
 
     /** Sorts already read journal contents into accepted ratings and refused lines. */
-    public JournalReport checkContents(List<JournalContent> contents) {
+    public JournalReport checkContents(List<JournalContent<Rating>> contents) {
         List<Rating> accepted = new ArrayList<>();
         List<JournalRefusal> refused = new ArrayList<>();
-        for (JournalContent c : contents) {
+        for (JournalContent<Rating> c : contents) {
             String name = c.file().toString();
             List<JournalRefusal> mine = new ArrayList<>();
             for (int line : c.damagedLines()) {
                 mine.add(JournalRefusal.of(name, line, JournalRefusal.Reason.DAMAGED, ""));
             }
-            for (int i = 0; i < c.ratings().size(); i++) {
-                Rating r = c.ratings().get(i);
+            for (int i = 0; i < c.records().size(); i++) {
+                Rating r = c.records().get(i);
                 Optional<Problem> p = problem(r);
                 if (p.isPresent()) {
                     mine.add(JournalRefusal.of(name, c.lineNumbers().get(i), p.get().reason(), p.get().detail()));

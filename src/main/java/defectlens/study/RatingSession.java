@@ -1,5 +1,6 @@
 package defectlens.study;
 
+import defectlens.journal.JournalRecovery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs every crafted hostile-input case of {@code src/test/resources/fuzz/<area>/cases.json} through the CLI entry
  * point in-process: the exit code, exactly one {@code error:} line naming the file (for exit 2), no stack trace, and
- * at most 60 s per case. Each area's files are made by the generator script committed beside them.
+ * at most 60 s per case. Each area's files are made by the generator script committed beside them. {@code mvn verify}
+ * runs this class alone in a JVM with a 2 GB heap (surefire execution {@code hostile-input-corpus}).
  */
 class FuzzCorpusTest {
     static final Path CORPUS = Path.of("src", "test", "resources", "fuzz");

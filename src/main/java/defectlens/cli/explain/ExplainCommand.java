@@ -3,10 +3,6 @@ package defectlens.cli.explain;
 import defectlens.cli.CommandFactory;
 import defectlens.cli.CommandGroup;
 import defectlens.cli.ModelOpener;
-import defectlens.model.ModelBundle;
-import defectlens.model.SplitClassifier;
-import java.nio.file.Path;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 
 /**

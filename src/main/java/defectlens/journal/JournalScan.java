@@ -1,4 +1,4 @@
-package defectlens.study;
+package defectlens.journal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,20 +7,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One pass over the bytes of a journal: the good ratings with the bytes and numbers (1-based) of their
- * lines, the damaged lines and their numbers, and whether the damage is only at the end (the usual torn
- * last line) so that truncating the file is enough to repair it. Lines may end in LF or CRLF (a journal
- * copied through a Windows share or a git checkout with autocrlf); the CR is not part of the line.
+ * One pass over the bytes of a journal: the good records with the bytes and numbers (1-based) of their lines, the
+ * damaged lines and their numbers, and whether the damage is only at the end (the usual torn last line) so that
+ * truncating the file is enough to repair it. Lines may end in LF or CRLF (a journal copied through a Windows share
+ * or a git checkout with autocrlf); the CR is not part of the line.
  */
-record JournalScan(List<Rating> good, List<Integer> goodLineNumbers, byte[] goodBytes, long goodPrefixLength,
+record JournalScan<T>(List<T> good, List<Integer> goodLineNumbers, byte[] goodBytes, long goodPrefixLength,
         byte[] badBytes, List<Integer> badLineNumbers, boolean damageOnlyAtEnd, boolean missingFinalNewline) {
 
     int badLines() {
         return badLineNumbers.size();
     }
 
-    static JournalScan of(byte[] data) {
-        List<Rating> good = new ArrayList<>();
+    static <T> JournalScan<T> of(RecordCodec<T> codec, byte[] data) {
+        List<T> good = new ArrayList<>();
         List<Integer> goodNumbers = new ArrayList<>();
         List<Integer> badNumbers = new ArrayList<>();
         int lineNumber = 0;
@@ -37,7 +37,7 @@ record JournalScan(List<Rating> good, List<Integer> goodLineNumbers, byte[] good
             int textEnd = end > start && data[end - 1] == '\r' ? end - 1 : end;
             lineNumber++;
             String line = new String(data, start, textEnd - start, StandardCharsets.UTF_8);
-            Optional<Rating> r = JournalLine.decode(line);
+            Optional<T> r = ChecksummedLine.decode(codec, line);
             if (r.isPresent()) {
                 good.add(r.get());
                 goodNumbers.add(lineNumber);
@@ -58,8 +58,8 @@ record JournalScan(List<Rating> good, List<Integer> goodLineNumbers, byte[] good
             }
             start = next;
         }
-        return new JournalScan(good, goodNumbers, goodOut.toByteArray(), goodPrefix, badOut.toByteArray(), badNumbers,
-                !goodAfterBad, missingNewline);
+        return new JournalScan<>(good, goodNumbers, goodOut.toByteArray(), goodPrefix, badOut.toByteArray(),
+                badNumbers, !goodAfterBad, missingNewline);
     }
 
     private static int indexOf(byte[] a, byte b, int from) {
