@@ -93,7 +93,10 @@ public final class KernelFlipConv2d extends AbstractBlock {
         NDArray w = parameterStore.getValue(weight, device, training);
         NDArray b = parameterStore.getValue(bias, device, training);
         NDArray direct = Conv2d.conv2d(x, w, b, stride, padding, dilation, 1).singletonOrThrow();
-        NDArray mirrored = Conv2d.conv2d(x, w.flip(3), b, stride, padding, dilation, 1).singletonOrThrow();
+        NDArray flipped = w.flip(3);
+        // w lives on the model's manager, and so would its flipped copy: one leaked kernel per forward call
+        flipped.attach(x.getManager());
+        NDArray mirrored = Conv2d.conv2d(x, flipped, b, stride, padding, dilation, 1).singletonOrThrow();
         return new NDList(direct.maximum(mirrored));
     }
 
