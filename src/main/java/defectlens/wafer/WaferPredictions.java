@@ -6,7 +6,7 @@ import java.util.List;
 
 /** What a model said about every wafer of a file: predicted class index and its probability, by row. */
 public record WaferPredictions(String model, List<String> classes, int[] predicted, float[] confidence) {
-    /** Maps per forward pass when classifying a whole file. */
+    /** Maps per call of {@link WaferModel#predict} (and per progress step) when classifying a whole file. */
     public static final int BATCH = 512;
 
     public WaferPredictions {
@@ -63,7 +63,7 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
     }
 
     /**
-     * The class probabilities of the given rows of a data set, {@link #BATCH} maps per pass, handed to
+     * The class probabilities of the given rows of a data set, {@link #BATCH} maps per call, handed to
      * {@code sink} batch by batch in row order; stops between batches when the progress is cancelled.
      *
      * @return the number of rows classified
