@@ -71,7 +71,7 @@ public final class KilledWriterRounds {
             }
             boolean powerCut = round % 3 == 2;
             if (powerCut) {
-                // a kill cannot split one write() call, a power cut can: leave half a line at the end
+                // a power cut can cut a line anywhere: leave half a line at the end
                 String line = ChecksummedLine.encode(codec, tornRecord.apply(round));
                 Files.writeString(journal, line.substring(0, 1 + random.nextInt(line.length() - 1)),
                         StandardOpenOption.APPEND);
@@ -84,7 +84,14 @@ public final class KilledWriterRounds {
                             + " missing");
                 }
                 setAsideTotal += j.recovery().setAside();
-                assertEquals(powerCut ? 1 : 0, j.recovery().setAside(), j.recovery().describe());
+                // A power cut leaves exactly one torn tail. A kill almost never does, but Linux may end a write()
+                // that crosses a page boundary early when SIGKILL arrives between the two pages: then the
+                // unconfirmed last line is torn and set aside - never a confirmed one (checked above).
+                if (powerCut) {
+                    assertEquals(1, j.recovery().setAside(), j.recovery().describe());
+                } else {
+                    assertTrue(j.recovery().setAside() <= 1, j.recovery().describe());
+                }
             }
             if (!seen.isEmpty()) {
                 roundsWithWrites++;
