@@ -38,6 +38,13 @@ import picocli.CommandLine.Spec;
             StudyCommand.Summary.class, StudyCommand.Export.class, StudyExplanationsCommand.class})
 public final class StudyCommand extends CommandGroup {
 
+    /** The study's journals checked against its plan, with their refused lines reported on stderr. */
+    static JournalReport checkedJournals(CommandSpec spec, StudyFolder f) {
+        JournalReport report = f.check();
+        reportRefusals(spec, report);
+        return report;
+    }
+
     /** One stderr line per journal with refused lines: how many, why, and which lines. */
     static void reportRefusals(CommandSpec spec, JournalReport report) {
         for (String journal : report.journalsWithRefusals()) {
@@ -108,8 +115,7 @@ public final class StudyCommand extends CommandGroup {
         @Override
         public Integer call() {
             StudyFolder f = StudyFolder.open(study);
-            JournalReport report = f.check();
-            reportRefusals(spec, report);
+            JournalReport report = checkedJournals(spec, f);
             RatingSet set = RatingSet.of(report.accepted());
             List<RaterProgress> progress = new ArrayList<>();
             for (String r : set.raters()) {
@@ -175,8 +181,7 @@ public final class StudyCommand extends CommandGroup {
         @Override
         public Integer call() {
             StudyFolder f = StudyFolder.open(study);
-            JournalReport report = f.check();
-            reportRefusals(spec, report);
+            JournalReport report = checkedJournals(spec, f);
             StudySummary s = StudyAnalysis.summarize(f.plan(), RatingSet.of(report.accepted()));
             PrintWriter o = spec.commandLine().getOut();
             if (json.on()) {
@@ -216,8 +221,7 @@ public final class StudyCommand extends CommandGroup {
         @Override
         public Integer call() {
             StudyFolder f = StudyFolder.open(study);
-            JournalReport report = f.check();
-            reportRefusals(spec, report);
+            JournalReport report = checkedJournals(spec, f);
             int rows = RatingCsvExport.write(f.plan(), RatingSet.of(report.accepted()), includeReplaced, csv, force);
             spec.commandLine().getErr().printf("wrote %d ratings to %s%n", rows, csv);
             return 0;
