@@ -26,8 +26,8 @@ public final class DecisionMerger {
      * What a merge did: decisions read (checksummed lines), added, duplicates, lines of another review, decisions
      * added per reviewer, the items where reviewers' classes now differ, and the refused lines.
      */
-    public record MergeResult(int read, int added, int duplicates, int otherReview, Map<String, Integer> addedPerReviewer,
-            List<DecisionLedger.Conflict> conflicts, JournalReport<ReviewDecision> refused) {
+    public record MergeResult(int read, int added, int duplicates, int otherReview,
+            Map<String, Integer> addedPerReviewer, List<DecisionLedger.Conflict> conflicts, JournalReport<ReviewDecision> refused) {
     }
 
     public static MergeResult merge(ReviewFolder review, PredictionTable items, List<Path> journals) {
