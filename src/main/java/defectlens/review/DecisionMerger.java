@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Merges decisions journals written elsewhere (another engineer's laptop, a USB stick) into a review folder: each
@@ -31,10 +32,20 @@ public final class DecisionMerger {
     }
 
     public static MergeResult merge(ReviewFolder review, PredictionTable items, List<Path> journals) {
+        return merge(review, () -> items, journals);
+    }
+
+    /**
+     * As {@link #merge(ReviewFolder, PredictionTable, List)}, reading the review's items only after every journal
+     * has been read (a missing or unreadable journal fails before a large data file is opened).
+     */
+    public static MergeResult merge(ReviewFolder review, Supplier<PredictionTable> itemsOfReview,
+            List<Path> journals) {
         List<JournalContent<ReviewDecision>> contents = new ArrayList<>();
         for (Path f : journals) {
             contents.add(DecisionJournal.scan(f));
         }
+        PredictionTable items = itemsOfReview.get();
         JournalReport<ReviewDecision> report = new DecisionCheck(review.definition(), items).check(contents);
         if (report.accepted().isEmpty()) {
             throw nothingValid(contents, report);

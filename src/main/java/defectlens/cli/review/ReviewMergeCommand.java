@@ -42,8 +42,8 @@ final class ReviewMergeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReviewFolder f = ReviewFolder.open(dir);
-        DecisionMerger.MergeResult r = DecisionMerger.merge(f, ReviewData.predictions(f, Progress.NONE).table(),
-                journals);
+        DecisionMerger.MergeResult r = DecisionMerger.merge(f,
+                () -> ReviewData.predictions(f, Progress.NONE).table(), journals);
         reportRefusals(spec.commandLine().getErr(), r.refused());
         PrintWriter out = spec.commandLine().getOut();
         if (json.on()) {
