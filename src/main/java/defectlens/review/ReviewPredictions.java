@@ -47,4 +47,17 @@ public record ReviewPredictions(PredictionTable table, String stale) {
         }
         return new ReviewPredictions(items, why);
     }
+
+    /**
+     * The cached predictions without reading the data: present only when the data's stamp (sizes and times) and
+     * the model's weights are those the review recorded, so a large wafer file's review shows its queue while the
+     * maps themselves are still loading. Empty otherwise: then read the data and call {@link #open}.
+     */
+    public static Optional<PredictionTable> cached(ReviewFolder folder, String modelSha, String stamp) {
+        ReviewDefinition def = folder.definition();
+        if (!stamp.equals(def.data().stamp()) || !modelSha.equals(def.model().weightsSha256())) {
+            return Optional.empty();
+        }
+        return folder.predictions();
+    }
 }
