@@ -35,7 +35,11 @@ public record ReviewPredictions(PredictionTable table, String stale) {
         ModelRef model = def.model();
         if (!modelSha.equals(model.weightsSha256())) {
             why = why == null ? "the model's weights changed since the predictions were made" : why;
-            model = new ModelRef(model.name(), model.path(), modelSha);
+        }
+        String modelStamp = java.nio.file.Files.isDirectory(folder.modelPath()) ? ModelFingerprint.stamp(folder.modelPath())
+                : model.stamp();
+        if (!modelSha.equals(model.weightsSha256()) || !java.util.Objects.equals(modelStamp, model.stamp())) {
+            model = new ModelRef(model.name(), model.path(), modelSha, modelStamp);
         }
         if (data != def.data() || model != def.model()) {
             folder.update(new ReviewDefinition(def.format(), def.id(), def.kind(), data, model, def.queue(),

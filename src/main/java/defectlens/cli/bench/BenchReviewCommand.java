@@ -71,8 +71,11 @@ public final class BenchReviewCommand implements Callable<Integer> {
         if (!Files.exists(dir)) {
             doc.put("setup", create(err));
         }
+        doc.put("json_library_start_millis", ReviewBenchmark.warmUp());
         ReviewBenchmark.Opening open = ReviewBenchmark.open(dir);
         doc.put("open", open);
+        ReviewBenchmark.Opening reopen = ReviewBenchmark.open(dir);
+        doc.put("reopen", reopen);
         if (keystrokes > 0) {
             doc.put("keystrokes", ReviewBenchmark.keystrokes(dir, ReviewFolder.checkReviewer(reviewer), keystrokes));
         }
@@ -95,6 +98,8 @@ public final class BenchReviewCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(Json.write(doc));
         } else {
             spec.commandLine().getOut().println(text(open, doc));
+            spec.commandLine().getOut().println(String.format(Locale.ROOT, "opened again in the same JVM (as a running "
+                    + "window reopens a review): %.0f ms", reopen.totalMillis()));
         }
         return 0;
     }
@@ -131,6 +136,8 @@ public final class BenchReviewCommand implements Callable<Integer> {
 
     private static String text(ReviewBenchmark.Opening open, Map<String, Object> doc) {
         StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "JSON library started first (as in a running window): %.0f ms%n",
+                (Double) doc.get("json_library_start_millis")));
         s.append(String.format(Locale.ROOT, "review of %d items (%d classified, %d decision lines)%n", open.items(),
                 open.classified(), open.decisions()));
         open.millis().forEach((step, ms) -> s.append(String.format(Locale.ROOT, "  %-40s %9.1f ms%n", step, ms)));
