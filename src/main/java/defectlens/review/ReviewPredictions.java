@@ -35,16 +35,40 @@ public record ReviewPredictions(PredictionTable table, String stale) {
         ModelRef model = def.model();
         if (!modelSha.equals(model.weightsSha256())) {
             why = why == null ? "the model's weights changed since the predictions were made" : why;
-            model = new ModelRef(model.name(), model.path(), modelSha);
+        }
+        String modelStamp = java.nio.file.Files.isDirectory(folder.modelPath()) ? ModelFingerprint.stamp(folder.modelPath())
+                : model.stamp();
+        if (!modelSha.equals(model.weightsSha256()) || !java.util.Objects.equals(modelStamp, model.stamp())) {
+            model = new ModelRef(model.name(), model.path(), modelSha, modelStamp);
         }
         if (data != def.data() || model != def.model()) {
             folder.update(new ReviewDefinition(def.format(), def.id(), def.kind(), data, model, def.queue(),
                     def.createdAt(), def.classes()));
         }
-        Optional<PredictionTable> cached = folder.predictions();
-        if (cached.isPresent() && cached.get().size() == items.size() && cached.get().classes().equals(items.classes())) {
-            return new ReviewPredictions(cached.get(), why);
+        PredictionCache.CacheRead read = folder.readPredictions();
+        PredictionTable cached = read.table();
+        if (cached != null && cached.size() == items.size() && cached.classes().equals(items.classes())) {
+            return new ReviewPredictions(cached, why);
+        }
+        if (why == null && read.unusable() != null) {
+            why = read.unusable();
+        } else if (why == null && cached != null) {
+            why = "the cached predictions are for " + cached.size() + " items of classes " + cached.classes()
+                    + ", not the data set's " + items.size() + " items of " + items.classes();
         }
         return new ReviewPredictions(items, why);
+    }
+
+    /**
+     * The cached predictions without reading the data: present only when the data's stamp (sizes and times) and
+     * the model's weights are those the review recorded, so a large wafer file's review shows its queue while the
+     * maps themselves are still loading. Empty otherwise: then read the data and call {@link #open}.
+     */
+    public static Optional<PredictionTable> cached(ReviewFolder folder, String modelSha, String stamp) {
+        ReviewDefinition def = folder.definition();
+        if (!stamp.equals(def.data().stamp()) || !modelSha.equals(def.model().weightsSha256())) {
+            return Optional.empty();
+        }
+        return folder.predictions();
     }
 }
