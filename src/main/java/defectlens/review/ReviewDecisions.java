@@ -1,11 +1,7 @@
 package defectlens.review;
 
-import defectlens.core.DefectLensException;
 import defectlens.journal.JournalContent;
 import defectlens.journal.JournalReport;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,26 +19,10 @@ public final class ReviewDecisions {
     public record Read(DecisionLedger ledger, JournalReport<ReviewDecision> report) {
     }
 
-    /** The decisions journals of a review, by file name. */
-    public static List<Path> journals(ReviewFolder review) {
-        Path dir = review.decisionsDir();
-        List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return files;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.jsonl")) {
-            ds.forEach(files::add);
-        } catch (IOException e) {
-            throw new DefectLensException(dir, "cannot list the decisions journals: " + e.getMessage(), e);
-        }
-        files.sort(null);
-        return files;
-    }
-
     /** Reads and checks every decisions journal of the review against its items. */
     public static Read read(ReviewFolder review, PredictionTable items) {
         List<JournalContent<ReviewDecision>> contents = new ArrayList<>();
-        for (Path f : journals(review)) {
+        for (Path f : review.journals()) {
             contents.add(DecisionJournal.scan(f));
         }
         JournalReport<ReviewDecision> report = new DecisionCheck(review.definition(), items).check(contents);
