@@ -9,10 +9,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import defectlens.core.DefectLensException;
 import defectlens.image.RegularFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -171,17 +167,7 @@ public final class WaferLabelFile {
     }
 
     private static MappingIterator<String[]> rows(Path csv) throws IOException {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(RegularFiles.readAllBytes(csv))).toString();
-        } catch (CharacterCodingException e) {
-            throw new DefectLensException(csv, "the labels CSV is not UTF-8 text", e);
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = RegularFiles.readUtf8Text(csv, "the labels CSV");
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         return mapper.readerFor(String[].class).with(CsvSchema.emptySchema()).readValues(text);
