@@ -150,7 +150,7 @@ public final class WaferLabelFile {
         try {
             index = Integer.parseInt(indexText);
         } catch (NumberFormatException e) {
-            throw new DefectLensException(csv, where + "index '" + indexText + "' is not a row number");
+            throw new DefectLensException(csv, where + "index '" + shown(indexText) + "' is not a row number");
         }
         if (index < 0 || index >= rows) {
             throw new DefectLensException(csv, where + "row index " + index + " is outside the data set (" + rows
@@ -160,10 +160,16 @@ public final class WaferLabelFile {
             return null;
         }
         if (!known.contains(label)) {
-            throw new DefectLensException(csv, where + "class '" + label + "' is not a class of the data set "
+            throw new DefectLensException(csv, where + "class '" + shown(label) + "' is not a class of the data set "
                     + known);
         }
         return new Relabel(index, label, line);
+    }
+
+    /** A value of the CSV as an error message shows it: one line, at most 80 characters. */
+    private static String shown(String value) {
+        String v = value.replaceAll("\\p{Cntrl}", "?");
+        return v.length() > 80 ? v.substring(0, 80) + "..." : v;
     }
 
     private static MappingIterator<String[]> rows(Path csv) throws IOException {
