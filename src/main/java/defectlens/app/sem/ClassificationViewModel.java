@@ -114,6 +114,7 @@ public final class ClassificationViewModel {
             Consumer<Map<SemSample, Prediction>> answers) {
         List<Prediction> out = new ArrayList<>(samples.size());
         int step = batchSize(model);
+        progress.update(0, samples.size(), "0/" + samples.size() + " images");
         try (SemClassifier classifier = new SemClassifier(model.classifier())) {
             for (int start = 0; start < samples.size() && !progress.isCancelled(); start += step) {
                 List<SemSample> chunk = samples.subList(start, Math.min(samples.size(), start + step));

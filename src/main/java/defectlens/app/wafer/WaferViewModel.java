@@ -1,5 +1,6 @@
 package defectlens.app.wafer;
 
+import defectlens.app.review.RowOrder;
 import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.JobStatus;
 import defectlens.app.task.TaskExecutor;
@@ -17,6 +18,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
@@ -26,11 +28,14 @@ import javafx.collections.ObservableList;
 /**
  * State of the wafer-map browser: the open file, the filtered row indices (an int array, so 811,457
  * rows cost 3 MB, not a list of objects), class and split filters, the selected wafer, and loading
- * with real progress and cancel.
+ * with real progress and cancel. Once the maps are classified, the review aids of the SEM browser: keep
+ * only the maps whose prediction differs from their label, and order the list least certain first.
  */
 public final class WaferViewModel {
     public static final String ALL = "All";
     public static final String UNLABELLED = "(unlabelled)";
+    /** Maps per progress step of "classify all": the bar and the time left move every few seconds. */
+    static final int CLASSIFY_STEP = 32;
 
     private final TaskExecutor executor;
     private final ObjectProperty<WaferDataset> dataset = new SimpleObjectProperty<>();
@@ -38,6 +43,8 @@ public final class WaferViewModel {
     private final ObjectProperty<String> classFilter = new SimpleObjectProperty<>(ALL);
     private final ObjectProperty<String> splitFilter = new SimpleObjectProperty<>(ALL);
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+    private final BooleanProperty differsOnly = new SimpleBooleanProperty(false);
+    private final BooleanProperty leastCertainFirst = new SimpleBooleanProperty(false);
     private final JobStatus job = new JobStatus("");
     private final StringProperty status = job.statusProperty();
     private final ObjectProperty<WaferPredictions> predictions = new SimpleObjectProperty<>();
@@ -61,6 +68,13 @@ public final class WaferViewModel {
         });
         classFilter.addListener((o, a, b) -> refilter());
         splitFilter.addListener((o, a, b) -> refilter());
+        differsOnly.addListener((o, a, b) -> refilter());
+        leastCertainFirst.addListener((o, a, b) -> refilter());
+        predictions.addListener((o, a, b) -> {
+            if (differsOnly.get() || leastCertainFirst.get()) {
+                refilter();
+            }
+        });
     }
 
     /** Classifies every wafer of the open file with the side panel's proposed model, in the background. */
@@ -75,7 +89,7 @@ public final class WaferViewModel {
         boolean average = side.averageSymmetriesProperty().get();
         String how = pair.name() + (average ? " (averaged over 8 turns / flips)" : "");
         classifying = BackgroundTask.of("Classifying " + d.size() + " wafers with " + how,
-                ctx -> WaferPredictions.classify(pair.proposed(), pair.name(), d, average, ctx)).onSuccess(p -> {
+                ctx -> WaferPredictions.classify(pair.proposed(), pair.name(), d, average, CLASSIFY_STEP, ctx)).onSuccess(p -> {
                     predictions.set(p);
                     status.set("Classified " + d.size() + " wafers with " + how);
                 }).failureTitle("Cannot classify the wafers").cancelledText(() -> "Classification cancelled");
@@ -120,6 +134,7 @@ public final class WaferViewModel {
         }
         String cls = classFilter.get();
         String split = splitFilter.get();
+        boolean differs = differsOnly.get();
         int[] keep = new int[d.size()];
         int n = 0;
         for (int i = 0; i < d.size(); i++) {
@@ -127,11 +142,28 @@ public final class WaferViewModel {
             boolean classOk = cls == null || ALL.equals(cls)
                     || (UNLABELLED.equals(cls) ? !m.isLabelled() : cls.equals(m.label()));
             boolean splitOk = split == null || ALL.equals(split) || split.equals(m.split().label());
-            if (classOk && splitOk) {
+            if (classOk && splitOk && (!differs || differsFromLabel(i))) {
                 keep[n++] = i;
             }
         }
-        rows.setAll(new IndexList(Arrays.copyOf(keep, n)));
+        keep = Arrays.copyOf(keep, n);
+        WaferPredictions p = predictions.get();
+        if (leastCertainFirst.get() && p != null) {
+            keep = RowOrder.leastCertainFirst(keep, p::confidenceOf);
+        }
+        rows.setAll(new IndexList(keep));
+    }
+
+    /** True when the map has a label and a prediction and they disagree. */
+    public boolean differsFromLabel(int row) {
+        WaferPredictions p = predictions.get();
+        WaferDataset d = dataset.get();
+        if (p == null || d == null || row < 0 || row >= d.size()) {
+            return false;
+        }
+        String predicted = p.classOf(row);
+        WaferMap m = d.get(row);
+        return predicted != null && m.isLabelled() && !predicted.equals(m.label());
     }
 
     /** Rows as boxed integers on demand only. */
@@ -194,6 +226,16 @@ public final class WaferViewModel {
 
     public IntegerProperty selectedProperty() {
         return selected;
+    }
+
+    /** Keep only the maps whose prediction differs from their label. */
+    public BooleanProperty differsOnlyProperty() {
+        return differsOnly;
+    }
+
+    /** Order the list by the confidence of the prediction, lowest first (unclassified maps last). */
+    public BooleanProperty leastCertainFirstProperty() {
+        return leastCertainFirst;
     }
 
     public StringProperty statusProperty() {
