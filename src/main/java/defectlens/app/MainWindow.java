@@ -6,6 +6,7 @@ import defectlens.app.common.Dialogs;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.StatusBar;
 import defectlens.app.explain.ConceptBanks;
+import defectlens.app.review.ConfusionMatrixView;
 import defectlens.app.explain.ExplainMenu;
 import defectlens.app.explain.ExplanationControls;
 import defectlens.app.explain.ExplanationViewModel;
@@ -64,8 +65,10 @@ public final class MainWindow extends BorderPane {
         ExplanationControls explain = new ExplanationControls(explanations.explanations(),
                 () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
 
+        ConfusionMatrixView confusion = new ConfusionMatrixView(classification.confusion());
+        confusion.setId("semConfusion");
         SplitPane split = new SplitPane(browser, viewer,
-                new javafx.scene.control.ScrollPane(new javafx.scene.layout.VBox(explain, info)));
+                new javafx.scene.control.ScrollPane(new javafx.scene.layout.VBox(explain, info, confusion)));
         split.setDividerPositions(0.2, 0.78);
         SplitPane.setResizableWithParent(browser, false);
         BorderPane sem = new BorderPane(split);

@@ -37,7 +37,18 @@ public final class PredictionReviewBar extends VBox {
         running.setAlignment(Pos.CENTER_LEFT);
         running.visibleProperty().bind(c.busyProperty());
         running.managedProperty().bind(c.busyProperty());
-        getChildren().addAll(reviewAids("", c.differsOnlyProperty(), c.leastCertainFirstProperty()), status, running);
+        Label cellText = new Label();
+        cellText.setId("cellText");
+        Button all = new Button("Show all");
+        all.setId("cellClear");
+        all.setOnAction(e -> c.cellProperty().set(null));
+        HBox cellBar = new HBox(6, cellText, all);
+        cellBar.setAlignment(Pos.CENTER_LEFT);
+        cellBar.visibleProperty().bind(c.cellProperty().isNotNull());
+        cellBar.managedProperty().bind(cellBar.visibleProperty());
+        c.cellProperty().addListener((o, a, v) -> cellText.setText(v == null ? "" : "Cell: " + v[0] + " \u2192 " + v[1]));
+        getChildren().addAll(reviewAids("", c.differsOnlyProperty(), c.leastCertainFirstProperty()), cellBar, status,
+                running);
     }
 
     /**

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -72,7 +73,18 @@ public final class WaferBrowserView extends VBox {
         HBox filters = new HBox(6, new Label("Class"), classFilter, new Label("Split"), splitFilter);
         HBox aids = PredictionReviewBar.reviewAids("wafer", vm.differsOnlyProperty(), vm.leastCertainFirstProperty());
         aids.disableProperty().bind(vm.predictionsProperty().isNull());
-        getChildren().addAll(new Label("Wafer maps"), filters, aids, table, counts);
+        Label cellText = new Label();
+        Button allMaps = new Button("Show all");
+        allMaps.setId("waferCellClear");
+        allMaps.setOnAction(e -> vm.cellProperty().set(null));
+        HBox cellBar = new HBox(6, cellText, allMaps);
+        cellBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        cellBar.visibleProperty().bind(vm.cellProperty().isNotNull());
+        cellBar.managedProperty().bind(cellBar.visibleProperty());
+        vm.cellProperty().addListener((o, a, c) -> cellText.setText(c == null ? ""
+                : "Confusion cell: true " + c[0] + ", predicted " + c[1]));
+        cellText.setId("waferCellText");
+        getChildren().addAll(new Label("Wafer maps"), filters, aids, cellBar, table, counts);
 
         classFilter.valueProperty().bindBidirectional(vm.classFilterProperty());
         splitFilter.valueProperty().bindBidirectional(vm.splitFilterProperty());

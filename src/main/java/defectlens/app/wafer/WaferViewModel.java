@@ -1,5 +1,6 @@
 package defectlens.app.wafer;
 
+import defectlens.app.review.ConfusionMatrixViewModel;
 import defectlens.app.review.RowOrder;
 import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.JobStatus;
@@ -45,6 +46,10 @@ public final class WaferViewModel {
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private final BooleanProperty differsOnly = new SimpleBooleanProperty(false);
     private final BooleanProperty leastCertainFirst = new SimpleBooleanProperty(false);
+    private final ObjectProperty<String[]> cell = new SimpleObjectProperty<>();
+    private final ConfusionMatrixViewModel confusion = new ConfusionMatrixViewModel();
+    /** Per row: the label's index among the predictions' classes, -1 when unlabelled or not among them. */
+    private int[] truth = new int[0];
     private final JobStatus job = new JobStatus("");
     private final StringProperty status = job.statusProperty();
     private final ObjectProperty<WaferPredictions> predictions = new SimpleObjectProperty<>();
@@ -70,11 +75,32 @@ public final class WaferViewModel {
         splitFilter.addListener((o, a, b) -> refilter());
         differsOnly.addListener((o, a, b) -> refilter());
         leastCertainFirst.addListener((o, a, b) -> refilter());
+        cell.addListener((o, a, b) -> refilter());
         predictions.addListener((o, a, b) -> {
-            if (differsOnly.get() || leastCertainFirst.get()) {
+            showConfusion();
+            if (differsOnly.get() || leastCertainFirst.get() || cell.get() != null) {
+                cell.set(null);
                 refilter();
             }
         });
+        confusion.setOnCell((t, p) -> cell.set(new String[] {t, p}));
+    }
+
+    private void showConfusion() {
+        WaferPredictions p = predictions.get();
+        WaferDataset d = dataset.get();
+        if (p == null || d == null) {
+            truth = new int[0];
+            confusion.clear();
+            return;
+        }
+        truth = new int[d.size()];
+        for (int i = 0; i < truth.length; i++) {
+            WaferMap m = d.get(i);
+            truth[i] = m.isLabelled() ? p.classes().indexOf(m.label()) : -1;
+        }
+        int[] predicted = p.predicted();
+        confusion.show(p.classes(), d.size(), i -> truth[i], i -> predicted[i]);
     }
 
     /** Classifies every wafer of the open file with the side panel's proposed model, in the background. */
@@ -135,6 +161,11 @@ public final class WaferViewModel {
         String cls = classFilter.get();
         String split = splitFilter.get();
         boolean differs = differsOnly.get();
+        int[] inCell = cellRows();
+        if (inCell != null) {
+            rows.setAll(new IndexList(inCell));
+            return;
+        }
         int[] keep = new int[d.size()];
         int n = 0;
         for (int i = 0; i < d.size(); i++) {
@@ -152,6 +183,16 @@ public final class WaferViewModel {
             keep = RowOrder.leastCertainFirst(keep, p::confidenceOf);
         }
         rows.setAll(new IndexList(keep));
+    }
+
+    /** The rows of the chosen confusion cell, least certain first when asked; null while no cell is chosen. */
+    private int[] cellRows() {
+        String[] c = cell.get();
+        if (c == null || predictions.get() == null) {
+            return null;
+        }
+        int[] in = confusion.itemsIn(c[0], c[1]);
+        return leastCertainFirst.get() ? RowOrder.leastCertainFirst(in, predictions.get()::confidenceOf) : in;
     }
 
     /** True when the map has a label and a prediction and they disagree. */
@@ -226,6 +267,19 @@ public final class WaferViewModel {
 
     public IntegerProperty selectedProperty() {
         return selected;
+    }
+
+    /** The confusion matrix of the predictions against the labels; a click on a cell lists its maps. */
+    public ConfusionMatrixViewModel confusion() {
+        return confusion;
+    }
+
+    /**
+     * The confusion cell (true class, predicted class) whose maps the list shows instead of the filters, null
+     * for none; set by a click on the matrix, cleared by setting null or by new predictions.
+     */
+    public ObjectProperty<String[]> cellProperty() {
+        return cell;
     }
 
     /** Keep only the maps whose prediction differs from their label. */
