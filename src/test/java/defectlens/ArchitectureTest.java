@@ -45,7 +45,7 @@ class ArchitectureTest {
             .whereLayer("explain").mayOnlyAccessLayers("core", "image", "model")
             .whereLayer("study").mayOnlyAccessLayers("core", "journal")
             .whereLayer("journal").mayOnlyAccessLayers("core")
-            .whereLayer("review").mayOnlyAccessLayers("core", "model", "dataset", "wafer", "journal")
+            .whereLayer("review").mayOnlyAccessLayers("core", "image", "model", "dataset", "wafer", "journal")
             .whereLayer("mask").mayOnlyAccessLayers("core", "image", "dataset", "model", "explain", "journal")
             .whereLayer("cli").mayOnlyAccessLayers("core", "image", "dataset", "model", "wafer", "wafer.explain",
                     "explain", "study", "journal", "review", "mask")

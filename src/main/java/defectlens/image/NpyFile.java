@@ -75,45 +75,74 @@ public final class NpyFile {
         } catch (IOException e) {
             throw new DefectLensException(file, "cannot read .npy file: " + e.getMessage(), e);
         }
+        return decode(file, bytes);
+    }
+
+    /**
+     * Decodes the bytes of an .npy file ({@code file} names it in messages). A header that does not fit the bytes
+     * (a negative or too large shape, data cut short) ends in a message, never in an out-of-bounds read.
+     */
+    public static Array decode(Path file, byte[] bytes) {
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {
             throw new DefectLensException(file, "not an .npy file (magic string missing)");
         }
         int major = bytes[6];
-        int headerLen;
+        long headerLen;
         int offset;
         if (major == 1) {
             headerLen = buf.getShort(8) & 0xFFFF;
             offset = 10;
         } else {
-            headerLen = buf.getInt(8);
+            headerLen = bytes.length < 12 ? -1 : buf.getInt(8) & 0xFFFFFFFFL;
             offset = 12;
         }
-        String header = new String(bytes, offset, headerLen, StandardCharsets.US_ASCII);
+        if (headerLen < 0 || offset + headerLen > bytes.length) {
+            throw new DefectLensException(file, "not an .npy file (header cut short)");
+        }
+        String header = new String(bytes, offset, (int) headerLen, StandardCharsets.US_ASCII);
         Matcher d = DESCR.matcher(header);
         Matcher sh = SHAPE.matcher(header);
         if (!d.find() || !sh.find() || header.contains("'fortran_order': True")) {
             throw new DefectLensException(file, "unsupported .npy header " + header.trim());
         }
         String descr = d.group(1);
-        int[] shape = Arrays.stream(sh.group(1).split(",")).map(String::trim).filter(t -> !t.isEmpty())
-                .mapToInt(Integer::parseInt).toArray();
-        int n = 1;
-        for (int v : shape) {
-            n *= v;
+        int width = descr.equals("<f4") ? 4 : descr.equals("<f8") ? 8 : 0;
+        if (width == 0) {
+            throw new DefectLensException(file, "unsupported .npy dtype " + descr + " (float32 or float64 expected)");
         }
-        float[] data = new float[n];
-        int pos = offset + headerLen;
-        if (descr.equals("<f4")) {
-            for (int i = 0; i < n; i++) {
-                data[i] = buf.getFloat(pos + 4 * i);
+        int[] shape;
+        try {
+            shape = Arrays.stream(sh.group(1).split(",")).map(String::trim).filter(t -> !t.isEmpty())
+                    .mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new DefectLensException(file, "unsupported .npy shape (" + sh.group(1) + ")");
+        }
+        long n = 1;
+        for (int v : shape) {
+            if (v < 0) {
+                throw new DefectLensException(file, "negative .npy shape (" + sh.group(1) + ")");
             }
-        } else if (descr.equals("<f8")) {
+            n *= v;
+            if (n > Integer.MAX_VALUE - 8) {
+                throw new DefectLensException(file, ".npy shape (" + sh.group(1) + ") too large");
+            }
+        }
+        long pos = offset + headerLen;
+        if (pos + n * width > bytes.length) {
+            throw new DefectLensException(file, ".npy data cut short: shape (" + sh.group(1) + ") needs "
+                    + n * width + " bytes, the file holds " + (bytes.length - pos));
+        }
+        float[] data = new float[(int) n];
+        int p = (int) pos;
+        if (width == 4) {
             for (int i = 0; i < n; i++) {
-                data[i] = (float) buf.getDouble(pos + 8 * i);
+                data[i] = buf.getFloat(p + 4 * i);
             }
         } else {
-            throw new DefectLensException(file, "unsupported .npy dtype " + descr + " (float32 or float64 expected)");
+            for (int i = 0; i < n; i++) {
+                data[i] = (float) buf.getDouble(p + 8 * i);
+            }
         }
         return new Array(shape, data);
     }

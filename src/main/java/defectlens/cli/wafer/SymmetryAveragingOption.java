@@ -4,7 +4,7 @@ import defectlens.wafer.WaferModel;
 import picocli.CommandLine.Option;
 
 /** {@code --average-symmetries [true|false]}: overrides a wafer bundle's inference setting for one command. */
-final class SymmetryAveragingOption {
+public final class SymmetryAveragingOption {
     @Option(names = "--average-symmetries", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
             description = "average each map's class probabilities over its 8 rotations/reflections (true, the "
                     + "default when the option is given without a value) or take a single pass (false), whatever "
@@ -12,7 +12,7 @@ final class SymmetryAveragingOption {
     Boolean averageSymmetries;
 
     /** Sets the model's averaging when the option was given; returns the setting in force. */
-    boolean applyTo(WaferModel model) {
+    public boolean applyTo(WaferModel model) {
         if (averageSymmetries != null) {
             model.setAverageOverSymmetries(averageSymmetries);
         }

@@ -1,0 +1,86 @@
+package defectlens.cli.review;
+
+import defectlens.cli.InterruptCancellation;
+import defectlens.cli.Json;
+import defectlens.cli.JsonOption;
+import defectlens.cli.ModelOpener;
+import defectlens.cli.TerminalProgress;
+import defectlens.cli.wafer.SymmetryAveragingOption;
+import defectlens.core.Progress;
+import defectlens.review.PredictionRun;
+import defectlens.review.PredictionTable;
+import defectlens.review.ReviewFolder;
+import defectlens.review.ReviewPredictions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code review classify DIR}: classifies the review's items that have no cached prediction yet (all of them when
+ * the model's weights or the data changed), saving every few seconds; Ctrl+C keeps what is done.
+ */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = "Classify the items of a review that have no cached prediction yet (resumable).")
+final class ReviewClassifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "REVIEW_DIR")
+    Path dir;
+    @Mixin
+    SymmetryAveragingOption averaging;
+    @Mixin
+    JsonOption json;
+
+    private final ModelOpener models;
+
+    ReviewClassifyCommand(ModelOpener models) {
+        this.models = models;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        ReviewFolder f = ReviewFolder.open(dir);
+        ReviewPredictions p = ReviewData.predictions(f, Progress.NONE);
+        if (p.stale() != null) {
+            err.println("warning: " + f.dir() + ": " + p.stale() + "; classifying everything again");
+        }
+        PredictionTable table = p.table();
+        int before = table.doneCount();
+        PredictionRun.Result r;
+        try (InterruptCancellation cancel = new InterruptCancellation();
+                TerminalProgress progress = new TerminalProgress(err, "review classify", cancel)) {
+            r = ReviewData.classify(f, table, models, averaging, progress, err);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("review", f.dir().toString());
+        doc.put("already_classified", before);
+        report(doc, table, r);
+        if (json.on()) {
+            spec.commandLine().getOut().println(Json.write(doc));
+        } else {
+            spec.commandLine().getOut().println(table.doneCount() + " of " + table.size() + " items classified ("
+                    + r.classified() + " now" + (r.unreadable() > 0 ? ", " + r.unreadable() + " unreadable: "
+                    + r.firstProblem() : "") + (r.cancelled() ? ", cancelled: run again to go on" : "") + ")");
+        }
+        return r.cancelled() ? 130 : 0;
+    }
+
+    /** Adds what a run did to a JSON document. */
+    static void report(Map<String, Object> doc, PredictionTable table, PredictionRun.Result r) {
+        doc.put("classified", table.doneCount());
+        doc.put("classified_now", r.classified());
+        doc.put("unreadable", r.unreadable());
+        if (r.firstProblem() != null) {
+            doc.put("first_problem", r.firstProblem());
+        }
+        doc.put("cancelled", r.cancelled());
+    }
+}

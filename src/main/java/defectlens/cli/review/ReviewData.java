@@ -1,0 +1,100 @@
+package defectlens.cli.review;
+
+import defectlens.cli.ModelOpener;
+import defectlens.cli.TerminalProgress;
+import defectlens.cli.wafer.SymmetryAveragingOption;
+import defectlens.core.DefectLensException;
+import defectlens.core.Progress;
+import defectlens.dataset.DatasetOpener;
+import defectlens.dataset.SemDataset;
+import defectlens.model.SemClassifier;
+import defectlens.model.SplitClassifier;
+import defectlens.review.DataFingerprint;
+import defectlens.review.ModelFingerprint;
+import defectlens.review.PredictionRun;
+import defectlens.review.PredictionTable;
+import defectlens.review.ReviewFolder;
+import defectlens.review.ReviewKind;
+import defectlens.review.ReviewPredictions;
+import defectlens.review.ReviewSetup;
+import defectlens.review.ReviewItems;
+import defectlens.wafer.InvalidRows;
+import defectlens.wafer.WaferDataset;
+import defectlens.wafer.WaferModel;
+import defectlens.wafer.WaferModelBundle;
+import defectlens.wafer.WaferPickleReader;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The data and model of a review as the review commands open them: a SEM data set (folder or CSV) or a wafer
+ * file (any other file), read the way the window reads them (wafer rows with an invalid map left out), and the
+ * review's predictions checked against the data and model as they are now.
+ */
+final class ReviewData {
+    private ReviewData() {
+    }
+
+    /** True when {@code data} is a wafer file rather than a SEM data-set folder or CSV. */
+    static boolean isWaferFile(Path data) {
+        return Files.isRegularFile(data) && !data.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    static SemDataset sem(Path data) {
+        return DatasetOpener.open(data);
+    }
+
+    static WaferDataset wafer(Path data, Progress progress) {
+        return WaferPickleReader.read(data, progress, InvalidRows.SKIP);
+    }
+
+    /** The review's predictions, checked against its data and model as they are now (reads the data). */
+    static ReviewPredictions predictions(ReviewFolder f, Progress progress) {
+        Path data = f.dataPath();
+        String modelSha = ModelFingerprint.of(f.modelPath());
+        if (f.definition().kind() == ReviewKind.SEM) {
+            SemDataset d = sem(data);
+            return ReviewPredictions.open(f, ReviewItems.of(d, f.definition().classes()), modelSha,
+                    DataFingerprint.stamp(d), () -> DataFingerprint.of(d));
+        }
+        if (!Files.isRegularFile(data)) {
+            throw new DefectLensException(data, "the review's wafer file is missing");
+        }
+        WaferDataset d = wafer(data, progress);
+        return ReviewPredictions.open(f, ReviewSetup.items(d, f.definition().classes()), modelSha,
+                DataFingerprint.stamp(data), () -> DataFingerprint.of(data));
+    }
+
+    /**
+     * Classifies the items of the review that have no prediction yet, saving every few seconds and at the end;
+     * Ctrl+C stops between batches and keeps what is done.
+     */
+    static PredictionRun.Result classify(ReviewFolder f, PredictionTable table, ModelOpener models,
+            SymmetryAveragingOption averaging, TerminalProgress progress, PrintWriter err) {
+        PredictionRun run = new PredictionRun(f::savePredictions, null);
+        if (f.definition().kind() == ReviewKind.SEM) {
+            SemDataset d = sem(f.dataPath());
+            try (SplitClassifier model = models.open(f.modelPath()); SemClassifier classifier = new SemClassifier(model)) {
+                requireClasses(f, model.classes());
+                return run.sem(classifier, d, table, progress);
+            }
+        }
+        WaferDataset d = wafer(f.dataPath(), Progress.NONE);
+        try (WaferModel model = WaferModelBundle.load(f.modelPath())) {
+            requireClasses(f, model.classes());
+            boolean average = averaging.applyTo(model);
+            err.println("classifying " + (table.size() - table.doneCount()) + " maps" + (average
+                    ? " (averaged over 8 turns / flips)" : ""));
+            return run.wafer(model, d, average, table, progress);
+        }
+    }
+
+    private static void requireClasses(ReviewFolder f, java.util.List<String> classes) {
+        if (!classes.equals(f.definition().classes())) {
+            throw new DefectLensException(f.modelPath(), "the model's classes " + classes + " are not the review's "
+                    + f.definition().classes());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package defectlens.cli.review;
+
+import defectlens.cli.Json;
+import defectlens.cli.JsonOption;
+import defectlens.core.Progress;
+import defectlens.model.ClassificationMetrics;
+import defectlens.review.PredictionTable;
+import defectlens.review.QueueSpec;
+import defectlens.review.ReviewConfusion;
+import defectlens.review.ReviewDefinition;
+import defectlens.review.ReviewFolder;
+import defectlens.review.ReviewPredictions;
+import defectlens.review.ReviewQueue;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code review status DIR [--json]}: the review's data, model, how many items are classified and decided, the
+ * queue, and the confusion matrix of predictions against labels (or the reviewers' classes where they decided).
+ */
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show a review's progress and confusion matrix.")
+final class ReviewStatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "REVIEW_DIR")
+    Path dir;
+    @Mixin
+    JsonOption json;
+
+    @Override
+    public Integer call() {
+        ReviewFolder f = ReviewFolder.open(dir);
+        ReviewPredictions p = ReviewData.predictions(f, Progress.NONE);
+        if (p.stale() != null) {
+            spec.commandLine().getErr().println("warning: " + f.dir() + ": " + p.stale()
+                    + "; run `review classify` to classify again");
+        }
+        PredictionTable t = p.table();
+        ReviewDefinition def = f.definition();
+        QueueSpec queue = def.queue();
+        int[] items = ReviewQueue.order(t, queue);
+        ClassificationMetrics m = ReviewConfusion.of(t);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("review", f.dir().toString());
+        doc.put("id", def.id());
+        doc.put("kind", def.kind().json());
+        doc.put("created_at", def.createdAt());
+        doc.put("data", Map.of("path", def.data().path(), "fingerprint", def.data().fingerprint(), "items",
+                t.size()));
+        doc.put("model", Map.of("name", def.model().name(), "path", def.model().path(), "weights_sha256",
+                def.model().weightsSha256()));
+        doc.put("classes", def.classes());
+        doc.put("classified", t.doneCount());
+        doc.put("stale", p.stale());
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("order", queue.order().cliName());
+        q.put("undecided_only", queue.undecidedOnly());
+        q.put("items", items.length);
+        doc.put("queue", q);
+        doc.put("metrics", m.toMap());
+        if (json.on()) {
+            spec.commandLine().getOut().println(Json.write(doc));
+        } else {
+            spec.commandLine().getOut().println(text(def, t, items.length, m));
+        }
+        return 0;
+    }
+
+    private static String text(ReviewDefinition def, PredictionTable t, int queued, ClassificationMetrics m) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%s review of %s%n", def.kind().json(), def.data().path()));
+        s.append(String.format(Locale.ROOT, "model %s (sha256 %s)%n", def.model().name(),
+                def.model().weightsSha256().substring(0, 12)));
+        s.append(String.format(Locale.ROOT, "%d of %d items classified; queue %s: %d items%n", t.doneCount(), t.size(),
+                def.queue().order().cliName(), queued));
+        if (m.total() > 0) {
+            s.append(String.format(Locale.ROOT, "against labels: accuracy %.3f, macro F1 %.3f over %d items",
+                    m.accuracy(), m.macroF1(), m.total()));
+        }
+        return s.toString();
+    }
+}

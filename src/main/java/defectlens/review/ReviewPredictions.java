@@ -1,0 +1,50 @@
+package defectlens.review;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Opens the predictions of a review against the data and model as they are now: an unchanged data set (same
+ * sizes and times, or the same content) and the same model weights give the cached predictions at once; other
+ * weights or changed data make the cache stale, review.json then records the new fingerprints and the
+ * predictions start empty (to be classified again) with a note saying why.
+ *
+ * @param table the predictions (cached, or empty)
+ * @param stale null when the cache was used or none existed yet, else why it was not
+ */
+public record ReviewPredictions(PredictionTable table, String stale) {
+
+    /**
+     * @param items the review's items as the data set is now, with no predictions
+     * @param modelSha the SHA-256 of the model bundle as it is now ({@link ModelFingerprint})
+     * @param stamp the data set's stamp now ({@link DataFingerprint#stamp})
+     * @param fingerprint computes the data set's fingerprint now (only called when the stamp changed)
+     */
+    public static ReviewPredictions open(ReviewFolder folder, PredictionTable items, String modelSha, String stamp,
+            Supplier<String> fingerprint) {
+        ReviewDefinition def = folder.definition();
+        String why = null;
+        DataRef data = def.data();
+        if (!stamp.equals(data.stamp())) {
+            String now = fingerprint.get();
+            if (!now.equals(data.fingerprint())) {
+                why = "the data set changed since the predictions were made";
+            }
+            data = new DataRef(data.path(), now, stamp, items.size());
+        }
+        ModelRef model = def.model();
+        if (!modelSha.equals(model.weightsSha256())) {
+            why = why == null ? "the model's weights changed since the predictions were made" : why;
+            model = new ModelRef(model.name(), model.path(), modelSha);
+        }
+        if (data != def.data() || model != def.model()) {
+            folder.update(new ReviewDefinition(def.format(), def.id(), def.kind(), data, model, def.queue(),
+                    def.createdAt(), def.classes()));
+        }
+        Optional<PredictionTable> cached = folder.predictions();
+        if (cached.isPresent() && cached.get().size() == items.size() && cached.get().classes().equals(items.classes())) {
+            return new ReviewPredictions(cached.get(), why);
+        }
+        return new ReviewPredictions(items, why);
+    }
+}
