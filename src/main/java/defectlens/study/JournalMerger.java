@@ -1,8 +1,8 @@
 package defectlens.study;
 
 import defectlens.core.DefectLensException;
-import defectlens.journal.Journal;
 import defectlens.journal.JournalContent;
+import defectlens.journal.StagedMerge;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,32 +40,19 @@ public final class JournalMerger {
         for (Rating r : report.accepted()) {
             perRater.computeIfAbsent(r.rater(), k -> new ArrayList<>()).add(r);
         }
-        List<RatingJournal> open = new ArrayList<>();
-        List<Journal.Staged<Rating>> staged = new ArrayList<>();
+        Map<String, List<Rating>> added = StagedMerge.commitAll(perRater,
+                rater -> study.openJournal(rater).journal());
         Map<String, Integer> addedPerRater = new LinkedHashMap<>();
-        int added = 0;
-        try {
-            for (Map.Entry<String, List<Rating>> e : perRater.entrySet()) {
-                RatingJournal j = study.openJournal(e.getKey());
-                open.add(j);
-                staged.add(j.journal().stage(e.getValue()));
+        added.forEach((rater, ratings) -> {
+            if (!ratings.isEmpty()) {
+                addedPerRater.put(rater, ratings.size());
             }
-            for (Journal.Staged<Rating> s : staged) {
-                s.journal().commit(s);
-                if (!s.added().isEmpty()) {
-                    addedPerRater.merge(s.added().get(0).rater(), s.added().size(), Integer::sum);
-                    added += s.added().size();
-                }
-            }
-        } catch (RuntimeException e) {
-            staged.forEach(Journal::discard);
-            throw e;
-        } finally {
-            open.forEach(RatingJournal::close);
-        }
+        });
+        int addedCount = addedPerRater.values().stream().mapToInt(Integer::intValue).sum();
         int read = contents.stream().mapToInt(c -> c.records().size()).sum();
         int otherStudy = report.perReason().getOrDefault(JournalRefusal.Reason.OTHER_STUDY.label(), 0);
-        return new MergeResult(read, added, report.accepted().size() - added, otherStudy, addedPerRater, report);
+        return new MergeResult(read, addedCount, report.accepted().size() - addedCount, otherStudy, addedPerRater,
+                report);
     }
 
     private static DefectLensException nothingValid(List<JournalContent<Rating>> contents, JournalReport report) {
