@@ -53,6 +53,11 @@ public final class ConfusionCounts {
         return new ConfusionCounts(classes, m.confusion(), m, size - n);
     }
 
+    /** Counts already made (a review's {@code ReviewConfusion}), with the number of items left out of them. */
+    public static ConfusionCounts of(ClassificationMetrics metrics, int leftOut) {
+        return new ConfusionCounts(metrics.labels(), metrics.confusion(), metrics, leftOut);
+    }
+
     /** The items of one cell, in item order (the queue a click on the cell fills). */
     public static int[] itemsIn(int size, IntUnaryOperator truth, IntUnaryOperator predicted, int trueClass,
             int predictedClass) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -20,6 +21,7 @@ public final class ConfusionMatrixViewModel {
     private IntUnaryOperator truth = i -> -1;
     private IntUnaryOperator predicted = i -> -1;
     private BiConsumer<String, String> onCell = (t, p) -> { };
+    private Supplier<ConfusionCounts> source;
 
     /**
      * Shows items {@code 0..size-1}: their true and predicted class as indices into {@code classes}, -1 for
@@ -30,19 +32,34 @@ public final class ConfusionMatrixViewModel {
         this.size = size;
         this.truth = Objects.requireNonNull(truth);
         this.predicted = Objects.requireNonNull(predicted);
+        this.source = () -> ConfusionCounts.of(this.classes, this.size, this.truth, this.predicted);
         refresh();
+    }
+
+    /** Shows counts made elsewhere (a review's), asked again on each {@link #refresh}. */
+    public void show(Supplier<ConfusionCounts> counts) {
+        this.source = Objects.requireNonNull(counts);
+        ConfusionCounts c = counts.get();
+        this.classes = c.classes();
+        this.size = 0;
+        this.counts.set(c);
     }
 
     /** Shows nothing (no data set, no model or no predictions). */
     public void clear() {
         classes = List.of();
         size = 0;
+        source = null;
         counts.set(null);
     }
 
     /** Counts again (predictions or decisions changed). */
     public void refresh() {
-        counts.set(classes.isEmpty() ? null : ConfusionCounts.of(classes, size, truth, predicted));
+        if (source != null) {
+            ConfusionCounts c = source.get();
+            classes = c.classes();
+            counts.set(c);
+        }
     }
 
     /** Who gets a clicked cell: its true class and predicted class names. */
@@ -57,7 +74,10 @@ public final class ConfusionMatrixViewModel {
         }
     }
 
-    /** The items of a cell given by class names, in item order (empty for a name not among the classes). */
+    /**
+     * The items of a cell given by class names, in item order (empty for a name not among the classes, and for
+     * counts made elsewhere: their owner lists the cell).
+     */
     public int[] itemsIn(String trueClass, String predictedClass) {
         int t = classes.indexOf(trueClass);
         int p = classes.indexOf(predictedClass);

@@ -1,6 +1,7 @@
 package defectlens.app.wafer;
 
 import defectlens.app.review.ConfusionMatrixViewModel;
+import defectlens.app.review.IntList;
 import defectlens.app.review.RowOrder;
 import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.JobStatus;
@@ -13,7 +14,6 @@ import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferPickleReader;
 import defectlens.wafer.WaferPredictions;
 import java.nio.file.Path;
-import java.util.AbstractList;
 import java.util.Arrays;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -163,7 +163,7 @@ public final class WaferViewModel {
         boolean differs = differsOnly.get();
         int[] inCell = cellRows();
         if (inCell != null) {
-            rows.setAll(new IndexList(inCell));
+            rows.setAll(new IntList(inCell));
             return;
         }
         int[] keep = new int[d.size()];
@@ -182,7 +182,7 @@ public final class WaferViewModel {
         if (leastCertainFirst.get() && p != null) {
             keep = RowOrder.leastCertainFirst(keep, p::confidenceOf);
         }
-        rows.setAll(new IndexList(keep));
+        rows.setAll(new IntList(keep));
     }
 
     /** The rows of the chosen confusion cell, least certain first when asked; null while no cell is chosen. */
@@ -205,34 +205,6 @@ public final class WaferViewModel {
         String predicted = p.classOf(row);
         WaferMap m = d.get(row);
         return predicted != null && m.isLabelled() && !predicted.equals(m.label());
-    }
-
-    /** Rows as boxed integers on demand only. */
-    private static final class IndexList extends AbstractList<Integer> {
-        private final int[] idx;
-
-        IndexList(int[] idx) {
-            this.idx = idx;
-        }
-
-        @Override
-        public Integer get(int i) {
-            return idx[i];
-        }
-
-        @Override
-        public int size() {
-            return idx.length;
-        }
-
-        @Override
-        public Object[] toArray() {
-            Object[] o = new Object[idx.length];
-            for (int i = 0; i < idx.length; i++) {
-                o[i] = idx[i];
-            }
-            return o;
-        }
     }
 
     public WaferMap selectedMap() {
