@@ -50,7 +50,8 @@ import javafx.collections.ObservableList;
  * mouse. A decision is written on the journal lane and {@link #saveStateProperty} reads "Saved" only once the
  * journal append (forced to disk) returned. Items without a prediction are classified in the background with a
  * determinate progress, count, time left and cancel (what is done is kept). Testable with a same-thread
- * executor: no JavaFX node here.
+ * executor: no JavaFX node here. Opening and closing run on the journal lane too, so a review closed in one
+ * window and opened in another is unlocked before it is locked again.
  */
 public final class ReviewViewModel {
     private final TaskExecutor executor;
@@ -65,19 +66,20 @@ public final class ReviewViewModel {
     private final StringProperty progressText = new SimpleStringProperty("No review open (File > New review...)");
     private final StringProperty saveState = new SimpleStringProperty("");
     private final StringProperty decisionText = new SimpleStringProperty("");
+    private final StringProperty predictionText = new SimpleStringProperty("");
     private final JobStatus job = new JobStatus("");
     private final TaskSlot classifying;
     private final TaskSlot opening;
     private final ConfusionMatrixViewModel confusion = new ConfusionMatrixViewModel();
     private final Deque<Integer> decidedThisSession = new ArrayDeque<>();
-    private ReviewWork.Opened opened;
+    private OpenedReview opened;
     private int[] items = new int[0];
     private boolean[] inQueue = new boolean[0];
     private int decidedInQueue;
     private int sessionCount;
     private TimeLeft sessionTime;
     private long lastConfusion;
-    private Consumer<ReviewWork.Opened> onOpened = o -> { };
+    private Consumer<OpenedReview> onOpened = o -> { };
     private IntConsumer onItem = i -> { };
 
     public ReviewViewModel(TaskExecutor executor) {
@@ -97,26 +99,26 @@ public final class ReviewViewModel {
     }
 
     /** Makes a new review of a SEM data set open in the window and opens it for {@code reviewer}. */
-    public BackgroundTask<ReviewWork.Opened> createSem(Path dir, String reviewer, SemDataset data, String modelName,
+    public BackgroundTask<OpenedReview> createSem(Path dir, String reviewer, SemDataset data, String modelName,
             Path modelDir, List<String> classes) {
         return create(dir, reviewer, () -> ReviewSetup.sem(dir, data.root(), data, modelName, modelDir, classes,
                 spec.get()), data, null);
     }
 
     /** Makes a new review of the wafer maps open in the window and opens it for {@code reviewer}. */
-    public BackgroundTask<ReviewWork.Opened> createWafer(Path dir, String reviewer, WaferDataset data,
+    public BackgroundTask<OpenedReview> createWafer(Path dir, String reviewer, WaferDataset data,
             String modelName, Path modelDir, List<String> classes) {
         return create(dir, reviewer, () -> ReviewSetup.wafer(dir, data, modelName, modelDir, classes, spec.get()),
                 null, data);
     }
 
-    private BackgroundTask<ReviewWork.Opened> create(Path dir, String reviewer, Supplier<ReviewFolder> setup,
+    private BackgroundTask<OpenedReview> create(Path dir, String reviewer, Supplier<ReviewFolder> setup,
             SemDataset sem, WaferDataset wafer) {
         return opening.run(BackgroundTask.of("Creating the review " + dir.getFileName(), ctx -> {
             ReviewFolder.checkReviewer(reviewer);
             setup.get();
             return ReviewWork.open(dir, reviewer, sem, wafer, clock, ctx);
-        }).onSuccess(this::show).failureTitle("Cannot create the review " + dir.getFileName()));
+        }).onLane(TaskLane.JOURNAL).onSuccess(this::show).failureTitle("Cannot create the review " + dir.getFileName()));
     }
 
     /**
@@ -124,19 +126,20 @@ public final class ReviewViewModel {
      * decisions of every reviewer. {@code sem} / {@code wafer}: the data the window shows, reused when it is the
      * review's (may be null).
      */
-    public BackgroundTask<ReviewWork.Opened> open(Path dir, String reviewer, SemDataset sem, WaferDataset wafer) {
+    public BackgroundTask<OpenedReview> open(Path dir, String reviewer, SemDataset sem, WaferDataset wafer) {
         return opening.run(BackgroundTask.of("Opening the review " + dir.getFileName(),
                 ctx -> ReviewWork.open(dir, reviewer, sem, wafer, clock, ctx))
-                .onSuccess(this::show).failureTitle("Cannot open the review " + dir.getFileName()));
+                .onLane(TaskLane.JOURNAL).onSuccess(this::show).failureTitle("Cannot open the review " + dir.getFileName()));
     }
 
-    private void show(ReviewWork.Opened o) {
+    private void show(OpenedReview o) {
         close();
         opened = o;
         sessionCount = 0;
         decidedThisSession.clear();
         sessionTime = new TimeLeft(nanos);
         session.set(o.session());
+        onOpened.accept(o); // the tab shows the data first, then the queue's first item
         PredictionTable t = o.session().table();
         confusion.show(() -> {
             int total = t.size();
@@ -149,7 +152,6 @@ public final class ReviewViewModel {
         } else {
             rebuildQueue();
         }
-        onOpened.accept(o);
         job.statusProperty().set(o.session().stale() != null ? "Predictions not used: " + o.session().stale()
                 : t.doneCount() + " of " + t.size() + " items have a prediction"
                 + (t.doneCount() < t.size() ? " (Classify missing)" : ""));
@@ -174,7 +176,7 @@ public final class ReviewViewModel {
 
     /** Classifies the items without a prediction with the review's model; cancel keeps what is done. */
     public BackgroundTask<?> classifyMissing() {
-        ReviewWork.Opened o = opened;
+        OpenedReview o = opened;
         if (o == null) {
             return null;
         }
@@ -362,6 +364,7 @@ public final class ReviewViewModel {
         int i = p >= 0 && p < items.length ? items[p] : -1;
         item.set(i);
         decisionText.set(i < 0 ? "" : describeDecision(i));
+        predictionText.set(i < 0 ? "" : describePrediction(i));
         if (i >= 0) {
             onItem.accept(i);
         }
@@ -391,6 +394,23 @@ public final class ReviewViewModel {
                 + (r.note() == null ? "" : " (note: " + r.note() + ")");
     }
 
+    /** What the model said and the label, e.g. {@code label thin_bridge; model: line_break 48 %, ...}. */
+    public String describePrediction(int index) {
+        ReviewSession s = session.get();
+        if (s == null) {
+            return "";
+        }
+        PredictionTable t = s.table();
+        StringBuilder b = new StringBuilder(t.id(index)).append(": label ")
+                .append(t.labelName(index) == null ? "none" : t.labelName(index)).append("; model: ");
+        if (!t.isDone(index)) {
+            return b.append("not classified yet").toString();
+        }
+        List<String> top = t.top(index, 3).stream().map(c -> String.format(java.util.Locale.ROOT, "%s %.0f %%",
+                c.label(), 100 * c.probability())).toList();
+        return b.append(String.join(", ", top)).toString();
+    }
+
     /** The current decision on an item, if any (for the list's icon and colour). */
     public Optional<ReviewDecision> decisionOf(int index) {
         ReviewSession s = session.get();
@@ -404,7 +424,7 @@ public final class ReviewViewModel {
     }
 
     /** Sets the hook the tab uses to show a freshly opened review's data (its browser, viewer, models). */
-    public void setOnOpened(Consumer<ReviewWork.Opened> onOpened) {
+    public void setOnOpened(Consumer<OpenedReview> onOpened) {
         this.onOpened = onOpened;
     }
 
@@ -450,6 +470,11 @@ public final class ReviewViewModel {
     /** "Saving ...", then "Saved" once the journal append returned (or "NOT saved: ..."). */
     public StringProperty saveStateProperty() {
         return saveState;
+    }
+
+    /** The label and the model's top-3 of the item in front, in words. */
+    public StringProperty predictionTextProperty() {
+        return predictionText;
     }
 
     /** The decision on the item in front, in words. */

@@ -30,10 +30,6 @@ import java.time.Clock;
  * and model as they are now, and classifying the items that have no prediction yet with the review's model.
  */
 final class ReviewWork {
-    /** A review opened for one reviewer, with the data it is about (one of the two is null). */
-    record Opened(ReviewSession session, SemDataset sem, WaferDataset wafer) {
-    }
-
     private ReviewWork() {
     }
 
@@ -41,7 +37,7 @@ final class ReviewWork {
      * Opens the review in {@code dir} for {@code reviewer}. {@code semOpen} / {@code waferOpen} are the data sets
      * the window shows (or null); they are used when they are the review's data, else the data is read.
      */
-    static Opened open(Path dir, String reviewer, SemDataset semOpen, WaferDataset waferOpen, Clock clock,
+    static OpenedReview open(Path dir, String reviewer, SemDataset semOpen, WaferDataset waferOpen, Clock clock,
             Progress progress) {
         ReviewFolder.checkReviewer(reviewer);
         ReviewFolder f = ReviewFolder.open(dir);
@@ -51,7 +47,7 @@ final class ReviewWork {
             SemDataset d = semOpen != null && same(semOpen.root(), data) ? semOpen : DatasetOpener.open(data);
             ReviewPredictions p = ReviewPredictions.open(f, ReviewItems.of(d, f.definition().classes()), modelSha,
                     DataFingerprint.stamp(d), () -> DataFingerprint.of(d));
-            return new Opened(ReviewSession.open(f, p.table(), p.stale(), reviewer, clock), d, null);
+            return new OpenedReview(ReviewSession.open(f, p.table(), p.stale(), reviewer, clock), d, null);
         }
         if (!Files.isRegularFile(data)) {
             throw new DefectLensException(data, "the review's wafer file is missing");
@@ -60,7 +56,7 @@ final class ReviewWork {
                 : WaferPickleReader.read(data, progress, InvalidRows.SKIP);
         ReviewPredictions p = ReviewPredictions.open(f, ReviewSetup.items(d, f.definition().classes()), modelSha,
                 DataFingerprint.stamp(data), () -> DataFingerprint.of(data));
-        return new Opened(ReviewSession.open(f, p.table(), p.stale(), reviewer, clock), null, d);
+        return new OpenedReview(ReviewSession.open(f, p.table(), p.stale(), reviewer, clock), null, d);
     }
 
     private static boolean same(Path a, Path b) {
@@ -68,7 +64,7 @@ final class ReviewWork {
     }
 
     /** Classifies the review's items without a prediction, saving every few seconds and at the end. */
-    static PredictionRun.Result classifyMissing(Opened o, PredictionRun.RowsDone rowsDone, Progress progress) {
+    static PredictionRun.Result classifyMissing(OpenedReview o, PredictionRun.RowsDone rowsDone, Progress progress) {
         ReviewFolder f = o.session().folder();
         PredictionTable table = o.session().table();
         PredictionRun run = new PredictionRun(f::savePredictions, rowsDone);

@@ -137,6 +137,12 @@ public final class WaferViewModel {
         loading.cancel();
     }
 
+    /** Shows wafer maps already read (a review's), as if just opened. */
+    public void showDataset(WaferDataset d) {
+        loading.cancel();
+        show(d);
+    }
+
     private void show(WaferDataset d) {
         selected.set(-1);
         predictions.set(null);
