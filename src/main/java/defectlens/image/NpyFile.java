@@ -136,9 +136,8 @@ public final class NpyFile {
         float[] data = new float[(int) n];
         int p = (int) pos;
         if (width == 4) {
-            for (int i = 0; i < n; i++) {
-                data[i] = buf.getFloat(p + 4 * i);
-            }
+            buf.position(p);
+            buf.slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
         } else {
             for (int i = 0; i < n; i++) {
                 data[i] = (float) buf.getDouble(p + 8 * i);

@@ -39,4 +39,32 @@ public final class ModelFingerprint {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Names, sizes and modification times of the bundle's files, hashed: changes whenever a file does. */
+    public static String stamp(Path bundleDir) {
+        try (Stream<Path> files = Files.list(bundleDir)) {
+            StringBuilder s = new StringBuilder();
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted().toList()) {
+                s.append(f.getFileName()).append('\0').append(Files.size(f)).append('@')
+                        .append(Files.getLastModifiedTime(f).toMillis()).append('\n');
+            }
+            return "stat:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new DefectLensException(bundleDir, "cannot read the model bundle: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The weights hash of the review's model as it is now: the recorded one when the stamp is unchanged. */
+    public static String current(ReviewFolder review) {
+        ModelRef m = review.definition().model();
+        Path dir = review.modelPath();
+        if (!Files.isDirectory(dir)) {
+            throw new DefectLensException(dir, "the review's model bundle folder is missing");
+        }
+        return m.stamp() != null && m.stamp().equals(stamp(dir)) ? m.weightsSha256() : of(dir);
+    }
 }

@@ -13,14 +13,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 
 /**
  * A model's predictions on a data set, kept on disk so they are computed once: {@code probabilities.npy} (float32,
  * items x classes, a NaN row = not classified yet), {@code labels.npy} (float32 label indices, -1 = unlabelled) and
- * {@code meta.json} (model weights SHA-256, data fingerprint, classes, ids, and the SHA-256 of both arrays). The
+ * {@code meta.json} (model weights SHA-256, data fingerprint, classes, ids, and the CRC-32C of both arrays). The
  * arrays are written first and {@code meta.json} last, each through a temporary file; a cache whose arrays do not
- * match their hashes (a crash between two writes, an edited file) is not used, so a prediction is never attributed
- * to a model that did not make it.
+ * match their checksums (a crash between two writes, a damaged or edited file) is not used, so a prediction is
+ * never attributed to a model that did not make it.
  */
 public final class PredictionCache {
     public static final String META = "meta.json";
@@ -32,8 +33,8 @@ public final class PredictionCache {
     /** What meta.json holds. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Meta(int format, String modelSha256, String dataFingerprint, List<String> classes,
-            List<String> labelClasses, List<String> ids, int items, int classified, String probabilitiesSha256,
-            String labelsSha256) {
+            List<String> labelClasses, List<String> ids, int items, int classified, String probabilitiesCrc32c,
+            String labelsCrc32c) {
     }
 
     private PredictionCache() {
@@ -50,7 +51,7 @@ public final class PredictionCache {
         byte[] labelBytes = NpyFile.encode(labels, labels.length);
         String[] ids = t.ids();
         Meta meta = new Meta(1, modelSha, dataFingerprint, t.classes(), t.labelClasses(),
-                ids == null ? null : List.of(ids), t.size(), t.doneCount(), sha256(probabilities), sha256(labelBytes));
+                ids == null ? null : List.of(ids), t.size(), t.doneCount(), crc32c(probabilities), crc32c(labelBytes));
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -77,8 +78,8 @@ public final class PredictionCache {
         }
         byte[] probabilities = readBounded(dir.resolve(PROBABILITIES));
         byte[] labelBytes = readBounded(dir.resolve(LABELS));
-        if (probabilities == null || labelBytes == null || !sha256(probabilities).equals(meta.probabilitiesSha256())
-                || !sha256(labelBytes).equals(meta.labelsSha256())) {
+        if (probabilities == null || labelBytes == null || !crc32c(probabilities).equals(meta.probabilitiesCrc32c())
+                || !crc32c(labelBytes).equals(meta.labelsCrc32c())) {
             return Optional.empty();
         }
         NpyFile.Array p = NpyFile.decode(dir.resolve(PROBABILITIES), probabilities);
@@ -152,6 +153,13 @@ public final class PredictionCache {
         String hex = s.substring(s.indexOf(':') + 1).toLowerCase(Locale.ROOT).replaceAll("[^0-9a-f]", "");
         return hex.length() >= 16 ? hex.substring(0, 16) : sha256(s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .substring(0, 16);
+    }
+
+    /** The CRC-32C of the bytes (hardware-assisted: 29 MB in a few milliseconds even in a fresh JVM). */
+    static String crc32c(byte[] bytes) {
+        CRC32C c = new CRC32C();
+        c.update(bytes, 0, bytes.length);
+        return String.format(Locale.ROOT, "%08x", c.getValue());
     }
 
     static String sha256(byte[] bytes) {

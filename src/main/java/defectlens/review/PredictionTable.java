@@ -50,7 +50,10 @@ public final class PredictionTable {
         Arrays.fill(predicted, -1);
     }
 
-    /** A table with the given probability rows (NaN rows = not classified), as the cache reads it back. */
+    /**
+     * A table with the given probability rows (NaN rows = not classified), as the cache reads it back. A row with
+     * a NaN after its first value or a negative value is refused.
+     */
     static PredictionTable of(List<String> classes, List<String> labelClasses, String[] ids, int[] labels,
             float[] rows) {
         PredictionTable t = new PredictionTable(classes, labelClasses, ids, labels);
@@ -58,13 +61,24 @@ public final class PredictionTable {
             throw new IllegalArgumentException(rows.length + " probabilities for " + t.size + " x " + classes.size());
         }
         int c = classes.size();
-        float[] row = new float[c];
-        for (int i = 0; i < t.size; i++) {
-            System.arraycopy(rows, i * c, row, 0, c);
-            if (!Float.isNaN(row[0])) {
-                t.setRow(i, row);
+        for (int i = 0, at = 0; i < t.size; i++, at += c) {
+            if (Float.isNaN(rows[at])) {
+                continue;
             }
+            int best = 0;
+            for (int j = 0; j < c; j++) {
+                float v = rows[at + j];
+                if (!(v >= 0)) {
+                    throw new IllegalArgumentException("probability " + v + " of item " + i);
+                }
+                if (v > rows[at + best]) {
+                    best = j;
+                }
+            }
+            t.predicted[i] = best;
+            t.done++;
         }
+        System.arraycopy(rows, 0, t.probabilities, 0, rows.length);
         return t;
     }
 

@@ -5,8 +5,11 @@ import defectlens.core.OutputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The folder of a review: {@code review.json} ({@link ReviewDefinition}), the cached predictions of its model on
@@ -162,5 +165,27 @@ public final class ReviewFolder {
     /** The decisions journal of a reviewer ({@code decisions/<reviewer>.jsonl}). */
     public Path journalFile(String reviewer) {
         return decisionsDir().resolve(checkReviewer(reviewer) + ".jsonl");
+    }
+
+    /** Every reviewer's decisions journal in this review, in file-name order. */
+    public List<Path> journals() {
+        if (!Files.isDirectory(decisionsDir())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(decisionsDir())) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jsonl") && Files.isRegularFile(p)).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new DefectLensException(decisionsDir(), "cannot list the decisions journals: " + e.getMessage(), e);
+        }
+    }
+
+    /** The good lines of every reviewer's journal, read without locking them (a damaged line is skipped). */
+    public List<ReviewDecision> decisions() {
+        List<ReviewDecision> all = new ArrayList<>();
+        for (Path p : journals()) {
+            all.addAll(DecisionJournal.scan(p).records());
+        }
+        return all;
     }
 }

@@ -35,7 +35,11 @@ public record ReviewPredictions(PredictionTable table, String stale) {
         ModelRef model = def.model();
         if (!modelSha.equals(model.weightsSha256())) {
             why = why == null ? "the model's weights changed since the predictions were made" : why;
-            model = new ModelRef(model.name(), model.path(), modelSha);
+        }
+        String modelStamp = java.nio.file.Files.isDirectory(folder.modelPath()) ? ModelFingerprint.stamp(folder.modelPath())
+                : model.stamp();
+        if (!modelSha.equals(model.weightsSha256()) || !java.util.Objects.equals(modelStamp, model.stamp())) {
+            model = new ModelRef(model.name(), model.path(), modelSha, modelStamp);
         }
         if (data != def.data() || model != def.model()) {
             folder.update(new ReviewDefinition(def.format(), def.id(), def.kind(), data, model, def.queue(),
@@ -46,5 +50,18 @@ public record ReviewPredictions(PredictionTable table, String stale) {
             return new ReviewPredictions(cached.get(), why);
         }
         return new ReviewPredictions(items, why);
+    }
+
+    /**
+     * The cached predictions without reading the data: present only when the data's stamp (sizes and times) and
+     * the model's weights are those the review recorded, so a large wafer file's review shows its queue while the
+     * maps themselves are still loading. Empty otherwise: then read the data and call {@link #open}.
+     */
+    public static Optional<PredictionTable> cached(ReviewFolder folder, String modelSha, String stamp) {
+        ReviewDefinition def = folder.definition();
+        if (!stamp.equals(def.data().stamp()) || !modelSha.equals(def.model().weightsSha256())) {
+            return Optional.empty();
+        }
+        return folder.predictions();
     }
 }

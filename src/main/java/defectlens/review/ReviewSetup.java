@@ -73,7 +73,8 @@ public final class ReviewSetup {
 
     private static ReviewDefinition definition(ReviewKind kind, DataRef data, String modelName, Path modelDir,
             List<String> classes, QueueSpec queue) {
-        ModelRef model = new ModelRef(modelName, abs(modelDir), ModelFingerprint.of(modelDir));
+        ModelRef model = new ModelRef(modelName, abs(modelDir), ModelFingerprint.of(modelDir),
+                ModelFingerprint.stamp(modelDir));
         return new ReviewDefinition(ReviewDefinition.FORMAT, UUID.randomUUID().toString(), kind, data, model, queue,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), classes);
     }

@@ -1,19 +1,8 @@
 package defectlens.wafer;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.lang.management.MemoryUsage;
+import defectlens.core.HeapWatch;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 
 /**
  * Measures how long {@link WaferPickleReader} takes to load a wafer pickle and how much Java heap it
@@ -39,62 +28,21 @@ public final class WaferLoadBenchmark {
     }
 
     /** Loads {@code file} once and measures it. */
-    public static Result measure(Path file) throws InterruptedException {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    public static Result measure(Path file) {
         System.gc();
-        long baseline = memory.getHeapMemoryUsage().getUsed();
-        AtomicLong peak = new AtomicLong(baseline);
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        AtomicLong afterGc = new AtomicLong();
-        NotificationListener gcListener = (Notification n, Object handback) -> {
-            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-                GarbageCollectionNotificationInfo info =
-                        GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                long used = 0;
-                for (MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) {
-                    used += u.getUsed();
-                }
-                afterGc.accumulateAndGet(used, Math::max);
-            }
-        };
-        List<NotificationEmitter> emitters = new ArrayList<>();
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter e) {
-                e.addNotificationListener(gcListener, null, null);
-                emitters.add(e);
-            }
+        try (HeapWatch heap = new HeapWatch()) {
+            long baseline = heap.used();
+            long start = System.nanoTime();
+            WaferDataset data = WaferPickleReader.read(file);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            heap.close();
+            long retained = heap.usedAfterFullGc() - baseline;
+            return new Result(data.size(), seconds, heap.peak(), heap.peakAfterGc(), retained,
+                    Runtime.getRuntime().maxMemory());
         }
-        sampler.start();
-        long start = System.nanoTime();
-        WaferDataset data = WaferPickleReader.read(file);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        sampler.interrupt();
-        sampler.join();
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        for (NotificationEmitter e : emitters) {
-            try {
-                e.removeNotificationListener(gcListener);
-            } catch (javax.management.ListenerNotFoundException ignored) {
-                // the listener was added above; nothing to remove otherwise
-            }
-        }
-        System.gc();
-        long retained = memory.getHeapMemoryUsage().getUsed() - baseline;
-        int maps = data.size();
-        return new Result(maps, seconds, peak.get(), afterGc.get(), retained, Runtime.getRuntime().maxMemory());
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         if (args.length < 1) {
             System.err.println("usage: WaferLoadBenchmark FILE [repeats]");
             System.exit(2);

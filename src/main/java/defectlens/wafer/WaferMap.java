@@ -105,6 +105,11 @@ public final class WaferMap {
         return waferIndex;
     }
 
+    /** The same wafer with another failure-type label (null for unlabelled); the grid is shared, not copied. */
+    public WaferMap withLabel(String newLabel) {
+        return new WaferMap(dies, rows, cols, newLabel, split, dieSize, lotName, waferIndex);
+    }
+
     @Override
     public String toString() {
         return "WaferMap[" + rows + "x" + cols + ", " + (label == null ? "unlabelled" : label) + ", "

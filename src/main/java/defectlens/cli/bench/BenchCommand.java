@@ -10,5 +10,5 @@ import picocli.CommandLine.Command;
         description = "Speed measurements (figures for docs/benchmarks.md).",
         subcommands = {
                 BenchRadonCommand.class, BenchWaferLrpCommand.class, BenchSemCommand.class,
-                BenchExplainCommand.class, BenchWaferCommand.class})
+                BenchExplainCommand.class, BenchWaferCommand.class, BenchReviewCommand.class})
 public final class BenchCommand extends CommandGroup {}

@@ -53,7 +53,7 @@ final class ReviewData {
     /** The review's predictions, checked against its data and model as they are now (reads the data). */
     static ReviewPredictions predictions(ReviewFolder f, Progress progress) {
         Path data = f.dataPath();
-        String modelSha = ModelFingerprint.of(f.modelPath());
+        String modelSha = ModelFingerprint.current(f);
         if (f.definition().kind() == ReviewKind.SEM) {
             SemDataset d = sem(data);
             return ReviewPredictions.open(f, ReviewItems.of(d, f.definition().classes()), modelSha,

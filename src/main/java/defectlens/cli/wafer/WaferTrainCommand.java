@@ -9,6 +9,7 @@ import defectlens.model.EpochReport;
 import defectlens.wafer.TrainingAugmentation;
 import defectlens.wafer.WaferClassSet;
 import defectlens.wafer.WaferDataset;
+import defectlens.wafer.WaferLabelFile;
 import defectlens.wafer.WaferModelBundle;
 import defectlens.wafer.WaferPickleReader;
 import defectlens.wafer.WaferTrainingConfig;
@@ -64,6 +65,11 @@ public final class WaferTrainCommand implements Callable<Integer> {
             description = "stop after the epoch at which one more would overrun this wall time (0 = none)")
     double timeBudget;
 
+    @Option(names = "--labels", paramLabel = "CSV",
+            description = "corrected labels (review export --format wafer-labels): the columns index and class_after "
+                    + "override the labels of the listed rows of --data; an empty class_after keeps the file's label")
+    Path labels;
+
     @Mixin
     JsonOption json;
 
@@ -88,6 +94,18 @@ public final class WaferTrainCommand implements Callable<Integer> {
         WaferDataset dataset = WaferPickleReader.read(data);
         err.println("read " + dataset.size() + " maps from " + data);
         Map<String, Object> facts = WaferTrainingJob.fileFacts(data, dataset.size());
+        WaferLabelFile.Relabelled relabelled = null;
+        if (labels != null) {
+            relabelled = WaferLabelFile.apply(labels, dataset);
+            dataset = relabelled.data();
+            err.println("labels: " + relabelled.listed() + " rows of " + labels + " set, " + relabelled.changed()
+                    + " of them changed");
+            Map<String, Object> labelFacts = WaferTrainingJob.fileFacts(labels, relabelled.listed());
+            labelFacts.remove("maps");
+            labelFacts.put("rows", relabelled.listed());
+            labelFacts.put("changed", relabelled.changed());
+            facts.put("labels", labelFacts);
+        }
         WaferTrainingJob.Outcome outcome;
         try (InterruptCancellation cancel = new InterruptCancellation()) {
             try (TerminalProgress progress = new TerminalProgress(err, "wafer train", cancel)) {
@@ -104,6 +122,11 @@ public final class WaferTrainCommand implements Callable<Integer> {
         summary.put("model", out.toString());
         summary.put("variant", settings.variant().id());
         summary.put("classes", settings.classes().id());
+        if (relabelled != null) {
+            summary.put("labels", labels.toString());
+            summary.put("labels_set", relabelled.listed());
+            summary.put("labels_changed", relabelled.changed());
+        }
         summary.put("train", outcome.plan().train().size());
         summary.put("validation", outcome.plan().validation().size());
         summary.put("test", outcome.plan().test().size());

@@ -1,0 +1,46 @@
+package defectlens.review;
+
+import defectlens.core.DefectLensException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A review opened from its folder alone, as the window opens it before the data file is read: review.json, the
+ * cached predictions (when the data file's stamp and the model's weights are unchanged) and every reviewer's
+ * decisions, the last two read at the same time on two threads. With 811,457 wafer maps this shows the queue and
+ * the confusion matrix while the maps themselves load.
+ */
+public record OpenReview(ReviewFolder folder, PredictionTable table, DecisionLedger ledger) {
+
+    /** The review with its cached predictions, or empty when they must be checked against the data first. */
+    public static Optional<OpenReview> fromCache(Path dir) {
+        ReviewFolder f = ReviewFolder.open(dir);
+        CompletableFuture<List<ReviewDecision>> decisions = CompletableFuture.supplyAsync(f::decisions,
+                runnable -> {
+                    Thread t = new Thread(runnable, "review-decisions-reader");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        Optional<PredictionTable> table = ReviewPredictions.cached(f, ModelFingerprint.current(f),
+                DataFingerprint.stamp(f.dataPath()));
+        List<ReviewDecision> lines;
+        try {
+            lines = decisions.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof DefectLensException d) {
+                throw d;
+            }
+            throw e;
+        }
+        return table.map(t -> new OpenReview(f, t, DecisionLedger.of(lines)));
+    }
+
+    /** The class an item really is: the reviewers' class where they decided one, else its label (null: unknown). */
+    public String truth(int i) {
+        String c = ledger.classAfter(i);
+        return c != null ? c : table.labelName(i);
+    }
+}
