@@ -116,8 +116,10 @@ public final class MainWindow extends BorderPane {
     private void connectSemReview() {
         semReview.setOnOpened(o -> {
             tabs.getSelectionModel().select(semTab);
-            if (vm.datasetProperty().get() == null || !vm.datasetProperty().get().equals(o.sem())) {
-                vm.openDataset(o.sem().root());
+            Path data = o.sem() != null ? o.sem().root() : o.session().folder().dataPath();
+            SemDataset shown = vm.datasetProperty().get();
+            if (shown == null || !shown.root().toAbsolutePath().normalize().equals(data.toAbsolutePath().normalize())) {
+                vm.openDataset(data);
             }
             Path model = o.session().folder().modelPath();
             LoadedModel open = vm.modelProperty().get();

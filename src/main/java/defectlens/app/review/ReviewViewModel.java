@@ -70,6 +70,7 @@ public final class ReviewViewModel {
     private final JobStatus job = new JobStatus("");
     private final TaskSlot classifying;
     private final TaskSlot opening;
+    private final TaskSlot reading;
     private final ConfusionMatrixViewModel confusion = new ConfusionMatrixViewModel();
     private final Deque<Integer> decidedThisSession = new ArrayDeque<>();
     private OpenedReview opened;
@@ -93,6 +94,7 @@ public final class ReviewViewModel {
         this.nanos = nanos;
         this.classifying = new TaskSlot(executor, job);
         this.opening = new TaskSlot(executor, job);
+        this.reading = new TaskSlot(executor, job);
         spec.addListener((o, a, b) -> rebuildQueue());
         position.addListener((o, a, b) -> updateItem());
         confusion.setOnCell((t, p) -> spec.set(QueueSpec.cell(t, p).undecidedOnly(spec.get().undecidedOnly())));
@@ -128,8 +130,26 @@ public final class ReviewViewModel {
      */
     public BackgroundTask<OpenedReview> open(Path dir, String reviewer, SemDataset sem, WaferDataset wafer) {
         return opening.run(BackgroundTask.of("Opening the review " + dir.getFileName(),
-                ctx -> ReviewWork.open(dir, reviewer, sem, wafer, clock, ctx))
-                .onLane(TaskLane.JOURNAL).onSuccess(this::show).failureTitle("Cannot open the review " + dir.getFileName()));
+                ctx -> ReviewWork.openCached(dir, reviewer, sem, wafer, clock)
+                        .orElseGet(() -> ReviewWork.open(dir, reviewer, sem, wafer, clock, ctx)))
+                .onLane(TaskLane.JOURNAL).onSuccess(o -> {
+                    show(o);
+                    if (o.sem() == null && o.wafer() == null) {
+                        readData(o);
+                    }
+                }).failureTitle("Cannot open the review " + dir.getFileName()));
+    }
+
+    /** Reads the data of a review opened from its cache, then hands it to the tab. */
+    private void readData(OpenedReview o) {
+        reading.run(BackgroundTask.of("Reading the review's data " + o.session().folder().dataPath().getFileName(),
+                ctx -> ReviewWork.withData(o, ctx)).onSuccess(full -> {
+                    if (opened != null && opened.session() == full.session()) {
+                        opened = full;
+                        onOpened.accept(full);
+                        updateItem();
+                    }
+                }).failureTitle("Cannot read the review's data"));
     }
 
     private void show(OpenedReview o) {
@@ -160,6 +180,7 @@ public final class ReviewViewModel {
     /** Closes the open review's journal (its decisions are all on disk already). */
     public void close() {
         classifying.cancel();
+        reading.cancel();
         ReviewSession s = session.get();
         if (s != null) {
             executor.execute(BackgroundTask.of("Closing the decisions journal", ctx -> {
@@ -178,6 +199,11 @@ public final class ReviewViewModel {
     public BackgroundTask<?> classifyMissing() {
         OpenedReview o = opened;
         if (o == null) {
+            return null;
+        }
+        if (o.sem() == null && o.wafer() == null) {
+            executor.reportError("Cannot classify yet", new DefectLensException(o.session().folder().dataPath(),
+                    "the review's data is still being read"));
             return null;
         }
         PredictionTable t = o.session().table();
@@ -423,7 +449,15 @@ public final class ReviewViewModel {
         return s == null ? List.of() : s.folder().definition().classes();
     }
 
-    /** Sets the hook the tab uses to show a freshly opened review's data (its browser, viewer, models). */
+    /** The open review with its data (null data while it is still being read), or null. */
+    public OpenedReview opened() {
+        return opened;
+    }
+
+    /**
+     * Sets the hook the tab uses to show a freshly opened review's data (its browser, viewer, models): called once
+     * when the review opens (the data may still be null then) and again when its data has been read.
+     */
     public void setOnOpened(Consumer<OpenedReview> onOpened) {
         this.onOpened = onOpened;
     }

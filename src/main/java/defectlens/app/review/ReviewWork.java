@@ -8,6 +8,7 @@ import defectlens.dataset.SemDataset;
 import defectlens.model.SemClassifier;
 import defectlens.review.DataFingerprint;
 import defectlens.review.ModelFingerprint;
+import defectlens.review.OpenReview;
 import defectlens.review.PredictionRun;
 import defectlens.review.PredictionTable;
 import defectlens.review.ReviewFolder;
@@ -31,6 +32,41 @@ import java.time.Clock;
  */
 final class ReviewWork {
     private ReviewWork() {
+    }
+
+    /**
+     * Opens the review in {@code dir} from its folder alone when its cached predictions still hold (data file's
+     * stamp and model weights unchanged): no data is read, so 811,457 wafer maps show their queue at once. The
+     * data comes with it only when the window has it open already ({@code semOpen} / {@code waferOpen}); else
+     * {@link #withData} reads it afterwards. Empty when the predictions must be checked against the data first.
+     */
+    static java.util.Optional<OpenedReview> openCached(Path dir, String reviewer, SemDataset semOpen,
+            WaferDataset waferOpen, Clock clock) {
+        ReviewFolder.checkReviewer(reviewer);
+        return OpenReview.fromCache(dir).map(o -> {
+            Path data = o.folder().dataPath();
+            ReviewSession s = ReviewSession.open(o.folder(), o.table(), null, reviewer, clock);
+            boolean sem = o.folder().definition().kind() == ReviewKind.SEM;
+            return new OpenedReview(s, sem && semOpen != null && same(semOpen.root(), data) ? semOpen : null,
+                    !sem && waferOpen != null && same(waferOpen.source(), data) ? waferOpen : null);
+        });
+    }
+
+    /** The opened review with its data read (as the review's items are numbered: invalid wafer rows left out). */
+    static OpenedReview withData(OpenedReview o, Progress progress) {
+        Path data = o.session().folder().dataPath();
+        if (o.session().folder().definition().kind() == ReviewKind.SEM) {
+            return new OpenedReview(o.session(), DatasetOpener.open(data), null);
+        }
+        if (!Files.isRegularFile(data)) {
+            throw new DefectLensException(data, "the review's wafer file is missing");
+        }
+        WaferDataset d = WaferPickleReader.read(data, progress, InvalidRows.SKIP);
+        if (d.size() != o.session().table().size()) {
+            throw new DefectLensException(data, "holds " + d.size() + " maps now, the review " + o.session().table()
+                    .size() + ": open the review again to check its predictions");
+        }
+        return new OpenedReview(o.session(), null, d);
     }
 
     /**

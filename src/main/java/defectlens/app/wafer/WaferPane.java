@@ -21,10 +21,15 @@ public final class WaferPane extends BorderPane {
         ConfusionMatrixView confusion = new ConfusionMatrixView(vm.confusion());
         confusion.setId("waferConfusion");
         ReviewDesk desk = new ReviewDesk(review, "wafer", browser, confusion);
-        review.setOnItem(i -> vm.selectedProperty().set(i));
+        review.setOnItem(i -> {
+            if (review.opened() != null && review.opened().wafer() == vm.datasetProperty().get()) {
+                vm.selectedProperty().set(i);
+            }
+        });
         review.setOnOpened(o -> {
             if (o.wafer() != null && vm.datasetProperty().get() != o.wafer()) {
                 vm.showDataset(o.wafer());
+                vm.selectedProperty().set(review.itemProperty().get());
             }
         });
         desk.catchKeys(this, () -> true);
