@@ -88,9 +88,12 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(semDesk.left(), false);
         BorderPane sem = new BorderPane(split);
         sem.setBottom(statusBar());
-        semDesk.catchKeys(sem, () -> true);
         semTab.setContent(sem);
-        waferTab.setContent(new WaferPane(wafers, waferReview));
+        WaferPane waferPane = new WaferPane(wafers, waferReview);
+        waferTab.setContent(waferPane);
+        // caught at the window, so the keys work wherever the focus is in the tab (or on the tab headers)
+        semDesk.catchKeys(this, () -> tabs.getSelectionModel().getSelectedItem() == semTab);
+        waferPane.desk().catchKeys(this, () -> tabs.getSelectionModel().getSelectedItem() == waferTab);
         tabs.getTabs().addAll(semTab, waferTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");

@@ -21,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -133,11 +134,13 @@ public final class ReviewPanel extends VBox {
         Label decision = new Label();
         decision.setId(idPrefix + "ReviewDecision");
         decision.setWrapText(true);
+        decision.setMinHeight(Region.USE_PREF_SIZE);
         decision.textProperty().bind(vm.decisionTextProperty());
         decision.setStyle("-fx-font-size: 14px; -fx-font-weight: bold;");
         Label prediction = new Label();
         prediction.setId(idPrefix + "ReviewPrediction");
         prediction.setWrapText(true);
+        prediction.setMinHeight(Region.USE_PREF_SIZE);
         prediction.textProperty().bind(vm.predictionTextProperty());
         keys.setId(idPrefix + "ReviewKeys");
         keys.setHgap(8);
@@ -163,7 +166,11 @@ public final class ReviewPanel extends VBox {
         status.setStyle("-fx-text-fill: #555; -fx-font-size: 11px;");
         status.textProperty().bind(vm.statusProperty());
 
-        HBox queueRow = new HBox(6, new Label("Queue"), order, undecided);
+        Label queueLabel = new Label("Queue");
+        queueLabel.setMinWidth(Region.USE_PREF_SIZE);
+        undecided.setMinWidth(Region.USE_PREF_SIZE);
+        order.setPrefWidth(210);
+        HBox queueRow = new HBox(6, queueLabel, order, undecided);
         queueRow.setAlignment(Pos.CENTER_LEFT);
         VBox body = new VBox(6, progress, saved, queueRow, classRow, auditRow, cell, list, prediction, decision, keys,
                 new HBox(6, classify), status, running);

@@ -148,6 +148,7 @@ public final class ReviewViewModel {
                         opened = full;
                         onOpened.accept(full);
                         updateItem();
+                        showPredictionStatus();
                     }
                 }).failureTitle("Cannot read the review's data"));
     }
@@ -172,9 +173,17 @@ public final class ReviewViewModel {
         } else {
             rebuildQueue();
         }
-        job.statusProperty().set(o.session().stale() != null ? "Predictions not used: " + o.session().stale()
-                : t.doneCount() + " of " + t.size() + " items have a prediction"
-                + (t.doneCount() < t.size() ? " (Classify missing)" : ""));
+        showPredictionStatus();
+    }
+
+    private void showPredictionStatus() {
+        ReviewSession s = session.get();
+        if (s != null) {
+            PredictionTable t = s.table();
+            job.statusProperty().set((s.stale() != null ? "Predictions made again: " + s.stale() + "; " : "")
+                    + t.doneCount() + " of " + t.size() + " items have a prediction"
+                    + (t.doneCount() < t.size() ? " (Classify missing)" : ""));
+        }
     }
 
     /** Closes the open review's journal (its decisions are all on disk already). */
@@ -309,7 +318,7 @@ public final class ReviewViewModel {
                 "keyboard"), d -> {
                     if (action.decides()) {
                         decidedThisSession.push(i);
-                        sessionCount += wasDecided ? 0 : 1;
+                        sessionCount++;
                     }
                     countChange(i, wasDecided, s);
                 });
@@ -327,7 +336,7 @@ public final class ReviewViewModel {
         int i = decidedThisSession.pop();
         boolean wasDecided = s.ledger().isDecided(i);
         save("Undoing the decision on " + s.table().id(i), () -> s.undo(i, "keyboard").orElse(null), d -> {
-            if (d != null && !s.ledger().isDecided(i)) {
+            if (d != null) {
                 sessionCount = Math.max(0, sessionCount - 1);
             }
             countChange(i, wasDecided, s);
@@ -402,6 +411,7 @@ public final class ReviewViewModel {
             return;
         }
         int left = items.length - decidedInQueue;
+        // the time left: this session's time per decision times the undecided items of the queue
         String eta = sessionCount == 0 ? null : sessionTime.describe(sessionCount / (double) (sessionCount + left));
         progressText.set(decidedInQueue + " of " + items.length + " decided, " + sessionCount + " this session"
                 + (eta == null || left == 0 ? "" : ", " + eta));

@@ -13,6 +13,8 @@ import javafx.scene.layout.VBox;
  * rotation/flip side panel and the confusion matrix on the right, a status bar below.
  */
 public final class WaferPane extends BorderPane {
+    private final ReviewDesk desk;
+
     public WaferPane(WaferViewModel vm, ReviewViewModel review) {
         WaferBrowserView browser = new WaferBrowserView(vm);
         WaferMapView map = new WaferMapView(vm);
@@ -32,12 +34,17 @@ public final class WaferPane extends BorderPane {
                 vm.selectedProperty().set(review.itemProperty().get());
             }
         });
-        desk.catchKeys(this, () -> true);
+        this.desk = desk;
         SplitPane split = new SplitPane(desk.left(), map, new javafx.scene.control.ScrollPane(new VBox(side,
                 desk.matrix())));
         split.setDividerPositions(0.33, 0.68);
         SplitPane.setResizableWithParent(desk.left(), false);
         setCenter(split);
         setBottom(new StatusBar("wafer", vm.statusProperty(), vm.progressProperty(), vm.busyProperty(), vm::cancel));
+    }
+
+    /** The tab's review desk (the window routes the desk's keys to it while the tab is in front). */
+    public ReviewDesk desk() {
+        return desk;
     }
 }
