@@ -121,7 +121,8 @@ public final class MainWindow extends BorderPane {
             tabs.getSelectionModel().select(semTab);
             Path data = o.sem() != null ? o.sem().root() : o.session().folder().dataPath();
             SemDataset shown = vm.datasetProperty().get();
-            if (shown == null || !shown.root().toAbsolutePath().normalize().equals(data.toAbsolutePath().normalize())) {
+            Path shownRoot = shown == null ? null : shown.root().toAbsolutePath().normalize();
+            if (shownRoot == null || !shownRoot.equals(data.toAbsolutePath().normalize())) {
                 vm.openDataset(data);
             }
             Path model = o.session().folder().modelPath();
@@ -150,7 +151,8 @@ public final class MainWindow extends BorderPane {
         Window w = getScene().getWindow();
         boolean wafer = currentReview() == waferReview;
         if (wafer && (wafers.datasetProperty().get() == null || wafers.side().proposedDir() == null)) {
-            vm.reportError("Cannot start a review", new DefectLensException("open wafer maps and their models first"));
+            vm.reportError("Cannot start a review",
+                    new DefectLensException("open wafer maps and their models first"));
             return;
         }
         if (!wafer && (vm.datasetProperty().get() == null || vm.modelProperty().get() == null)) {

@@ -8,15 +8,12 @@ import defectlens.review.PredictionTable;
 import defectlens.review.ReviewDecision;
 import defectlens.review.ReviewDefinition;
 import defectlens.review.ReviewFolder;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * One reviewer at work on one review: the review folder, its predictions, the reviewer's own decisions journal
@@ -58,14 +55,15 @@ public final class ReviewSession implements AutoCloseable {
         Path own = folder.journalFile(ReviewFolder.checkReviewer(reviewer));
         DecisionJournal journal = DecisionJournal.open(own);
         List<ReviewDecision> lines = new ArrayList<>(journal.decisions());
-        try (Stream<Path> files = Files.list(folder.decisionsDir())) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".jsonl") && !p.equals(own)).sorted()
-                    .toList()) {
-                lines.addAll(DecisionJournal.scan(f).records());
+        try {
+            for (Path f : folder.journals()) {
+                if (!f.equals(own)) {
+                    lines.addAll(DecisionJournal.scan(f).records());
+                }
             }
-        } catch (IOException e) {
+        } catch (RuntimeException e) {
             journal.close();
-            throw new DefectLensException(folder.decisionsDir(), "cannot list the decisions journals: " + e.getMessage());
+            throw e;
         }
         return new ReviewSession(folder, table, stale, reviewer, journal, lines, clock);
     }
@@ -93,18 +91,18 @@ public final class ReviewSession implements AutoCloseable {
     private String requirePrediction(int index) {
         String predicted = table.predictedName(index);
         if (predicted == null) {
-            throw new DefectLensException(folder.dir(), "item " + table.id(index) + " has no prediction yet to accept: "
-                    + "classify the missing items first");
+            throw new DefectLensException(folder.dir(), "item " + table.id(index)
+                    + " has no prediction yet to accept: classify the missing items first");
         }
         return predicted;
     }
 
-    private ReviewDecision write(int index, DecisionAction action, String classAfter, String note, String supersedes,
-            String source) {
+    private ReviewDecision write(int index, DecisionAction action, String classAfter, String note,
+            String supersedes, String source) {
         ReviewDefinition def = folder.definition();
         String sha = def.model().weightsSha256();
-        ReviewDecision d = new ReviewDecision(UUID.randomUUID().toString(), def.id(), table.id(index), index, reviewer,
-                ReviewDecision.timeNow(clock), action, table.labelName(index), table.predictedName(index),
+        ReviewDecision d = new ReviewDecision(UUID.randomUUID().toString(), def.id(), table.id(index), index,
+                reviewer, ReviewDecision.timeNow(clock), action, table.labelName(index), table.predictedName(index),
                 table.isDone(index) ? table.top(index, 3) : List.of(), classAfter, note, supersedes, source,
                 def.model().name() + " " + (sha == null ? "" : sha.substring(0, Math.min(12, sha.length()))));
         journal.append(d);
@@ -135,7 +133,7 @@ public final class ReviewSession implements AutoCloseable {
         return ledger;
     }
 
-    /** The class an item really is as far as the review knows: the decided class, else its label (null: unknown). */
+    /** The class an item really is as far as the review knows: the decided class, else its label (null). */
     public String truth(int index) {
         String after = ledger.classAfter(index);
         return after != null ? after : table.labelName(index);

@@ -58,7 +58,8 @@ public final class ReviewViewModel {
     private final Clock clock;
     private final LongSupplier nanos;
     private final ReadOnlyObjectWrapper<ReviewSession> session = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<QueueSpec> spec = new SimpleObjectProperty<>(QueueSpec.of(QueueOrder.LEAST_CERTAIN));
+    private final ObjectProperty<QueueSpec> spec =
+            new SimpleObjectProperty<>(QueueSpec.of(QueueOrder.LEAST_CERTAIN));
     private final ObservableList<Integer> queue = FXCollections.observableArrayList();
     private final IntegerProperty position = new SimpleIntegerProperty(-1);
     private final ReadOnlyIntegerWrapper item = new ReadOnlyIntegerWrapper(-1);
@@ -120,7 +121,8 @@ public final class ReviewViewModel {
             ReviewFolder.checkReviewer(reviewer);
             setup.get();
             return ReviewWork.open(dir, reviewer, sem, wafer, clock, ctx);
-        }).onLane(TaskLane.JOURNAL).onSuccess(this::show).failureTitle("Cannot create the review " + dir.getFileName()));
+        }).onLane(TaskLane.JOURNAL).onSuccess(this::show)
+                .failureTitle("Cannot create the review " + dir.getFileName()));
     }
 
     /**
@@ -222,7 +224,8 @@ public final class ReviewViewModel {
                 .onSuccess(r -> {
                     predictionsArrived(true);
                     job.statusProperty().set(t.doneCount() + " of " + t.size() + " items have a prediction"
-                            + (r.unreadable() > 0 ? "; " + r.unreadable() + " unreadable: " + r.firstProblem() : ""));
+                            + (r.unreadable() > 0 ? "; " + r.unreadable() + " unreadable: " + r.firstProblem()
+                            : ""));
                 })
                 .onCancelled(() -> predictionsArrived(true))
                 .failureTitle("Cannot classify the review's items")
@@ -243,7 +246,7 @@ public final class ReviewViewModel {
         }
         revision.set(revision.get() + 1);
         if (last) {
-            // orders other than data-set order hold classified items only: build the queue again, same item in front
+            // orders other than data-set order hold classified items only: build the queue again, same item first
             int before = item.get();
             rebuildQueue();
             if (before >= 0) {

@@ -46,7 +46,8 @@ public final class PredictionReviewBar extends VBox {
         cellBar.setAlignment(Pos.CENTER_LEFT);
         cellBar.visibleProperty().bind(c.cellProperty().isNotNull());
         cellBar.managedProperty().bind(cellBar.visibleProperty());
-        c.cellProperty().addListener((o, a, v) -> cellText.setText(v == null ? "" : "Cell: " + v[0] + " \u2192 " + v[1]));
+        c.cellProperty().addListener((o, a, v) -> cellText.setText(v == null ? ""
+                : "Cell: " + v[0] + " \u2192 " + v[1]));
         getChildren().addAll(reviewAids("", c.differsOnlyProperty(), c.leastCertainFirstProperty()), cellBar, status,
                 running);
     }

@@ -115,7 +115,8 @@ public final class WaferViewModel {
         boolean average = side.averageSymmetriesProperty().get();
         String how = pair.name() + (average ? " (averaged over 8 turns / flips)" : "");
         classifying = BackgroundTask.of("Classifying " + d.size() + " wafers with " + how,
-                ctx -> WaferPredictions.classify(pair.proposed(), pair.name(), d, average, CLASSIFY_STEP, ctx)).onSuccess(p -> {
+                ctx -> WaferPredictions.classify(pair.proposed(), pair.name(), d, average, CLASSIFY_STEP, ctx))
+                .onSuccess(p -> {
                     predictions.set(p);
                     status.set("Classified " + d.size() + " wafers with " + how);
                 }).failureTitle("Cannot classify the wafers").cancelledText(() -> "Classification cancelled");
