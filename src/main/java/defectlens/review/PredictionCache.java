@@ -62,25 +62,35 @@ public final class PredictionCache {
         OutputFile.write(dir.resolve(META), true, out -> ReviewJson.PRETTY.writeValue(out, meta));
     }
 
+    /** What reading a cache found: the table, or null with the reason it cannot be used (null: no cache). */
+    public record CacheRead(PredictionTable table, String unusable) {
+    }
+
     /**
      * The cached table when it was made by the model with these weights on the data with this fingerprint;
      * empty when there is no cache, or it belongs to other weights or other data, or its files do not match
-     * the hashes meta.json records. A meta.json that cannot be read at all is an error naming it.
+     * the checksums meta.json records. A meta.json that cannot be read at all is an error naming it.
      */
     public static Optional<PredictionTable> load(Path dir, String modelSha, String dataFingerprint) {
+        return Optional.ofNullable(read(dir, modelSha, dataFingerprint).table());
+    }
+
+    /** As {@link #load}, saying why a cache of these weights and data cannot be used (a damaged array). */
+    public static CacheRead read(Path dir, String modelSha, String dataFingerprint) {
         Path metaFile = dir.resolve(META);
         if (!Files.isRegularFile(metaFile)) {
-            return Optional.empty();
+            return new CacheRead(null, null);
         }
         Meta meta = readMeta(metaFile);
         if (!modelSha.equals(meta.modelSha256()) || !dataFingerprint.equals(meta.dataFingerprint())) {
-            return Optional.empty();
+            return new CacheRead(null, null);
         }
         byte[] probabilities = readBounded(dir.resolve(PROBABILITIES));
         byte[] labelBytes = readBounded(dir.resolve(LABELS));
         if (probabilities == null || labelBytes == null || !crc32c(probabilities).equals(meta.probabilitiesCrc32c())
                 || !crc32c(labelBytes).equals(meta.labelsCrc32c())) {
-            return Optional.empty();
+            return new CacheRead(null, "the cached predictions in " + dir + " are damaged or incomplete (their "
+                    + "checksums do not match meta.json) and are not used");
         }
         NpyFile.Array p = NpyFile.decode(dir.resolve(PROBABILITIES), probabilities);
         NpyFile.Array l = NpyFile.decode(dir.resolve(LABELS), labelBytes);
@@ -102,7 +112,7 @@ public final class PredictionCache {
         }
         String[] ids = meta.ids() == null ? null : meta.ids().toArray(new String[0]);
         try {
-            return Optional.of(PredictionTable.of(meta.classes(), meta.labelClasses(), ids, labels, p.data()));
+            return new CacheRead(PredictionTable.of(meta.classes(), meta.labelClasses(), ids, labels, p.data()), null);
         } catch (IllegalArgumentException e) {
             throw new DefectLensException(dir.resolve(PROBABILITIES), "not a table of probabilities: "
                     + e.getMessage());

@@ -117,8 +117,13 @@ public final class ReviewFolder {
 
     /** The cached predictions, when they were made by this review's model weights on its data. */
     public Optional<PredictionTable> predictions() {
+        return Optional.ofNullable(readPredictions().table());
+    }
+
+    /** The cached predictions, or why a cache of this review's weights and data cannot be used. */
+    public PredictionCache.CacheRead readPredictions() {
         ReviewDefinition d = definition();
-        return PredictionCache.load(predictionsDir(), d.model().weightsSha256(), d.data().fingerprint());
+        return PredictionCache.read(predictionsDir(), d.model().weightsSha256(), d.data().fingerprint());
     }
 
     /** Saves the predictions as made by this review's model on its data. */

@@ -45,9 +45,16 @@ public record ReviewPredictions(PredictionTable table, String stale) {
             folder.update(new ReviewDefinition(def.format(), def.id(), def.kind(), data, model, def.queue(),
                     def.createdAt(), def.classes()));
         }
-        Optional<PredictionTable> cached = folder.predictions();
-        if (cached.isPresent() && cached.get().size() == items.size() && cached.get().classes().equals(items.classes())) {
-            return new ReviewPredictions(cached.get(), why);
+        PredictionCache.CacheRead read = folder.readPredictions();
+        PredictionTable cached = read.table();
+        if (cached != null && cached.size() == items.size() && cached.classes().equals(items.classes())) {
+            return new ReviewPredictions(cached, why);
+        }
+        if (why == null && read.unusable() != null) {
+            why = read.unusable();
+        } else if (why == null && cached != null) {
+            why = "the cached predictions are for " + cached.size() + " items of classes " + cached.classes()
+                    + ", not the data set's " + items.size() + " items of " + items.classes();
         }
         return new ReviewPredictions(items, why);
     }
