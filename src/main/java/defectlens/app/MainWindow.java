@@ -9,6 +9,7 @@ import defectlens.app.common.StatusBar;
 import defectlens.app.explain.ConceptBanks;
 import defectlens.app.review.ConfusionMatrixView;
 import defectlens.app.review.ReviewDesk;
+import defectlens.app.review.ReviewExport;
 import defectlens.app.review.ReviewViewModel;
 import defectlens.app.explain.ExplainMenu;
 import defectlens.app.explain.ExplanationControls;
@@ -203,6 +204,33 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    private void exportReview(ReviewExport format) {
+        ReviewViewModel review = currentReview();
+        var session = review.sessionProperty().get();
+        if (session == null || !format.appliesTo(session.folder().definition().kind())) {
+            vm.reportError("Cannot export", new DefectLensException(session == null
+                    ? "open a review in this tab first (File > Open review...)"
+                    : format.menuText() + " does not apply to this review"));
+            return;
+        }
+        Window w = getScene().getWindow();
+        File out;
+        if (format.writesFile()) {
+            FileChooser fc = new FileChooser();
+            fc.setTitle(format.menuText());
+            fc.setInitialFileName(format == ReviewExport.WAFER_LABELS ? "labels.csv" : "decisions.csv");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            out = fc.showSaveDialog(w);
+        } else {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle(format.menuText() + " - choose a new, empty folder");
+            out = dc.showDialog(w);
+        }
+        if (out != null) {
+            review.export(format, out.toPath());
+        }
+    }
+
     private MenuBar menus() {
         MenuItem openImage = item("Open image...", "Shortcut+O", () -> chooseFile(false));
         MenuItem openFolder = item("Open folder...", "Shortcut+Shift+O", this::chooseFolder);
@@ -211,8 +239,12 @@ public final class MainWindow extends BorderPane {
         MenuItem quit = item("Quit", "Shortcut+Q", () -> getScene().getWindow().hide());
         MenuItem newReview = item("New review...", "Shortcut+Shift+R", this::newReview);
         MenuItem openReview = item("Open review...", "Shortcut+R", this::openReview);
+        Menu export = new Menu("Export review");
+        for (ReviewExport format : ReviewExport.values()) {
+            export.getItems().add(item(format.menuText(), null, () -> exportReview(format)));
+        }
         Menu file = new Menu("File", null, openImage, openFolder, openDataset, openWafers, recentMenu,
-                new SeparatorMenuItem(), newReview, openReview, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), newReview, openReview, export, new SeparatorMenuItem(), quit);
         Menu view = new Menu("View", null,
                 item("Fit to window", null, viewer::fit),
                 item("Actual size (1:1)", null, viewer::actualSize),

@@ -233,6 +233,16 @@ public final class ReviewViewModel {
                         + " items have a prediction (saved)"));
     }
 
+    /** Writes an export of the open review (decisions as they stand now) in the background. */
+    public BackgroundTask<String> export(ReviewExport format, Path out) {
+        OpenedReview o = opened;
+        if (o == null) {
+            return null;
+        }
+        return executor.execute(BackgroundTask.of("Exporting to " + out.getFileName(), ctx -> format.write(o, out))
+                .showIn(job).onSuccess(job.statusProperty()::set).failureTitle("Cannot export the review"));
+    }
+
     /** Stops classifying between two batches; the predictions made so far are saved. */
     public void cancelClassify() {
         classifying.cancel();
