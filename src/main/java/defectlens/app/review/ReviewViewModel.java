@@ -6,7 +6,6 @@ import defectlens.app.task.TaskExecutor;
 import defectlens.app.task.TaskLane;
 import defectlens.app.task.TaskSlot;
 import defectlens.core.DefectLensException;
-import defectlens.core.TimeLeft;
 import defectlens.dataset.SemDataset;
 import defectlens.review.DecisionAction;
 import defectlens.review.DecisionLedger;
@@ -76,10 +75,7 @@ public final class ReviewViewModel {
     private final Deque<Integer> decidedThisSession = new ArrayDeque<>();
     private OpenedReview opened;
     private int[] items = new int[0];
-    private boolean[] inQueue = new boolean[0];
-    private int decidedInQueue;
-    private int sessionCount;
-    private TimeLeft sessionTime;
+    private final DeskProgress progress = new DeskProgress();
     private long lastConfusion;
     private Consumer<OpenedReview> onOpened = o -> { };
     private IntConsumer onItem = i -> { };
@@ -158,9 +154,8 @@ public final class ReviewViewModel {
     private void show(OpenedReview o) {
         close();
         opened = o;
-        sessionCount = 0;
         decidedThisSession.clear();
-        sessionTime = new TimeLeft(nanos);
+        progress.startSession(nanos);
         session.set(o.session());
         onOpened.accept(o); // the tab shows the data first, then the queue's first item
         PredictionTable t = o.session().table();
@@ -274,14 +269,7 @@ public final class ReviewViewModel {
         }
         DecisionLedger ledger = s.ledger();
         items = ReviewQueue.order(s.table(), spec.get(), ledger::isDecided, s::truth);
-        inQueue = new boolean[s.table().size()];
-        decidedInQueue = 0;
-        for (int i : items) {
-            inQueue[i] = true;
-            if (ledger.isDecided(i)) {
-                decidedInQueue++;
-            }
-        }
+        progress.queueBuilt(items, s.table().size(), ledger::isDecided);
         queue.setAll(new IntList(items));
         position.set(-1);
         position.set(items.length == 0 ? -1 : 0);
@@ -331,9 +319,9 @@ public final class ReviewViewModel {
                 "keyboard"), d -> {
                     if (action.decides()) {
                         decidedThisSession.push(i);
-                        sessionCount++;
+                        progress.sessionDecisions(1);
                     }
-                    countChange(i, wasDecided, s);
+                    progress.itemChanged(i, wasDecided, s.ledger().isDecided(i));
                 });
         if (action.decides()) {
             next();
@@ -350,9 +338,9 @@ public final class ReviewViewModel {
         boolean wasDecided = s.ledger().isDecided(i);
         save("Undoing the decision on " + s.table().id(i), () -> s.undo(i, "keyboard").orElse(null), d -> {
             if (d != null) {
-                sessionCount = Math.max(0, sessionCount - 1);
+                progress.sessionDecisions(-1);
             }
-            countChange(i, wasDecided, s);
+            progress.itemChanged(i, wasDecided, s.ledger().isDecided(i));
         });
         goTo(i);
     }
@@ -372,13 +360,6 @@ public final class ReviewViewModel {
                     saveState.set("NOT saved: " + e.getMessage());
                     executor.reportError("Cannot save the decision", e);
                 }));
-    }
-
-    private void countChange(int i, boolean wasDecided, ReviewSession s) {
-        boolean now = s.ledger().isDecided(i);
-        if (i < inQueue.length && inQueue[i] && now != wasDecided) {
-            decidedInQueue += now ? 1 : -1;
-        }
     }
 
     // ---- moving ----
@@ -412,52 +393,21 @@ public final class ReviewViewModel {
         int i = p >= 0 && p < items.length ? items[p] : -1;
         item.set(i);
         decisionText.set(i < 0 ? "" : describeDecision(i));
-        predictionText.set(i < 0 ? "" : describePrediction(i));
+        predictionText.set(i < 0 ? "" : ItemTexts.prediction(session.get(), i));
         if (i >= 0) {
             onItem.accept(i);
         }
     }
 
     private void updateProgress() {
-        ReviewSession s = session.get();
-        if (s == null) {
-            return;
+        if (session.get() != null) {
+            progressText.set(progress.text());
         }
-        int left = items.length - decidedInQueue;
-        // the time left: this session's time per decision times the undecided items of the queue
-        String eta = sessionCount == 0 ? null : sessionTime.describe(sessionCount / (double) (sessionCount + left));
-        progressText.set(decidedInQueue + " of " + items.length + " decided, " + sessionCount + " this session"
-                + (eta == null || left == 0 ? "" : ", " + eta));
     }
 
     /** The current decision on an item in words, e.g. {@code relabel -> thin_bridge by ana (note: ...)}. */
     public String describeDecision(int index) {
-        ReviewSession s = session.get();
-        Optional<ReviewDecision> d = s == null ? Optional.empty() : s.ledger().current(index);
-        if (d.isEmpty()) {
-            return "Undecided";
-        }
-        ReviewDecision r = d.get();
-        return DecisionStyle.icon(r.action()) + " " + r.action().json()
-                + (r.classAfter() == null ? "" : " \u2192 " + r.classAfter()) + " by " + r.reviewer()
-                + (r.note() == null ? "" : " (note: " + r.note() + ")");
-    }
-
-    /** What the model said and the label, e.g. {@code label thin_bridge; model: line_break 48 %, ...}. */
-    public String describePrediction(int index) {
-        ReviewSession s = session.get();
-        if (s == null) {
-            return "";
-        }
-        PredictionTable t = s.table();
-        StringBuilder b = new StringBuilder(t.id(index)).append(": label ")
-                .append(t.labelName(index) == null ? "none" : t.labelName(index)).append("; model: ");
-        if (!t.isDone(index)) {
-            return b.append("not classified yet").toString();
-        }
-        List<String> top = t.top(index, 3).stream().map(c -> String.format(java.util.Locale.ROOT, "%s %.0f %%",
-                c.label(), 100 * c.probability())).toList();
-        return b.append(String.join(", ", top)).toString();
+        return ItemTexts.decision(session.get(), index);
     }
 
     /** The current decision on an item, if any (for the list's icon and colour). */
