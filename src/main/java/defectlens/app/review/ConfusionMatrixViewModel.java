@@ -36,10 +36,9 @@ public final class ConfusionMatrixViewModel {
         refresh();
     }
 
-    /** Shows counts made elsewhere (a review's), asked again on each {@link #refresh}. */
-    public void show(Supplier<ConfusionCounts> counts) {
-        this.source = Objects.requireNonNull(counts);
-        ConfusionCounts c = counts.get();
+    /** Shows counts made elsewhere (a review's, counted off the UI thread); {@link #refresh} keeps them. */
+    public void set(ConfusionCounts c) {
+        this.source = null;
         this.classes = c.classes();
         this.size = 0;
         this.counts.set(c);

@@ -71,6 +71,7 @@ public final class ReviewViewModel {
     private final TaskSlot classifying;
     private final TaskSlot opening;
     private final TaskSlot reading;
+    private final TaskSlot counting;
     private final ConfusionMatrixViewModel confusion = new ConfusionMatrixViewModel();
     private final Deque<Integer> decidedThisSession = new ArrayDeque<>();
     private OpenedReview opened;
@@ -92,6 +93,7 @@ public final class ReviewViewModel {
         this.classifying = new TaskSlot(executor, job);
         this.opening = new TaskSlot(executor, job);
         this.reading = new TaskSlot(executor, job);
+        this.counting = new TaskSlot(executor);
         spec.addListener((o, a, b) -> rebuildQueue());
         position.addListener((o, a, b) -> updateItem());
         confusion.setOnCell((t, p) -> spec.set(QueueSpec.cell(t, p).undecidedOnly(spec.get().undecidedOnly())));
@@ -158,12 +160,7 @@ public final class ReviewViewModel {
         progress.startSession(nanos);
         session.set(o.session());
         onOpened.accept(o); // the tab shows the data first, then the queue's first item
-        PredictionTable t = o.session().table();
-        confusion.show(() -> {
-            int total = t.size();
-            var m = ReviewConfusion.of(t, o.session()::truth);
-            return ConfusionCounts.of(m, total - m.total());
-        });
+        refreshConfusion();
         QueueSpec saved = o.session().folder().definition().queue();
         if (saved != null && !saved.equals(spec.get())) {
             spec.set(saved);
@@ -247,7 +244,7 @@ public final class ReviewViewModel {
         long now = nanos.getAsLong();
         if (last || now - lastConfusion > 1_000_000_000L) {
             lastConfusion = now;
-            confusion.refresh();
+            refreshConfusion();
         }
         revision.set(revision.get() + 1);
         if (last) {
@@ -260,6 +257,25 @@ public final class ReviewViewModel {
         } else {
             updateItem();
         }
+    }
+
+    /**
+     * Counts the review's confusion matrix again off the UI thread (811,457 wafer maps take a moment); a newer
+     * count cancels an older one still running, so quick keystrokes cost one count.
+     */
+    private void refreshConfusion() {
+        ReviewSession s = session.get();
+        if (s == null) {
+            return;
+        }
+        counting.run(BackgroundTask.of("Counting the confusion matrix", ctx -> {
+            var m = ReviewConfusion.of(s.table(), s::truth);
+            return ConfusionCounts.of(m, s.table().size() - m.total());
+        }).onLane(TaskLane.INTERACTIVE).onSuccess(c -> {
+            if (session.get() == s) {
+                confusion.set(c);
+            }
+        }));
     }
 
     private void rebuildQueue() {
@@ -354,7 +370,7 @@ public final class ReviewViewModel {
                     revision.set(revision.get() + 1);
                     updateItem();
                     updateProgress();
-                    confusion.refresh();
+                    refreshConfusion();
                 })
                 .onFailure(e -> {
                     saveState.set("NOT saved: " + e.getMessage());

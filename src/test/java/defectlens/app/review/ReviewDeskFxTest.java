@@ -157,6 +157,7 @@ class ReviewDeskFxTest {
         assertTrue(!corrected.equals(new java.util.TreeMap<>(DatasetOpener.open(DEMO).classCounts())),
                 "the relabels changed the counts");
 
+        waitFor(() -> again.confusion().countsProperty().get() != null);
         ConfusionCounts counts = again.confusion().countsProperty().get();
         assertNotNull(counts);
         int t = -1;
