@@ -153,4 +153,42 @@ class ReviewViewModelTest {
         assertEquals(1, vm.confusion().countsProperty().get().count(p, p) - c.count(p, p) + (t == p ? 1 : 0),
                 "the accepted item's truth is now its decided class");
     }
+
+    @Test
+    void aWaferReviewReopensFromItsCacheAndTheDifferingMapsComeFirst() {
+        Path dir = home.resolve("review-wafer");
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        ReviewViewModel vm = newDesk(executor);
+        defectlens.wafer.WaferDataset maps = defectlens.wafer.WaferPickleReader.read(
+                Path.of("datasets/wm811k/LSWMD_sample.pkl"));
+        Path modelDir = Path.of("models/wafer-proposed-paper7");
+        List<String> classes = defectlens.wafer.WaferClassSet.PAPER7.classes();
+        vm.createWafer(dir, "carl", maps, "paper7", modelDir, classes);
+        assertTrue(executor.errors.isEmpty(), executor.errors.toString());
+        ReviewSession created = vm.sessionProperty().get();
+        defectlens.review.SimulatedPredictions.fill(created.table(), 5); // a stand-in for the 47 s of the real model
+        created.folder().savePredictions(created.table());
+        vm.close();
+
+        ReviewViewModel again = newDesk(executor);
+        List<Integer> shown = new java.util.ArrayList<>();
+        again.setOnItem(shown::add);
+        again.open(dir, "carl", null, null);
+        assertTrue(executor.errors.isEmpty(), executor.errors.toString());
+        assertEquals(QueueOrder.LEAST_CERTAIN, again.specProperty().get().order(), "the queue of review.json");
+        again.specProperty().set(QueueSpec.of(QueueOrder.DIFFERS));
+        ReviewSession s = again.sessionProperty().get();
+        assertEquals(maps.size(), s.table().doneCount(), "the predictions come from the cache");
+        assertTrue(again.queue().size() > 0);
+        for (int i : again.queue()) {
+            assertTrue(s.table().differs(i), "map " + i + " differs from its label");
+        }
+        assertEquals(again.queue().get(0), shown.get(shown.size() - 1), "the map in front is shown");
+        assertTrue(again.opened().wafer() != null, "the maps were read after the queue showed");
+        int first = again.itemProperty().get();
+        assertTrue(DecisionKeys.handle(KeyCode.DIGIT5, again, () -> { }));
+        assertEquals(classes.get(4), s.ledger().classAfter(first));
+        assertEquals(String.valueOf(first), s.ledger().current(first).orElseThrow().item(), "wafer items are rows");
+        assertFalse(DecisionKeys.handle(KeyCode.DIGIT8, again, () -> { }), "7 classes: 8 is not a desk key");
+    }
 }
