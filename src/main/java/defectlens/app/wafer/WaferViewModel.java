@@ -2,7 +2,7 @@ package defectlens.app.wafer;
 
 import defectlens.app.review.ConfusionMatrixViewModel;
 import defectlens.app.review.IntList;
-import defectlens.app.review.RowOrder;
+import defectlens.review.RowOrder;
 import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.JobStatus;
 import defectlens.app.task.TaskExecutor;

@@ -1,4 +1,4 @@
-package defectlens.app.review;
+package defectlens.review;
 
 import java.util.Arrays;
 
