@@ -6,6 +6,7 @@ import defectlens.review.DecisionJournal;
 import defectlens.review.DecisionLedger;
 import defectlens.review.PredictionTable;
 import defectlens.review.ReviewDecision;
+import defectlens.review.ReviewDecisions;
 import defectlens.review.ReviewDefinition;
 import defectlens.review.ReviewFolder;
 import java.nio.file.Path;
@@ -54,13 +55,11 @@ public final class ReviewSession implements AutoCloseable {
             Clock clock) {
         Path own = folder.journalFile(ReviewFolder.checkReviewer(reviewer));
         DecisionJournal journal = DecisionJournal.open(own);
-        List<ReviewDecision> lines = new ArrayList<>(journal.decisions());
+        List<ReviewDecision> lines;
         try {
-            for (Path f : folder.journals()) {
-                if (!f.equals(own)) {
-                    lines.addAll(DecisionJournal.scan(f).records());
-                }
-            }
+            // every journal, this reviewer's included, checked against the review: a line of another review or
+            // of an item it does not hold is left out (the CLI's review status lists such lines)
+            lines = new ArrayList<>(ReviewDecisions.read(folder, table).report().accepted());
         } catch (RuntimeException e) {
             journal.close();
             throw e;
