@@ -14,6 +14,9 @@ import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
 import defectlens.model.Prediction;
 import defectlens.model.SemClassifier;
+import defectlens.review.DatasetPredictions;
+import defectlens.review.PredictionRun;
+import defectlens.review.PredictionTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,8 +66,14 @@ public final class ClassificationViewModel {
         this.main = main;
         this.running = new TaskSlot(main.executor(), job);
         canClassify = main.modelProperty().isNotNull().and(main.datasetProperty().isNotNull());
-        main.datasetProperty().addListener((o, a, b) -> forget("data set changed"));
-        main.modelProperty().addListener((o, a, b) -> forget("model changed"));
+        main.datasetProperty().addListener((o, a, b) -> {
+            forget("data set changed");
+            restore();
+        });
+        main.modelProperty().addListener((o, a, b) -> {
+            forget("model changed");
+            restore();
+        });
         main.selectedProperty().addListener((o, a, b) -> updateCurrent());
         revision.addListener((o, a, b) -> {
             updateCurrent();
@@ -86,13 +95,81 @@ public final class ClassificationViewModel {
         return start("Classifying " + s.fileName(), List.of(s));
     }
 
-    /** Classifies every image of the open data set in the background, in batches. */
-    public BackgroundTask<List<Prediction>> classifyDataset() {
+    /**
+     * Classifies every image of the open data set that has no prediction yet, in the background, in batches.
+     * The predictions are kept in the user's cache under the data's fingerprint and the model's weights, so a
+     * restart shows them again and a cancelled run goes on where it stopped; an unreadable image is skipped and
+     * counted.
+     */
+    public BackgroundTask<PredictionRun.Result> classifyDataset() {
         SemDataset d = main.datasetProperty().get();
+        LoadedModel model = main.modelProperty().get();
         if (d == null) {
             return null;
         }
-        return start("Classifying " + d.size() + " images of " + d.name(), d.samples());
+        if (model == null) {
+            main.reportError("No model open", new defectlens.core.DefectLensException(
+                    "open a model bundle first (Model > Open model...)"));
+            return null;
+        }
+        return running.run(BackgroundTask.of("Classifying " + d.size() + " images of " + d.name(), ctx -> {
+            DatasetPredictions cache = DatasetPredictions.sem(d, model.dir(), model.classifier().classes());
+            PredictionTable table = cache.table();
+            Map<SemSample, Prediction> earlier = predictionsOf(d, table, doneRows(table));
+            if (!earlier.isEmpty()) {
+                ctx.publish(() -> accept(d, model, earlier));
+            }
+            try (SemClassifier classifier = new SemClassifier(model.classifier())) {
+                return new PredictionRun(t -> cache.save(), rows -> {
+                    Map<SemSample, Prediction> found = predictionsOf(d, table, rows);
+                    ctx.publish(() -> accept(d, model, found));
+                }).sem(classifier, d, table, ctx);
+            }
+        }).onLane(TaskLane.CLASSIFICATION)
+                .onSuccess(r -> status.set(predictions.size() + " of " + d.size() + " images classified by "
+                        + model.name() + (r.unreadable() > 0 ? "; " + r.unreadable() + " unreadable, e.g. "
+                        + r.firstProblem() : "")))
+                .failureTitle("Cannot classify with " + model.name())
+                .cancelledText(() -> "Cancelled: " + predictions.size() + " images classified (kept; classify all "
+                        + "goes on from there)"));
+    }
+
+    /**
+     * Shows the predictions of the open model on the open data set that an earlier run left in the user's cache
+     * (nothing is classified).
+     */
+    private void restore() {
+        SemDataset d = main.datasetProperty().get();
+        LoadedModel model = main.modelProperty().get();
+        if (d == null || model == null) {
+            return;
+        }
+        running.run(BackgroundTask.of("Looking for earlier predictions of " + model.name(), ctx -> {
+            PredictionTable table = DatasetPredictions.sem(d, model.dir(), model.classifier().classes()).table();
+            return predictionsOf(d, table, doneRows(table));
+        }).onLane(TaskLane.CLASSIFICATION).onSuccess(found -> {
+            accept(d, model, found);
+            status.set(found.isEmpty() ? "No predictions yet" : found.size() + " of " + d.size()
+                    + " images classified earlier by " + model.name() + " (from the cache)");
+        }).failureTitle("Cannot read earlier predictions").cancelledText(() -> "No predictions"));
+    }
+
+    private static int[] doneRows(PredictionTable t) {
+        return java.util.stream.IntStream.range(0, t.size()).filter(t::isDone).toArray();
+    }
+
+    /** The predictions of the given rows of a table, as the browser keeps them. */
+    private static Map<SemSample, Prediction> predictionsOf(SemDataset d, PredictionTable t, int[] rows) {
+        Map<SemSample, Prediction> out = new HashMap<>();
+        int c = t.classes().size();
+        for (int i : rows) {
+            double[] p = new double[c];
+            for (int j = 0; j < c; j++) {
+                p[j] = t.probability(i, j);
+            }
+            out.put(d.samples().get(i), new Prediction(t.id(i), t.top(i, TOP), p));
+        }
+        return out;
     }
 
     private BackgroundTask<List<Prediction>> start(String what, List<SemSample> samples) {

@@ -7,6 +7,9 @@ import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.JobStatus;
 import defectlens.app.task.TaskExecutor;
 import defectlens.app.task.TaskSlot;
+import defectlens.review.DatasetPredictions;
+import defectlens.review.PredictionRun;
+import defectlens.review.PredictionTable;
 import defectlens.wafer.InvalidRowSummary;
 import defectlens.wafer.InvalidRows;
 import defectlens.wafer.WaferDataset;
@@ -35,9 +38,6 @@ import javafx.collections.ObservableList;
 public final class WaferViewModel {
     public static final String ALL = "All";
     public static final String UNLABELLED = "(unlabelled)";
-    /** Maps per progress step of "classify all": the bar and the time left move every few seconds. */
-    static final int CLASSIFY_STEP = 32;
-
     private final TaskExecutor executor;
     private final ObjectProperty<WaferDataset> dataset = new SimpleObjectProperty<>();
     private final ObservableList<Integer> rows = FXCollections.observableArrayList();
@@ -55,11 +55,13 @@ public final class WaferViewModel {
     private final ObjectProperty<WaferPredictions> predictions = new SimpleObjectProperty<>();
     private final WaferSideViewModel side;
     private final TaskSlot loading;
+    private final TaskSlot restoring;
     private BackgroundTask<WaferPredictions> classifying;
 
     public WaferViewModel(TaskExecutor executor) {
         this.executor = executor;
         this.loading = new TaskSlot(executor, job);
+        this.restoring = new TaskSlot(executor); // quiet: it speaks only when it finds predictions
         this.side = new WaferSideViewModel(executor);
         selected.addListener((o, a, b) -> side.show(selectedMap()));
         side.modelsProperty().addListener((o, a, b) -> {
@@ -70,6 +72,7 @@ public final class WaferViewModel {
                 predictions.set(null);
                 status.set("Predictions cleared: other wafer models were loaded; classify all again");
             }
+            restore();
         });
         classFilter.addListener((o, a, b) -> refilter());
         splitFilter.addListener((o, a, b) -> refilter());
@@ -114,13 +117,46 @@ public final class WaferViewModel {
         }
         boolean average = side.averageSymmetriesProperty().get();
         String how = pair.name() + (average ? " (averaged over 8 turns / flips)" : "");
-        classifying = BackgroundTask.of("Classifying " + d.size() + " wafers with " + how,
-                ctx -> WaferPredictions.classify(pair.proposed(), pair.name(), d, average, CLASSIFY_STEP, ctx))
-                .onSuccess(p -> {
-                    predictions.set(p);
-                    status.set("Classified " + d.size() + " wafers with " + how);
-                }).failureTitle("Cannot classify the wafers").cancelledText(() -> "Classification cancelled");
+        Path dir = side.proposedDir();
+        classifying = BackgroundTask.of("Classifying " + d.size() + " wafers with " + how, ctx -> {
+            DatasetPredictions cache = DatasetPredictions.wafer(d, dir, pair.proposed().classes(), average);
+            PredictionTable table = cache.table();
+            new PredictionRun(t -> cache.save(), null).wafer(pair.proposed(), d, average, table, ctx);
+            return predictionsOf(pair, table);
+        }).onSuccess(p -> {
+            predictions.set(p);
+            status.set("Classified " + d.size() + " wafers with " + how + " (kept for the next start)");
+        }).failureTitle("Cannot classify the wafers").cancelledText(() -> "Classification cancelled (the maps done "
+                + "are kept: classify all goes on from there)");
         return loading.run(classifying); // known to the models listener before it starts
+    }
+
+    /** The wafer predictions of a table's classified rows (the others keep class index -1). */
+    private static WaferPredictions predictionsOf(WaferModelPair pair, PredictionTable table) {
+        return new WaferPredictions(pair.name(), table.classes(), table.predictions(), table.confidences());
+    }
+
+    /**
+     * Shows the predictions of the side panel's proposed model on the open file that an earlier run left in the
+     * user's cache (hashes the file in the background; nothing is classified).
+     */
+    private void restore() {
+        WaferDataset d = dataset.get();
+        WaferModelPair pair = side.modelsProperty().get();
+        Path dir = side.proposedDir();
+        if (d == null || pair == null || dir == null) {
+            return;
+        }
+        boolean average = side.averageSymmetriesProperty().get();
+        restoring.run(BackgroundTask.of("Looking for earlier predictions of " + pair.name(),
+                ctx -> DatasetPredictions.wafer(d, dir, pair.proposed().classes(), average).table()).onSuccess(t -> {
+                    if (t.doneCount() > 0 && dataset.get() == d && side.modelsProperty().get() == pair
+                            && predictions.get() == null) {
+                        predictions.set(predictionsOf(pair, t));
+                        status.set(t.doneCount() + " of " + d.size() + " wafers classified earlier by " + pair.name()
+                                + " (from the cache)");
+                    }
+                }).failureTitle("Cannot read earlier predictions").cancelledText(() -> ""));
     }
 
     /**
@@ -157,6 +193,7 @@ public final class WaferViewModel {
         if (d.size() > 0) {
             selected.set(0);
         }
+        restore();
     }
 
     private void refilter() {

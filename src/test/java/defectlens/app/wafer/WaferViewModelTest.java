@@ -71,8 +71,8 @@ class WaferViewModelTest {
         vm.classifyAll();
         WaferPredictions p = vm.predictionsProperty().get();
         assertEquals(0.0, progress.get(1), "determinate from the start (after the title's -1): " + progress);
-        assertTrue(progress.stream().filter(f -> f > 0 && f < 1).count() >= 5, "a step per 32 maps: " + progress);
-        assertTrue(status.stream().anyMatch(t -> t.contains(": 64/200 maps")), status.toString());
+        assertTrue(progress.stream().filter(f -> f > 0 && f < 1).count() >= 3, "a step per 64 maps: " + progress);
+        assertTrue(status.stream().anyMatch(t -> t.contains(": 64 / 200 maps")), status.toString());
         assertNotNull(p);
         for (int i = 0; i < 200; i++) {
             assertTrue(p.confidenceOf(i) > 0, "map " + i + " classified");
@@ -90,7 +90,7 @@ class WaferViewModelTest {
         vm.classifyAll();
         assertTrue(vm.busyProperty().get());
         vm.cancel();
-        assertEquals("Classification cancelled", vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Classification cancelled"), vm.statusProperty().get());
         executor.runHeld();
         assertNull(vm.predictionsProperty().get(), "the cancelled run's predictions never arrive");
         assertFalse(vm.busyProperty().get());
