@@ -108,4 +108,41 @@ class ClassificationViewModelTest {
                 vm.statusProperty().get());
         assertFalse(vm.busyProperty().get());
     }
+
+    @Test
+    void predictionsComeBackAfterARestartWithoutClassifying(@TempDir Path cache) {
+        String before = System.getProperty("defectlens.cache");
+        System.setProperty("defectlens.cache", cache.toString());
+        try {
+            main.openModel(model);
+            vm.revisionProperty().addListener((o, a, b) -> {
+                if (vm.count() > 0 && vm.busyProperty().get()) {
+                    vm.cancel(); // the first batch only
+                }
+            });
+            vm.classifyDataset();
+            int batch = ClassificationViewModel.batchSize(main.modelProperty().get());
+            assertEquals(batch, vm.count());
+
+            // a new window on the same data and model: the batch done is there at once, nothing classified
+            MainViewModel again = new MainViewModel(executor, new RecentItems(home.resolve("recent2.json")));
+            ClassificationViewModel restarted = new ClassificationViewModel(again);
+            again.openDataset(DEMO);
+            again.openModel(model);
+            assertEquals(batch, restarted.count(), restarted.statusProperty().get());
+            assertTrue(restarted.statusProperty().get().contains("from the cache"), restarted.statusProperty().get());
+            List<Integer> arriving = new ArrayList<>();
+            restarted.revisionProperty().addListener((o, a, b) -> arriving.add(restarted.count()));
+            restarted.classifyDataset(); // goes on where the cancelled run stopped
+            assertEquals(48, restarted.count());
+            assertEquals(batch, arriving.get(0), "first the earlier batch: " + arriving);
+            assertEquals((48 - batch + batch - 1) / batch, arriving.size() - 1, "then only the rest: " + arriving);
+        } finally {
+            if (before == null) {
+                System.clearProperty("defectlens.cache");
+            } else {
+                System.setProperty("defectlens.cache", before);
+            }
+        }
+    }
 }
