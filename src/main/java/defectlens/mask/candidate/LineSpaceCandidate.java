@@ -1,0 +1,87 @@
+package defectlens.mask.candidate;
+
+import defectlens.image.BinaryMask;
+import defectlens.image.ImageRaster;
+import defectlens.image.OpenCv;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * The {@code lines} generator: classical line/space analysis, no model. The lines' direction comes from the
+ * structure tensor ({@link LineOrientation}); the frame is turned so that the lines run vertically; the defect-free
+ * pattern is modelled per column and followed through sideways jumps ({@link PeriodicPatternModel}); the residual,
+ * smoothed mostly across the lines (bridges and breaks are bars across them), is scored against each column's
+ * spread; strong departures grow into weaker ones (hysteresis) and small specks and frame-wide stripes are
+ * dropped ({@link ComponentFilter}). A frame with no clear line direction gets an empty candidate.
+ */
+public final class LineSpaceCandidate implements CandidateGenerator {
+    /** The name the user picks this generator by. */
+    public static final String NAME = "lines";
+    private static final double MIN_COHERENCE = 0.2;
+
+    private final double high;
+    private final double low;
+
+    /** The generator with its default thresholds (in column spreads). */
+    public LineSpaceCandidate() {
+        this(7.0, 3.5);
+    }
+
+    /** A generator seeding defects above {@code high} spreads and growing them over {@code low} spreads. */
+    public LineSpaceCandidate(double high, double low) {
+        if (!(low > 0 && high >= low)) {
+            throw new IllegalArgumentException("thresholds must satisfy 0 < low <= high: " + low + ", " + high);
+        }
+        this.high = high;
+        this.low = low;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public BinaryMask generate(ImageRaster image, CandidateHints hints) {
+        OpenCv.ensureLoaded();
+        int w = image.width();
+        int h = image.height();
+        if (w < 16 || h < 16) {
+            return GrayPlane.empty(w, h);
+        }
+        Mat plane = GrayPlane.floatMat(GrayPlane.of(image), w, h);
+        LineOrientation orientation = LineOrientation.of(plane);
+        if (orientation.coherence() < MIN_COHERENCE) {
+            return GrayPlane.empty(w, h);
+        }
+        Mat ones = new Mat(h, w, plane.type(), new org.opencv.core.Scalar(1));
+        float[] canonical = GrayPlane.floats(orientation.toCanonical(plane, 0, Imgproc.INTER_LINEAR));
+        Mat validMat = orientation.toCanonical(ones, 0, Imgproc.INTER_NEAREST);
+        Imgproc.erode(validMat, validMat, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
+        float[] validPlane = GrayPlane.floats(validMat);
+        int cw = orientation.canonicalWidth();
+        int ch = orientation.canonicalHeight();
+        boolean[] valid = new boolean[cw * ch];
+        for (int i = 0; i < valid.length; i++) {
+            valid[i] = validPlane[i] > 0.5f;
+        }
+        PeriodicPatternModel model = new PeriodicPatternModel(canonical, valid, cw, ch);
+        float[] z = model.departure(r -> acrossLines(r, cw, ch));
+        for (int i = 0; i < z.length; i++) {
+            z[i] = Math.abs(z[i]);
+        }
+        float[] score = GrayPlane.floats(orientation.toImage(GrayPlane.floatMat(z, cw, ch), Imgproc.INTER_LINEAR));
+        double pitch = Double.isNaN(model.pitch()) ? Math.min(w, h) / 10.0 : model.pitch();
+        int minArea = (int) Math.max(8, Math.round(pitch * pitch / 40));
+        return new ComponentFilter(high, low, minArea, 0.8, false, 1).apply(score, w, h);
+    }
+
+    /** Smooths a canonical residual with a small Gaussian, wider across the lines than along them. */
+    private static float[] acrossLines(float[] residual, int width, int height) {
+        Mat m = GrayPlane.floatMat(residual, width, height);
+        Mat out = new Mat();
+        Imgproc.GaussianBlur(m, out, new Size(0, 0), 1.5, 1.0);
+        return GrayPlane.floats(out);
+    }
+}
