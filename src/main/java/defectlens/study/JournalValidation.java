@@ -1,5 +1,6 @@
 package defectlens.study;
 
+import defectlens.journal.JournalReport;
 import defectlens.journal.JournalContent;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class JournalValidation {
     }
 
     /** Reads the journals and sorts every line into accepted ratings and refused lines. */
-    public JournalReport check(List<Path> journals) {
+    public JournalReport<Rating> check(List<Path> journals) {
         List<JournalContent<Rating>> contents = new ArrayList<>();
         for (Path f : journals) {
             contents.add(RatingJournal.scan(f));
@@ -66,7 +67,7 @@ public final class JournalValidation {
     }
 
     /** Sorts already read journal contents into accepted ratings and refused lines. */
-    public JournalReport checkContents(List<JournalContent<Rating>> contents) {
+    public JournalReport<Rating> checkContents(List<JournalContent<Rating>> contents) {
         List<Rating> accepted = new ArrayList<>();
         List<JournalRefusal> refused = new ArrayList<>();
         for (JournalContent<Rating> c : contents) {

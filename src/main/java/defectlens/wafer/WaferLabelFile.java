@@ -136,7 +136,8 @@ public final class WaferLabelFile {
         }
         if (!missing.isEmpty()) {
             throw new DefectLensException(csv, "line 1: the labels CSV lacks the column(s) "
-                    + String.join(", ", missing) + " (found " + String.join(",", header) + "); write it with review export --format wafer-labels");
+                    + String.join(", ", missing) + " (found " + String.join(",", header)
+                    + "); write it with review export --format wafer-labels");
         }
         return column;
     }

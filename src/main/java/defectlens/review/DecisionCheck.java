@@ -1,0 +1,90 @@
+package defectlens.review;
+
+import defectlens.core.DefectLensException;
+import defectlens.journal.JournalContent;
+import defectlens.journal.JournalReport;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks decision lines against a review before they count: each must belong to this review (its id), name an item
+ * of it (number in range, and the same item id at that number), carry an action, a usable reviewer name and a time,
+ * give a class of the review (its model's classes, or a label class of its data) when it accepts or relabels, and
+ * name its target when it undoes. Damaged lines are refused too. Nothing is guessed: a refused line is reported with
+ * its journal, line number and reason.
+ */
+public final class DecisionCheck {
+    private final String reviewId;
+    private final PredictionTable items;
+    private final Set<String> classes = new HashSet<>();
+
+    public DecisionCheck(ReviewDefinition definition, PredictionTable items) {
+        this.reviewId = definition.id();
+        this.items = items;
+        classes.addAll(definition.classes());
+        classes.addAll(items.labelClasses());
+    }
+
+    /** The accepted decisions of the journals, in journal order, and every refused line. */
+    public JournalReport<ReviewDecision> check(List<JournalContent<ReviewDecision>> contents) {
+        List<ReviewDecision> accepted = new ArrayList<>();
+        List<DecisionRefusal> refused = new ArrayList<>();
+        for (JournalContent<ReviewDecision> c : contents) {
+            String journal = c.file().toString();
+            List<DecisionRefusal> here = new ArrayList<>();
+            for (int line : c.damagedLines()) {
+                here.add(DecisionRefusal.of(journal, line, DecisionRefusal.Reason.DAMAGED, ""));
+            }
+            for (int k = 0; k < c.records().size(); k++) {
+                ReviewDecision d = c.records().get(k);
+                DecisionRefusal r = refusal(journal, c.lineNumbers().get(k), d);
+                if (r == null) {
+                    accepted.add(d);
+                } else {
+                    here.add(r);
+                }
+            }
+            here.sort(Comparator.comparingInt(DecisionRefusal::line));
+            refused.addAll(here);
+        }
+        return JournalReport.of(accepted, refused);
+    }
+
+    private DecisionRefusal refusal(String journal, int line, ReviewDecision d) {
+        if (!reviewId.equals(d.review())) {
+            return DecisionRefusal.of(journal, line, DecisionRefusal.Reason.OTHER_REVIEW, "review " + d.review());
+        }
+        if (d.index() < 0 || d.index() >= items.size() || !items.id(d.index()).equals(d.item())) {
+            return DecisionRefusal.of(journal, line, DecisionRefusal.Reason.UNKNOWN_ITEM, "item " + d.item()
+                    + " at " + d.index() + " of " + items.size());
+        }
+        if (d.reviewer() == null || !validReviewer(d.reviewer())) {
+            return DecisionRefusal.of(journal, line, DecisionRefusal.Reason.INVALID_REVIEWER, "reviewer "
+                    + d.reviewer());
+        }
+        if (d.action() == null || d.time() == null) {
+            return DecisionRefusal.of(journal, line, DecisionRefusal.Reason.INCOMPLETE, d.action() == null
+                    ? "no action" : "no time");
+        }
+        if (d.action().setsClass() && (d.classAfter() == null || !classes.contains(d.classAfter()))) {
+            return DecisionRefusal.of(journal, line, DecisionRefusal.Reason.UNKNOWN_CLASS, "class "
+                    + d.classAfter());
+        }
+        if (d.action() == DecisionAction.UNDO && d.supersedes() == null) {
+            return DecisionRefusal.of(journal, line, DecisionRefusal.Reason.INCOMPLETE, "undo without target");
+        }
+        return null;
+    }
+
+    private static boolean validReviewer(String reviewer) {
+        try {
+            ReviewFolder.checkReviewer(reviewer);
+            return true;
+        } catch (DefectLensException e) {
+            return false;
+        }
+    }
+}
