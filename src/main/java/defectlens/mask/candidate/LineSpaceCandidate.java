@@ -3,6 +3,7 @@ package defectlens.mask.candidate;
 import defectlens.image.BinaryMask;
 import defectlens.image.ImageRaster;
 import defectlens.image.OpenCv;
+import java.util.List;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -22,19 +23,27 @@ public final class LineSpaceCandidate implements CandidateGenerator {
 
     private final double high;
     private final double low;
+    private final double sigmaAcross;
+    private final double sigmaAlong;
 
     /** The generator with its default thresholds (in column spreads). */
     public LineSpaceCandidate() {
-        this(7.0, 3.5);
+        this(6.0, 2.5, 2.5, 1.0);
     }
 
-    /** A generator seeding defects above {@code high} spreads and growing them over {@code low} spreads. */
-    public LineSpaceCandidate(double high, double low) {
-        if (!(low > 0 && high >= low)) {
-            throw new IllegalArgumentException("thresholds must satisfy 0 < low <= high: " + low + ", " + high);
+    /**
+     * A generator seeding defects above {@code high} spreads and growing them over {@code low} spreads, smoothing the
+     * residual with a Gaussian of {@code sigmaAcross} pixels across the lines and {@code sigmaAlong} along them.
+     */
+    public LineSpaceCandidate(double high, double low, double sigmaAcross, double sigmaAlong) {
+        if (!(low > 0 && high >= low) || !(sigmaAcross > 0 && sigmaAlong > 0)) {
+            throw new IllegalArgumentException("need 0 < low <= high and positive sigmas: " + low + ", " + high
+                    + ", " + sigmaAcross + ", " + sigmaAlong);
         }
         this.high = high;
         this.low = low;
+        this.sigmaAcross = sigmaAcross;
+        this.sigmaAlong = sigmaAlong;
     }
 
     @Override
@@ -67,21 +76,18 @@ public final class LineSpaceCandidate implements CandidateGenerator {
             valid[i] = validPlane[i] > 0.5f;
         }
         PeriodicPatternModel model = new PeriodicPatternModel(canonical, valid, cw, ch);
-        float[] z = model.departure(r -> acrossLines(r, cw, ch));
-        for (int i = 0; i < z.length; i++) {
-            z[i] = Math.abs(z[i]);
-        }
+        float[] z = model.departure(List.of(r -> smooth(r, cw, ch, sigmaAcross, sigmaAlong)));
         float[] score = GrayPlane.floats(orientation.toImage(GrayPlane.floatMat(z, cw, ch), Imgproc.INTER_LINEAR));
         double pitch = Double.isNaN(model.pitch()) ? Math.min(w, h) / 10.0 : model.pitch();
         int minArea = (int) Math.max(8, Math.round(pitch * pitch / 40));
         return new ComponentFilter(high, low, minArea, 0.8, false, 1).apply(score, w, h);
     }
 
-    /** Smooths a canonical residual with a small Gaussian, wider across the lines than along them. */
-    private static float[] acrossLines(float[] residual, int width, int height) {
+    /** Smooths a canonical residual with a Gaussian (lines run vertically). */
+    private static float[] smooth(float[] residual, int width, int height, double across, double along) {
         Mat m = GrayPlane.floatMat(residual, width, height);
         Mat out = new Mat();
-        Imgproc.GaussianBlur(m, out, new Size(0, 0), 1.5, 1.0);
+        Imgproc.GaussianBlur(m, out, new Size(0, 0), across, along);
         return GrayPlane.floats(out);
     }
 }

@@ -1,6 +1,8 @@
 package defectlens.mask.candidate;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The defect-free pattern of a canonical line/space frame (lines vertical) and how far each pixel departs from it.
@@ -9,6 +11,8 @@ import java.util.Arrays;
  * rows, found by matching the band's mean profile to the model (least absolute difference within half a pitch).
  * The departure is the residual divided by the column's robust spread (1.4826 x median absolute residual), so
  * the rough edges of lines, which vary anyway, need a larger residual than the quiet middle of a line or space.
+ * Several smoothings of the residual (small ones for thin defects, large ones for faint wide ones) are scored
+ * each against its own spread and the largest score counts.
  */
 final class PeriodicPatternModel {
     private static final double SHIFT_STEP = 0.25;
@@ -34,10 +38,11 @@ final class PeriodicPatternModel {
     }
 
     /**
-     * The residual of each pixel against the pattern (image minus model, smoothed by {@code smoother}) in units
-     * of its column's spread; 0 outside the valid pixels.
+     * How far each pixel departs from the pattern: for each smoother, the residual (image minus model) smoothed by
+     * it, in units of its column's spread; the largest absolute value over the smoothers; 0 outside the valid
+     * pixels.
      */
-    float[] departure(java.util.function.UnaryOperator<float[]> smoother) {
+    float[] departure(List<UnaryOperator<float[]>> smoothers) {
         float[] profile = columnMedian(plane, new double[height]);
         pitch = pitchOf(profile);
         shift = rowShifts(profile);
@@ -51,14 +56,16 @@ final class PeriodicPatternModel {
                 }
             }
         }
-        float[] smooth = smoother.apply(residual);
-        float[] spread = columnSpread(smooth);
         float[] z = new float[width * height];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int i = y * width + x;
-                if (valid[i]) {
-                    z[i] = (float) (smooth[i] / sample(spread, x - shift[y]));
+        for (UnaryOperator<float[]> smoother : smoothers) {
+            float[] smooth = smoother.apply(residual);
+            float[] spread = columnSpread(smooth);
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    int i = y * width + x;
+                    if (valid[i]) {
+                        z[i] = Math.max(z[i], (float) Math.abs(smooth[i] / sample(spread, x - shift[y])));
+                    }
                 }
             }
         }
