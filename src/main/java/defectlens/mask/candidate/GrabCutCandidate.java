@@ -15,23 +15,24 @@ import org.opencv.imgproc.Imgproc;
  * The {@code grabcut} generator: OpenCV's GrabCut, seeded by the box the expert dragged (everything outside is
  * background) or, without a box, by another generator's candidate (by default {@code lines}): its pixels are
  * probable foreground, a band around them probable background, everything farther sure background. With neither a
- * box nor a seed the candidate is empty.
+ * box nor a seed the candidate is empty. The picture it cuts carries the line/space departure score as a colour
+ * channel, so the cut follows the defect rather than the lines around it.
  */
 public final class GrabCutCandidate implements CandidateGenerator {
     /** The name the user picks this generator by. */
     public static final String NAME = "grabcut";
     private static final int ITERATIONS = 5;
 
-    private final CandidateGenerator seed;
+    private final LineSpaceCandidate lines;
 
     /** GrabCut seeded by a box, else by the {@code lines} candidate. */
     public GrabCutCandidate() {
         this(new LineSpaceCandidate());
     }
 
-    /** GrabCut seeded by a box, else by {@code seed}'s candidate. */
-    public GrabCutCandidate(CandidateGenerator seed) {
-        this.seed = seed;
+    /** GrabCut seeded by a box, else by {@code lines}' candidate; its departure scores guide the cut. */
+    public GrabCutCandidate(LineSpaceCandidate lines) {
+        this.lines = lines;
     }
 
     @Override
@@ -44,7 +45,11 @@ public final class GrabCutCandidate implements CandidateGenerator {
         OpenCv.ensureLoaded();
         int w = image.width();
         int h = image.height();
-        Mat colour = colour(image);
+        LineSpaceCandidate.Departure departure = lines.departure(image);
+        if (departure == null) {
+            return GrayPlane.empty(w, h);
+        }
+        Mat colour = colour(image, departure.score());
         Mat mask = new Mat(h, w, CvType.CV_8UC1, new Scalar(Imgproc.GC_BGD));
         Mat bgModel = new Mat();
         Mat fgModel = new Mat();
@@ -60,17 +65,21 @@ public final class GrabCutCandidate implements CandidateGenerator {
             Rect rect = new Rect(x0, y0, x1 - x0, y1 - y0);
             Imgproc.grabCut(colour, mask, rect, bgModel, fgModel, ITERATIONS, Imgproc.GC_INIT_WITH_RECT);
         } else {
-            BinaryMask start = seed.generate(image, hints);
+            BinaryMask start = lines.generate(image, hints);
             if (start.isEmpty()) {
                 return start;
             }
             Mat fg = GrayPlane.byteMat(start);
+            Mat strong = new Mat();
+            Core.compare(GrayPlane.floatMat(departure.score(), w, h), new Scalar(lines.high()), strong, Core.CMP_GE);
+            Core.bitwise_and(strong, fg, strong);
             int reach = Math.max(3, Math.min(w, h) / 40);
             Mat near = new Mat();
             Imgproc.dilate(fg, near, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE,
                     new Size(2 * reach + 1, 2 * reach + 1)));
             mask.setTo(new Scalar(Imgproc.GC_PR_BGD), near);
             mask.setTo(new Scalar(Imgproc.GC_PR_FGD), fg);
+            mask.setTo(new Scalar(Imgproc.GC_FGD), strong);
             Imgproc.grabCut(colour, mask, new Rect(), bgModel, fgModel, ITERATIONS, Imgproc.GC_INIT_WITH_MASK);
         }
         Mat sure = new Mat();
@@ -82,14 +91,23 @@ public final class GrabCutCandidate implements CandidateGenerator {
         return GrayPlane.mask(fg);
     }
 
-    /** The image as 8-bit BGR, as GrabCut wants it. */
-    private static Mat colour(ImageRaster image) {
-        float[] gray = GrayPlane.of(image);
-        Mat g = GrayPlane.floatMat(gray, image.width(), image.height());
+    /**
+     * The picture GrabCut separates, as 8-bit BGR: the smoothed image, the line/space departure score (0 to 4 x the
+     * seed threshold), the image. Grey levels alone cannot tell a defect from the lines around it; the departure
+     * from the periodic pattern can.
+     */
+    private Mat colour(ImageRaster image, float[] score) {
+        int w = image.width();
+        int h = image.height();
+        Mat g = GrayPlane.floatMat(GrayPlane.of(image), w, h);
         Mat g8 = new Mat();
         g.convertTo(g8, CvType.CV_8UC1, 255.0);
+        Mat smooth = new Mat();
+        Imgproc.GaussianBlur(g8, smooth, new Size(0, 0), 2.0);
+        Mat s8 = new Mat();
+        GrayPlane.floatMat(score, w, h).convertTo(s8, CvType.CV_8UC1, 255.0 / (4 * lines.high()));
         Mat bgr = new Mat();
-        Imgproc.cvtColor(g8, bgr, Imgproc.COLOR_GRAY2BGR);
+        Core.merge(java.util.List.of(smooth, s8, g8), bgr);
         return bgr;
     }
 }

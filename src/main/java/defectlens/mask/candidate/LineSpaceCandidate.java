@@ -28,7 +28,7 @@ public final class LineSpaceCandidate implements CandidateGenerator {
 
     /** The generator with its default thresholds (in column spreads). */
     public LineSpaceCandidate() {
-        this(6.0, 2.5, 2.5, 1.0);
+        this(6.0, 2.0, 2.5, 1.0);
     }
 
     /**
@@ -53,16 +53,37 @@ public final class LineSpaceCandidate implements CandidateGenerator {
 
     @Override
     public BinaryMask generate(ImageRaster image, CandidateHints hints) {
+        int w = image.width();
+        int h = image.height();
+        Departure d = departure(image);
+        if (d == null) {
+            return GrayPlane.empty(w, h);
+        }
+        int minArea = (int) Math.max(8, Math.round(d.pitch() * d.pitch() / 40));
+        return new ComponentFilter(high, low, minArea, 0.8, false, 1).apply(d.score(), w, h);
+    }
+
+    /** The seed threshold in column spreads. */
+    double high() {
+        return high;
+    }
+
+    /**
+     * How far each pixel departs from the defect-free pattern, in column spreads, in the image's frame, with the
+     * pattern's pitch (a tenth of the smaller side when no period showed); null when the image shows no line
+     * direction (too small, flat, or isotropic).
+     */
+    Departure departure(ImageRaster image) {
         OpenCv.ensureLoaded();
         int w = image.width();
         int h = image.height();
         if (w < 16 || h < 16) {
-            return GrayPlane.empty(w, h);
+            return null;
         }
         Mat plane = GrayPlane.floatMat(GrayPlane.of(image), w, h);
         LineOrientation orientation = LineOrientation.of(plane);
         if (orientation.coherence() < MIN_COHERENCE) {
-            return GrayPlane.empty(w, h);
+            return null;
         }
         Mat ones = new Mat(h, w, plane.type(), new org.opencv.core.Scalar(1));
         float[] canonical = GrayPlane.floats(orientation.toCanonical(plane, 0, Imgproc.INTER_LINEAR));
@@ -79,8 +100,11 @@ public final class LineSpaceCandidate implements CandidateGenerator {
         float[] z = model.departure(List.of(r -> smooth(r, cw, ch, sigmaAcross, sigmaAlong)));
         float[] score = GrayPlane.floats(orientation.toImage(GrayPlane.floatMat(z, cw, ch), Imgproc.INTER_LINEAR));
         double pitch = Double.isNaN(model.pitch()) ? Math.min(w, h) / 10.0 : model.pitch();
-        int minArea = (int) Math.max(8, Math.round(pitch * pitch / 40));
-        return new ComponentFilter(high, low, minArea, 0.8, false, 1).apply(score, w, h);
+        return new Departure(score, pitch);
+    }
+
+    /** Scores in column spreads (row by row, image frame) and the pattern's pitch in pixels. */
+    record Departure(float[] score, double pitch) {
     }
 
     /** Smooths a canonical residual with a Gaussian (lines run vertically). */
