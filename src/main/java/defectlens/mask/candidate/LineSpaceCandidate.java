@@ -9,7 +9,8 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * The {@code lines} generator: classical line/space analysis, no model. The lines' direction comes from the
+ * The {@code lines} generator: classical line/space analysis, no model. The image is first divided by its slowly
+ * varying brightness (SEM frames are often brighter on one side). The lines' direction comes from the
  * structure tensor ({@link LineOrientation}); the frame is turned so that the lines run vertically; the defect-free
  * pattern is modelled per column and followed through sideways jumps ({@link PeriodicPatternModel}); the residual,
  * smoothed mostly across the lines (bridges and breaks are bars across them), is scored against each column's
@@ -20,6 +21,8 @@ public final class LineSpaceCandidate implements CandidateGenerator {
     /** The name the user picks this generator by. */
     public static final String NAME = "lines";
     private static final double MIN_COHERENCE = 0.2;
+    /** The brightness field is the image blurred over this share of its smaller side. */
+    private static final double FIELD_SHARE = 100 / 480.0;
 
     private final double high;
     private final double low;
@@ -28,7 +31,7 @@ public final class LineSpaceCandidate implements CandidateGenerator {
 
     /** The generator with its default thresholds (in column spreads). */
     public LineSpaceCandidate() {
-        this(6.0, 2.0, 2.5, 1.0);
+        this(7.0, 2.0, 4.0, 1.5);
     }
 
     /**
@@ -80,7 +83,7 @@ public final class LineSpaceCandidate implements CandidateGenerator {
         if (w < 16 || h < 16) {
             return null;
         }
-        Mat plane = GrayPlane.floatMat(GrayPlane.of(image), w, h);
+        Mat plane = flattened(GrayPlane.floatMat(GrayPlane.of(image), w, h));
         LineOrientation orientation = LineOrientation.of(plane);
         if (orientation.coherence() < MIN_COHERENCE) {
             return null;
@@ -97,7 +100,7 @@ public final class LineSpaceCandidate implements CandidateGenerator {
             valid[i] = validPlane[i] > 0.5f;
         }
         PeriodicPatternModel model = new PeriodicPatternModel(canonical, valid, cw, ch);
-        float[] z = model.departure(List.of(r -> smooth(r, cw, ch, sigmaAcross, sigmaAlong)));
+        float[] z = model.departures(List.of(r -> smooth(r, cw, ch, sigmaAcross, sigmaAlong)))[0];
         float[] score = GrayPlane.floats(orientation.toImage(GrayPlane.floatMat(z, cw, ch), Imgproc.INTER_LINEAR));
         double pitch = Double.isNaN(model.pitch()) ? Math.min(w, h) / 10.0 : model.pitch();
         return new Departure(score, pitch);
@@ -105,6 +108,20 @@ public final class LineSpaceCandidate implements CandidateGenerator {
 
     /** Scores in column spreads (row by row, image frame) and the pattern's pitch in pixels. */
     record Departure(float[] score, double pitch) {
+    }
+
+    /**
+     * The image divided by its slowly varying brightness (a Gaussian blur over many pitches): an SEM frame is often
+     * brighter on one side, which would otherwise make every column of the pattern vary along the lines.
+     */
+    private static Mat flattened(Mat plane) {
+        double sigma = Math.max(4, FIELD_SHARE * Math.min(plane.cols(), plane.rows()));
+        Mat field = new Mat();
+        Imgproc.GaussianBlur(plane, field, new Size(0, 0), sigma);
+        org.opencv.core.Core.add(field, new org.opencv.core.Scalar(1e-3), field);
+        Mat out = new Mat();
+        org.opencv.core.Core.divide(plane, field, out);
+        return out;
     }
 
     /** Smooths a canonical residual with a Gaussian (lines run vertically). */

@@ -11,8 +11,7 @@ import java.util.function.UnaryOperator;
  * rows, found by matching the band's mean profile to the model (least absolute difference within half a pitch).
  * The departure is the residual divided by the column's robust spread (1.4826 x median absolute residual), so
  * the rough edges of lines, which vary anyway, need a larger residual than the quiet middle of a line or space.
- * Several smoothings of the residual (small ones for thin defects, large ones for faint wide ones) are scored
- * each against its own spread and the largest score counts.
+ * Several smoothings of the residual may be scored, each against its own spread.
  */
 final class PeriodicPatternModel {
     private static final double SHIFT_STEP = 0.25;
@@ -38,11 +37,10 @@ final class PeriodicPatternModel {
     }
 
     /**
-     * How far each pixel departs from the pattern: for each smoother, the residual (image minus model) smoothed by
-     * it, in units of its column's spread; the largest absolute value over the smoothers; 0 outside the valid
-     * pixels.
+     * How far each pixel departs from the pattern, once per smoother: the residual (image minus model) smoothed by
+     * it, as an absolute value in units of its column's spread; 0 outside the valid pixels.
      */
-    float[] departure(List<UnaryOperator<float[]>> smoothers) {
+    float[][] departures(List<UnaryOperator<float[]>> smoothers) {
         float[] profile = columnMedian(plane, new double[height]);
         pitch = pitchOf(profile);
         shift = rowShifts(profile);
@@ -56,20 +54,22 @@ final class PeriodicPatternModel {
                 }
             }
         }
-        float[] z = new float[width * height];
-        for (UnaryOperator<float[]> smoother : smoothers) {
-            float[] smooth = smoother.apply(residual);
+        float[][] out = new float[smoothers.size()][];
+        for (int k = 0; k < out.length; k++) {
+            float[] z = new float[width * height];
+            out[k] = z;
+            float[] smooth = smoothers.get(k).apply(residual);
             float[] spread = columnSpread(smooth);
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
                     int i = y * width + x;
                     if (valid[i]) {
-                        z[i] = Math.max(z[i], (float) Math.abs(smooth[i] / sample(spread, x - shift[y])));
+                        z[i] = (float) Math.abs(smooth[i] / sample(spread, x - shift[y]));
                     }
                 }
             }
         }
-        return z;
+        return out;
     }
 
     /** Median over valid rows of each column, each row read {@code shift[y]} pixels to the right. */
