@@ -31,7 +31,7 @@ public final class LineSpaceCandidate implements CandidateGenerator {
 
     /** The generator with its default thresholds (in column spreads). */
     public LineSpaceCandidate() {
-        this(7.0, 2.0, 4.0, 1.5);
+        this(7.0, 3.0, 4.0, 1.5);
     }
 
     /**
