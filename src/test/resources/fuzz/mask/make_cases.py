@@ -84,8 +84,6 @@ def main():
                                        "--out", "{dir}/make_cases.py"], ["make_cases.py"]),
         case("suggest-out-not-empty", ["mask", "suggest", "--data", "{dir}/good", "--method", "lines",
                                        "--out", "{dir}"], ["mask", "--force"]),
-        case("suggest-out-read-only", ["mask", "suggest", "--data", "{dir}/good", "--method", "lines",
-                                       "--out", "{tmp}/ro/out"], ["ro"], setup="readonly-dir"),
         case("suggest-data-is-a-fifo", ["mask", "suggest", "--data", "{tmp}/pipe", "--method", "lines",
                                         "--out", "{tmp}/o"], ["pipe"], setup="fifo"),
         case("evaluate-missing-masks", ["mask", "evaluate", "--masks", "{dir}/nothing_here", "--data", "{dir}/good"],
