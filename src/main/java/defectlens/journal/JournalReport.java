@@ -1,7 +1,9 @@
 package defectlens.journal;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,34 @@ public record JournalReport<T>(@JsonIgnore List<T> accepted, int refused, Map<St
             counts.merge(r.reason(), 1, Integer::sum);
         }
         return new JournalReport<>(accepted, refusals.size(), counts, List.copyOf(refusals));
+    }
+
+    /**
+     * Sorts every line of the journals into accepted records (in journal order) and refused lines (per journal, by
+     * line number).
+     */
+    public static <T> JournalReport<T> check(List<JournalContent<T>> contents, LineCheck<T> check) {
+        List<T> accepted = new ArrayList<>();
+        List<RefusedLine> refused = new ArrayList<>();
+        for (JournalContent<T> c : contents) {
+            String name = c.file().toString();
+            List<RefusedLine> mine = new ArrayList<>();
+            for (int line : c.damagedLines()) {
+                mine.add(check.damaged(name, line));
+            }
+            for (int i = 0; i < c.records().size(); i++) {
+                T r = c.records().get(i);
+                RefusedLine refusal = check.refusal(name, c.lineNumbers().get(i), r);
+                if (refusal == null) {
+                    accepted.add(r);
+                } else {
+                    mine.add(refusal);
+                }
+            }
+            mine.sort(Comparator.comparingInt(RefusedLine::line));
+            refused.addAll(mine);
+        }
+        return of(accepted, refused);
     }
 
     public boolean clean() {

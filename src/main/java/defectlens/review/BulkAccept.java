@@ -36,6 +36,8 @@ public final class BulkAccept {
         String source = "bulk: accept " + className + " at p >= "
                 + new BigDecimal(Double.toString(minConfidence)).stripTrailingZeros().toPlainString();
         DecisionMaker maker = new DecisionMaker(def, table, reviewer, clock);
+        // probabilities are stored as floats: 0.95 means the float 0.95, as the window shows it
+        float threshold = (float) minConfidence;
         int eligible = 0;
         int decided = 0;
         int notClassified = 0;
@@ -45,7 +47,7 @@ public final class BulkAccept {
             for (int i = 0; i < table.size(); i++) {
                 if (!table.isDone(i)) {
                     notClassified++;
-                } else if (className.equals(table.predictedName(i)) && table.confidence(i) >= minConfidence) {
+                } else if (className.equals(table.predictedName(i)) && table.confidence(i) >= threshold) {
                     eligible++;
                     if (own.current(i, reviewer).filter(d -> d.action().decides()).isPresent()) {
                         decided++;

@@ -126,6 +126,7 @@ public final class CorrectedSemExport {
 
     private static Result result(Path out, String layout, SemDataset data, PredictionTable items, List<String> after) {
         Map<String, Integer> classes = new LinkedHashMap<>();
+        data.classes().forEach(c -> classes.put(c, 0));
         int images = 0;
         int corrected = 0;
         for (int i = 0; i < after.size(); i++) {

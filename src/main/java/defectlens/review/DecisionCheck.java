@@ -3,8 +3,8 @@ package defectlens.review;
 import defectlens.core.DefectLensException;
 import defectlens.journal.JournalContent;
 import defectlens.journal.JournalReport;
-import java.util.ArrayList;
-import java.util.Comparator;
+import defectlens.journal.LineCheck;
+import defectlens.journal.RefusedLine;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +16,7 @@ import java.util.Set;
  * name its target when it undoes. Damaged lines are refused too. Nothing is guessed: a refused line is reported with
  * its journal, line number and reason.
  */
-public final class DecisionCheck {
+public final class DecisionCheck implements LineCheck<ReviewDecision> {
     private final String reviewId;
     private final PredictionTable items;
     private final Set<String> classes = new HashSet<>();
@@ -30,30 +30,16 @@ public final class DecisionCheck {
 
     /** The accepted decisions of the journals, in journal order, and every refused line. */
     public JournalReport<ReviewDecision> check(List<JournalContent<ReviewDecision>> contents) {
-        List<ReviewDecision> accepted = new ArrayList<>();
-        List<DecisionRefusal> refused = new ArrayList<>();
-        for (JournalContent<ReviewDecision> c : contents) {
-            String journal = c.file().toString();
-            List<DecisionRefusal> here = new ArrayList<>();
-            for (int line : c.damagedLines()) {
-                here.add(DecisionRefusal.of(journal, line, DecisionRefusal.Reason.DAMAGED, ""));
-            }
-            for (int k = 0; k < c.records().size(); k++) {
-                ReviewDecision d = c.records().get(k);
-                DecisionRefusal r = refusal(journal, c.lineNumbers().get(k), d);
-                if (r == null) {
-                    accepted.add(d);
-                } else {
-                    here.add(r);
-                }
-            }
-            here.sort(Comparator.comparingInt(DecisionRefusal::line));
-            refused.addAll(here);
-        }
-        return JournalReport.of(accepted, refused);
+        return JournalReport.check(contents, this);
     }
 
-    private DecisionRefusal refusal(String journal, int line, ReviewDecision d) {
+    @Override
+    public RefusedLine damaged(String journal, int line) {
+        return DecisionRefusal.of(journal, line, DecisionRefusal.Reason.DAMAGED, "");
+    }
+
+    @Override
+    public RefusedLine refusal(String journal, int line, ReviewDecision d) {
         if (!reviewId.equals(d.review())) {
             return DecisionRefusal.of(journal, line, DecisionRefusal.Reason.OTHER_REVIEW, "review " + d.review());
         }

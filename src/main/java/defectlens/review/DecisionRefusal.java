@@ -28,7 +28,13 @@ public record DecisionRefusal(String journal, int line, String reason, String de
         }
     }
 
+    /** The longest detail kept: a hostile line's values are shown, not replayed. */
+    static final int MAX_DETAIL = 80;
+
+    /** A refusal; control characters in the detail (taken from the line) become '?' and it is cut to 80. */
     static DecisionRefusal of(String journal, int line, Reason reason, String detail) {
-        return new DecisionRefusal(journal, line, reason.label(), detail);
+        String d = detail.replaceAll("\\p{Cntrl}", "?");
+        return new DecisionRefusal(journal, line, reason.label(), d.length() > MAX_DETAIL
+                ? d.substring(0, MAX_DETAIL) + "..." : d);
     }
 }

@@ -72,6 +72,7 @@ def journals():
     write("valid.jsonl", line(decision(1)) + line(decision(2, index=1, item="sem_000025", action="accept",
                                                             class_after="line_break")))
     write("other_review.jsonl", line(decision(3, review="another-review")))
+    write("other_review_newline.jsonl", line(decision(12, review="evil\nerror: injected " + "x" * 500)))
     write("unknown_item.jsonl", line(decision(4, index=99)) + line(decision(5, index=1, item="sem_000001")))
     write("unknown_class.jsonl", line(decision(6, class_after="Scratch")))
     write("bad_reviewer.jsonl", line(decision(7, reviewer="../../etc")))
@@ -103,6 +104,7 @@ def label_csvs():
     write("labels_unclosed_quote.csv", 'index,class_after,note\n3,Donut,"never closed\n4,Loc,x\n')
     write("labels_latin1.csv", "index,class_after,note\n3,Donut,caf\xe9\n".encode("latin-1"))
     write("labels_empty.csv", "")
+    write("labels_newline_class.csv", 'index,class_after\n3,"Do\nerror: nut"\n')
 
 
 def case(name, args, stderr, exit_code=2, setup=None, stdout=None):
@@ -124,6 +126,7 @@ def cases():
     return [
         merge("merge-valid", "valid.jsonl", [], exit_code=0, stdout=["added 2, duplicates 0, refused 0"]),
         merge("merge-other-review", "other_review.jsonl", ["nothing merged", "another review"]),
+        merge("merge-other-review-newline", "other_review_newline.jsonl", ["another review", "evil?error"]),
         merge("merge-unknown-item", "unknown_item.jsonl", ["nothing merged", "item not in the review",
                                                            "at 99 of 2"]),
         merge("merge-unknown-class", "unknown_class.jsonl", ["class Scratch"]),
@@ -158,6 +161,8 @@ def cases():
         train("labels-unclosed-quote", "{dir}/labels_unclosed_quote.csv", ["labels_unclosed_quote.csv",
                                                                            "malformed CSV"]),
         train("labels-latin1", "{dir}/labels_latin1.csv", ["labels_latin1.csv", "not UTF-8"]),
+        train("labels-newline-class", "{dir}/labels_newline_class.csv", ["labels_newline_class.csv", "line 2",
+                                                                         "class 'Do?error: nut'"]),
         train("labels-empty", "{dir}/labels_empty.csv", ["labels_empty.csv", "empty"]),
         train("labels-random", "{dir}/random.bin", ["random.bin"]),
         train("labels-folder", "{dir}/data", ["data"]),

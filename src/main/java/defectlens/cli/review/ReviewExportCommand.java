@@ -3,7 +3,6 @@ package defectlens.cli.review;
 import defectlens.cli.Json;
 import defectlens.cli.JsonOption;
 import defectlens.core.DefectLensException;
-import defectlens.core.Progress;
 import defectlens.dataset.SemDataset;
 import defectlens.review.CorrectedSemExport;
 import defectlens.review.DecisionCsvExport;
@@ -13,7 +12,6 @@ import defectlens.review.ReviewDecisions;
 import defectlens.review.ReviewDefinition;
 import defectlens.review.ReviewFolder;
 import defectlens.review.ReviewKind;
-import defectlens.review.ReviewPredictions;
 import defectlens.review.WaferLabelExport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -73,8 +71,7 @@ final class ReviewExportCommand implements Callable<Integer> {
             throw new DefectLensException(f.dir(), "--format " + fmt + " exports SEM data sets; export a wafer review "
                     + "as wafer-labels or csv");
         }
-        ReviewPredictions p = ReviewData.predictions(f, Progress.NONE);
-        PredictionTable items = p.table();
+        PredictionTable items = ReviewData.items(f);
         ReviewDecisions.Read read = ReviewDecisions.read(f, items);
         ReviewMergeCommand.reportRefusals(spec.commandLine().getErr(), read.report());
         DecisionLedger ledger = reviewer == null ? read.ledger()

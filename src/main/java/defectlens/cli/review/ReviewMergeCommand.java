@@ -2,7 +2,6 @@ package defectlens.cli.review;
 
 import defectlens.cli.Json;
 import defectlens.cli.JsonOption;
-import defectlens.core.Progress;
 import defectlens.journal.JournalReport;
 import defectlens.review.DecisionLedger;
 import defectlens.review.DecisionMerger;
@@ -42,8 +41,7 @@ final class ReviewMergeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReviewFolder f = ReviewFolder.open(dir);
-        DecisionMerger.MergeResult r = DecisionMerger.merge(f,
-                () -> ReviewData.predictions(f, Progress.NONE).table(), journals);
+        DecisionMerger.MergeResult r = DecisionMerger.merge(f, () -> ReviewData.items(f), journals);
         reportRefusals(spec.commandLine().getErr(), r.refused());
         PrintWriter out = spec.commandLine().getOut();
         if (json.on()) {
