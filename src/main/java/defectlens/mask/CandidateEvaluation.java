@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -62,7 +63,7 @@ public final class CandidateEvaluation {
         } else {
             Path folder = Files.isDirectory(candidates.resolve("masks")) ? candidates.resolve("masks") : candidates;
             try (var files = Files.list(folder)) {
-                files.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png"))
+                files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"))
                         .forEach(f -> {
                             String n = f.getFileName().toString();
                             byId.put(n.substring(0, n.length() - 4), f);

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -142,9 +143,9 @@ public final class MaskSuggestion {
     /** The sample's id when it is a plain file name not used yet, else a numbered name. */
     private static String freeName(String id, int index, Set<String> taken) {
         String name = SAFE_NAME.matcher(id).matches() && !id.endsWith(".") ? id
-                : String.format(java.util.Locale.ROOT, "candidate_%06d", index + 1);
+                : String.format(Locale.ROOT, "candidate_%06d", index + 1);
         String base = name;
-        for (int k = 2; !taken.add(name.toLowerCase(java.util.Locale.ROOT)); k++) {
+        for (int k = 2; !taken.add(name.toLowerCase(Locale.ROOT)); k++) {
             name = base + "-" + k;
         }
         return name;

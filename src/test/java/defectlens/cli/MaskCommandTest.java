@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import defectlens.explain.TinyCnn;
 import defectlens.image.BinaryMask;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
@@ -68,6 +69,22 @@ class MaskCommandTest {
         assertTrue(iou > 0 && iou < 1, "lines candidates score between the extremes: " + iou);
         BinaryMask first = BinaryMask.read(out.resolve("data/masks/sem_000001.png"));
         assertEquals(160, first.width());
+    }
+
+    @Test
+    void heatmapMethodExplainsEachImageWithTheGivenModel() throws Exception {
+        Path src = tmp.resolve("src");
+        assertEquals(0, CliTest.run("sem", "generate", "--out", src.toString(), "--per-class", "1", "--size", "64",
+                "--threads", "1").code());
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = DefectLensCommand.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                dir -> new TinyCnn(), "mask", "suggest", "--data", src.toString(), "--method", "heatmap", "--model",
+                tmp.toString(), "--out", tmp.resolve("heat").toString(), "--json");
+        assertEquals(0, code, err.toString());
+        JsonNode j = new ObjectMapper().readTree(out.toString());
+        assertEquals(6, j.get("images").asInt());
+        assertTrue(j.get("non_empty").asInt() > 0, "a GradCAM map thresholded at 0.5 is never empty: " + out);
     }
 
     @Test

@@ -29,7 +29,8 @@ public final class MaskEvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--masks", required = true, description = "Candidates: a folder made by mask suggest, or of ID.png.")
+    @Option(names = "--masks", required = true,
+            description = "Candidates: a folder made by mask suggest, or of ID.png.")
     Path masks;
 
     @Option(names = "--data", required = true, description = "Data set with the masks to compare with.")

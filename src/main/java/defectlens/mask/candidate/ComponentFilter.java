@@ -3,6 +3,7 @@ package defectlens.mask.candidate;
 import defectlens.image.BinaryMask;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -25,7 +26,7 @@ record ComponentFilter(double high, double low, int minArea, double maxSpan, boo
         weakMat.put(0, 0, weak);
         if (closeRadius > 0) {
             Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE,
-                    new org.opencv.core.Size(2 * closeRadius + 1, 2 * closeRadius + 1));
+                    new Size(2 * closeRadius + 1, 2 * closeRadius + 1));
             Imgproc.morphologyEx(weakMat, weakMat, Imgproc.MORPH_CLOSE, kernel);
             weakMat.get(0, 0, weak);
         }

@@ -3,6 +3,7 @@ package defectlens.mask.candidate;
 import defectlens.image.BinaryMask;
 import defectlens.image.ImageRaster;
 import defectlens.image.OpenCv;
+import java.util.List;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -107,7 +108,7 @@ public final class GrabCutCandidate implements CandidateGenerator {
         Mat s8 = new Mat();
         GrayPlane.floatMat(score, w, h).convertTo(s8, CvType.CV_8UC1, 255.0 / (4 * lines.high()));
         Mat bgr = new Mat();
-        Core.merge(java.util.List.of(smooth, s8, g8), bgr);
+        Core.merge(List.of(smooth, s8, g8), bgr);
         return bgr;
     }
 }

@@ -4,7 +4,9 @@ import defectlens.image.BinaryMask;
 import defectlens.image.ImageRaster;
 import defectlens.image.OpenCv;
 import java.util.List;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
@@ -88,7 +90,7 @@ public final class LineSpaceCandidate implements CandidateGenerator {
         if (orientation.coherence() < MIN_COHERENCE) {
             return null;
         }
-        Mat ones = new Mat(h, w, plane.type(), new org.opencv.core.Scalar(1));
+        Mat ones = new Mat(h, w, plane.type(), new Scalar(1));
         float[] canonical = GrayPlane.floats(orientation.toCanonical(plane, 0, Imgproc.INTER_LINEAR));
         Mat validMat = orientation.toCanonical(ones, 0, Imgproc.INTER_NEAREST);
         Imgproc.erode(validMat, validMat, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
@@ -118,9 +120,9 @@ public final class LineSpaceCandidate implements CandidateGenerator {
         double sigma = Math.max(4, FIELD_SHARE * Math.min(plane.cols(), plane.rows()));
         Mat field = new Mat();
         Imgproc.GaussianBlur(plane, field, new Size(0, 0), sigma);
-        org.opencv.core.Core.add(field, new org.opencv.core.Scalar(1e-3), field);
+        Core.add(field, new Scalar(1e-3), field);
         Mat out = new Mat();
-        org.opencv.core.Core.divide(plane, field, out);
+        Core.divide(plane, field, out);
         return out;
     }
 
