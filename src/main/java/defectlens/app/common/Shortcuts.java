@@ -21,5 +21,8 @@ public final class Shortcuts {
             new String[] {"+ / -", "Zoom in / out"},
             new String[] {"M", "Show / hide the ground-truth mask"},
             new String[] {"Esc", "Cancel loading"},
+            new String[] {"Ctrl+Shift+R / Ctrl+R", "New review / open review"},
+            new String[] {"A, 1..9, U, N, Z", "Review desk (its tab in front): accept, relabel, unsure, note, undo"},
+            new String[] {"PgDn / PgUp", "Review desk: next / previous item of the queue (1 then relabels)"},
             new String[] {"F1", "This list"});
 }

@@ -2,6 +2,7 @@ package defectlens.app.sem;
 
 import defectlens.app.common.LoadedModel;
 import defectlens.app.common.MainViewModel;
+import defectlens.app.review.ConfusionMatrixViewModel;
 import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.JobStatus;
 import defectlens.app.task.TaskLane;
@@ -49,6 +50,8 @@ public final class ClassificationViewModel {
     private final ReadOnlyObjectWrapper<Prediction> current = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty differsOnly = new SimpleBooleanProperty(false);
     private final BooleanProperty leastCertainFirst = new SimpleBooleanProperty(false);
+    private final ObjectProperty<String[]> cell = new SimpleObjectProperty<>();
+    private final ConfusionMatrixViewModel confusion = new ConfusionMatrixViewModel();
     private final ObjectProperty<Predicate<SemSample>> filter = new SimpleObjectProperty<>(s -> true);
     private final ObjectProperty<Comparator<SemSample>> order = new SimpleObjectProperty<>();
     private final JobStatus job = new JobStatus("No predictions");
@@ -66,8 +69,11 @@ public final class ClassificationViewModel {
         revision.addListener((o, a, b) -> {
             updateCurrent();
             updateFilterAndOrder();
+            showConfusion();
         });
         differsOnly.addListener((o, a, b) -> updateFilterAndOrder());
+        cell.addListener((o, a, b) -> updateFilterAndOrder());
+        confusion.setOnCell((t, p) -> cell.set(new String[] {t, p}));
         leastCertainFirst.addListener((o, a, b) -> updateFilterAndOrder());
     }
 
@@ -114,6 +120,7 @@ public final class ClassificationViewModel {
             Consumer<Map<SemSample, Prediction>> answers) {
         List<Prediction> out = new ArrayList<>(samples.size());
         int step = batchSize(model);
+        progress.update(0, samples.size(), "0/" + samples.size() + " images");
         try (SemClassifier classifier = new SemClassifier(model.classifier())) {
             for (int start = 0; start < samples.size() && !progress.isCancelled(); start += step) {
                 List<SemSample> chunk = samples.subList(start, Math.min(samples.size(), start + step));
@@ -169,8 +176,31 @@ public final class ClassificationViewModel {
         current.set(s == null ? null : predictions.get(s));
     }
 
+    private void showConfusion() {
+        SemDataset d = main.datasetProperty().get();
+        LoadedModel model = main.modelProperty().get();
+        if (d == null || model == null || predictions.isEmpty()) {
+            confusion.clear();
+            cell.set(null);
+            return;
+        }
+        List<String> classes = model.classifier().classes();
+        List<SemSample> samples = d.samples();
+        confusion.show(classes, samples.size(), i -> classes.indexOf(samples.get(i).label()), i -> {
+            Prediction p = predictions.get(samples.get(i));
+            return p == null ? -1 : classes.indexOf(p.label());
+        });
+    }
+
     private void updateFilterAndOrder() {
         boolean differs = differsOnly.get();
+        String[] c = cell.get();
+        if (c != null) {
+            filter.set(s -> c[0].equals(s.label()) && predictions.get(s) != null
+                    && c[1].equals(predictions.get(s).label()));
+            order.set(leastCertainFirst.get() ? byConfidence() : null);
+            return;
+        }
         filter.set(s -> !differs || differsFromLabel(s));
         order.set(leastCertainFirst.get() ? byConfidence() : null);
     }
@@ -214,6 +244,16 @@ public final class ClassificationViewModel {
     /** The prediction of the selected image (null when it has none). */
     public ReadOnlyObjectProperty<Prediction> currentProperty() {
         return current.getReadOnlyProperty();
+    }
+
+    /** The confusion matrix of the predictions against the labels; a click on a cell lists its images. */
+    public ConfusionMatrixViewModel confusion() {
+        return confusion;
+    }
+
+    /** The confusion cell (true class, predicted class) the browser shows instead of the filters, or null. */
+    public ObjectProperty<String[]> cellProperty() {
+        return cell;
     }
 
     public BooleanProperty differsOnlyProperty() {
