@@ -33,17 +33,38 @@ public final class CarinthiaCsvWriter {
         }
     }
 
+    /** One line of a Carinthia-S index: paths relative to the CSV, file name without extension, label 1..6. */
+    public record Row(String imagePath, String maskPath, String filename, int label) {
+    }
+
     private CarinthiaCsvWriter() {
+    }
+
+    /** Writes (or replaces) a Carinthia-S index file with the given lines, atomically. */
+    public static void writeCarinthiaS(Path file, List<Row> rows) {
+        CsvMapper mapper = new CsvMapper();
+        mapper.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+        OutputFile.write(file, true, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            try (SequenceWriter seq = mapper.writer(carinthiaSSchema()).writeValues(w)) {
+                for (Row r : rows) {
+                    seq.write(new Object[] {r.imagePath(), r.maskPath(), r.filename(), r.label()});
+                }
+            }
+        });
+    }
+
+    private static CsvSchema carinthiaSSchema() {
+        return CsvSchema.builder().setColumnSeparator(';').setUseHeader(true)
+                .addColumn("image_path").addColumn("mask_path").addColumn("filename").addColumn("label")
+                .build();
     }
 
     /** Writes both index files into {@code dataDir}. */
     public static void write(Path dataDir, List<Entry> entries) {
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
-        CsvSchema s = CsvSchema.builder().setColumnSeparator(';').setUseHeader(true)
-                .addColumn("image_path").addColumn("mask_path").addColumn("filename").addColumn("label")
-                .build();
-        writeRows(mapper, s, dataDir.resolve(CARINTHIA_S_CSV), entries, true);
+        writeRows(mapper, carinthiaSSchema(), dataDir.resolve(CARINTHIA_S_CSV), entries, true);
         CsvSchema c = CsvSchema.builder().setColumnSeparator(';').setUseHeader(true)
                 .addColumn("image_path").addColumn("file_name").addColumn("label")
                 .build();

@@ -1,0 +1,25 @@
+package defectlens.mask.candidate;
+
+import defectlens.dataset.SemSample;
+import defectlens.image.BinaryMask;
+import defectlens.image.ImageRaster;
+
+/** No defect at all: the right answer for a no-defect image and a clean start for drawing by hand. */
+public final class EmptyCandidate implements CandidateGenerator {
+    /** The generator's name. */
+    public static final String NAME = "empty";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public BinaryMask propose(SemSample sample, ImageRaster image) {
+        return empty(image);
+    }
+
+    static BinaryMask empty(ImageRaster image) {
+        return new BinaryMask(image.width(), image.height(), new boolean[image.width() * image.height()]);
+    }
+}
