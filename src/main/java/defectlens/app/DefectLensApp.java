@@ -18,6 +18,7 @@ import javafx.stage.Stage;
  */
 public final class DefectLensApp extends Application {
     private FxTaskExecutor tasks;
+    private MainWindow window;
 
     @Override
     public void start(Stage stage) {
@@ -25,7 +26,7 @@ public final class DefectLensApp extends Application {
         tasks.setErrorHandler((title, e) -> Dialogs.showError(Dialogs.activeWindow(stage), title, e));
         MainViewModel vm = new MainViewModel(tasks, RecentItems.inUserHome());
         WaferViewModel wafers = new WaferViewModel(tasks);
-        MainWindow window = new MainWindow(vm, wafers, new ThumbnailCache(tasks));
+        window = new MainWindow(vm, wafers, new ThumbnailCache(tasks));
         stage.setTitle("DefectLens " + defectlens.core.ProductVersion.version());
         stage.setScene(new Scene(window, 1400, 860));
         stage.show();
@@ -54,6 +55,9 @@ public final class DefectLensApp extends Application {
     public void stop() {
         if (tasks != null) {
             tasks.shutdown();
+        }
+        if (window != null) {
+            window.masks().close();
         }
     }
 }

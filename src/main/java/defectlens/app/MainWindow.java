@@ -10,6 +10,11 @@ import defectlens.app.explain.ExplainMenu;
 import defectlens.app.explain.ExplanationControls;
 import defectlens.app.explain.ExplanationViewModel;
 import defectlens.app.explain.ExplanationWindows;
+import defectlens.app.mask.EditMenu;
+import defectlens.app.mask.MaskEditTool;
+import defectlens.app.mask.MaskEditViewModel;
+import defectlens.app.mask.MaskKeys;
+import defectlens.app.mask.MaskPanel;
 import defectlens.app.sem.ClassificationViewModel;
 import defectlens.app.sem.DatasetBrowserView;
 import defectlens.app.sem.ImageViewer;
@@ -20,6 +25,7 @@ import defectlens.app.sem.ThumbnailCache;
 import defectlens.app.study.StudyWindows;
 import defectlens.app.wafer.WaferPane;
 import defectlens.app.wafer.WaferViewModel;
+import defectlens.mask.candidate.CandidateGenerators;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
@@ -47,6 +53,7 @@ public final class MainWindow extends BorderPane {
     private final Menu recentMenu = new Menu("Open recent");
     private final ClassificationViewModel classification;
     private final ExplanationWindows explanations;
+    private final MaskEditViewModel masks;
 
     public MainWindow(MainViewModel vm, WaferViewModel wafers, ThumbnailCache thumbnails) {
         this.vm = vm;
@@ -64,8 +71,15 @@ public final class MainWindow extends BorderPane {
         ExplanationControls explain = new ExplanationControls(explanations.explanations(),
                 () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
 
-        SplitPane split = new SplitPane(browser, viewer,
-                new javafx.scene.control.ScrollPane(new javafx.scene.layout.VBox(explain, info)));
+        masks = new MaskEditViewModel(vm, CandidateGenerators.basic(), MaskEditViewModel.loginName(),
+                java.time.Clock.systemUTC());
+        MaskEditTool maskTool = new MaskEditTool(masks, viewer.zoomProperty());
+        viewer.toolProperty().bind(javafx.beans.binding.Bindings.when(masks.editingProperty())
+                .<defectlens.app.sem.ViewerTool>then(maskTool).otherwise((defectlens.app.sem.ViewerTool) null));
+        javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(
+                new javafx.scene.layout.VBox(new MaskPanel(masks), explain, info));
+        side.setFitToWidth(true);
+        SplitPane split = new SplitPane(browser, viewer, side);
         split.setDividerPositions(0.2, 0.78);
         SplitPane.setResizableWithParent(browser, false);
         BorderPane sem = new BorderPane(split);
@@ -85,7 +99,12 @@ public final class MainWindow extends BorderPane {
                 vm.cancel();
                 wafers.cancel();
                 classification.cancel();
-            } else if (e.getCode() == KeyCode.M && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+                maskTool.cancel();
+            } else if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+                return;
+            } else if (MaskKeys.handle(masks, e)) {
+                e.consume();
+            } else if (e.getCode() == KeyCode.M) {
                 vm.toggleMask();
             }
         });
@@ -113,7 +132,8 @@ public final class MainWindow extends BorderPane {
         Menu model = new ModelMenu(vm, classification, () -> getScene().getWindow());
         Menu explain = new ExplainMenu(explanations.explanations(),
                 () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
-        return new MenuBar(file, view, model, explain, study, help);
+        Menu edit = new EditMenu(masks, () -> getScene().getWindow());
+        return new MenuBar(file, edit, view, model, explain, study, help);
     }
 
     private void fillRecent() {
@@ -191,6 +211,11 @@ public final class MainWindow extends BorderPane {
     /** The explanation layers, compare view and concept gallery of this window. */
     public ExplanationWindows explanations() {
         return explanations;
+    }
+
+    /** The mask editor and validation queue of this window. */
+    public MaskEditViewModel masks() {
+        return masks;
     }
 
     public ImageViewer viewer() {

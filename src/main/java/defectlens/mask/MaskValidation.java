@@ -121,6 +121,16 @@ public final class MaskValidation implements AutoCloseable {
         return q;
     }
 
+    /** The file of an image's accepted or edited mask in the output data set, or empty. */
+    public synchronized Optional<Path> acceptedMask(SemSample s) {
+        MaskVerdict v = latest.get(s.id());
+        if (v == null || !v.state().isValidated() || v.maskPath() == null) {
+            return Optional.empty();
+        }
+        Path f = output.csv().resolveSibling(v.maskPath());
+        return Files.isRegularFile(f) ? Optional.of(f) : Optional.empty();
+    }
+
     /** Number of images with an accepted or edited mask. */
     public synchronized int validatedCount() {
         return (int) latest.values().stream().filter(v -> v.state().isValidated()).count();
