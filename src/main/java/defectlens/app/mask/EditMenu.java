@@ -5,13 +5,11 @@ import static defectlens.app.common.MenuItems.item;
 import defectlens.mask.MaskTool;
 import java.io.File;
 import java.util.function.Supplier;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
@@ -30,9 +28,9 @@ public final class EditMenu extends Menu {
         MenuItem redo = item("Redo", "Shortcut+Shift+Z", vm::redo);
         redo.textProperty().bind(vm.redoTextProperty());
         redo.disableProperty().bind(vm.canRedoProperty().not());
-        CheckMenuItem editMode = new CheckMenuItem("Edit mask");
-        editMode.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
-        editMode.selectedProperty().bindBidirectional(vm.editingProperty());
+        MenuItem editMode = item("Edit mask", "Shortcut+E", () -> vm.editingProperty().set(!vm.editingProperty().get()));
+        editMode.textProperty().bind(javafx.beans.binding.Bindings.when(vm.editingProperty())
+                .then("Stop editing the mask").otherwise("Edit mask"));
         getItems().addAll(undo, redo, new SeparatorMenuItem(), editMode);
         ToggleGroup tools = new ToggleGroup();
         for (MaskTool t : MaskTool.values()) {
