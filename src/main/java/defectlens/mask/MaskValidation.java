@@ -1,6 +1,7 @@
 package defectlens.mask;
 
 import defectlens.core.DefectLensException;
+import defectlens.dataset.DatasetLayout;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
 import defectlens.image.BinaryMask;
@@ -48,14 +49,19 @@ public final class MaskValidation implements AutoCloseable {
 
     /** The output folder used unless the expert picks another: {@code NAME-masks} beside the data-set folder. */
     public static Path defaultFolder(SemDataset d) {
-        return d.root().toAbsolutePath().normalize().resolveSibling(d.name() + "-masks");
+        Path root = d.root().toAbsolutePath().normalize();
+        if (d.layout() == DatasetLayout.SINGLE_IMAGE && !d.samples().isEmpty()) {
+            return root.resolve(MaskOutput.stem(d.samples().get(0)) + "-masks");
+        }
+        return root.resolveSibling(d.name() + "-masks");
     }
 
     /** Opens the validation of {@code source} in {@code folder} for {@code author}; locks the author's journal. */
     public static MaskValidation open(SemDataset source, Path folder, String author, Clock clock) {
         Path f = folder.toAbsolutePath().normalize();
         Path root = source.root().toAbsolutePath().normalize();
-        if (f.startsWith(root) || root.startsWith(f)) {
+        boolean single = source.layout() == DatasetLayout.SINGLE_IMAGE;
+        if (single ? root.startsWith(f) : f.startsWith(root) || root.startsWith(f)) {
             throw new DefectLensException(f, "the mask output folder must lie outside the data set " + root
                     + " (source files are never written)");
         }

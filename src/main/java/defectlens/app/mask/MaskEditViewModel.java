@@ -33,8 +33,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 
 /**
  * The mask editor and the validation queue of the SEM viewer. While active (edit mode on, or the queue open) the
@@ -69,7 +67,7 @@ public final class MaskEditViewModel {
     private LoadedImage shown;
     private MaskEditor editor;
     private OverlayLayerModel layer;
-    private WritableImage picture;
+    private TiledMaskView picture;
     private String candidateOf;
 
     public MaskEditViewModel(MainViewModel main, List<CandidateGenerator> generators, String author, Clock clock) {
@@ -114,7 +112,7 @@ public final class MaskEditViewModel {
         main.maskStyleProperty().addListener((o, a, style) -> {
             if (layer != null && layer.getLayer() instanceof EditableMaskLayer l) {
                 layer.setLayer(l.withStyle(style));
-                picture = (WritableImage) layer.pictureProperty().get();
+                picture.setLayer(l.withStyle(style));
             }
         });
     }
@@ -154,9 +152,10 @@ public final class MaskEditViewModel {
         editor.setBrushSize(brushSize.get());
         editor.onRedraw(this::redraw);
         editor.onChange(this::stackChanged);
-        layer = new OverlayLayerModel(new EditableMaskLayer("Mask (" + name + ")", editor, EDIT_RGB,
-                main.maskStyleProperty().get()), EDIT_OPACITY);
-        picture = (WritableImage) layer.pictureProperty().get();
+        EditableMaskLayer l = new EditableMaskLayer("Mask (" + name + ")", editor, EDIT_RGB,
+                main.maskStyleProperty().get());
+        picture = new TiledMaskView(l);
+        layer = new OverlayLayerModel(l, EDIT_OPACITY, picture);
         if (main.maskLayer() != null) {
             main.layers().remove(main.maskLayer());
         }
@@ -179,11 +178,7 @@ public final class MaskEditViewModel {
     }
 
     private void redraw(PixelRect r) {
-        MaskRaster raster = editor.raster();
-        PixelRect g = r.grow(1).clip(raster.width(), raster.height());
-        int[] px = ((EditableMaskLayer) layer.getLayer()).render(g);
-        picture.getPixelWriter().setPixels(g.x(), g.y(), g.width(), g.height(), PixelFormat.getIntArgbInstance(), px,
-                0, g.width());
+        picture.redraw(r);
     }
 
     private void stackChanged() {

@@ -147,9 +147,13 @@ public final class ImageViewer extends Pane {
     private void rebuildOverlays() {
         overlays.getChildren().clear();
         for (OverlayLayerModel m : layers) {
-            ImageView v = new ImageView();
-            v.setSmooth(false);
-            v.imageProperty().bind(m.pictureProperty());
+            javafx.scene.Node v = m.view();
+            if (v == null) {
+                ImageView picture = new ImageView();
+                picture.setSmooth(false);
+                picture.imageProperty().bind(m.pictureProperty());
+                v = picture;
+            }
             v.opacityProperty().bind(m.opacityProperty());
             v.visibleProperty().bind(m.visibleProperty());
             overlays.getChildren().add(v);
