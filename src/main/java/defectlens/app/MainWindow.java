@@ -25,7 +25,7 @@ import defectlens.app.sem.ThumbnailCache;
 import defectlens.app.study.StudyWindows;
 import defectlens.app.wafer.WaferPane;
 import defectlens.app.wafer.WaferViewModel;
-import defectlens.mask.candidate.CandidateGenerators;
+import defectlens.mask.CandidateSource;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
@@ -71,7 +71,7 @@ public final class MainWindow extends BorderPane {
         ExplanationControls explain = new ExplanationControls(explanations.explanations(),
                 () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
 
-        masks = new MaskEditViewModel(vm, CandidateGenerators.basic(), MaskEditViewModel.loginName(),
+        masks = new MaskEditViewModel(vm, CandidateSource.basic(), MaskEditViewModel.loginName(),
                 java.time.Clock.systemUTC());
         MaskEditTool maskTool = new MaskEditTool(masks, viewer.zoomProperty());
         viewer.toolProperty().bind(javafx.beans.binding.Bindings.when(masks.editingProperty())

@@ -85,12 +85,12 @@ public final class MaskOutput {
     public void writeIndex(Collection<MaskVerdict> validated) {
         List<CarinthiaCsvWriter.Row> rows = new ArrayList<>();
         for (MaskVerdict v : validated) {
-            int label = CarinthiaClass.parse(v.label()).map(CarinthiaClass::label).orElse(CarinthiaClass.NO_DEFECT
-                    .label());
-            String file = v.maskPath().substring(v.maskPath().lastIndexOf('/') + 1);
-            rows.add(new CarinthiaCsvWriter.Row(v.imagePath(), v.maskPath(), file.substring(0, file.length() - 4),
-                    label));
+            CarinthiaClass type = CarinthiaClass.parse(v.label()).orElse(CarinthiaClass.NO_DEFECT);
+            String file = v.imagePath().substring(v.imagePath().lastIndexOf('/') + 1);
+            String maskFile = v.maskPath().substring(v.maskPath().lastIndexOf('/') + 1);
+            rows.add(new CarinthiaCsvWriter.Row(v.imagePath(), v.maskPath(), maskFile.substring(0,
+                    maskFile.length() - 4), file, type));
         }
-        CarinthiaCsvWriter.writeCarinthiaS(csv(), rows);
+        CarinthiaCsvWriter.writeCarinthiaS(csv(), rows, true);
     }
 }

@@ -1,2 +1,2 @@
-/** Defect masks made by an expert: the editable bit raster and its undo/redo jobs, validation states, output. */
+/** Defect masks made for the expert: candidate generators run over a data set, written and measured. */
 package defectlens.mask;

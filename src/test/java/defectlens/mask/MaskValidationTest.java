@@ -14,7 +14,6 @@ import defectlens.dataset.SemSample;
 import defectlens.image.BinaryMask;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
-import defectlens.mask.candidate.ExistingMaskCandidate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -39,14 +38,14 @@ class MaskValidationTest {
         SemSample first = demo.samples().get(0);
         SemSample second = demo.samples().get(1);
         Path out = tmp.resolve("demo-masks");
-        BinaryMask existing = new ExistingMaskCandidate().propose(first, SemImageReader.read(first.image()));
+        BinaryMask existing = CandidateSource.existingMask().propose(first, SemImageReader.read(first.image()));
         MaskEditor ed = new MaskEditor(MaskRaster.of(existing));
         ed.invertBox(new PixelRect(0, 0, 8, 8));
         try (MaskValidation v = MaskValidation.open(demo, out, "ana", CLOCK)) {
             assertEquals(MaskState.CANDIDATE, v.state(first));
-            MaskVerdict a = v.accept(first, existing, ExistingMaskCandidate.NAME, false);
+            MaskVerdict a = v.accept(first, existing, CandidateSource.EXISTING_MASK, false);
             assertEquals(MaskState.ACCEPTED, a.state());
-            v.accept(second, ed.raster().toBinaryMask(), ExistingMaskCandidate.NAME, true);
+            v.accept(second, ed.raster().toBinaryMask(), CandidateSource.EXISTING_MASK, true);
             v.reject(demo.samples().get(2), "empty");
             assertEquals(demo.size() - 2, v.withoutAcceptedMask().size());
         }
@@ -68,7 +67,7 @@ class MaskValidationTest {
             assertEquals(MaskState.EDITED, v.state(second));
             assertEquals(MaskState.REJECTED, v.state(demo.samples().get(2)));
             assertFalse(v.withoutAcceptedMask().contains(first));
-            v.reject(first, ExistingMaskCandidate.NAME);
+            v.reject(first, CandidateSource.EXISTING_MASK);
         }
         assertEquals(1, DatasetOpener.open(out).size(), "a rejected mask leaves the index");
 
@@ -84,14 +83,14 @@ class MaskValidationTest {
         SemDataset demo = DatasetOpener.open(DEMO);
         SemSample s = demo.samples().get(3);
         Path out = tmp.resolve("shared");
-        BinaryMask m = new ExistingMaskCandidate().propose(s, SemImageReader.read(s.image()));
+        BinaryMask m = CandidateSource.existingMask().propose(s, SemImageReader.read(s.image()));
         try (MaskValidation ana = MaskValidation.open(demo, out, "ana", CLOCK)) {
-            ana.accept(s, m, ExistingMaskCandidate.NAME, false);
+            ana.accept(s, m, CandidateSource.EXISTING_MASK, false);
         }
         Clock later = Clock.offset(CLOCK, java.time.Duration.ofMinutes(5));
         try (MaskValidation ben = MaskValidation.open(demo, out, "ben", later)) {
             assertEquals(MaskState.ACCEPTED, ben.state(s));
-            ben.reject(s, ExistingMaskCandidate.NAME);
+            ben.reject(s, CandidateSource.EXISTING_MASK);
         }
         try (MaskValidation ana = MaskValidation.open(demo, out, "ana", CLOCK)) {
             assertEquals(MaskState.REJECTED, ana.state(s));
@@ -115,6 +114,18 @@ class MaskValidationTest {
         assertEquals(demo.root().toAbsolutePath().normalize().resolveSibling("sem-demo-masks"),
                 MaskValidation.defaultFolder(demo));
         assertThrows(DefectLensException.class, () -> MaskValidation.open(demo, tmp.resolve("x"), "a b", CLOCK));
+    }
+
+    @Test
+    void theBasicSourcesAreTheExistingMaskThenAnEmptyOne() {
+        SemSample s = DatasetOpener.open(DEMO).samples().get(0);
+        ImageRaster img = SemImageReader.read(s.image());
+        java.util.List<CandidateSource> sources = CandidateSource.basic();
+        assertEquals(java.util.List.of("existing mask", "empty"), sources.stream().map(CandidateSource::name).toList());
+        assertEquals(BinaryMask.read(s.mask()).area(), sources.get(0).propose(s, img).area());
+        assertTrue(sources.get(1).propose(s, img).isEmpty());
+        SemSample unmasked = new SemSample(s.id(), s.image(), null, s.label());
+        assertTrue(sources.get(0).propose(unmasked, img).isEmpty(), "no mask listed: an empty candidate");
     }
 
     @Test

@@ -8,6 +8,7 @@ import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
 import defectlens.image.BinaryMask;
 import defectlens.image.MaskOverlay;
+import defectlens.mask.CandidateSource;
 import defectlens.mask.EditableMaskLayer;
 import defectlens.mask.MaskEditor;
 import defectlens.mask.MaskRaster;
@@ -15,7 +16,6 @@ import defectlens.mask.MaskTool;
 import defectlens.mask.MaskValidation;
 import defectlens.mask.MaskVerdict;
 import defectlens.mask.PixelRect;
-import defectlens.mask.candidate.CandidateGenerator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class MaskEditViewModel {
     private static final double EDIT_OPACITY = 0.75;
 
     private final MainViewModel main;
-    private final List<CandidateGenerator> generators;
+    private final List<CandidateSource> generators;
     private final String author;
     private final Clock clock;
     private final BooleanProperty editing = new SimpleBooleanProperty(false);
@@ -70,7 +70,7 @@ public final class MaskEditViewModel {
     private TiledMaskView picture;
     private String candidateOf;
 
-    public MaskEditViewModel(MainViewModel main, List<CandidateGenerator> generators, String author, Clock clock) {
+    public MaskEditViewModel(MainViewModel main, List<CandidateSource> generators, String author, Clock clock) {
         if (generators.isEmpty()) {
             throw new IllegalArgumentException("the mask editor needs at least one candidate generator");
         }
@@ -125,7 +125,7 @@ public final class MaskEditViewModel {
 
     private void loadCandidate() {
         LoadedImage img = shown;
-        CandidateGenerator gen = generators.get(generatorIndex);
+        CandidateSource gen = generators.get(generatorIndex);
         Optional<Path> accepted = validation == null ? Optional.empty() : validation.acceptedMask(img.sample());
         String name = accepted.isPresent() ? "accepted mask" : gen.name();
         Callable<BinaryMask> make = accepted.isPresent() ? () -> BinaryMask.read(accepted.get())
@@ -428,7 +428,7 @@ public final class MaskEditViewModel {
 
     /** The generator names in the order {@code G} cycles through them. */
     public List<String> generatorNames() {
-        return generators.stream().map(CandidateGenerator::name).toList();
+        return generators.stream().map(CandidateSource::name).toList();
     }
 
     /** Shows a sample of the open data set (a click in the queue). */

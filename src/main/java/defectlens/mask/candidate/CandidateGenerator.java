@@ -1,18 +1,18 @@
 package defectlens.mask.candidate;
 
-import defectlens.dataset.SemSample;
 import defectlens.image.BinaryMask;
 import defectlens.image.ImageRaster;
 
 /**
- * A named way to propose a defect mask for an image, which the expert then accepts, edits or rejects
- * ({@code G} in the validation queue moves to the next generator). Implementations run off the FX thread and
- * return a mask of the image's size (empty when they find nothing).
+ * Proposes a defect mask for one image, for an expert to accept, correct or reject. A generator has a short name
+ * the user picks it by ({@code lines}, {@code heatmap}, {@code grabcut}, {@code sam2}) and may use the hints it
+ * is given (an explanation's heatmap, a box around the defect); one that needs a hint it lacks says so with a
+ * {@link defectlens.core.DefectLensException}. The mask has the image's size; an empty mask means "no defect".
  */
 public interface CandidateGenerator {
-    /** The name shown to the expert and written in the validation journal, e.g. {@code existing mask}. */
+    /** The name the user picks the generator by. */
     String name();
 
-    /** A candidate mask for {@code sample}, whose pixels are {@code image}. */
-    BinaryMask propose(SemSample sample, ImageRaster image);
+    /** The candidate mask of {@code image}, of the image's size. */
+    BinaryMask generate(ImageRaster image, CandidateHints hints);
 }

@@ -1,6 +1,5 @@
 package defectlens.mask.candidate;
 
-import defectlens.dataset.SemSample;
 import defectlens.image.BinaryMask;
 import defectlens.image.ImageRaster;
 
@@ -15,11 +14,7 @@ public final class EmptyCandidate implements CandidateGenerator {
     }
 
     @Override
-    public BinaryMask propose(SemSample sample, ImageRaster image) {
-        return empty(image);
-    }
-
-    static BinaryMask empty(ImageRaster image) {
+    public BinaryMask generate(ImageRaster image, CandidateHints hints) {
         return new BinaryMask(image.width(), image.height(), new boolean[image.width() * image.height()]);
     }
 }

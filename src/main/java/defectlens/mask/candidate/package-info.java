@@ -1,2 +1,2 @@
-/** Candidate masks proposed to the expert: named generators behind one interface. */
+/** Candidate-mask generators: line/space analysis, thresholded heatmaps, GrabCut, Segment Anything 2. */
 package defectlens.mask.candidate;
