@@ -28,7 +28,8 @@ public final class EditMenu extends Menu {
         MenuItem redo = item("Redo", "Shortcut+Shift+Z", vm::redo);
         redo.textProperty().bind(vm.redoTextProperty());
         redo.disableProperty().bind(vm.canRedoProperty().not());
-        MenuItem editMode = item("Edit mask", "Shortcut+E", () -> vm.editingProperty().set(!vm.editingProperty().get()));
+        MenuItem editMode = item("Edit mask", "Shortcut+E",
+                () -> vm.editingProperty().set(!vm.editingProperty().get()));
         editMode.textProperty().bind(javafx.beans.binding.Bindings.when(vm.editingProperty())
                 .then("Stop editing the mask").otherwise("Edit mask"));
         getItems().addAll(undo, redo, new SeparatorMenuItem(), editMode);

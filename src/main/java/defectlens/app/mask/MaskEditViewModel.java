@@ -7,7 +7,6 @@ import defectlens.app.task.BackgroundTask;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
 import defectlens.image.BinaryMask;
-import defectlens.image.MaskOverlay;
 import defectlens.mask.CandidateSource;
 import defectlens.mask.EditableMaskLayer;
 import defectlens.mask.MaskEditor;

@@ -24,19 +24,24 @@ public final class BenchMaskEditCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--size", defaultValue = "4096", description = "Image width and height (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", defaultValue = "4096",
+            description = "Image width and height (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--brush", defaultValue = "32", description = "Brush diameter in pixels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--brush", defaultValue = "32",
+            description = "Brush diameter in pixels (default: ${DEFAULT-VALUE}).")
     int brush;
 
-    @Option(names = "--strokes", defaultValue = "100", description = "Timed strokes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--strokes", defaultValue = "100",
+            description = "Timed strokes (default: ${DEFAULT-VALUE}).")
     int strokes;
 
-    @Option(names = "--segments", defaultValue = "40", description = "Drag events per stroke (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--segments", defaultValue = "40",
+            description = "Drag events per stroke (default: ${DEFAULT-VALUE}).")
     int segments;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of image and strokes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of image and strokes (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Mixin
