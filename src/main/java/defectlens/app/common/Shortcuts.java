@@ -20,6 +20,13 @@ public final class Shortcuts {
             new String[] {"1", "Actual size (1:1)"},
             new String[] {"+ / -", "Zoom in / out"},
             new String[] {"M", "Show / hide the ground-truth mask"},
-            new String[] {"Esc", "Cancel loading"},
+            new String[] {"Ctrl+E", "Edit the mask (edit mode on / off)"},
+            new String[] {"B / X / P / Shift+B / D / I", "Mask tools: brush, eraser, polygon or lasso, flood fill,"
+                    + " delete component, invert box"},
+            new String[] {"[ / ]", "Smaller / larger brush"},
+            new String[] {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo a mask edit"},
+            new String[] {"Ctrl+Shift+M", "Images without an accepted mask (validation queue)"},
+            new String[] {"Enter / E / R / G", "Accept / edit / reject the mask, next candidate generator"},
+            new String[] {"Esc", "Cancel loading, or a polygon or box being drawn"},
             new String[] {"F1", "This list"});
 }
