@@ -84,12 +84,8 @@ public final class MaskPanel extends VBox {
                 vm.selectSample(s);
             }
         });
-        vm.selectedProperty().addListener((o, a, s) -> {
-            if (s != null && vm.queue().contains(s)) {
-                queue.getSelectionModel().select(s);
-                queue.scrollTo(s);
-            }
-        });
+        vm.selectedProperty().addListener((o, a, s) -> showSelected(vm, queue));
+        vm.queue().addListener((javafx.collections.ListChangeListener<SemSample>) c -> showSelected(vm, queue));
         Label output = new Label();
         output.setWrapText(true);
         output.textProperty().bind(Bindings.createStringBinding(() -> vm.outputFolderProperty().get() == null ? ""
@@ -99,6 +95,15 @@ public final class MaskPanel extends VBox {
         queueBox.managedProperty().bind(vm.queueOpenProperty());
         HBox head = new HBox(8, title);
         getChildren().addAll(head, state, generator, tools, verdicts, queueBox, output);
+    }
+
+    /** Selects the image shown in the window in the queue list, when it is there. */
+    private static void showSelected(MaskEditViewModel vm, ListView<SemSample> queue) {
+        SemSample s = vm.selectedProperty().get();
+        if (s != null && vm.queue().contains(s) && queue.getSelectionModel().getSelectedItem() != s) {
+            queue.getSelectionModel().select(s);
+            queue.scrollTo(s);
+        }
     }
 
     private static Button button(String text, String id, Runnable action) {

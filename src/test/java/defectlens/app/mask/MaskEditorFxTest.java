@@ -125,6 +125,7 @@ class MaskEditorFxTest {
         robot.clickOn("#viewer");
         robot.push(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         MaskEditViewModel masks = window.masks();
+        assertTrue(masks.editingProperty().get(), "Ctrl+E turned edit mode on");
         waitFor(() -> masks.editor() != null);
         MaskEditor ed = masks.editor();
         long start = ed.raster().area();
