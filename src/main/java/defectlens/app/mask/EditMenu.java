@@ -55,9 +55,16 @@ public final class EditMenu extends Menu {
             i.disableProperty().bind(vm.activeProperty().not());
         }
         getItems().addAll(larger, smaller, new SeparatorMenuItem(),
-                item("Images without an accepted mask", "Shortcut+Shift+M", vm::openQueue),
+                queueItem(vm),
                 accept, edit, reject, next,
                 item("Mask output folder...", null, () -> chooseFolder(vm, owner.get())));
+    }
+
+    private static MenuItem queueItem(MaskEditViewModel vm) {
+        MenuItem q = item("Images without an accepted mask", "Shortcut+Shift+M", vm::toggleQueue);
+        q.textProperty().bind(javafx.beans.binding.Bindings.when(vm.queueOpenProperty())
+                .then("Close the validation queue").otherwise("Images without an accepted mask"));
+        return q;
     }
 
     private static void chooseFolder(MaskEditViewModel vm, Window owner) {

@@ -242,6 +242,15 @@ public final class MaskEditViewModel {
         }
     }
 
+    /** Opens the queue, or closes it when it is open (Ctrl+Shift+M). */
+    public void toggleQueue() {
+        if (queueOpen.get()) {
+            queueOpen.set(false);
+        } else {
+            openQueue();
+        }
+    }
+
     /** Writes the output of another folder from now on (closes the journal of the old one). */
     public void useOutputFolder(Path folder) {
         closeValidation();
