@@ -64,5 +64,8 @@ public final class DefectLensApp extends Application {
         if (tasks != null) {
             tasks.shutdown();
         }
+        if (window != null) {
+            window.masks().close();
+        }
     }
 }

@@ -15,6 +15,11 @@ import defectlens.app.explain.ExplainMenu;
 import defectlens.app.explain.ExplanationControls;
 import defectlens.app.explain.ExplanationViewModel;
 import defectlens.app.explain.ExplanationWindows;
+import defectlens.app.mask.EditMenu;
+import defectlens.app.mask.MaskEditTool;
+import defectlens.app.mask.MaskEditViewModel;
+import defectlens.app.mask.MaskKeys;
+import defectlens.app.mask.MaskPanel;
 import defectlens.app.sem.ClassificationViewModel;
 import defectlens.app.sem.DatasetBrowserView;
 import defectlens.app.sem.ImageViewer;
@@ -29,6 +34,7 @@ import defectlens.core.DefectLensException;
 import defectlens.dataset.SemDataset;
 import defectlens.review.ReviewFolder;
 import defectlens.review.ReviewKind;
+import defectlens.mask.CandidateSource;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -60,6 +66,7 @@ public final class MainWindow extends BorderPane {
     private final ExplanationWindows explanations;
     private final ReviewViewModel semReview;
     private final ReviewViewModel waferReview;
+    private final MaskEditViewModel masks;
 
     public MainWindow(MainViewModel vm, WaferViewModel wafers, ThumbnailCache thumbnails) {
         this.vm = vm;
@@ -77,14 +84,21 @@ public final class MainWindow extends BorderPane {
         ExplanationControls explain = new ExplanationControls(explanations.explanations(),
                 () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
 
+        masks = new MaskEditViewModel(vm, CandidateSource.basic(), MaskEditViewModel.loginName(),
+                java.time.Clock.systemUTC());
+        MaskEditTool maskTool = new MaskEditTool(masks, viewer.zoomProperty());
+        viewer.toolProperty().bind(javafx.beans.binding.Bindings.when(masks.editingProperty())
+                .<defectlens.app.sem.ViewerTool>then(maskTool).otherwise((defectlens.app.sem.ViewerTool) null));
         ConfusionMatrixView confusion = new ConfusionMatrixView(classification.confusion());
         confusion.setId("semConfusion");
         semReview = new ReviewViewModel(vm.executor());
         waferReview = new ReviewViewModel(vm.executor());
         ReviewDesk semDesk = new ReviewDesk(semReview, "sem", browser, confusion);
         connectSemReview();
-        SplitPane split = new SplitPane(semDesk.left(), viewer,
-                new javafx.scene.control.ScrollPane(new javafx.scene.layout.VBox(explain, info, semDesk.matrix())));
+        javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(
+                new javafx.scene.layout.VBox(new MaskPanel(masks), explain, info, semDesk.matrix()));
+        side.setFitToWidth(true);
+        SplitPane split = new SplitPane(semDesk.left(), viewer, side);
         split.setDividerPositions(0.3, 0.76);
         SplitPane.setResizableWithParent(semDesk.left(), false);
         BorderPane sem = new BorderPane(split);
@@ -110,7 +124,12 @@ public final class MainWindow extends BorderPane {
                 classification.cancel();
                 semReview.cancelClassify();
                 waferReview.cancelClassify();
-            } else if (e.getCode() == KeyCode.M && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+                maskTool.cancel();
+            } else if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+                return;
+            } else if (MaskKeys.handle(masks, e)) {
+                e.consume();
+            } else if (e.getCode() == KeyCode.M) {
                 vm.toggleMask();
             }
         });
@@ -260,7 +279,8 @@ public final class MainWindow extends BorderPane {
         Menu model = new ModelMenu(vm, classification, () -> getScene().getWindow());
         Menu explain = new ExplainMenu(explanations.explanations(),
                 () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
-        return new MenuBar(file, view, model, explain, study, help);
+        Menu edit = new EditMenu(masks, () -> getScene().getWindow());
+        return new MenuBar(file, edit, view, model, explain, study, help);
     }
 
     private void fillRecent() {
@@ -338,6 +358,11 @@ public final class MainWindow extends BorderPane {
     /** The explanation layers, compare view and concept gallery of this window. */
     public ExplanationWindows explanations() {
         return explanations;
+    }
+
+    /** The mask editor and validation queue of this window. */
+    public MaskEditViewModel masks() {
+        return masks;
     }
 
     public ImageViewer viewer() {
