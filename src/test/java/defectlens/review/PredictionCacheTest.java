@@ -79,10 +79,22 @@ class PredictionCacheTest {
     }
 
     @Test
-    void theUserCacheFolderIsKeyedByDataAndModel() {
-        Path a = PredictionCache.userCacheDir("sha256:00112233445566778899", "aabbccddeeff00112233");
-        Path b = PredictionCache.userCacheDir("sha256:00112233445566778899", "ffbbccddeeff00112233");
-        assertFalse(a.equals(b));
-        assertTrue(a.toString().contains("0011223344556677-aabbccddeeff0011"), a.toString());
+    void theUserCacheFolderIsKeyedByDataAndModelAndCanBeTurnedOff(@TempDir Path base) {
+        String before = System.getProperty("defectlens.cache");
+        try {
+            System.setProperty("defectlens.cache", base.toString());
+            Path a = PredictionCache.userCacheDir("sha256:00112233445566778899", "aabbccddeeff00112233");
+            Path b = PredictionCache.userCacheDir("sha256:00112233445566778899", "ffbbccddeeff00112233");
+            assertFalse(a.equals(b));
+            assertTrue(a.startsWith(base) && a.toString().contains("0011223344556677-aabbccddeeff0011"), a.toString());
+            System.setProperty("defectlens.cache", "none");
+            assertEquals(null, PredictionCache.userCacheDir("sha256:00112233445566778899", "aabbccddeeff00112233"));
+        } finally {
+            if (before == null) {
+                System.clearProperty("defectlens.cache");
+            } else {
+                System.setProperty("defectlens.cache", before);
+            }
+        }
     }
 }
