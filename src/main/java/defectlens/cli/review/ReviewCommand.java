@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code review ...}: reviews of a model's predictions by process engineers (create, classify, status...). */
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = "Reviews: process engineers decide on a model's predictions; their decisions become corrected labels.",
-        subcommands = {ReviewCreateCommand.class, ReviewClassifyCommand.class, ReviewStatusCommand.class})
+        subcommands = {ReviewCreateCommand.class, ReviewClassifyCommand.class, ReviewStatusCommand.class,
+                ReviewNoveltyCommand.class})
 public final class ReviewCommand extends CommandGroup {
 }
