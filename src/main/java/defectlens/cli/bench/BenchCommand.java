@@ -10,5 +10,6 @@ import picocli.CommandLine.Command;
         description = "Speed measurements (figures for docs/benchmarks.md).",
         subcommands = {
                 BenchRadonCommand.class, BenchWaferLrpCommand.class, BenchSemCommand.class,
-                BenchExplainCommand.class, BenchWaferCommand.class, BenchReviewCommand.class})
+                BenchExplainCommand.class, BenchWaferCommand.class, BenchReviewCommand.class,
+                BenchSimilarCommand.class})
 public final class BenchCommand extends CommandGroup {}

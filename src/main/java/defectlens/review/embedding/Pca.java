@@ -22,8 +22,17 @@ public record Pca(float[] mean, float[][] components, double[] explained) {
         return components.length;
     }
 
-    /** The first {@code k} principal axes of {@code sample} (rows of NaN are skipped). */
+    /** The first {@code k} principal axes of {@code sample} about its mean (rows of NaN are skipped). */
     public static Pca fit(float[][] sample, int k) {
+        return fit(sample, k, true);
+    }
+
+    /**
+     * The first {@code k} principal axes of {@code sample}, about its mean ({@code centred}) or about zero: the
+     * uncentred axes keep the cosines between embeddings (the mean direction of ReLU features carries much of
+     * their length), which is what similarity search needs.
+     */
+    public static Pca fit(float[][] sample, int k, boolean centred) {
         float[][] rows = Arrays.stream(sample).filter(r -> !Float.isNaN(r[0])).toArray(float[][]::new);
         if (rows.length < 2) {
             throw new IllegalArgumentException("a projection needs at least 2 embeddings, got " + rows.length);
@@ -39,7 +48,7 @@ public record Pca(float[] mean, float[][] components, double[] explained) {
             }
         }
         for (int j = 0; j < d; j++) {
-            mean[j] /= rows.length;
+            mean[j] = centred ? mean[j] / rows.length : 0;
         }
         double[][] cov = new double[d][d];
         double[] t = new double[d];
@@ -56,7 +65,7 @@ public record Pca(float[] mean, float[][] components, double[] explained) {
         double total = 0;
         for (int a = 0; a < d; a++) {
             for (int b = a; b < d; b++) {
-                cov[a][b] /= rows.length - 1;
+                cov[a][b] /= rows.length;
                 cov[b][a] = cov[a][b];
             }
             total += cov[a][a];
