@@ -35,6 +35,24 @@ class ReviewNoveltyCommandTest {
             JsonNode again = JSON.readTree(CliTest.run(args).out());
             assertEquals(doc.get("items"), again.get("items"), "cached embeddings give the same scores");
             assertTrue(Files.list(tmp.resolve("defectlens/embeddings")).count() == 1);
+
+            CliTest.Result s = CliTest.run("review", "similar", "--model", "models/wafer-proposed-paper7", "--data",
+                    "datasets/wm811k/LSWMD_sample.pkl", "--item", "3", "--k", "5", "--average-symmetries=false",
+                    "--json");
+            assertEquals(0, s.code(), s.err());
+            JsonNode similar = JSON.readTree(s.out());
+            assertTrue(similar.get("exact").asBoolean());
+            assertEquals(5, similar.get("similar").size());
+            double last = 1.0001;
+            for (JsonNode n : similar.get("similar")) {
+                assertTrue(n.get("item").asInt() != 3, "the map itself is not listed");
+                assertTrue(n.get("similarity").asDouble() <= last, similar.toString());
+                last = n.get("similarity").asDouble();
+            }
+            CliTest.Result bad = CliTest.run("review", "similar", "--model", "models/wafer-proposed-paper7", "--data",
+                    "datasets/wm811k/LSWMD_sample.pkl", "--item", "999");
+            assertEquals(2, bad.code());
+            assertTrue(bad.err().lines().anyMatch(l -> l.startsWith("error: ") && l.contains("999")), bad.err());
         } finally {
             if (before == null) {
                 System.clearProperty("defectlens.cache");
