@@ -7,10 +7,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import defectlens.core.DefectLensException;
 import java.io.IOException;
 import defectlens.image.RegularFiles;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,17 +102,7 @@ public final class CarinthiaCsvReader {
     }
 
     private static List<String[]> parse(Path csv) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(RegularFiles.readAllBytes(csv))).toString();
-        } catch (CharacterCodingException e) {
-            throw new DefectLensException(csv, "the CSV is not UTF-8 text", e);
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = RegularFiles.readUtf8Text(csv, "the CSV");
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         mapper.enable(CsvParser.Feature.TRIM_SPACES);

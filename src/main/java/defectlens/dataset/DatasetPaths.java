@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps every file of a data set inside the data set's folder, by real path. A path written in a
@@ -18,17 +19,21 @@ import java.util.Map;
  * {@code ../} is refused from its text. Then the file (or, when it does not exist yet, its nearest
  * existing folder) is resolved with {@link Path#toRealPath()} and must lie inside the real data-set
  * folder: a symbolic link (to a file or a folder) that leads outside is refused, one that stays
- * inside is allowed. What is returned is the real path, so the file checked is the file later read.
+ * inside is allowed. What is returned is the real path, so the file checked is the file later read. A derived data
+ * set ({@link DerivedDataset}, with {@code derived.json}) may in addition refer to the images and masks its source
+ * data set lists, and to nothing else outside its folder.
  */
 public final class DatasetPaths {
     private final Path root;
     private final Path realRoot;
     private final Map<Path, Path> realFolders = new HashMap<>();
+    private final Set<Path> sourceFiles;
 
     /** Containment in the folder {@code datasetRoot}, which must exist. */
     public DatasetPaths(Path datasetRoot) {
         this.root = datasetRoot.toAbsolutePath().normalize();
         this.realRoot = realPath(root, root, "the data-set folder");
+        this.sourceFiles = DerivedDataset.sourceFiles(root);
     }
 
     /** The data-set folder as given (absolute, normalised). */
@@ -55,7 +60,12 @@ public final class DatasetPaths {
         }
         Path resolved = csv.toAbsolutePath().getParent().resolve(rel).normalize();
         if (!resolved.startsWith(root)) {
-            throw new DefectLensException(csv, where + ": path '" + written + "' escapes the data-set folder " + root);
+            Path source = sourceFile(resolved);
+            if (source != null) {
+                return source;
+            }
+            throw new DefectLensException(csv, where + ": path '" + written + "' escapes the data-set folder " + root
+                    + (sourceFiles.isEmpty() ? "" : " and is no image or mask of its source data set"));
         }
         return contained(resolved, csv, where + ": '" + written + "'");
     }
@@ -75,10 +85,23 @@ public final class DatasetPaths {
             return absolute;
         }
         Path real = realPath(absolute, reported, what);
-        if (!real.startsWith(realRoot)) {
+        if (!real.startsWith(realRoot) && !sourceFiles.contains(real)) {
             throw outside(reported, what, real);
         }
         return real;
+    }
+
+    /** The real path of a file of the source data set (derived data sets only), or null. */
+    private Path sourceFile(Path file) {
+        if (sourceFiles.isEmpty() || !Files.exists(file)) {
+            return null;
+        }
+        try {
+            Path real = file.toRealPath();
+            return sourceFiles.contains(real) ? real : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private DefectLensException outside(Path reported, String what, Path real) {

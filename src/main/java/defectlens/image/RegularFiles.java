@@ -2,6 +2,10 @@ package defectlens.image;
 
 import defectlens.core.DefectLensException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -68,6 +72,21 @@ public final class RegularFiles {
             throw new DefectLensException(file, "the file is empty");
         }
         return bytes;
+    }
+
+    /**
+     * The whole content of a regular, non-empty file as UTF-8 text without a leading byte-order mark; bytes that
+     * are not UTF-8 end in "{@code what} is not UTF-8 text" (e.g. "the CSV is not UTF-8 text").
+     */
+    public static String readUtf8Text(Path file, String what) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(readAllBytes(file)))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new DefectLensException(file, what + " is not UTF-8 text", e);
+        }
     }
 
     /** Whether following the symbolic links from {@code file} comes back to a link already seen. */

@@ -1,7 +1,5 @@
 package defectlens.review;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import defectlens.journal.Journal;
 import defectlens.journal.JournalContent;
 import defectlens.journal.JournalRecovery;
@@ -18,8 +16,7 @@ import java.util.List;
 public final class DecisionJournal implements AutoCloseable {
     /** How a decision is written on a journal line; a decision id already in the journal is not written again. */
     public static final RecordCodec<ReviewDecision> CODEC = new RecordCodec<>("decision", "decision",
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false),
-            ReviewDecision.class, ReviewDecision::id);
+            ReviewJson.COMPACT, ReviewDecision.class, ReviewDecision::id);
 
     private final Journal<ReviewDecision> journal;
 

@@ -1,5 +1,6 @@
 package defectlens.study;
 
+import defectlens.journal.JournalReport;
 import defectlens.core.DefectLensException;
 import defectlens.journal.JournalContent;
 import defectlens.journal.StagedMerge;
@@ -24,7 +25,7 @@ public final class JournalMerger {
 
     /** What a merge did: ratings read (checksummed lines), added, duplicates, and the refused lines. */
     public record MergeResult(int read, int added, int duplicates, int otherStudy, Map<String, Integer> addedPerRater,
-            JournalReport refused) {
+            JournalReport<Rating> refused) {
     }
 
     public static MergeResult merge(StudyFolder study, List<Path> journals) {
@@ -32,7 +33,7 @@ public final class JournalMerger {
         for (Path f : journals) {
             contents.add(RatingJournal.scan(f));
         }
-        JournalReport report = new JournalValidation(study.plan()).checkContents(contents);
+        JournalReport<Rating> report = new JournalValidation(study.plan()).checkContents(contents);
         if (report.accepted().isEmpty()) {
             throw nothingValid(contents, report);
         }
@@ -55,7 +56,7 @@ public final class JournalMerger {
                 report);
     }
 
-    private static DefectLensException nothingValid(List<JournalContent<Rating>> contents, JournalReport report) {
+    private static DefectLensException nothingValid(List<JournalContent<Rating>> contents, JournalReport<Rating> report) {
         JournalContent<Rating> first = contents.stream().filter(c -> !report.refusedIn(c.file().toString()).isEmpty())
                 .findFirst().orElse(contents.get(0));
         if (first.records().isEmpty() && first.damagedLines().isEmpty()) {

@@ -1,11 +1,13 @@
 package defectlens.study;
 
+import defectlens.journal.RefusedLine;
+
 /**
  * A journal line that was not taken into a study: the journal, the line number (1-based), the reason
  * (one of the {@link Reason} labels, so refusals can be counted per reason) and the detail of this line
  * (e.g. {@code "value 99"}).
  */
-public record JournalRefusal(String journal, int line, String reason, String detail) {
+public record JournalRefusal(String journal, int line, String reason, String detail) implements RefusedLine {
 
     /** Why a line is refused. */
     public enum Reason {

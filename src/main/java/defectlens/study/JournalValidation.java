@@ -1,6 +1,9 @@
 package defectlens.study;
 
+import defectlens.journal.JournalReport;
 import defectlens.journal.JournalContent;
+import defectlens.journal.LineCheck;
+import defectlens.journal.RefusedLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,7 +60,7 @@ public final class JournalValidation {
     }
 
     /** Reads the journals and sorts every line into accepted ratings and refused lines. */
-    public JournalReport check(List<Path> journals) {
+    public JournalReport<Rating> check(List<Path> journals) {
         List<JournalContent<Rating>> contents = new ArrayList<>();
         for (Path f : journals) {
             contents.add(RatingJournal.scan(f));
@@ -66,28 +69,18 @@ public final class JournalValidation {
     }
 
     /** Sorts already read journal contents into accepted ratings and refused lines. */
-    public JournalReport checkContents(List<JournalContent<Rating>> contents) {
-        List<Rating> accepted = new ArrayList<>();
-        List<JournalRefusal> refused = new ArrayList<>();
-        for (JournalContent<Rating> c : contents) {
-            String name = c.file().toString();
-            List<JournalRefusal> mine = new ArrayList<>();
-            for (int line : c.damagedLines()) {
-                mine.add(JournalRefusal.of(name, line, JournalRefusal.Reason.DAMAGED, ""));
+    public JournalReport<Rating> checkContents(List<JournalContent<Rating>> contents) {
+        return JournalReport.check(contents, new LineCheck<>() {
+            @Override
+            public RefusedLine damaged(String journal, int line) {
+                return JournalRefusal.of(journal, line, JournalRefusal.Reason.DAMAGED, "");
             }
-            for (int i = 0; i < c.records().size(); i++) {
-                Rating r = c.records().get(i);
-                Optional<Problem> p = problem(r);
-                if (p.isPresent()) {
-                    mine.add(JournalRefusal.of(name, c.lineNumbers().get(i), p.get().reason(), p.get().detail()));
-                } else {
-                    accepted.add(r);
-                }
+
+            @Override
+            public RefusedLine refusal(String journal, int line, Rating r) {
+                return problem(r).map(p -> JournalRefusal.of(journal, line, p.reason(), p.detail())).orElse(null);
             }
-            mine.sort((a, b) -> Integer.compare(a.line(), b.line()));
-            refused.addAll(mine);
-        }
-        return JournalReport.of(accepted, refused);
+        });
     }
 
     /** The reason a rating is refused and the detail of this rating. */

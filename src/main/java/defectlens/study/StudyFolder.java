@@ -1,5 +1,6 @@
 package defectlens.study;
 
+import defectlens.journal.JournalReport;
 import defectlens.core.DefectLensException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -79,7 +80,7 @@ public final class StudyFolder {
      * Every journal of the folder read without locking and checked against the plan: the accepted
      * ratings and every refused line (damaged, another study, outside the scale or the plan).
      */
-    public JournalReport check() {
+    public JournalReport<Rating> check() {
         return new JournalValidation(plan).check(journalFiles());
     }
 

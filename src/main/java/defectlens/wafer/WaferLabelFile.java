@@ -9,10 +9,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import defectlens.core.DefectLensException;
 import defectlens.image.RegularFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,7 +132,8 @@ public final class WaferLabelFile {
         }
         if (!missing.isEmpty()) {
             throw new DefectLensException(csv, "line 1: the labels CSV lacks the column(s) "
-                    + String.join(", ", missing) + " (found " + String.join(",", header) + "); write it with review export --format wafer-labels");
+                    + String.join(", ", missing) + " (found " + String.join(",", header)
+                    + "); write it with review export --format wafer-labels");
         }
         return column;
     }
@@ -153,7 +150,7 @@ public final class WaferLabelFile {
         try {
             index = Integer.parseInt(indexText);
         } catch (NumberFormatException e) {
-            throw new DefectLensException(csv, where + "index '" + indexText + "' is not a row number");
+            throw new DefectLensException(csv, where + "index '" + shown(indexText) + "' is not a row number");
         }
         if (index < 0 || index >= rows) {
             throw new DefectLensException(csv, where + "row index " + index + " is outside the data set (" + rows
@@ -163,24 +160,20 @@ public final class WaferLabelFile {
             return null;
         }
         if (!known.contains(label)) {
-            throw new DefectLensException(csv, where + "class '" + label + "' is not a class of the data set "
+            throw new DefectLensException(csv, where + "class '" + shown(label) + "' is not a class of the data set "
                     + known);
         }
         return new Relabel(index, label, line);
     }
 
+    /** A value of the CSV as an error message shows it: one line, at most 80 characters. */
+    private static String shown(String value) {
+        String v = value.replaceAll("\\p{Cntrl}", "?");
+        return v.length() > 80 ? v.substring(0, 80) + "..." : v;
+    }
+
     private static MappingIterator<String[]> rows(Path csv) throws IOException {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(RegularFiles.readAllBytes(csv))).toString();
-        } catch (CharacterCodingException e) {
-            throw new DefectLensException(csv, "the labels CSV is not UTF-8 text", e);
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = RegularFiles.readUtf8Text(csv, "the labels CSV");
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         return mapper.readerFor(String[].class).with(CsvSchema.emptySchema()).readValues(text);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defectlens.core.DefectLensException;
+import defectlens.journal.JournalReport;
+import defectlens.journal.RefusedLine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +64,7 @@ class JournalValidationTest {
         assertEquals(1, m.refused().perReason().get(JournalRefusal.Reason.UNKNOWN_QUESTION.label()));
         assertEquals(1, m.refused().perReason().get(JournalRefusal.Reason.UNKNOWN_IMAGE.label()));
         assertEquals(1, m.refused().perReason().get(JournalRefusal.Reason.UNKNOWN_METHOD.label()));
-        assertEquals(List.of(2, 3, 4, 5, 6), m.refused().lines().stream().map(JournalRefusal::line).toList());
+        assertEquals(List.of(2, 3, 4, 5, 6), m.refused().lines().stream().map(RefusedLine::line).toList());
         String text = m.refused().describe(f.toString());
         assertTrue(text.contains("lines 2 [value 99 not in 1..5], 3 [value -5 not in 1..5]"), text);
         StudySummary s = StudyAnalysis.summarize(study.plan(), study.ratings());
@@ -155,7 +157,7 @@ class JournalValidationTest {
         lines.set(1, lines.get(1).replace("\"value\":3", "\"value\":4"));
         Files.write(f, lines, StandardCharsets.UTF_8);
         Files.copy(f, study.journalFile("bob"));
-        JournalReport report = study.check();
+        JournalReport<Rating> report = study.check();
         assertEquals(2, report.accepted().size());
         assertEquals(1, report.refused());
         assertEquals(2, report.lines().get(0).line());

@@ -6,7 +6,8 @@ import defectlens.cli.JsonOption;
 import defectlens.dataset.DatasetOpener;
 import defectlens.dataset.SemDataset;
 import defectlens.study.JournalMerger;
-import defectlens.study.JournalReport;
+import defectlens.journal.JournalReport;
+import defectlens.study.Rating;
 import defectlens.study.MethodQuestionStats;
 import defectlens.study.ModelRef;
 import defectlens.study.PairedComparison;
@@ -39,14 +40,14 @@ import picocli.CommandLine.Spec;
 public final class StudyCommand extends CommandGroup {
 
     /** The study's journals checked against its plan, with their refused lines reported on stderr. */
-    static JournalReport checkedJournals(CommandSpec spec, StudyFolder f) {
-        JournalReport report = f.check();
+    static JournalReport<Rating> checkedJournals(CommandSpec spec, StudyFolder f) {
+        JournalReport<Rating> report = f.check();
         reportRefusals(spec, report);
         return report;
     }
 
     /** One stderr line per journal with refused lines: how many, why, and which lines. */
-    static void reportRefusals(CommandSpec spec, JournalReport report) {
+    static void reportRefusals(CommandSpec spec, JournalReport<Rating> report) {
         for (String journal : report.journalsWithRefusals()) {
             spec.commandLine().getErr().println("warning: " + journal + ": " + report.describe(journal));
         }
@@ -115,7 +116,7 @@ public final class StudyCommand extends CommandGroup {
         @Override
         public Integer call() {
             StudyFolder f = StudyFolder.open(study);
-            JournalReport report = checkedJournals(spec, f);
+            JournalReport<Rating> report = checkedJournals(spec, f);
             RatingSet set = RatingSet.of(report.accepted());
             List<RaterProgress> progress = new ArrayList<>();
             for (String r : set.raters()) {
@@ -181,7 +182,7 @@ public final class StudyCommand extends CommandGroup {
         @Override
         public Integer call() {
             StudyFolder f = StudyFolder.open(study);
-            JournalReport report = checkedJournals(spec, f);
+            JournalReport<Rating> report = checkedJournals(spec, f);
             StudySummary s = StudyAnalysis.summarize(f.plan(), RatingSet.of(report.accepted()));
             PrintWriter o = spec.commandLine().getOut();
             if (json.on()) {
@@ -221,7 +222,7 @@ public final class StudyCommand extends CommandGroup {
         @Override
         public Integer call() {
             StudyFolder f = StudyFolder.open(study);
-            JournalReport report = checkedJournals(spec, f);
+            JournalReport<Rating> report = checkedJournals(spec, f);
             int rows = RatingCsvExport.write(f.plan(), RatingSet.of(report.accepted()), includeReplaced, csv, force);
             spec.commandLine().getErr().printf("wrote %d ratings to %s%n", rows, csv);
             return 0;
