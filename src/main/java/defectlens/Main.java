@@ -14,7 +14,8 @@ public final class Main {
 
     public static void main(String[] args) {
         RuntimeEnvironment.prepare();
-        if (args.length == 0 || args[0].startsWith("--open=") || args[0].startsWith("--wafers=")) {
+        if (args.length == 0 || args[0].startsWith("--open=") || args[0].startsWith("--wafers=")
+                || args[0].startsWith("--review=")) {
             Launcher.main(args);
             return;
         }

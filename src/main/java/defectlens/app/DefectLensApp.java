@@ -18,6 +18,7 @@ import javafx.stage.Stage;
  */
 public final class DefectLensApp extends Application {
     private FxTaskExecutor tasks;
+    private MainWindow window;
 
     @Override
     public void start(Stage stage) {
@@ -25,7 +26,7 @@ public final class DefectLensApp extends Application {
         tasks.setErrorHandler((title, e) -> Dialogs.showError(Dialogs.activeWindow(stage), title, e));
         MainViewModel vm = new MainViewModel(tasks, RecentItems.inUserHome());
         WaferViewModel wafers = new WaferViewModel(tasks);
-        MainWindow window = new MainWindow(vm, wafers, new ThumbnailCache(tasks));
+        window = new MainWindow(vm, wafers, new ThumbnailCache(tasks));
         stage.setTitle("DefectLens " + defectlens.core.ProductVersion.version());
         stage.setScene(new Scene(window, 1400, 860));
         stage.show();
@@ -40,6 +41,11 @@ public final class DefectLensApp extends Application {
         if (waferFile != null) {
             wafers.open(waferFile);
         }
+        String review = getParameters().getNamed().get("review");
+        if (review != null) {
+            window.openReview(Path.of(review), getParameters().getNamed().getOrDefault("reviewer",
+                    defectlens.app.review.ReviewDesk.loginName()));
+        }
     }
 
     static final String DEMO_SEM = "datasets/sem-demo";
@@ -52,8 +58,14 @@ public final class DefectLensApp extends Application {
 
     @Override
     public void stop() {
+        if (window != null) {
+            window.closeReviews();
+        }
         if (tasks != null) {
             tasks.shutdown();
+        }
+        if (window != null) {
+            window.masks().close();
         }
     }
 }

@@ -3,13 +3,23 @@ package defectlens.app;
 import static defectlens.app.common.MenuItems.item;
 
 import defectlens.app.common.Dialogs;
+import defectlens.app.common.LoadedModel;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.StatusBar;
 import defectlens.app.explain.ConceptBanks;
+import defectlens.app.review.ConfusionMatrixView;
+import defectlens.app.review.ReviewDesk;
+import defectlens.app.review.ReviewExport;
+import defectlens.app.review.ReviewViewModel;
 import defectlens.app.explain.ExplainMenu;
 import defectlens.app.explain.ExplanationControls;
 import defectlens.app.explain.ExplanationViewModel;
 import defectlens.app.explain.ExplanationWindows;
+import defectlens.app.mask.EditMenu;
+import defectlens.app.mask.MaskEditTool;
+import defectlens.app.mask.MaskEditViewModel;
+import defectlens.app.mask.MaskKeys;
+import defectlens.app.mask.MaskPanel;
 import defectlens.app.sem.ClassificationViewModel;
 import defectlens.app.sem.DatasetBrowserView;
 import defectlens.app.sem.ImageViewer;
@@ -20,8 +30,14 @@ import defectlens.app.sem.ThumbnailCache;
 import defectlens.app.study.StudyWindows;
 import defectlens.app.wafer.WaferPane;
 import defectlens.app.wafer.WaferViewModel;
+import defectlens.core.DefectLensException;
+import defectlens.dataset.SemDataset;
+import defectlens.review.ReviewFolder;
+import defectlens.review.ReviewKind;
+import defectlens.mask.CandidateSource;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -34,6 +50,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /** The main window's layout: menus, browser | viewer | info panel, status bar with progress and cancel. */
 public final class MainWindow extends BorderPane {
@@ -47,6 +64,9 @@ public final class MainWindow extends BorderPane {
     private final Menu recentMenu = new Menu("Open recent");
     private final ClassificationViewModel classification;
     private final ExplanationWindows explanations;
+    private final ReviewViewModel semReview;
+    private final ReviewViewModel waferReview;
+    private final MaskEditViewModel masks;
 
     public MainWindow(MainViewModel vm, WaferViewModel wafers, ThumbnailCache thumbnails) {
         this.vm = vm;
@@ -64,14 +84,31 @@ public final class MainWindow extends BorderPane {
         ExplanationControls explain = new ExplanationControls(explanations.explanations(),
                 () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
 
-        SplitPane split = new SplitPane(browser, viewer,
-                new javafx.scene.control.ScrollPane(new javafx.scene.layout.VBox(explain, info)));
-        split.setDividerPositions(0.2, 0.78);
-        SplitPane.setResizableWithParent(browser, false);
+        masks = new MaskEditViewModel(vm, CandidateSource.basic(), MaskEditViewModel.loginName(),
+                java.time.Clock.systemUTC());
+        MaskEditTool maskTool = new MaskEditTool(masks, viewer.zoomProperty());
+        viewer.toolProperty().bind(javafx.beans.binding.Bindings.when(masks.editingProperty())
+                .<defectlens.app.sem.ViewerTool>then(maskTool).otherwise((defectlens.app.sem.ViewerTool) null));
+        ConfusionMatrixView confusion = new ConfusionMatrixView(classification.confusion());
+        confusion.setId("semConfusion");
+        semReview = new ReviewViewModel(vm.executor());
+        waferReview = new ReviewViewModel(vm.executor());
+        ReviewDesk semDesk = new ReviewDesk(semReview, "sem", browser, confusion);
+        connectSemReview();
+        javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(
+                new javafx.scene.layout.VBox(new MaskPanel(masks), explain, info, semDesk.matrix()));
+        side.setFitToWidth(true);
+        SplitPane split = new SplitPane(semDesk.left(), viewer, side);
+        split.setDividerPositions(0.3, 0.76);
+        SplitPane.setResizableWithParent(semDesk.left(), false);
         BorderPane sem = new BorderPane(split);
         sem.setBottom(statusBar());
         semTab.setContent(sem);
-        waferTab.setContent(new WaferPane(wafers));
+        WaferPane waferPane = new WaferPane(wafers, waferReview);
+        waferTab.setContent(waferPane);
+        // caught at the window, so the keys work wherever the focus is in the tab (or on the tab headers)
+        semDesk.catchKeys(this, () -> tabs.getSelectionModel().getSelectedItem() == semTab);
+        waferPane.desk().catchKeys(this, () -> tabs.getSelectionModel().getSelectedItem() == waferTab);
         tabs.getTabs().addAll(semTab, waferTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
@@ -85,10 +122,132 @@ public final class MainWindow extends BorderPane {
                 vm.cancel();
                 wafers.cancel();
                 classification.cancel();
-            } else if (e.getCode() == KeyCode.M && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+                semReview.cancelClassify();
+                waferReview.cancelClassify();
+                maskTool.cancel();
+            } else if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+                return;
+            } else if (MaskKeys.handle(masks, e)) {
+                e.consume();
+            } else if (e.getCode() == KeyCode.M) {
                 vm.toggleMask();
             }
         });
+    }
+
+    /** The SEM review shows its items in the browser and viewer (image, mask, explanation overlays as ever). */
+    private void connectSemReview() {
+        semReview.setOnOpened(o -> {
+            tabs.getSelectionModel().select(semTab);
+            Path data = o.sem() != null ? o.sem().root() : o.session().folder().dataPath();
+            SemDataset shown = vm.datasetProperty().get();
+            Path shownRoot = shown == null ? null : shown.root().toAbsolutePath().normalize();
+            if (shownRoot == null || !shownRoot.equals(data.toAbsolutePath().normalize())) {
+                vm.openDataset(data);
+            }
+            Path model = o.session().folder().modelPath();
+            LoadedModel open = vm.modelProperty().get();
+            if (open == null || !open.dir().toAbsolutePath().normalize().equals(model)) {
+                vm.openModel(model);
+            }
+        });
+        semReview.setOnItem(this::showSemItem);
+        vm.datasetProperty().addListener((o, a, d) -> showSemItem(semReview.itemProperty().get()));
+    }
+
+    private void showSemItem(int i) {
+        SemDataset d = vm.datasetProperty().get();
+        if (i >= 0 && d != null && i < d.size() && semReview.sessionProperty().get() != null
+                && d.samples().get(i).id().equals(semReview.sessionProperty().get().table().id(i))) {
+            vm.select(d.samples().get(i));
+        }
+    }
+
+    private ReviewViewModel currentReview() {
+        return tabs.getSelectionModel().getSelectedItem() == waferTab ? waferReview : semReview;
+    }
+
+    private void newReview() {
+        Window w = getScene().getWindow();
+        boolean wafer = currentReview() == waferReview;
+        if (wafer && (wafers.datasetProperty().get() == null || wafers.side().proposedDir() == null)) {
+            vm.reportError("Cannot start a review",
+                    new DefectLensException("open wafer maps and their models first"));
+            return;
+        }
+        if (!wafer && (vm.datasetProperty().get() == null || vm.modelProperty().get() == null)) {
+            vm.reportError("Cannot start a review", new DefectLensException(
+                    "open a data set and a model first (File > Open data set..., Model > Open model...)"));
+            return;
+        }
+        Path folder = ReviewDesk.chooseFolder(w, "New review: choose an empty folder for it");
+        Optional<String> reviewer = folder == null ? Optional.empty() : ReviewDesk.askReviewer(w);
+        if (reviewer.isEmpty()) {
+            return;
+        }
+        if (wafer) {
+            var pair = wafers.side().modelsProperty().get();
+            waferReview.createWafer(folder, reviewer.get(), wafers.datasetProperty().get(), pair.name(),
+                    wafers.side().proposedDir(), pair.proposed().classes());
+        } else {
+            LoadedModel m = vm.modelProperty().get();
+            semReview.createSem(folder, reviewer.get(), vm.datasetProperty().get(), m.name(), m.dir(),
+                    m.classifier().classes());
+        }
+    }
+
+    private void openReview() {
+        Window w = getScene().getWindow();
+        Path folder = ReviewDesk.chooseFolder(w, "Open a review folder (with review.json)");
+        Optional<String> reviewer = folder == null ? Optional.empty() : ReviewDesk.askReviewer(w);
+        if (reviewer.isPresent()) {
+            openReview(folder, reviewer.get());
+        }
+    }
+
+    /** Opens a review folder for a reviewer in the tab of its kind. */
+    public void openReview(Path folder, String reviewer) {
+        ReviewKind kind;
+        try {
+            kind = ReviewFolder.open(folder).definition().kind();
+        } catch (DefectLensException e) {
+            vm.reportError("Cannot open the review", e);
+            return;
+        }
+        if (kind == ReviewKind.WAFER) {
+            tabs.getSelectionModel().select(waferTab);
+            waferReview.open(folder, reviewer, null, wafers.datasetProperty().get());
+        } else {
+            tabs.getSelectionModel().select(semTab);
+            semReview.open(folder, reviewer, vm.datasetProperty().get(), null);
+        }
+    }
+
+    private void exportReview(ReviewExport format) {
+        ReviewViewModel review = currentReview();
+        var session = review.sessionProperty().get();
+        if (session == null || !format.appliesTo(session.folder().definition().kind())) {
+            vm.reportError("Cannot export", new DefectLensException(session == null
+                    ? "open a review in this tab first (File > Open review...)"
+                    : format.menuText() + " does not apply to this review"));
+            return;
+        }
+        Window w = getScene().getWindow();
+        File out;
+        if (format.writesFile()) {
+            FileChooser fc = new FileChooser();
+            fc.setTitle(format.menuText());
+            fc.setInitialFileName(format == ReviewExport.WAFER_LABELS ? "labels.csv" : "decisions.csv");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            out = fc.showSaveDialog(w);
+        } else {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle(format.menuText() + " - choose a new, empty folder");
+            out = dc.showDialog(w);
+        }
+        if (out != null) {
+            review.export(format, out.toPath());
+        }
     }
 
     private MenuBar menus() {
@@ -97,7 +256,14 @@ public final class MainWindow extends BorderPane {
         MenuItem openDataset = item("Open data set...", "Shortcut+D", () -> chooseFile(true));
         MenuItem openWafers = item("Open wafer maps...", "Shortcut+W", this::chooseWaferFile);
         MenuItem quit = item("Quit", "Shortcut+Q", () -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, openImage, openFolder, openDataset, openWafers, recentMenu, new SeparatorMenuItem(), quit);
+        MenuItem newReview = item("New review...", "Shortcut+Shift+R", this::newReview);
+        MenuItem openReview = item("Open review...", "Shortcut+R", this::openReview);
+        Menu export = new Menu("Export review");
+        for (ReviewExport format : ReviewExport.values()) {
+            export.getItems().add(item(format.menuText(), null, () -> exportReview(format)));
+        }
+        Menu file = new Menu("File", null, openImage, openFolder, openDataset, openWafers, recentMenu,
+                new SeparatorMenuItem(), newReview, openReview, export, new SeparatorMenuItem(), quit);
         Menu view = new Menu("View", null,
                 item("Fit to window", null, viewer::fit),
                 item("Actual size (1:1)", null, viewer::actualSize),
@@ -113,7 +279,8 @@ public final class MainWindow extends BorderPane {
         Menu model = new ModelMenu(vm, classification, () -> getScene().getWindow());
         Menu explain = new ExplainMenu(explanations.explanations(),
                 () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
-        return new MenuBar(file, view, model, explain, study, help);
+        Menu edit = new EditMenu(masks, () -> getScene().getWindow());
+        return new MenuBar(file, edit, view, model, explain, study, help);
     }
 
     private void fillRecent() {
@@ -193,6 +360,11 @@ public final class MainWindow extends BorderPane {
         return explanations;
     }
 
+    /** The mask editor and validation queue of this window. */
+    public MaskEditViewModel masks() {
+        return masks;
+    }
+
     public ImageViewer viewer() {
         return viewer;
     }
@@ -204,6 +376,22 @@ public final class MainWindow extends BorderPane {
     /** Predictions of the current model for the open data set. */
     public ClassificationViewModel classification() {
         return classification;
+    }
+
+    /** Closes the open reviews' journals (on the journal lane, which finishes its queue when the window closes). */
+    public void closeReviews() {
+        semReview.close();
+        waferReview.close();
+    }
+
+    /** The review desk of the SEM tab. */
+    public ReviewViewModel semReview() {
+        return semReview;
+    }
+
+    /** The review desk of the wafer tab. */
+    public ReviewViewModel waferReview() {
+        return waferReview;
     }
 
     public DatasetBrowserView browser() {

@@ -4,6 +4,7 @@ import defectlens.cli.bench.BenchCommand;
 import defectlens.cli.explain.ExplainCommand;
 import defectlens.cli.model.ModelCommand;
 import defectlens.cli.sem.SemCommand;
+import defectlens.cli.mask.MaskCommand;
 import defectlens.cli.review.ReviewCommand;
 import defectlens.cli.study.StudyCommand;
 import defectlens.cli.wafer.WaferCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine;
         description = "Semiconductor defect review workbench. With no command, opens the window.",
         subcommands = {
                 DatasetCommand.class, ImageCommand.class, SemCommand.class, WaferCommand.class, StudyCommand.class,
-                ReviewCommand.class,
+                ReviewCommand.class, MaskCommand.class,
                 BenchCommand.class, ExplainCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
 public final class DefectLensCommand extends CommandGroup {
     /** Runs the CLI and returns the exit code; user errors print one line on stderr and exit 2. */

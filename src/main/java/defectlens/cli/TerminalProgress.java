@@ -1,6 +1,7 @@
 package defectlens.cli;
 
 import defectlens.core.Progress;
+import defectlens.core.TimeLeft;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
@@ -15,14 +16,12 @@ import java.util.function.LongSupplier;
  */
 public final class TerminalProgress implements Progress, AutoCloseable {
     private static final long REDRAW_NANOS = 1_000_000_000L;
-    /** The ETA is a guess until this share of the work is done. */
-    private static final double ETA_AFTER = 0.01;
 
     private final PrintWriter err;
     private final String what;
     private final BooleanSupplier cancelled;
     private final LongSupplier clock;
-    private final long start;
+    private final TimeLeft timeLeft;
     private long lastDraw = Long.MIN_VALUE;
     private double fraction = Double.NaN;
     private String message;
@@ -43,7 +42,7 @@ public final class TerminalProgress implements Progress, AutoCloseable {
         this.what = what;
         this.cancelled = cancelled;
         this.clock = clock;
-        this.start = clock.getAsLong();
+        this.timeLeft = new TimeLeft(clock);
     }
 
     @Override
@@ -102,23 +101,14 @@ public final class TerminalProgress implements Progress, AutoCloseable {
         StringBuilder s = new StringBuilder(what);
         if (!Double.isNaN(fraction)) {
             s.append(String.format(Locale.ROOT, ": %.1f %%", 100 * Math.max(0, Math.min(1, fraction))));
-            double elapsed = (now - start) / 1e9;
-            if (fraction >= ETA_AFTER && fraction < 1) {
-                s.append(", ").append(duration(elapsed * (1 - fraction) / fraction)).append(" left");
-            } else if (fraction >= 1) {
-                s.append(", took ").append(duration(elapsed));
+            String eta = timeLeft.describe(fraction, now);
+            if (eta != null) {
+                s.append(", ").append(eta);
             }
         }
         if (message != null && !message.isEmpty()) {
             s.append(" - ").append(message);
         }
         return s.toString();
-    }
-
-    /** {@code 0:07}, {@code 12:30}, {@code 2:05:00}. */
-    public static String duration(double seconds) {
-        long s = Math.round(Math.max(0, seconds));
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

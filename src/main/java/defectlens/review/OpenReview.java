@@ -1,6 +1,8 @@
 package defectlens.review;
 
 import defectlens.core.DefectLensException;
+import defectlens.journal.JournalContent;
+import defectlens.journal.JournalReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -10,15 +12,18 @@ import java.util.concurrent.CompletionException;
 /**
  * A review opened from its folder alone, as the window opens it before the data file is read: review.json, the
  * cached predictions (when the data file's stamp and the model's weights are unchanged) and every reviewer's
- * decisions, the last two read at the same time on two threads. With 811,457 wafer maps this shows the queue and
+ * decisions (checked against the review: refused lines are reported in {@link #refused}), the last two read at
+ * the same time on two threads. With 811,457 wafer maps this shows the queue and
  * the confusion matrix while the maps themselves load.
  */
-public record OpenReview(ReviewFolder folder, PredictionTable table, DecisionLedger ledger) {
+public record OpenReview(ReviewFolder folder, PredictionTable table, DecisionLedger ledger,
+        JournalReport<ReviewDecision> refused) {
 
     /** The review with its cached predictions, or empty when they must be checked against the data first. */
     public static Optional<OpenReview> fromCache(Path dir) {
         ReviewFolder f = ReviewFolder.open(dir);
-        CompletableFuture<List<ReviewDecision>> decisions = CompletableFuture.supplyAsync(f::decisions,
+        CompletableFuture<List<JournalContent<ReviewDecision>>> decisions = CompletableFuture.supplyAsync(
+                () -> ReviewDecisions.scan(f),
                 runnable -> {
                     Thread t = new Thread(runnable, "review-decisions-reader");
                     t.setDaemon(true);
@@ -26,7 +31,7 @@ public record OpenReview(ReviewFolder folder, PredictionTable table, DecisionLed
                 });
         Optional<PredictionTable> table = ReviewPredictions.cached(f, ModelFingerprint.current(f),
                 DataFingerprint.stamp(f.dataPath()));
-        List<ReviewDecision> lines;
+        List<JournalContent<ReviewDecision>> lines;
         try {
             lines = decisions.join();
         } catch (CompletionException e) {
@@ -35,7 +40,10 @@ public record OpenReview(ReviewFolder folder, PredictionTable table, DecisionLed
             }
             throw e;
         }
-        return table.map(t -> new OpenReview(f, t, DecisionLedger.of(lines)));
+        return table.map(t -> {
+            ReviewDecisions.Read read = ReviewDecisions.check(f, t, lines);
+            return new OpenReview(f, t, read.ledger(), read.report());
+        });
     }
 
     /** The class an item really is: the reviewers' class where they decided one, else its label (null: unknown). */

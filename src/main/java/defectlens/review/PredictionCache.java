@@ -148,10 +148,14 @@ public final class PredictionCache {
     /**
      * Where the predictions of a model on a data set opened without a review are kept:
      * {@code <cache>/defectlens/predictions/<data>-<model>}, with {@code <cache>} the system property
-     * {@code defectlens.cache}, else {@code $XDG_CACHE_HOME}, else {@code ~/.cache}.
+     * {@code defectlens.cache}, else {@code $XDG_CACHE_HOME}, else {@code ~/.cache}. Null when the property is
+     * {@code none} (the tests turn the user cache off so that no test sees another's predictions).
      */
     public static Path userCacheDir(String dataFingerprint, String modelSha) {
         String base = System.getProperty("defectlens.cache");
+        if ("none".equals(base)) {
+            return null;
+        }
         if (base == null || base.isBlank()) {
             String xdg = System.getenv("XDG_CACHE_HOME");
             base = xdg != null && !xdg.isBlank() ? xdg : Path.of(System.getProperty("user.home"), ".cache").toString();

@@ -39,6 +39,9 @@ public final class PredictionRun {
     public record Result(int classified, int unreadable, boolean cancelled, String firstProblem) {
     }
 
+    /** Wafer maps per batch and progress step: the bar and the time left move every few seconds. */
+    static final int WAFER_STEP = 64;
+
     /** How often the table is saved during a run, in milliseconds. */
     static final long CHECKPOINT_MILLIS = 5_000;
 
@@ -119,7 +122,7 @@ public final class PredictionRun {
             }
         };
         try {
-            WaferPredictions.classifyRows(model, data, todo, averageOverSymmetries, (rows, p) -> {
+            WaferPredictions.classifyRows(model, data, todo, averageOverSymmetries, WAFER_STEP, (rows, p) -> {
                 int[] items = new int[rows.size()];
                 for (int k = 0; k < items.length; k++) {
                     items[k] = rows.get(k);

@@ -61,24 +61,26 @@ public final class PredictionTable {
             throw new IllegalArgumentException(rows.length + " probabilities for " + t.size + " x " + classes.size());
         }
         int c = classes.size();
-        for (int i = 0, at = 0; i < t.size; i++, at += c) {
-            if (Float.isNaN(rows[at])) {
-                continue;
-            }
-            int best = 0;
-            for (int j = 0; j < c; j++) {
-                float v = rows[at + j];
-                if (!(v >= 0)) {
-                    throw new IllegalArgumentException("probability " + v + " of item " + i);
+        synchronized (t) {
+            for (int i = 0, at = 0; i < t.size; i++, at += c) {
+                if (Float.isNaN(rows[at])) {
+                    continue;
                 }
-                if (v > rows[at + best]) {
-                    best = j;
+                int best = 0;
+                for (int j = 0; j < c; j++) {
+                    float v = rows[at + j];
+                    if (!(v >= 0)) {
+                        throw new IllegalArgumentException("probability " + v + " of item " + i);
+                    }
+                    if (v > rows[at + best]) {
+                        best = j;
+                    }
                 }
+                t.predicted[i] = best;
+                t.done++;
             }
-            t.predicted[i] = best;
-            t.done++;
+            System.arraycopy(rows, 0, t.probabilities, 0, rows.length);
         }
-        System.arraycopy(rows, 0, t.probabilities, 0, rows.length);
         return t;
     }
 

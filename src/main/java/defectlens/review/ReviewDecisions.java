@@ -21,10 +21,20 @@ public final class ReviewDecisions {
 
     /** Reads and checks every decisions journal of the review against its items. */
     public static Read read(ReviewFolder review, PredictionTable items) {
+        return check(review, items, scan(review));
+    }
+
+    /** Every decisions journal of the review, read without locking or checking (see {@link #check}). */
+    public static List<JournalContent<ReviewDecision>> scan(ReviewFolder review) {
         List<JournalContent<ReviewDecision>> contents = new ArrayList<>();
         for (Path f : review.journals()) {
             contents.add(DecisionJournal.scan(f));
         }
+        return contents;
+    }
+
+    /** Checks scanned journals against the review's items and folds the accepted lines. */
+    public static Read check(ReviewFolder review, PredictionTable items, List<JournalContent<ReviewDecision>> contents) {
         JournalReport<ReviewDecision> report = new DecisionCheck(review.definition(), items).check(contents);
         return new Read(DecisionLedger.of(report.accepted()), report);
     }

@@ -5,7 +5,6 @@ import defectlens.core.OutputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,7 +24,7 @@ public final class ReviewFolder {
     private static final Pattern REVIEWER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Path dir;
-    private ReviewDefinition definition;
+    private volatile ReviewDefinition definition;
 
     private ReviewFolder(Path dir, ReviewDefinition definition) {
         this.dir = dir;
@@ -145,7 +144,7 @@ public final class ReviewFolder {
         return dir;
     }
 
-    public synchronized ReviewDefinition definition() {
+    public ReviewDefinition definition() {
         return definition;
     }
 
@@ -183,14 +182,5 @@ public final class ReviewFolder {
         } catch (IOException e) {
             throw new DefectLensException(decisionsDir(), "cannot list the decisions journals: " + e.getMessage(), e);
         }
-    }
-
-    /** The good lines of every reviewer's journal, read without locking them (a damaged line is skipped). */
-    public List<ReviewDecision> decisions() {
-        List<ReviewDecision> all = new ArrayList<>();
-        for (Path p : journals()) {
-            all.addAll(DecisionJournal.scan(p).records());
-        }
-        return all;
     }
 }

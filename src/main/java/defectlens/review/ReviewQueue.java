@@ -92,20 +92,8 @@ public final class ReviewQueue {
     }
 
     private static int[] leastCertainFirst(int n, IntPredicate shown, float[] confidence) {
-        long[] keys = new long[n];
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (shown.test(i)) {
-                // a non-negative float's bits sort as the float does; the item number breaks ties
-                keys[m++] = ((long) Float.floatToIntBits(confidence[i]) << 32) | i;
-            }
-        }
-        Arrays.sort(keys, 0, m);
-        int[] out = new int[m];
-        for (int k = 0; k < m; k++) {
-            out[k] = (int) keys[k];
-        }
-        return out;
+        int[] rows = java.util.stream.IntStream.range(0, n).filter(shown).toArray();
+        return RowOrder.leastCertainFirst(rows, i -> confidence[i]);
     }
 
     private static int[] audit(int n, IntPredicate shown, QueueSpec spec) {

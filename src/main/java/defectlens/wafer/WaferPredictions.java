@@ -44,12 +44,21 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
     /** As above, averaging each map's probabilities over the 8 symmetries of the square or not, as asked. */
     public static WaferPredictions classify(WaferModel model, String name, WaferDataset data, boolean averageOverSymmetries,
             Progress progress) {
+        return classify(model, name, data, averageOverSymmetries, BATCH, progress);
+    }
+
+    /**
+     * As above with {@code batch} maps per call and progress step (the window takes small steps, so that its
+     * progress bar and time left move every few seconds even on a 200-map file).
+     */
+    public static WaferPredictions classify(WaferModel model, String name, WaferDataset data, boolean averageOverSymmetries,
+            int batch, Progress progress) {
         int n = data.size();
         int[] predicted = new int[n];
         float[] confidence = new float[n];
         Arrays.fill(predicted, -1);
         try {
-            classifyRows(model, data, allRows(n), averageOverSymmetries, (rows, p) -> {
+            classifyRows(model, data, allRows(n), averageOverSymmetries, batch, (rows, p) -> {
                 for (int i = 0; i < rows.size(); i++) {
                     int best = argMax(p[i]);
                     predicted[rows.get(i)] = best;
@@ -70,10 +79,20 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
      */
     public static int classifyRows(WaferModel model, WaferDataset data, List<Integer> rows, boolean averageOverSymmetries,
             BatchSink sink, Progress progress) throws java.io.IOException {
+        return classifyRows(model, data, rows, averageOverSymmetries, BATCH, sink, progress);
+    }
+
+    /** As above with {@code batchSize} maps per call and progress step; 0 of n done is reported first. */
+    public static int classifyRows(WaferModel model, WaferDataset data, List<Integer> rows, boolean averageOverSymmetries,
+            int batchSize, BatchSink sink, Progress progress) throws java.io.IOException {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size " + batchSize);
+        }
         int n = rows.size();
         int done = 0;
+        progress.update(0, n, "0/" + n + " maps");
         while (done < n && !progress.isCancelled()) {
-            List<Integer> batch = rows.subList(done, Math.min(done + BATCH, n));
+            List<Integer> batch = rows.subList(done, Math.min(done + batchSize, n));
             float[][] maps = new float[batch.size()][];
             for (int i = 0; i < maps.length; i++) {
                 WaferMap w = data.get(batch.get(i));

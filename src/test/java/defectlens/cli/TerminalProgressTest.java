@@ -78,11 +78,4 @@ class TerminalProgressTest {
         flag[0] = true;
         assertTrue(p.isCancelled());
     }
-
-    @Test
-    void durationsReadAsClockTimes() {
-        assertEquals("0:07", TerminalProgress.duration(7.2));
-        assertEquals("12:30", TerminalProgress.duration(750));
-        assertEquals("2:05:00", TerminalProgress.duration(7500));
-    }
 }

@@ -10,6 +10,8 @@ import defectlens.dataset.SemSample;
 import defectlens.image.MaskOverlay;
 import defectlens.image.WindowMode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -43,6 +45,7 @@ public final class MainViewModel {
     private final TaskSlot datasetTask;
     private final TaskSlot imageTask;
     private OverlayLayerModel maskLayer;
+    private final List<Consumer<LoadedImage>> shownListeners = new ArrayList<>();
 
     public MainViewModel(TaskExecutor executor, RecentItems recent) {
         this.executor = executor;
@@ -126,6 +129,14 @@ public final class MainViewModel {
             layers.add(maskLayer);
         }
         status.set(img.sample().fileName() + "  " + img.raster().describe());
+        for (Consumer<LoadedImage> l : shownListeners) {
+            l.accept(img);
+        }
+    }
+
+    /** Called on the FX thread after an image and its ground-truth layer are shown (the mask editor listens). */
+    public void onImageShown(Consumer<LoadedImage> listener) {
+        shownListeners.add(listener);
     }
 
     /** A file read on the work lane, shown in the status line; the read itself cannot tell its progress. */

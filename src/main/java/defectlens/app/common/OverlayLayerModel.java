@@ -7,6 +7,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
 import javafx.scene.image.Image;
 
 /**
@@ -18,16 +19,35 @@ public final class OverlayLayerModel {
     private final ObjectProperty<Image> picture = new SimpleObjectProperty<>();
     private final DoubleProperty opacity;
     private final BooleanProperty visible = new SimpleBooleanProperty(true);
+    private final Node view;
 
     public OverlayLayerModel(OverlayLayer layer, double opacity) {
         this.opacity = new SimpleDoubleProperty(opacity);
+        this.view = null;
         setLayer(layer);
     }
 
-    /** Replaces the layer (e.g. mask fill to outline) and renders it. */
+    /**
+     * A layer that draws itself: {@code view} (in image coordinates) is shown instead of a rendered picture, e.g.
+     * the tiled mask under edit, which redraws only what changed.
+     */
+    public OverlayLayerModel(OverlayLayer layer, double opacity, Node view) {
+        this.opacity = new SimpleDoubleProperty(opacity);
+        this.view = view;
+        this.layer.set(layer);
+    }
+
+    /** Replaces the layer (e.g. mask fill to outline) and renders it (a layer with its own view redraws itself). */
     public void setLayer(OverlayLayer l) {
         layer.set(l);
-        picture.set(FxImages.toFx(l.render()));
+        if (view == null) {
+            picture.set(FxImages.toFx(l.render()));
+        }
+    }
+
+    /** The node that draws this layer itself, or null when the viewer shows {@link #pictureProperty()}. */
+    public Node view() {
+        return view;
     }
 
     public OverlayLayer getLayer() {

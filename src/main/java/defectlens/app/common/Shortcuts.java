@@ -20,6 +20,16 @@ public final class Shortcuts {
             new String[] {"1", "Actual size (1:1)"},
             new String[] {"+ / -", "Zoom in / out"},
             new String[] {"M", "Show / hide the ground-truth mask"},
-            new String[] {"Esc", "Cancel loading"},
+            new String[] {"Ctrl+Shift+R / Ctrl+R", "New review / open review"},
+            new String[] {"A, 1..9, U, N, Z", "Review desk (its tab in front): accept, relabel, unsure, note, undo"},
+            new String[] {"PgDn / PgUp", "Review desk: next / previous item of the queue (1 then relabels)"},
+            new String[] {"Ctrl+E", "Edit the mask (edit mode on / off)"},
+            new String[] {"B / X / P / Shift+B / D / I", "Mask tools: brush, eraser, polygon or lasso, flood fill,"
+                    + " delete component, invert box"},
+            new String[] {"[ / ]", "Smaller / larger brush"},
+            new String[] {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo a mask edit"},
+            new String[] {"Ctrl+Shift+M", "Images without an accepted mask (validation queue)"},
+            new String[] {"Enter / E / R / G", "Accept / edit / reject the mask, next candidate generator"},
+            new String[] {"Esc", "Cancel loading, or a polygon or box being drawn"},
             new String[] {"F1", "This list"});
 }

@@ -2,6 +2,7 @@ package defectlens.app.sem;
 
 import defectlens.app.common.LoadedModel;
 import defectlens.app.common.MainViewModel;
+import defectlens.app.review.ConfusionMatrixViewModel;
 import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.JobStatus;
 import defectlens.app.task.TaskLane;
@@ -13,6 +14,9 @@ import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
 import defectlens.model.Prediction;
 import defectlens.model.SemClassifier;
+import defectlens.review.DatasetPredictions;
+import defectlens.review.PredictionRun;
+import defectlens.review.PredictionTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,6 +53,8 @@ public final class ClassificationViewModel {
     private final ReadOnlyObjectWrapper<Prediction> current = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty differsOnly = new SimpleBooleanProperty(false);
     private final BooleanProperty leastCertainFirst = new SimpleBooleanProperty(false);
+    private final ObjectProperty<String[]> cell = new SimpleObjectProperty<>();
+    private final ConfusionMatrixViewModel confusion = new ConfusionMatrixViewModel();
     private final ObjectProperty<Predicate<SemSample>> filter = new SimpleObjectProperty<>(s -> true);
     private final ObjectProperty<Comparator<SemSample>> order = new SimpleObjectProperty<>();
     private final JobStatus job = new JobStatus("No predictions");
@@ -60,14 +66,23 @@ public final class ClassificationViewModel {
         this.main = main;
         this.running = new TaskSlot(main.executor(), job);
         canClassify = main.modelProperty().isNotNull().and(main.datasetProperty().isNotNull());
-        main.datasetProperty().addListener((o, a, b) -> forget("data set changed"));
-        main.modelProperty().addListener((o, a, b) -> forget("model changed"));
+        main.datasetProperty().addListener((o, a, b) -> {
+            forget("data set changed");
+            restore();
+        });
+        main.modelProperty().addListener((o, a, b) -> {
+            forget("model changed");
+            restore();
+        });
         main.selectedProperty().addListener((o, a, b) -> updateCurrent());
         revision.addListener((o, a, b) -> {
             updateCurrent();
             updateFilterAndOrder();
+            showConfusion();
         });
         differsOnly.addListener((o, a, b) -> updateFilterAndOrder());
+        cell.addListener((o, a, b) -> updateFilterAndOrder());
+        confusion.setOnCell((t, p) -> cell.set(new String[] {t, p}));
         leastCertainFirst.addListener((o, a, b) -> updateFilterAndOrder());
     }
 
@@ -80,13 +95,81 @@ public final class ClassificationViewModel {
         return start("Classifying " + s.fileName(), List.of(s));
     }
 
-    /** Classifies every image of the open data set in the background, in batches. */
-    public BackgroundTask<List<Prediction>> classifyDataset() {
+    /**
+     * Classifies every image of the open data set that has no prediction yet, in the background, in batches.
+     * The predictions are kept in the user's cache under the data's fingerprint and the model's weights, so a
+     * restart shows them again and a cancelled run goes on where it stopped; an unreadable image is skipped and
+     * counted.
+     */
+    public BackgroundTask<PredictionRun.Result> classifyDataset() {
         SemDataset d = main.datasetProperty().get();
+        LoadedModel model = main.modelProperty().get();
         if (d == null) {
             return null;
         }
-        return start("Classifying " + d.size() + " images of " + d.name(), d.samples());
+        if (model == null) {
+            main.reportError("No model open", new defectlens.core.DefectLensException(
+                    "open a model bundle first (Model > Open model...)"));
+            return null;
+        }
+        return running.run(BackgroundTask.of("Classifying " + d.size() + " images of " + d.name(), ctx -> {
+            DatasetPredictions cache = DatasetPredictions.sem(d, model.dir(), model.classifier().classes());
+            PredictionTable table = cache.table();
+            Map<SemSample, Prediction> earlier = predictionsOf(d, table, doneRows(table));
+            if (!earlier.isEmpty()) {
+                ctx.publish(() -> accept(d, model, earlier));
+            }
+            try (SemClassifier classifier = new SemClassifier(model.classifier())) {
+                return new PredictionRun(t -> cache.save(), rows -> {
+                    Map<SemSample, Prediction> found = predictionsOf(d, table, rows);
+                    ctx.publish(() -> accept(d, model, found));
+                }).sem(classifier, d, table, ctx);
+            }
+        }).onLane(TaskLane.CLASSIFICATION)
+                .onSuccess(r -> status.set(predictions.size() + " of " + d.size() + " images classified by "
+                        + model.name() + (r.unreadable() > 0 ? "; " + r.unreadable() + " unreadable, e.g. "
+                        + r.firstProblem() : "")))
+                .failureTitle("Cannot classify with " + model.name())
+                .cancelledText(() -> "Cancelled: " + predictions.size() + " images classified (kept; classify all "
+                        + "goes on from there)"));
+    }
+
+    /**
+     * Shows the predictions of the open model on the open data set that an earlier run left in the user's cache
+     * (nothing is classified).
+     */
+    private void restore() {
+        SemDataset d = main.datasetProperty().get();
+        LoadedModel model = main.modelProperty().get();
+        if (d == null || model == null) {
+            return;
+        }
+        running.run(BackgroundTask.of("Looking for earlier predictions of " + model.name(), ctx -> {
+            PredictionTable table = DatasetPredictions.sem(d, model.dir(), model.classifier().classes()).table();
+            return predictionsOf(d, table, doneRows(table));
+        }).onLane(TaskLane.CLASSIFICATION).onSuccess(found -> {
+            accept(d, model, found);
+            status.set(found.isEmpty() ? "No predictions yet" : found.size() + " of " + d.size()
+                    + " images classified earlier by " + model.name() + " (from the cache)");
+        }).failureTitle("Cannot read earlier predictions").cancelledText(() -> "No predictions"));
+    }
+
+    private static int[] doneRows(PredictionTable t) {
+        return java.util.stream.IntStream.range(0, t.size()).filter(t::isDone).toArray();
+    }
+
+    /** The predictions of the given rows of a table, as the browser keeps them. */
+    private static Map<SemSample, Prediction> predictionsOf(SemDataset d, PredictionTable t, int[] rows) {
+        Map<SemSample, Prediction> out = new HashMap<>();
+        int c = t.classes().size();
+        for (int i : rows) {
+            double[] p = new double[c];
+            for (int j = 0; j < c; j++) {
+                p[j] = t.probability(i, j);
+            }
+            out.put(d.samples().get(i), new Prediction(t.id(i), t.top(i, TOP), p));
+        }
+        return out;
     }
 
     private BackgroundTask<List<Prediction>> start(String what, List<SemSample> samples) {
@@ -114,6 +197,7 @@ public final class ClassificationViewModel {
             Consumer<Map<SemSample, Prediction>> answers) {
         List<Prediction> out = new ArrayList<>(samples.size());
         int step = batchSize(model);
+        progress.update(0, samples.size(), "0/" + samples.size() + " images");
         try (SemClassifier classifier = new SemClassifier(model.classifier())) {
             for (int start = 0; start < samples.size() && !progress.isCancelled(); start += step) {
                 List<SemSample> chunk = samples.subList(start, Math.min(samples.size(), start + step));
@@ -169,8 +253,31 @@ public final class ClassificationViewModel {
         current.set(s == null ? null : predictions.get(s));
     }
 
+    private void showConfusion() {
+        SemDataset d = main.datasetProperty().get();
+        LoadedModel model = main.modelProperty().get();
+        if (d == null || model == null || predictions.isEmpty()) {
+            confusion.clear();
+            cell.set(null);
+            return;
+        }
+        List<String> classes = model.classifier().classes();
+        List<SemSample> samples = d.samples();
+        confusion.show(classes, samples.size(), i -> classes.indexOf(samples.get(i).label()), i -> {
+            Prediction p = predictions.get(samples.get(i));
+            return p == null ? -1 : classes.indexOf(p.label());
+        });
+    }
+
     private void updateFilterAndOrder() {
         boolean differs = differsOnly.get();
+        String[] c = cell.get();
+        if (c != null) {
+            filter.set(s -> c[0].equals(s.label()) && predictions.get(s) != null
+                    && c[1].equals(predictions.get(s).label()));
+            order.set(leastCertainFirst.get() ? byConfidence() : null);
+            return;
+        }
         filter.set(s -> !differs || differsFromLabel(s));
         order.set(leastCertainFirst.get() ? byConfidence() : null);
     }
@@ -214,6 +321,16 @@ public final class ClassificationViewModel {
     /** The prediction of the selected image (null when it has none). */
     public ReadOnlyObjectProperty<Prediction> currentProperty() {
         return current.getReadOnlyProperty();
+    }
+
+    /** The confusion matrix of the predictions against the labels; a click on a cell lists its images. */
+    public ConfusionMatrixViewModel confusion() {
+        return confusion;
+    }
+
+    /** The confusion cell (true class, predicted class) the browser shows instead of the filters, or null. */
+    public ObjectProperty<String[]> cellProperty() {
+        return cell;
     }
 
     public BooleanProperty differsOnlyProperty() {

@@ -28,7 +28,8 @@ import javafx.scene.transform.Affine;
 /**
  * The image viewer: the windowed image with its overlay layers stacked on top, zoom towards the
  * cursor with the wheel, pan by dragging (or with space held), fit (F) and 1:1 (1), and the pixel
- * coordinates and raw value under the cursor.
+ * coordinates and raw value under the cursor. A {@link ViewerTool} (the mask editor) may take over the primary
+ * button; Space + drag and the middle button pan then.
  */
 public final class ImageViewer extends Pane {
     private final ObjectProperty<LoadedImage> image = new SimpleObjectProperty<>();
@@ -39,7 +40,10 @@ public final class ImageViewer extends Pane {
     private final Affine affine = new Affine();
     private final ImageView base = new ImageView();
     private final Group overlays = new Group();
-    private final Group content = new Group(base, overlays);
+    private final Group toolPreview = new Group();
+    private final Group content = new Group(base, overlays, toolPreview);
+    private final ObjectProperty<ViewerTool> tool = new SimpleObjectProperty<>();
+    private boolean toolDrag;
     private boolean spaceHeld;
     private Point2D dragFrom;
     private boolean fitPending = true;
@@ -66,6 +70,12 @@ public final class ImageViewer extends Pane {
             }
         });
         layers.addListener((ListChangeListener<OverlayLayerModel>) c -> rebuildOverlays());
+        tool.addListener((o, a, t) -> {
+            toolPreview.getChildren().clear();
+            if (t != null) {
+                toolPreview.getChildren().add(t.preview());
+            }
+        });
         widthProperty().addListener((o, a, b) -> fitIfPending());
         heightProperty().addListener((o, a, b) -> fitIfPending());
 
@@ -77,23 +87,39 @@ public final class ImageViewer extends Pane {
         });
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             requestFocus();
+            if (tool.get() != null && e.getButton() == MouseButton.PRIMARY && !spaceHeld) {
+                toolDrag = true;
+                tool.get().pressed(transform.imageX(e.getX()), transform.imageY(e.getY()), e);
+                return;
+            }
             if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE || spaceHeld) {
                 dragFrom = new Point2D(e.getX(), e.getY());
                 setCursor(Cursor.CLOSED_HAND);
             }
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (dragFrom != null) {
+            if (toolDrag && tool.get() != null) {
+                tool.get().dragged(transform.imageX(e.getX()), transform.imageY(e.getY()), e);
+            } else if (dragFrom != null) {
                 pan(e.getX() - dragFrom.getX(), e.getY() - dragFrom.getY());
                 dragFrom = new Point2D(e.getX(), e.getY());
             }
             updateCursorText(e.getX(), e.getY());
         });
         addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (toolDrag && tool.get() != null) {
+                tool.get().released(transform.imageX(e.getX()), transform.imageY(e.getY()), e);
+            }
+            toolDrag = false;
             dragFrom = null;
             setCursor(spaceHeld ? Cursor.OPEN_HAND : Cursor.DEFAULT);
         });
-        addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateCursorText(e.getX(), e.getY()));
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            updateCursorText(e.getX(), e.getY());
+            if (tool.get() != null) {
+                tool.get().moved(transform.imageX(e.getX()), transform.imageY(e.getY()));
+            }
+        });
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> cursorText.set(""));
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.SPACE) {
@@ -121,9 +147,13 @@ public final class ImageViewer extends Pane {
     private void rebuildOverlays() {
         overlays.getChildren().clear();
         for (OverlayLayerModel m : layers) {
-            ImageView v = new ImageView();
-            v.setSmooth(false);
-            v.imageProperty().bind(m.pictureProperty());
+            javafx.scene.Node v = m.view();
+            if (v == null) {
+                ImageView picture = new ImageView();
+                picture.setSmooth(false);
+                picture.imageProperty().bind(m.pictureProperty());
+                v = picture;
+            }
             v.opacityProperty().bind(m.opacityProperty());
             v.visibleProperty().bind(m.visibleProperty());
             overlays.getChildren().add(v);
@@ -203,6 +233,16 @@ public final class ImageViewer extends Pane {
 
     public ObjectProperty<LoadedImage> imageProperty() {
         return image;
+    }
+
+    /** The tool the primary button uses instead of panning; null to pan (the default). */
+    public ObjectProperty<ViewerTool> toolProperty() {
+        return tool;
+    }
+
+    /** The image point (fractional pixels) under a point of this viewer. */
+    public Point2D imagePointOf(double sx, double sy) {
+        return new Point2D(transform.imageX(sx), transform.imageY(sy));
     }
 
     public ObservableList<OverlayLayerModel> layers() {

@@ -1,5 +1,6 @@
 package defectlens.app.sem;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -19,13 +20,6 @@ import javafx.scene.layout.VBox;
 public final class PredictionReviewBar extends VBox {
     public PredictionReviewBar(ClassificationViewModel c) {
         super(4);
-        CheckBox differs = new CheckBox("Prediction differs from label");
-        differs.setId("differsFilter");
-        differs.selectedProperty().bindBidirectional(c.differsOnlyProperty());
-        ToggleButton leastCertain = new ToggleButton("Least certain first");
-        leastCertain.setId("confidenceSort");
-        leastCertain.setTooltip(new Tooltip("Sort by the confidence of the predicted class, lowest first"));
-        leastCertain.selectedProperty().bindBidirectional(c.leastCertainFirstProperty());
         Label status = new Label();
         status.setId("classifyStatus");
         status.setStyle("-fx-text-fill: #666; -fx-font-size: 11px;");
@@ -43,6 +37,40 @@ public final class PredictionReviewBar extends VBox {
         running.setAlignment(Pos.CENTER_LEFT);
         running.visibleProperty().bind(c.busyProperty());
         running.managedProperty().bind(c.busyProperty());
-        getChildren().addAll(differs, new HBox(6, leastCertain), status, running);
+        Label cellText = new Label();
+        cellText.setId("cellText");
+        Button all = new Button("Show all");
+        all.setId("cellClear");
+        all.setOnAction(e -> c.cellProperty().set(null));
+        HBox cellBar = new HBox(6, cellText, all);
+        cellBar.setAlignment(Pos.CENTER_LEFT);
+        cellBar.visibleProperty().bind(c.cellProperty().isNotNull());
+        cellBar.managedProperty().bind(cellBar.visibleProperty());
+        c.cellProperty().addListener((o, a, v) -> cellText.setText(v == null ? ""
+                : "Cell: " + v[0] + " \u2192 " + v[1]));
+        getChildren().addAll(reviewAids("", c.differsOnlyProperty(), c.leastCertainFirstProperty()), cellBar, status,
+                running);
+    }
+
+    /**
+     * The two review aids, bound to a browser's properties: a "Prediction differs from label" check box
+     * ({@code differsFilter}) and a "Least certain first" toggle ({@code confidenceSort}); ids start with
+     * {@code idPrefix} when given (the wafer tab: {@code waferDiffersFilter}, {@code waferConfidenceSort}).
+     */
+    public static HBox reviewAids(String idPrefix, BooleanProperty differsOnly, BooleanProperty leastCertainFirst) {
+        CheckBox differs = new CheckBox("Prediction differs from label");
+        differs.setId(id(idPrefix, "differsFilter"));
+        differs.selectedProperty().bindBidirectional(differsOnly);
+        ToggleButton leastCertain = new ToggleButton("Least certain first");
+        leastCertain.setId(id(idPrefix, "confidenceSort"));
+        leastCertain.setTooltip(new Tooltip("Sort by the confidence of the predicted class, lowest first"));
+        leastCertain.selectedProperty().bindBidirectional(leastCertainFirst);
+        HBox aids = new HBox(8, differs, leastCertain);
+        aids.setAlignment(Pos.CENTER_LEFT);
+        return aids;
+    }
+
+    private static String id(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 }

@@ -1,5 +1,6 @@
 package defectlens.app.wafer;
 
+import defectlens.app.sem.PredictionReviewBar;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
 import java.util.Map;
@@ -8,8 +9,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -21,6 +24,7 @@ import javafx.scene.layout.VBox;
  * cells are made only for visible rows), class and split filters, and the count per class.
  */
 public final class WaferBrowserView extends VBox {
+    private static final String DIFFERS = "-fx-text-fill: #c62828; -fx-font-weight: bold;";
     private final WaferViewModel vm;
     private final TableView<Integer> table = new TableView<>();
     private final ComboBox<String> classFilter = new ComboBox<>();
@@ -46,11 +50,13 @@ public final class WaferBrowserView extends VBox {
         TableColumn<Integer, String> predicted = column("Predicted", 90, i -> vm.predictionsProperty().get() == null
                 ? "" : vm.predictionsProperty().get().classOf(i));
         predicted.setSortable(true);
+        predicted.setId("predictedColumn");
+        predicted.setCellFactory(c -> new PredictedCell());
         TableColumn<Integer, Float> confidence = column("Conf.", 60, i -> vm.predictionsProperty().get() == null
                 ? null : vm.predictionsProperty().get().confidenceOf(i));
         confidence.setSortable(true);
         confidence.setId("confidenceColumn");
-        confidence.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        confidence.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Float v, boolean empty) {
                 super.updateItem(v, empty);
@@ -65,7 +71,20 @@ public final class WaferBrowserView extends VBox {
         counts.setWrapText(true);
         counts.setStyle("-fx-text-fill: #555; -fx-font-size: 11px;");
         HBox filters = new HBox(6, new Label("Class"), classFilter, new Label("Split"), splitFilter);
-        getChildren().addAll(new Label("Wafer maps"), filters, table, counts);
+        HBox aids = PredictionReviewBar.reviewAids("wafer", vm.differsOnlyProperty(), vm.leastCertainFirstProperty());
+        aids.disableProperty().bind(vm.predictionsProperty().isNull());
+        Label cellText = new Label();
+        Button allMaps = new Button("Show all");
+        allMaps.setId("waferCellClear");
+        allMaps.setOnAction(e -> vm.cellProperty().set(null));
+        HBox cellBar = new HBox(6, cellText, allMaps);
+        cellBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        cellBar.visibleProperty().bind(vm.cellProperty().isNotNull());
+        cellBar.managedProperty().bind(cellBar.visibleProperty());
+        vm.cellProperty().addListener((o, a, c) -> cellText.setText(c == null ? ""
+                : "Confusion cell: true " + c[0] + ", predicted " + c[1]));
+        cellText.setId("waferCellText");
+        getChildren().addAll(new Label("Wafer maps"), filters, aids, cellBar, table, counts);
 
         classFilter.valueProperty().bindBidirectional(vm.classFilterProperty());
         splitFilter.valueProperty().bindBidirectional(vm.splitFilterProperty());
@@ -86,6 +105,17 @@ public final class WaferBrowserView extends VBox {
                 }
             }
         });
+    }
+
+    /** The predicted class, red and bold when it differs from the map's label (as in the SEM browser). */
+    private final class PredictedCell extends TableCell<Integer, String> {
+        @Override
+        protected void updateItem(String v, boolean empty) {
+            super.updateItem(v, empty);
+            Integer row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            setText(empty || v == null ? "" : v);
+            setStyle(row != null && vm.differsFromLabel(row) ? DIFFERS : "");
+        }
     }
 
     private WaferMap map(int i) {

@@ -1,20 +1,50 @@
 package defectlens.app.wafer;
 
 import defectlens.app.common.StatusBar;
+import defectlens.app.review.ConfusionMatrixView;
+import defectlens.app.review.ReviewDesk;
+import defectlens.app.review.ReviewViewModel;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 
-/** The wafer-maps tab: the wafer list on the left, the selected map in the centre, the rotation/flip side panel on the right, a status bar below. */
+/**
+ * The wafer-maps tab: the wafer list and the review desk on the left, the selected map in the centre, the
+ * rotation/flip side panel and the confusion matrix on the right, a status bar below.
+ */
 public final class WaferPane extends BorderPane {
-    public WaferPane(WaferViewModel vm) {
+    private final ReviewDesk desk;
+
+    public WaferPane(WaferViewModel vm, ReviewViewModel review) {
         WaferBrowserView browser = new WaferBrowserView(vm);
         WaferMapView map = new WaferMapView(vm);
         WaferSidePanel side = new WaferSidePanel(vm.side(), vm::classifyAll);
         side.setId("waferSidePanel");
-        SplitPane split = new SplitPane(browser, map, new javafx.scene.control.ScrollPane(side));
+        ConfusionMatrixView confusion = new ConfusionMatrixView(vm.confusion());
+        confusion.setId("waferConfusion");
+        ReviewDesk desk = new ReviewDesk(review, "wafer", browser, confusion);
+        review.setOnItem(i -> {
+            if (review.opened() != null && review.opened().wafer() == vm.datasetProperty().get()) {
+                vm.selectedProperty().set(i);
+            }
+        });
+        review.setOnOpened(o -> {
+            if (o.wafer() != null && vm.datasetProperty().get() != o.wafer()) {
+                vm.showDataset(o.wafer());
+                vm.selectedProperty().set(review.itemProperty().get());
+            }
+        });
+        this.desk = desk;
+        SplitPane split = new SplitPane(desk.left(), map, new javafx.scene.control.ScrollPane(new VBox(side,
+                desk.matrix())));
         split.setDividerPositions(0.33, 0.68);
-        SplitPane.setResizableWithParent(browser, false);
+        SplitPane.setResizableWithParent(desk.left(), false);
         setCenter(split);
         setBottom(new StatusBar("wafer", vm.statusProperty(), vm.progressProperty(), vm.busyProperty(), vm::cancel));
+    }
+
+    /** The tab's review desk (the window routes the desk's keys to it while the tab is in front). */
+    public ReviewDesk desk() {
+        return desk;
     }
 }

@@ -62,6 +62,8 @@ public final class WaferSideViewModel {
     private boolean flippedH;
     private boolean flippedV;
 
+    private Path proposedDir;
+
     public WaferSideViewModel(TaskExecutor executor) {
         this.executor = executor;
         this.refreshing = new TaskSlot(executor);
@@ -125,7 +127,15 @@ public final class WaferSideViewModel {
             WaferModel p = WaferModelBundle.load(proposed);
             WaferModel b = WaferModelBundle.load(baseline);
             return WaferModelPair.of(proposed.getFileName().toString(), p, b);
-        }).onLane(TaskLane.INTERACTIVE).onSuccess(models::set).failureTitle("Cannot load the wafer models"));
+        }).onLane(TaskLane.INTERACTIVE).onSuccess(pair -> {
+            proposedDir = proposed;
+            models.set(pair);
+        }).failureTitle("Cannot load the wafer models"));
+    }
+
+    /** The folder of the proposed model of the loaded pair (a review names it), or null. */
+    public Path proposedDir() {
+        return models.get() == null ? null : proposedDir;
     }
 
     /** Shows a new wafer (as it is in the file: no turn, no flip). */

@@ -1,9 +1,15 @@
 package defectlens.app.wafer;
 
+import defectlens.app.review.ConfusionMatrixViewModel;
+import defectlens.app.review.IntList;
+import defectlens.review.RowOrder;
 import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.JobStatus;
 import defectlens.app.task.TaskExecutor;
 import defectlens.app.task.TaskSlot;
+import defectlens.review.DatasetPredictions;
+import defectlens.review.PredictionRun;
+import defectlens.review.PredictionTable;
 import defectlens.wafer.InvalidRowSummary;
 import defectlens.wafer.InvalidRows;
 import defectlens.wafer.WaferDataset;
@@ -11,12 +17,12 @@ import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferPickleReader;
 import defectlens.wafer.WaferPredictions;
 import java.nio.file.Path;
-import java.util.AbstractList;
 import java.util.Arrays;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
@@ -26,28 +32,36 @@ import javafx.collections.ObservableList;
 /**
  * State of the wafer-map browser: the open file, the filtered row indices (an int array, so 811,457
  * rows cost 3 MB, not a list of objects), class and split filters, the selected wafer, and loading
- * with real progress and cancel.
+ * with real progress and cancel. Once the maps are classified, the review aids of the SEM browser: keep
+ * only the maps whose prediction differs from their label, and order the list least certain first.
  */
 public final class WaferViewModel {
     public static final String ALL = "All";
     public static final String UNLABELLED = "(unlabelled)";
-
     private final TaskExecutor executor;
     private final ObjectProperty<WaferDataset> dataset = new SimpleObjectProperty<>();
     private final ObservableList<Integer> rows = FXCollections.observableArrayList();
     private final ObjectProperty<String> classFilter = new SimpleObjectProperty<>(ALL);
     private final ObjectProperty<String> splitFilter = new SimpleObjectProperty<>(ALL);
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+    private final BooleanProperty differsOnly = new SimpleBooleanProperty(false);
+    private final BooleanProperty leastCertainFirst = new SimpleBooleanProperty(false);
+    private final ObjectProperty<String[]> cell = new SimpleObjectProperty<>();
+    private final ConfusionMatrixViewModel confusion = new ConfusionMatrixViewModel();
+    /** Per row: the label's index among the predictions' classes, -1 when unlabelled or not among them. */
+    private int[] truth = new int[0];
     private final JobStatus job = new JobStatus("");
     private final StringProperty status = job.statusProperty();
     private final ObjectProperty<WaferPredictions> predictions = new SimpleObjectProperty<>();
     private final WaferSideViewModel side;
     private final TaskSlot loading;
+    private final TaskSlot restoring;
     private BackgroundTask<WaferPredictions> classifying;
 
     public WaferViewModel(TaskExecutor executor) {
         this.executor = executor;
         this.loading = new TaskSlot(executor, job);
+        this.restoring = new TaskSlot(executor); // quiet: it speaks only when it finds predictions
         this.side = new WaferSideViewModel(executor);
         selected.addListener((o, a, b) -> side.show(selectedMap()));
         side.modelsProperty().addListener((o, a, b) -> {
@@ -58,9 +72,38 @@ public final class WaferViewModel {
                 predictions.set(null);
                 status.set("Predictions cleared: other wafer models were loaded; classify all again");
             }
+            restore();
         });
         classFilter.addListener((o, a, b) -> refilter());
         splitFilter.addListener((o, a, b) -> refilter());
+        differsOnly.addListener((o, a, b) -> refilter());
+        leastCertainFirst.addListener((o, a, b) -> refilter());
+        cell.addListener((o, a, b) -> refilter());
+        predictions.addListener((o, a, b) -> {
+            showConfusion();
+            if (differsOnly.get() || leastCertainFirst.get() || cell.get() != null) {
+                cell.set(null);
+                refilter();
+            }
+        });
+        confusion.setOnCell((t, p) -> cell.set(new String[] {t, p}));
+    }
+
+    private void showConfusion() {
+        WaferPredictions p = predictions.get();
+        WaferDataset d = dataset.get();
+        if (p == null || d == null) {
+            truth = new int[0];
+            confusion.clear();
+            return;
+        }
+        truth = new int[d.size()];
+        for (int i = 0; i < truth.length; i++) {
+            WaferMap m = d.get(i);
+            truth[i] = m.isLabelled() ? p.classes().indexOf(m.label()) : -1;
+        }
+        int[] predicted = p.predicted();
+        confusion.show(p.classes(), d.size(), i -> truth[i], i -> predicted[i]);
     }
 
     /** Classifies every wafer of the open file with the side panel's proposed model, in the background. */
@@ -74,12 +117,46 @@ public final class WaferViewModel {
         }
         boolean average = side.averageSymmetriesProperty().get();
         String how = pair.name() + (average ? " (averaged over 8 turns / flips)" : "");
-        classifying = BackgroundTask.of("Classifying " + d.size() + " wafers with " + how,
-                ctx -> WaferPredictions.classify(pair.proposed(), pair.name(), d, average, ctx)).onSuccess(p -> {
-                    predictions.set(p);
-                    status.set("Classified " + d.size() + " wafers with " + how);
-                }).failureTitle("Cannot classify the wafers").cancelledText(() -> "Classification cancelled");
+        Path dir = side.proposedDir();
+        classifying = BackgroundTask.of("Classifying " + d.size() + " wafers with " + how, ctx -> {
+            DatasetPredictions cache = DatasetPredictions.wafer(d, dir, pair.proposed().classes(), average);
+            PredictionTable table = cache.table();
+            new PredictionRun(t -> cache.save(), null).wafer(pair.proposed(), d, average, table, ctx);
+            return predictionsOf(pair, table);
+        }).onSuccess(p -> {
+            predictions.set(p);
+            status.set("Classified " + d.size() + " wafers with " + how + " (kept for the next start)");
+        }).failureTitle("Cannot classify the wafers").cancelledText(() -> "Classification cancelled (the maps done "
+                + "are kept: classify all goes on from there)");
         return loading.run(classifying); // known to the models listener before it starts
+    }
+
+    /** The wafer predictions of a table's classified rows (the others keep class index -1). */
+    private static WaferPredictions predictionsOf(WaferModelPair pair, PredictionTable table) {
+        return new WaferPredictions(pair.name(), table.classes(), table.predictions(), table.confidences());
+    }
+
+    /**
+     * Shows the predictions of the side panel's proposed model on the open file that an earlier run left in the
+     * user's cache (hashes the file in the background; nothing is classified).
+     */
+    private void restore() {
+        WaferDataset d = dataset.get();
+        WaferModelPair pair = side.modelsProperty().get();
+        Path dir = side.proposedDir();
+        if (d == null || pair == null || dir == null) {
+            return;
+        }
+        boolean average = side.averageSymmetriesProperty().get();
+        restoring.run(BackgroundTask.of("Looking for earlier predictions of " + pair.name(),
+                ctx -> DatasetPredictions.wafer(d, dir, pair.proposed().classes(), average).table()).onSuccess(t -> {
+                    if (t.doneCount() > 0 && dataset.get() == d && side.modelsProperty().get() == pair
+                            && predictions.get() == null) {
+                        predictions.set(predictionsOf(pair, t));
+                        status.set(t.doneCount() + " of " + d.size() + " wafers classified earlier by " + pair.name()
+                                + " (from the cache)");
+                    }
+                }).failureTitle("Cannot read earlier predictions").cancelledText(() -> ""));
     }
 
     /**
@@ -97,6 +174,12 @@ public final class WaferViewModel {
         loading.cancel();
     }
 
+    /** Shows wafer maps already read (a review's), as if just opened. */
+    public void showDataset(WaferDataset d) {
+        loading.cancel();
+        show(d);
+    }
+
     private void show(WaferDataset d) {
         selected.set(-1);
         predictions.set(null);
@@ -110,6 +193,7 @@ public final class WaferViewModel {
         if (d.size() > 0) {
             selected.set(0);
         }
+        restore();
     }
 
     private void refilter() {
@@ -120,6 +204,12 @@ public final class WaferViewModel {
         }
         String cls = classFilter.get();
         String split = splitFilter.get();
+        boolean differs = differsOnly.get();
+        int[] inCell = cellRows();
+        if (inCell != null) {
+            rows.setAll(new IntList(inCell));
+            return;
+        }
         int[] keep = new int[d.size()];
         int n = 0;
         for (int i = 0; i < d.size(); i++) {
@@ -127,39 +217,38 @@ public final class WaferViewModel {
             boolean classOk = cls == null || ALL.equals(cls)
                     || (UNLABELLED.equals(cls) ? !m.isLabelled() : cls.equals(m.label()));
             boolean splitOk = split == null || ALL.equals(split) || split.equals(m.split().label());
-            if (classOk && splitOk) {
+            if (classOk && splitOk && (!differs || differsFromLabel(i))) {
                 keep[n++] = i;
             }
         }
-        rows.setAll(new IndexList(Arrays.copyOf(keep, n)));
+        keep = Arrays.copyOf(keep, n);
+        WaferPredictions p = predictions.get();
+        if (leastCertainFirst.get() && p != null) {
+            keep = RowOrder.leastCertainFirst(keep, p::confidenceOf);
+        }
+        rows.setAll(new IntList(keep));
     }
 
-    /** Rows as boxed integers on demand only. */
-    private static final class IndexList extends AbstractList<Integer> {
-        private final int[] idx;
-
-        IndexList(int[] idx) {
-            this.idx = idx;
+    /** The rows of the chosen confusion cell, least certain first when asked; null while no cell is chosen. */
+    private int[] cellRows() {
+        String[] c = cell.get();
+        if (c == null || predictions.get() == null) {
+            return null;
         }
+        int[] in = confusion.itemsIn(c[0], c[1]);
+        return leastCertainFirst.get() ? RowOrder.leastCertainFirst(in, predictions.get()::confidenceOf) : in;
+    }
 
-        @Override
-        public Integer get(int i) {
-            return idx[i];
+    /** True when the map has a label and a prediction and they disagree. */
+    public boolean differsFromLabel(int row) {
+        WaferPredictions p = predictions.get();
+        WaferDataset d = dataset.get();
+        if (p == null || d == null || row < 0 || row >= d.size()) {
+            return false;
         }
-
-        @Override
-        public int size() {
-            return idx.length;
-        }
-
-        @Override
-        public Object[] toArray() {
-            Object[] o = new Object[idx.length];
-            for (int i = 0; i < idx.length; i++) {
-                o[i] = idx[i];
-            }
-            return o;
-        }
+        String predicted = p.classOf(row);
+        WaferMap m = d.get(row);
+        return predicted != null && m.isLabelled() && !predicted.equals(m.label());
     }
 
     public WaferMap selectedMap() {
@@ -194,6 +283,29 @@ public final class WaferViewModel {
 
     public IntegerProperty selectedProperty() {
         return selected;
+    }
+
+    /** The confusion matrix of the predictions against the labels; a click on a cell lists its maps. */
+    public ConfusionMatrixViewModel confusion() {
+        return confusion;
+    }
+
+    /**
+     * The confusion cell (true class, predicted class) whose maps the list shows instead of the filters, null
+     * for none; set by a click on the matrix, cleared by setting null or by new predictions.
+     */
+    public ObjectProperty<String[]> cellProperty() {
+        return cell;
+    }
+
+    /** Keep only the maps whose prediction differs from their label. */
+    public BooleanProperty differsOnlyProperty() {
+        return differsOnly;
+    }
+
+    /** Order the list by the confidence of the prediction, lowest first (unclassified maps last). */
+    public BooleanProperty leastCertainFirstProperty() {
+        return leastCertainFirst;
     }
 
     public StringProperty statusProperty() {

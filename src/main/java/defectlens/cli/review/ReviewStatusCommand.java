@@ -4,9 +4,11 @@ import defectlens.cli.Json;
 import defectlens.cli.JsonOption;
 import defectlens.core.Progress;
 import defectlens.model.ClassificationMetrics;
+import defectlens.review.DecisionLedger;
 import defectlens.review.PredictionTable;
 import defectlens.review.QueueSpec;
 import defectlens.review.ReviewConfusion;
+import defectlens.review.ReviewDecisions;
 import defectlens.review.ReviewDefinition;
 import defectlens.review.ReviewFolder;
 import defectlens.review.ReviewPredictions;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +49,14 @@ final class ReviewStatusCommand implements Callable<Integer> {
         PredictionTable t = p.table();
         ReviewDefinition def = f.definition();
         QueueSpec queue = def.queue();
-        int[] items = ReviewQueue.order(t, queue);
-        ClassificationMetrics m = ReviewConfusion.of(t);
+        ReviewDecisions.Read read = ReviewDecisions.read(f, t);
+        for (String journal : read.report().journalsWithRefusals()) {
+            spec.commandLine().getErr().println("warning: " + journal + ": " + read.report().describe(journal));
+        }
+        DecisionLedger ledger = read.ledger();
+        IntFunction<String> truth = i -> ledger.classAfter(i) != null ? ledger.classAfter(i) : t.labelName(i);
+        int[] items = ReviewQueue.order(t, queue, ledger::isDecided, truth);
+        ClassificationMetrics m = ReviewConfusion.of(t, truth);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("review", f.dir().toString());
         doc.put("id", def.id());
@@ -65,11 +74,29 @@ final class ReviewStatusCommand implements Callable<Integer> {
         q.put("undecided_only", queue.undecidedOnly());
         q.put("items", items.length);
         doc.put("queue", q);
+        Map<String, Object> decisions = new LinkedHashMap<>();
+        decisions.put("decided", ledger.decidedCount());
+        decisions.put("lines", ledger.lines().size());
+        decisions.put("refused_lines", read.report().refused());
+        Map<String, Object> perReviewer = new LinkedHashMap<>();
+        for (String r : ledger.reviewers()) {
+            DecisionLedger own = ledger.only(r);
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("decided", own.decidedCount());
+            own.counts().forEach((action, n) -> e.put(action.json(), n));
+            perReviewer.put(r, e);
+        }
+        decisions.put("reviewers", perReviewer);
+        decisions.put("conflicts", ledger.conflicts().size());
+        doc.put("decisions", decisions);
+        doc.put("metrics_truth", "reviewers' class where decided, else the label");
         doc.put("metrics", m.toMap());
         if (json.on()) {
             spec.commandLine().getOut().println(Json.write(doc));
         } else {
-            spec.commandLine().getOut().println(text(def, t, items.length, m));
+            spec.commandLine().getOut().println(text(def, t, items.length, m) + String.format(Locale.ROOT,
+                    "%n%d of %d items decided by %d reviewer(s), %d conflict(s)", ledger.decidedCount(), t.size(),
+                    ledger.reviewers().size(), ledger.conflicts().size()));
         }
         return 0;
     }
@@ -82,7 +109,7 @@ final class ReviewStatusCommand implements Callable<Integer> {
         s.append(String.format(Locale.ROOT, "%d of %d items classified; queue %s: %d items%n", t.doneCount(), t.size(),
                 def.queue().order().cliName(), queued));
         if (m.total() > 0) {
-            s.append(String.format(Locale.ROOT, "against labels: accuracy %.3f, macro F1 %.3f over %d items",
+            s.append(String.format(Locale.ROOT, "against decisions (else labels): accuracy %.3f, macro F1 %.3f over %d items",
                     m.accuracy(), m.macroF1(), m.total()));
         }
         return s.toString();

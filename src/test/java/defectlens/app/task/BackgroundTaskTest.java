@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The task layer's rules, driven with the same-thread executor: no window, no JavaFX toolkit. */
 class BackgroundTaskTest {
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
-    private final JobStatus status = new JobStatus("Ready");
+    private final AtomicLong clock = new AtomicLong();
+    private final JobStatus status = new JobStatus("Ready", clock::get);
     private final List<Double> progressSeen = new ArrayList<>();
     private final List<String> statusSeen = new ArrayList<>();
 
@@ -31,15 +33,19 @@ class BackgroundTaskTest {
         List<Boolean> busyWhileRunning = new ArrayList<>();
         BackgroundTask<Integer> task = BackgroundTask.of("Counting", ctx -> {
             busyWhileRunning.add(status.busyProperty().get());
+            clock.addAndGet(10_000_000_000L);
             ctx.update(0.5, "half");
+            clock.addAndGet(10_000_000_000L);
+            ctx.update(0.75, null);
             ctx.update(Double.NaN, null);
             return 42;
         }).onLane(TaskLane.CLASSIFICATION).showIn(status).onSuccess(results::add);
         assertSame(task, executor.execute(task));
         assertEquals(List.of(42), results);
         assertEquals(List.of(true), busyWhileRunning);
-        assertEquals(List.of(-1.0, 0.5, -1.0, 0.0), progressSeen);
-        assertEquals(List.of("Counting ...", "Counting: half", "Done: Counting"), statusSeen);
+        assertEquals(List.of(-1.0, 0.5, 0.75, -1.0, 0.0), progressSeen);
+        assertEquals(List.of("Counting ...", "Counting: half, 0:10 left", "Counting: half, 0:07 left",
+                "Counting: half", "Done: Counting"), statusSeen, "the time left follows the share done and the clock");
         assertFalse(status.busyProperty().get());
         assertFalse(task.isRunning());
         assertEquals(List.of(TaskLane.CLASSIFICATION), executor.lanesUsed);

@@ -2,6 +2,7 @@ package defectlens.app.wafer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,9 +65,14 @@ class WaferViewModelTest {
         assertNotNull(vm.side().modelsProperty().get());
         vm.side().averageSymmetriesProperty().set(false);
         List<Double> progress = new ArrayList<>();
+        List<String> status = new ArrayList<>();
         vm.progressProperty().addListener((o, a, b) -> progress.add(b.doubleValue()));
+        vm.statusProperty().addListener((o, a, b) -> status.add(b));
         vm.classifyAll();
         WaferPredictions p = vm.predictionsProperty().get();
+        assertEquals(0.0, progress.get(1), "determinate from the start (after the title's -1): " + progress);
+        assertTrue(progress.stream().filter(f -> f > 0 && f < 1).count() >= 3, "a step per 64 maps: " + progress);
+        assertTrue(status.stream().anyMatch(t -> t.contains(": 64 / 200 maps")), status.toString());
         assertNotNull(p);
         for (int i = 0; i < 200; i++) {
             assertTrue(p.confidenceOf(i) > 0, "map " + i + " classified");
@@ -84,10 +90,55 @@ class WaferViewModelTest {
         vm.classifyAll();
         assertTrue(vm.busyProperty().get());
         vm.cancel();
-        assertEquals("Classification cancelled", vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Classification cancelled"), vm.statusProperty().get());
         executor.runHeld();
         assertNull(vm.predictionsProperty().get(), "the cancelled run's predictions never arrive");
         assertFalse(vm.busyProperty().get());
         assertTrue(executor.errors.isEmpty(), executor.errors.toString());
+    }
+
+    @Test
+    void mapsWhosePredictionDiffersFromTheirLabelAreFoundAndTheLeastCertainComeFirst() {
+        vm.open(SAMPLE);
+        defectlens.wafer.WaferDataset d = vm.datasetProperty().get();
+        List<String> classes = List.of("Center", "Donut", "Edge-Loc", "Edge-Ring", "Loc", "Random", "Scratch",
+                "Near-full", "none");
+        int[] predicted = new int[d.size()];
+        float[] confidence = new float[d.size()];
+        int differing = 0;
+        for (int i = 0; i < d.size(); i++) {
+            predicted[i] = i % 3 == 0 ? classes.indexOf("Center") : -1;
+            confidence[i] = (i * 37 % 100) / 100f;
+            if (predicted[i] >= 0 && d.get(i).isLabelled() && !"Center".equals(d.get(i).label())) {
+                differing++;
+            }
+        }
+        vm.predictionsProperty().set(new WaferPredictions("test", classes, predicted, confidence));
+        assertTrue(differing > 0 && differing < d.size() / 3, "the sample has both kinds: " + differing);
+        vm.differsOnlyProperty().set(true);
+        assertEquals(differing, vm.rows().size());
+        for (int row : vm.rows()) {
+            assertTrue(vm.differsFromLabel(row));
+            assertNotEquals("Center", d.get(row).label());
+        }
+        vm.differsOnlyProperty().set(false);
+        vm.leastCertainFirstProperty().set(true);
+        assertEquals(d.size(), vm.rows().size());
+        float last = -1;
+        for (int k = 0; k < vm.rows().size(); k++) {
+            int row = vm.rows().get(k);
+            float c = vm.predictionsProperty().get().confidenceOf(row);
+            if (Float.isNaN(c)) {
+                assertTrue(k >= (d.size() + 2) / 3, "unclassified maps last, " + row + " at " + k);
+                continue;
+            }
+            assertTrue(c >= last, "least certain first at " + k);
+            last = c;
+        }
+        vm.classFilterProperty().set("Center");
+        assertTrue(vm.rows().stream().allMatch(r -> "Center".equals(d.get(r).label())), "filters still apply");
+        vm.leastCertainFirstProperty().set(false);
+        assertEquals(java.util.stream.IntStream.range(0, d.size()).filter(i -> "Center".equals(d.get(i).label()))
+                .boxed().toList(), List.copyOf(vm.rows()), "back to data-set order");
     }
 }

@@ -1,0 +1,456 @@
+package defectlens.app.mask;
+
+import defectlens.app.common.LoadedImage;
+import defectlens.app.common.MainViewModel;
+import defectlens.app.common.OverlayLayerModel;
+import defectlens.app.task.BackgroundTask;
+import defectlens.dataset.SemDataset;
+import defectlens.dataset.SemSample;
+import defectlens.image.BinaryMask;
+import defectlens.mask.CandidateSource;
+import defectlens.mask.EditableMaskLayer;
+import defectlens.mask.MaskEditor;
+import defectlens.mask.MaskRaster;
+import defectlens.mask.MaskTool;
+import defectlens.mask.MaskValidation;
+import defectlens.mask.MaskVerdict;
+import defectlens.mask.PixelRect;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The mask editor and the validation queue of the SEM viewer. While active (edit mode on, or the queue open) the
+ * shown image's mask is a candidate of the current generator (or its accepted mask), drawn as an editable overlay
+ * that is redrawn rectangle by rectangle as {@link MaskEditor} jobs change it; the verdicts (accept, reject, next
+ * generator) go to the expert's journal and the accepted masks into the output data set ({@link MaskValidation}),
+ * written in the background.
+ */
+public final class MaskEditViewModel {
+    private static final int EDIT_RGB = 0x00C8FF;
+    private static final double EDIT_OPACITY = 0.75;
+
+    private final MainViewModel main;
+    private final List<CandidateSource> generators;
+    private final String author;
+    private final Clock clock;
+    private final BooleanProperty editing = new SimpleBooleanProperty(false);
+    private final BooleanProperty queueOpen = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(false);
+    private final ObjectProperty<MaskTool> tool = new SimpleObjectProperty<>(MaskTool.BRUSH);
+    private final IntegerProperty brushSize = new SimpleIntegerProperty(15);
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
+    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper generatorName = new ReadOnlyStringWrapper();
+    private final ObservableList<SemSample> queue = FXCollections.observableArrayList();
+    private final ObjectProperty<Path> outputFolder = new SimpleObjectProperty<>();
+    private int generatorIndex;
+    private MaskValidation validation;
+    private LoadedImage shown;
+    private MaskEditor editor;
+    private OverlayLayerModel layer;
+    private TiledMaskView picture;
+    private String candidateOf;
+
+    public MaskEditViewModel(MainViewModel main, List<CandidateSource> generators, String author, Clock clock) {
+        if (generators.isEmpty()) {
+            throw new IllegalArgumentException("the mask editor needs at least one candidate generator");
+        }
+        this.main = main;
+        this.generators = List.copyOf(generators);
+        this.author = author;
+        this.clock = clock;
+        generatorName.set(generators.get(0).name());
+        active.bind(editing.or(queueOpen));
+        main.onImageShown(img -> {
+            shown = img;
+            dropEditor();
+            if (active.get()) {
+                loadCandidate();
+            }
+            updateState();
+        });
+        main.datasetProperty().addListener((o, a, d) -> {
+            closeValidation();
+            queue.clear();
+            outputFolder.set(d == null ? null : MaskValidation.defaultFolder(d));
+            if (queueOpen.get() && d != null) {
+                openValidation();
+            }
+        });
+        active.addListener((o, a, on) -> {
+            if (on && shown != null && editor == null) {
+                loadCandidate();
+            } else if (!on) {
+                dropEditor();
+            }
+        });
+        brushSize.addListener((o, a, b) -> {
+            if (editor != null) {
+                editor.setBrushSize(b.intValue());
+                brushSize.set(editor.brushSize());
+            }
+        });
+        main.maskStyleProperty().addListener((o, a, style) -> {
+            if (layer != null && layer.getLayer() instanceof EditableMaskLayer l) {
+                layer.setLayer(l.withStyle(style));
+                picture.setLayer(l.withStyle(style));
+            }
+        });
+    }
+
+    /** The expert's name for the journal: the login name, reduced to letters, digits, '.', '_' and '-'. */
+    public static String loginName() {
+        String n = System.getProperty("user.name", "expert").replaceAll("[^A-Za-z0-9._-]", "_");
+        return n.isEmpty() ? "expert" : n.substring(0, Math.min(64, n.length()));
+    }
+
+    private void loadCandidate() {
+        LoadedImage img = shown;
+        CandidateSource gen = generators.get(generatorIndex);
+        Optional<Path> accepted = validation == null ? Optional.empty() : validation.acceptedMask(img.sample());
+        String name = accepted.isPresent() ? "accepted mask" : gen.name();
+        Callable<BinaryMask> make = accepted.isPresent() ? () -> BinaryMask.read(accepted.get())
+                : () -> gen.propose(img.sample(), img.raster());
+        main.executor().execute(BackgroundTask.of("Candidate mask: " + name, ctx -> make.call())
+                .onSuccess(m -> {
+                    if (shown == img && active.get()) {
+                        install(m, name);
+                    }
+                })
+                .failureTitle("Cannot make the " + name + " candidate for " + img.sample().fileName()));
+    }
+
+    private void install(BinaryMask m, String name) {
+        if (m.width() != shown.raster().width() || m.height() != shown.raster().height()) {
+            main.reportError("Mask of the wrong size", new defectlens.core.DefectLensException(shown.sample().image(),
+                    "the " + name + " candidate is " + m.width() + "x" + m.height() + ", the image "
+                            + shown.raster().width() + "x" + shown.raster().height()));
+            return;
+        }
+        dropEditor();
+        candidateOf = name;
+        editor = new MaskEditor(MaskRaster.of(m));
+        editor.setBrushSize(brushSize.get());
+        editor.onRedraw(this::redraw);
+        editor.onChange(this::stackChanged);
+        EditableMaskLayer l = new EditableMaskLayer("Mask (" + name + ")", editor, EDIT_RGB,
+                main.maskStyleProperty().get());
+        picture = new TiledMaskView(l);
+        layer = new OverlayLayerModel(l, EDIT_OPACITY, picture);
+        if (main.maskLayer() != null) {
+            main.layers().remove(main.maskLayer());
+        }
+        main.layers().add(layer);
+        stackChanged();
+    }
+
+    private void dropEditor() {
+        if (layer != null) {
+            main.layers().remove(layer);
+            if (main.maskLayer() != null && shown != null && !main.layers().contains(main.maskLayer())) {
+                main.layers().add(0, main.maskLayer());
+            }
+        }
+        layer = null;
+        picture = null;
+        editor = null;
+        candidateOf = null;
+        stackChanged();
+    }
+
+    private void redraw(PixelRect r) {
+        picture.redraw(r);
+    }
+
+    private void stackChanged() {
+        canUndo.set(editor != null && editor.stack().canUndo());
+        canRedo.set(editor != null && editor.stack().canRedo());
+        undoText.set(editor == null ? "Undo" : editor.stack().undoName().map(n -> "Undo " + n).orElse("Undo"));
+        redoText.set(editor == null ? "Redo" : editor.stack().redoName().map(n -> "Redo " + n).orElse("Redo"));
+        updateState();
+    }
+
+    private void updateState() {
+        if (shown == null) {
+            stateText.set("");
+            return;
+        }
+        SemSample s = shown.sample();
+        String verdict = validation == null ? null : validation.latest(s).map(MaskVerdict::describe).orElse(null);
+        StringBuilder sb = new StringBuilder(s.id());
+        sb.append(": ").append(verdict != null ? verdict : "candidate (" + generatorName.get() + ")");
+        if (candidateOf != null) {
+            sb.append("\nshowing: ").append(candidateOf).append(editor.isEdited() ? ", edited (not saved)" : "");
+        }
+        stateText.set(sb.toString());
+    }
+
+    private boolean openValidation() {
+        if (validation != null) {
+            return true;
+        }
+        SemDataset d = main.datasetProperty().get();
+        if (d == null) {
+            return false;
+        }
+        try {
+            Path folder = outputFolder.get() != null ? outputFolder.get() : MaskValidation.defaultFolder(d);
+            validation = MaskValidation.open(d, folder, author, clock);
+            outputFolder.set(validation.output().folder());
+        } catch (RuntimeException e) {
+            main.reportError("Cannot open the mask validation", e);
+            return false;
+        }
+        queue.setAll(validation.withoutAcceptedMask());
+        updateState();
+        return true;
+    }
+
+    private void closeValidation() {
+        if (validation != null) {
+            validation.close();
+            validation = null;
+        }
+    }
+
+    /** Opens the queue of images without an accepted mask and shows its first image. */
+    public void openQueue() {
+        if (!openValidation()) {
+            return;
+        }
+        queueOpen.set(true);
+        if (!queue.isEmpty() && (shown == null || !queue.contains(shown.sample()))) {
+            main.select(queue.get(0));
+        }
+    }
+
+    /** Opens the queue, or closes it when it is open (Ctrl+Shift+M). */
+    public void toggleQueue() {
+        if (queueOpen.get()) {
+            queueOpen.set(false);
+        } else {
+            openQueue();
+        }
+    }
+
+    /** Writes the output of another folder from now on (closes the journal of the old one). */
+    public void useOutputFolder(Path folder) {
+        closeValidation();
+        outputFolder.set(folder);
+        if (queueOpen.get()) {
+            openValidation();
+        }
+    }
+
+    /** Accepts the shown mask: {@code edited} when the expert changed the candidate. Written in the background. */
+    public BackgroundTask<MaskVerdict> accept() {
+        if (editor == null || !openValidation()) {
+            return null;
+        }
+        editor.endStroke();
+        SemSample s = shown.sample();
+        BinaryMask m = editor.raster().toBinaryMask();
+        boolean edited = editor.isEdited();
+        String gen = candidateOf;
+        return verdict("Saving the mask of " + s.fileName(), s, () -> validation.accept(s, m, gen, edited));
+    }
+
+    /** Rejects the shown candidate. */
+    public BackgroundTask<MaskVerdict> reject() {
+        if (shown == null || !openValidation()) {
+            return null;
+        }
+        SemSample s = shown.sample();
+        String gen = candidateOf != null ? candidateOf : generatorName.get();
+        return verdict("Rejecting the mask of " + s.fileName(), s, () -> validation.reject(s, gen));
+    }
+
+    private BackgroundTask<MaskVerdict> verdict(String what, SemSample s, Callable<MaskVerdict> work) {
+        MaskValidation v = validation;
+        List<SemSample> before = List.copyOf(queue);
+        return main.executor().execute(BackgroundTask.of(what, ctx -> work.call()).onSuccess(done -> {
+            if (validation != v) {
+                return;
+            }
+            queue.setAll(v.withoutAcceptedMask());
+            main.statusProperty().set(s.fileName() + ": mask " + done.describe() + " -> " + v.output().csv());
+            updateState();
+            Optional<SemSample> next = queueOpen.get() ? nextAfter(s, before) : Optional.empty();
+            if (next.isPresent()) {
+                main.select(next.get());
+            } else if (shown != null && shown.sample().equals(s) && active.get()) {
+                loadCandidate();
+            }
+        }).failureTitle("The mask of " + s.fileName() + " was NOT saved"));
+    }
+
+    private Optional<SemSample> nextAfter(SemSample s, List<SemSample> before) {
+        int at = before.indexOf(s);
+        for (int i = at + 1; i < before.size(); i++) {
+            if (queue.contains(before.get(i))) {
+                return Optional.of(before.get(i));
+            }
+        }
+        return queue.isEmpty() || queue.contains(s) ? Optional.empty() : Optional.of(queue.get(0));
+    }
+
+    /** Shows the candidate of the next generator (G) and journals that the image is a candidate of it. */
+    public void nextGenerator() {
+        generatorIndex = (generatorIndex + 1) % generators.size();
+        generatorName.set(generators.get(generatorIndex).name());
+        if (shown != null && validation != null) {
+            SemSample s = shown.sample();
+            String gen = generatorName.get();
+            main.executor().execute(BackgroundTask.of("Noting the candidate of " + s.fileName(),
+                    ctx -> validation.propose(s, gen)).onSuccess(v -> updateState())
+                    .failureTitle("Cannot note the candidate of " + s.fileName()));
+        }
+        if (shown != null && active.get()) {
+            Optional<Path> accepted = validation == null ? Optional.empty() : validation.acceptedMask(shown.sample());
+            if (accepted.isEmpty()) {
+                loadCandidate();
+            }
+        }
+        updateState();
+    }
+
+    /** Turns edit mode on (E in the queue). */
+    public void edit() {
+        editing.set(true);
+    }
+
+    public boolean undo() {
+        return editor != null && editor.undo();
+    }
+
+    public boolean redo() {
+        return editor != null && editor.redo();
+    }
+
+    public void growBrush() {
+        if (editor != null) {
+            editor.growBrush();
+            brushSize.set(editor.brushSize());
+        }
+    }
+
+    public void shrinkBrush() {
+        if (editor != null) {
+            editor.shrinkBrush();
+            brushSize.set(editor.brushSize());
+        }
+    }
+
+    /** Closes the journal (window closing). */
+    public void close() {
+        closeValidation();
+    }
+
+    /** The editor of the shown image's mask, or null while none is shown. */
+    public MaskEditor editor() {
+        return editor;
+    }
+
+    public BooleanProperty editingProperty() {
+        return editing;
+    }
+
+    public BooleanProperty queueOpenProperty() {
+        return queueOpen;
+    }
+
+    /** True while editing or the queue is open: the editable mask is shown. */
+    public ReadOnlyBooleanProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<MaskTool> toolProperty() {
+        return tool;
+    }
+
+    public IntegerProperty brushSizeProperty() {
+        return brushSize;
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty undoTextProperty() {
+        return undoText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redoTextProperty() {
+        return redoText.getReadOnlyProperty();
+    }
+
+    /** The shown image's mask state: "sem_000001: accepted (existing mask) by ana at ...". */
+    public ReadOnlyStringProperty stateTextProperty() {
+        return stateText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty generatorNameProperty() {
+        return generatorName.getReadOnlyProperty();
+    }
+
+    /** Images of the open data set without an accepted mask (filled once the queue is open). */
+    public ObservableList<SemSample> queue() {
+        return queue;
+    }
+
+    public ObjectProperty<Path> outputFolderProperty() {
+        return outputFolder;
+    }
+
+    /** The open validation, or null before the queue was opened or a mask accepted. */
+    public MaskValidation validation() {
+        return validation;
+    }
+
+    /** The overlay of the mask under edit, or null. */
+    public OverlayLayerModel layer() {
+        return layer;
+    }
+
+    /** The generator names in the order {@code G} cycles through them. */
+    public List<String> generatorNames() {
+        return generators.stream().map(CandidateSource::name).toList();
+    }
+
+    /** Shows a sample of the open data set (a click in the queue). */
+    public void selectSample(SemSample s) {
+        main.select(s);
+    }
+
+    /** The sample selected in the window (shown once read). */
+    public javafx.beans.property.ReadOnlyObjectProperty<SemSample> selectedProperty() {
+        return main.selectedProperty();
+    }
+
+    /** The shown image's sample, or null. */
+    public SemSample shownSample() {
+        return shown == null ? null : shown.sample();
+    }
+}

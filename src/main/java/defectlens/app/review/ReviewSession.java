@@ -1,0 +1,146 @@
+package defectlens.app.review;
+
+import defectlens.core.DefectLensException;
+import defectlens.review.DecisionAction;
+import defectlens.review.DecisionJournal;
+import defectlens.review.DecisionLedger;
+import defectlens.review.PredictionTable;
+import defectlens.review.ReviewDecision;
+import defectlens.review.ReviewDecisions;
+import defectlens.review.ReviewDefinition;
+import defectlens.review.ReviewFolder;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One reviewer at work on one review: the review folder, its predictions, the reviewer's own decisions journal
+ * (open and locked while the session lasts) and the decisions of every reviewer folded into a
+ * {@link DecisionLedger}. {@link #decide} returns only after the journal has forced the line to disk, so a
+ * caller may say "Saved" then. Decisions are made on one thread (the window's journal lane); the ledger is
+ * replaced whole after each, so other threads always read a consistent one.
+ */
+public final class ReviewSession implements AutoCloseable {
+    private final ReviewFolder folder;
+    private final PredictionTable table;
+    private final String stale;
+    private final String reviewer;
+    private final DecisionJournal journal;
+    private final Clock clock;
+    private final List<ReviewDecision> lines;
+    private volatile DecisionLedger ledger;
+
+    private ReviewSession(ReviewFolder folder, PredictionTable table, String stale, String reviewer,
+            DecisionJournal journal, List<ReviewDecision> lines, Clock clock) {
+        this.folder = folder;
+        this.table = table;
+        this.stale = stale;
+        this.reviewer = reviewer;
+        this.journal = journal;
+        this.lines = lines;
+        this.clock = clock;
+        this.ledger = DecisionLedger.of(lines);
+    }
+
+    /**
+     * Opens {@code reviewer}'s journal of the review (creating it, locking it, repairing a torn tail) and reads
+     * the journals of the other reviewers beside it. Slow work: call it off the UI thread.
+     *
+     * @param stale why the cached predictions could not be used, or null
+     */
+    public static ReviewSession open(ReviewFolder folder, PredictionTable table, String stale, String reviewer,
+            Clock clock) {
+        Path own = folder.journalFile(ReviewFolder.checkReviewer(reviewer));
+        DecisionJournal journal = DecisionJournal.open(own);
+        List<ReviewDecision> lines;
+        try {
+            // every journal, this reviewer's included, checked against the review: a line of another review or
+            // of an item it does not hold is left out (the CLI's review status lists such lines)
+            lines = new ArrayList<>(ReviewDecisions.read(folder, table).report().accepted());
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+        return new ReviewSession(folder, table, stale, reviewer, journal, lines, clock);
+    }
+
+    /**
+     * Writes one decision on item {@code index} and returns it once it is on disk. {@code classAfter} is the chosen
+     * class of a relabel (ignored otherwise: an accept takes the prediction); {@code note} may be null.
+     */
+    public synchronized ReviewDecision decide(int index, DecisionAction action, String classAfter, String note,
+            String source) {
+        String after = switch (action) {
+            case ACCEPT -> requirePrediction(index);
+            case RELABEL -> classAfter;
+            default -> null;
+        };
+        return write(index, action, after, note, null, source);
+    }
+
+    /** Withdraws this reviewer's current decision on {@code index}; empty when there is none to withdraw. */
+    public synchronized Optional<ReviewDecision> undo(int index, String source) {
+        Optional<ReviewDecision> target = ledger.current(index, reviewer);
+        return target.map(t -> write(index, DecisionAction.UNDO, null, null, t.id(), source));
+    }
+
+    private String requirePrediction(int index) {
+        String predicted = table.predictedName(index);
+        if (predicted == null) {
+            throw new DefectLensException(folder.dir(), "item " + table.id(index)
+                    + " has no prediction yet to accept: classify the missing items first");
+        }
+        return predicted;
+    }
+
+    private ReviewDecision write(int index, DecisionAction action, String classAfter, String note,
+            String supersedes, String source) {
+        ReviewDefinition def = folder.definition();
+        String sha = def.model().weightsSha256();
+        ReviewDecision d = new ReviewDecision(UUID.randomUUID().toString(), def.id(), table.id(index), index,
+                reviewer, ReviewDecision.timeNow(clock), action, table.labelName(index), table.predictedName(index),
+                table.isDone(index) ? table.top(index, 3) : List.of(), classAfter, note, supersedes, source,
+                def.model().name() + " " + (sha == null ? "" : sha.substring(0, Math.min(12, sha.length()))));
+        journal.append(d);
+        lines.add(d);
+        ledger = DecisionLedger.of(lines);
+        return d;
+    }
+
+    public ReviewFolder folder() {
+        return folder;
+    }
+
+    public PredictionTable table() {
+        return table;
+    }
+
+    /** Why the cached predictions were not used (other weights, changed data), or null. */
+    public String stale() {
+        return stale;
+    }
+
+    public String reviewer() {
+        return reviewer;
+    }
+
+    /** The decisions of every reviewer as they stand now. */
+    public DecisionLedger ledger() {
+        return ledger;
+    }
+
+    /** The class an item really is as far as the review knows: the decided class, else its label (null). */
+    public String truth(int index) {
+        String after = ledger.classAfter(index);
+        return after != null ? after : table.labelName(index);
+    }
+
+    /** Closes (and unlocks) the reviewer's journal. */
+    @Override
+    public void close() {
+        journal.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** Defect masks made for the expert: candidate generators run over a data set, written and measured. */
+package defectlens.mask;
