@@ -78,7 +78,7 @@ class ReviewNoveltyCommandTest {
         }
         CliTest.Result fit = CliTest.run("review", "novelty", "--fit", "--model", copy.toString(), "--data",
                 "datasets/wm811k/LSWMD_sample.pkl");
-        assertEquals(2, fit.code());
+        assertEquals(2, fit.code(), fit.err());
         assertTrue(fit.err().contains("LSWMD_sample.pkl") && fit.err().contains("trained on"), fit.err());
         assertTrue(Files.notExists(copy.resolve("novelty")), "nothing fitted");
     }

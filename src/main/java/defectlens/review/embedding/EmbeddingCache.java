@@ -83,10 +83,14 @@ public final class EmbeddingCache {
 
     /**
      * Where the embeddings of a model on a data set opened without a review are kept: beside the predictions cache,
-     * {@code <cache>/defectlens/embeddings/<data>-<model>} (the predictions' folder name).
+     * {@code <cache>/defectlens/embeddings/<data>-<model>} (the predictions' folder name); null when the user cache
+     * is turned off (as the predictions cache).
      */
     public static Path userCacheDir(String dataFingerprint, String modelSha) {
         Path predictions = defectlens.review.PredictionCache.userCacheDir(dataFingerprint, modelSha);
+        if (predictions == null) {
+            return null;
+        }
         return predictions.getParent().resolveSibling("embeddings").resolve(predictions.getFileName());
     }
 }

@@ -27,16 +27,21 @@ public final class WaferNovelty {
 
     /**
      * The embeddings of {@code rows} (null: all) of {@code data}: the cached ones, the missing ones computed (saved
-     * every few seconds, so a cancel keeps them). Rows not asked for may stay empty.
+     * every few seconds, so a cancel keeps them). Rows not asked for may stay empty. A null {@code cacheDir}: no
+     * cache, everything computed.
      */
     public static EmbeddingTable embeddings(WaferModel model, EmbeddingLayer layer, WaferDataset data, int[] rows,
             Path cacheDir, String modelSha, String dataFingerprint, Progress progress) {
         WaferEmbedder embedder = new WaferEmbedder(model, layer.averageOverSymmetries());
-        EmbeddingTable table = EmbeddingCache.load(cacheDir, modelSha, dataFingerprint, layer.key())
+        EmbeddingTable table = (cacheDir == null ? java.util.Optional.<EmbeddingTable>empty()
+                : EmbeddingCache.load(cacheDir, modelSha, dataFingerprint, layer.key()))
                 .filter(t -> t.size() == data.size() && t.dimension() == embedder.dimension())
                 .orElseGet(() -> EmbeddingTable.empty(data.size(), embedder.dimension(), model.classes()));
-        new EmbeddingRun(t -> EmbeddingCache.save(cacheDir, t, modelSha, dataFingerprint, layer.key()))
-                .wafer(embedder, data, rows, table, progress);
+        new EmbeddingRun(t -> {
+            if (cacheDir != null) {
+                EmbeddingCache.save(cacheDir, t, modelSha, dataFingerprint, layer.key());
+            }
+        }).wafer(embedder, data, rows, table, progress);
         return table;
     }
 
