@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 public enum QueueOrder {
     DATASET("dataset"), LEAST_CERTAIN("least-certain"), DIFFERS("differs"), CONFUSION_CELL("cell"), BY_CLASS("class"),
-    AUDIT("audit");
+    AUDIT("audit"), NOVELTY("novelty");
 
     private final String cliName;
 

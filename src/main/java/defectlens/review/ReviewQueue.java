@@ -22,7 +22,21 @@ public final class ReviewQueue {
      * @param truth the class an item really is: the reviewers' class where decided, else its label (null: unknown)
      */
     public static int[] order(PredictionTable table, QueueSpec spec, IntPredicate decided, IntFunction<String> truth) {
+        return order(table, spec, decided, truth, null);
+    }
+
+    /**
+     * As {@link #order(PredictionTable, QueueSpec, IntPredicate, IntFunction)}, with each item's novelty score
+     * (higher = less like the model's training data, NaN = not scored) for the order "most novel first"; without
+     * scores that order is an error telling how to get them.
+     */
+    public static int[] order(PredictionTable table, QueueSpec spec, IntPredicate decided, IntFunction<String> truth,
+            float[] novelty) {
         int n = table.size();
+        if (spec.order() == QueueOrder.NOVELTY && (novelty == null || novelty.length != n)) {
+            throw new defectlens.core.DefectLensException("the queue 'most novel first' needs the novelty scores of "
+                    + "the items (fit them once per model: review novelty --fit)");
+        }
         float[] confidence = table.confidences();
         int[] predicted = table.predictions();
         IntPredicate keep = switch (spec.order()) {
@@ -34,6 +48,7 @@ public final class ReviewQueue {
                     && spec.cellTruth() != null && spec.cellTruth().equals(truth.apply(i));
             case BY_CLASS -> i -> predicted[i] >= 0 && table.classes().get(predicted[i]).equals(spec.className());
             case AUDIT -> i -> predicted[i] >= 0 && confidence[i] >= minConfidence(spec);
+            case NOVELTY -> i -> !Float.isNaN(novelty[i]);
         };
         IntPredicate shown = spec.undecidedOnly() ? keep.and(decided.negate()) : keep;
         if (spec.order() == QueueOrder.DATASET) {
@@ -42,7 +57,29 @@ public final class ReviewQueue {
         if (spec.order() == QueueOrder.AUDIT) {
             return audit(n, shown, spec);
         }
+        if (spec.order() == QueueOrder.NOVELTY) {
+            return mostNovelFirst(n, shown, novelty);
+        }
         return leastCertainFirst(n, shown, confidence);
+    }
+
+    private static int[] mostNovelFirst(int n, IntPredicate shown, float[] novelty) {
+        long[] keys = new long[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (shown.test(i)) {
+                int bits = Float.floatToIntBits(novelty[i]);
+                int ordered = bits >= 0 ? bits : bits ^ 0x7fffffff; // any float, sorted as the float
+                // descending score: the complement of the order-preserving bits; the item number breaks ties
+                keys[m++] = ((long) ~ordered << 32) | i;
+            }
+        }
+        Arrays.sort(keys, 0, m);
+        int[] out = new int[m];
+        for (int k = 0; k < m; k++) {
+            out[k] = (int) keys[k];
+        }
+        return out;
     }
 
     /** The queue by its truth from the labels alone (no decisions). */

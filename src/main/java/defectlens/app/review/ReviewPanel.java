@@ -57,7 +57,9 @@ public final class ReviewPanel extends VBox {
         saved.textProperty().bind(vm.saveStateProperty());
         saved.setStyle("-fx-text-fill: #2e7d32; -fx-font-weight: bold;");
 
-        ComboBox<QueueOrder> order = new ComboBox<>(FXCollections.observableArrayList(QueueOrder.values()));
+        // "most novel first" needs novelty scores, which the window does not compute yet (review novelty on the CLI)
+        ComboBox<QueueOrder> order = new ComboBox<>(FXCollections.observableArrayList(
+                java.util.Arrays.stream(QueueOrder.values()).filter(o -> o != QueueOrder.NOVELTY).toList()));
         order.setId(idPrefix + "QueueOrder");
         order.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -208,6 +210,7 @@ public final class ReviewPanel extends VBox {
             case CONFUSION_CELL -> "confusion cell";
             case BY_CLASS -> "by predicted class";
             case AUDIT -> "audit: random confident sample";
+            case NOVELTY -> "most novel first";
         };
     }
 

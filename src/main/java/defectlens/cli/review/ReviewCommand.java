@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = "Reviews: process engineers decide on a model's predictions; their decisions become corrected labels.",
         subcommands = {ReviewCreateCommand.class, ReviewClassifyCommand.class, ReviewStatusCommand.class,
-            ReviewDecideCommand.class, ReviewMergeCommand.class, ReviewExportCommand.class})
+            ReviewDecideCommand.class, ReviewMergeCommand.class, ReviewExportCommand.class, ReviewNoveltyCommand.class,
+            ReviewSimilarCommand.class})
 public final class ReviewCommand extends CommandGroup {
 }

@@ -11,6 +11,11 @@ public final class SymmetryAveragingOption {
                     + "the bundle says; without the option, the bundle's model.json setting")
     Boolean averageSymmetries;
 
+    /** The setting asked for on the command line, null when the option was not given. */
+    public Boolean averageSymmetries() {
+        return averageSymmetries;
+    }
+
     /** Sets the model's averaging when the option was given; returns the setting in force. */
     public boolean applyTo(WaferModel model) {
         if (averageSymmetries != null) {

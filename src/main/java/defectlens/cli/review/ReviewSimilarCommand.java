@@ -1,0 +1,134 @@
+package defectlens.cli.review;
+
+import defectlens.cli.InterruptCancellation;
+import defectlens.cli.Json;
+import defectlens.cli.JsonOption;
+import defectlens.cli.TerminalProgress;
+import defectlens.cli.wafer.SymmetryAveragingOption;
+import defectlens.core.DefectLensException;
+import defectlens.review.DataFingerprint;
+import defectlens.review.ModelFingerprint;
+import defectlens.review.embedding.EmbeddingCache;
+import defectlens.review.embedding.EmbeddingLayer;
+import defectlens.review.embedding.EmbeddingTable;
+import defectlens.review.embedding.Neighbour;
+import defectlens.review.embedding.SimilarItems;
+import defectlens.review.novelty.WaferNovelty;
+import defectlens.wafer.WaferDataset;
+import defectlens.wafer.WaferModel;
+import defectlens.wafer.WaferModelBundle;
+import defectlens.wafer.WaferPredictions;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code review similar --model M --data D --item I}: the wafer maps of D most like map I in the model's embedding
+ * space (cosine; exact up to 50k maps, HNSW above), with their labels and the model's predictions. The embeddings of
+ * D are computed once and cached beside the predictions.
+ */
+@Command(name = "similar", mixinStandardHelpOptions = true,
+        description = "More like this: the wafer maps most like one map in the model's embedding space.")
+final class ReviewSimilarCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "wafer model bundle")
+    Path modelDir;
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "WM-811K pickle")
+    Path data;
+    @Option(names = "--item", required = true, paramLabel = "ROW", description = "row number of the map to match")
+    int item;
+    @Option(names = "--k", defaultValue = "10", description = "maps to list (default ${DEFAULT-VALUE})")
+    int k;
+    @Mixin
+    SymmetryAveragingOption averaging;
+    @Mixin
+    JsonOption json;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(data)) {
+            throw new DefectLensException(data, "no such wafer file");
+        }
+        if (k < 1) {
+            throw new DefectLensException(data, "--k must be at least 1");
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        try (WaferModel model = WaferModelBundle.load(modelDir);
+                InterruptCancellation cancel = new InterruptCancellation();
+                TerminalProgress progress = new TerminalProgress(err, "review similar", cancel)) {
+            String modelSha = ModelFingerprint.of(modelDir);
+            EmbeddingLayer layer = EmbeddingLayer.wafer(modelDir, model.averageOverSymmetries());
+            if (averaging.averageSymmetries() != null) {
+                layer = new EmbeddingLayer(layer.layer(), averaging.averageSymmetries());
+            }
+            WaferDataset d = ReviewData.wafer(data, progress);
+            int index = rowIndex(d);
+            String dataFp = DataFingerprint.of(data);
+            Path cache = EmbeddingCache.userCacheDir(dataFp, modelSha);
+            EmbeddingTable table = WaferNovelty.embeddings(model, layer, d, null, cache, modelSha, dataFp, progress);
+            if (cancel.getAsBoolean()) {
+                err.println("cancelled: the embeddings done so far are kept in " + cache + "; run again to go on");
+                return 130;
+            }
+            float[][] vectors = new float[table.size()][];
+            for (int i = 0; i < vectors.length; i++) {
+                vectors[i] = table.vector(i);
+            }
+            long start = System.nanoTime();
+            SimilarItems.Search search = SimilarItems.index(vectors, progress);
+            doc.put("index_seconds", (System.nanoTime() - start) / 1e9);
+            start = System.nanoTime();
+            List<Neighbour> found = search.nearest(vectors[index], k + 1);
+            doc.put("query_millis", (System.nanoTime() - start) / 1e6);
+            doc.put("exact", search.index().exact());
+            doc.put("item", index);
+            doc.put("label", d.get(index).label());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Neighbour n : found) {
+                if (n.item() == index || rows.size() == k) {
+                    continue;
+                }
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("item", n.item());
+                r.put("similarity", n.similarity());
+                r.put("label", d.get(n.item()).label());
+                r.put("predicted", model.classes().get(WaferPredictions.argMax(table.probabilities(n.item()))));
+                rows.add(r);
+            }
+            doc.put("similar", rows);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json.on()) {
+            out.println(Json.write(doc));
+        } else {
+            out.println("maps most like map " + doc.get("item") + " (" + doc.get("label") + "):");
+            for (Object o : (List<?>) doc.get("similar")) {
+                Map<?, ?> r = (Map<?, ?>) o;
+                out.println(String.format(Locale.ROOT, "  %8s  cos %.3f  label %-10s predicted %s", r.get("item"),
+                        (Float) r.get("similarity"), r.get("label"), r.get("predicted")));
+            }
+        }
+        return 0;
+    }
+
+    private int rowIndex(WaferDataset d) {
+        if (item < 0 || item >= d.size()) {
+            throw new DefectLensException(data, "--item " + item + " is not a row of the file's " + d.size()
+                    + " readable maps");
+        }
+        return item;
+    }
+}

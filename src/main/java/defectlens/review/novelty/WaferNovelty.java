@@ -1,0 +1,140 @@
+package defectlens.review.novelty;
+
+import defectlens.core.Progress;
+import defectlens.review.embedding.EmbeddingCache;
+import defectlens.review.embedding.EmbeddingLayer;
+import defectlens.review.embedding.EmbeddingRun;
+import defectlens.review.embedding.EmbeddingTable;
+import defectlens.review.embedding.WaferEmbedder;
+import defectlens.wafer.WaferDataset;
+import defectlens.wafer.WaferModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Novelty of wafer maps under a wafer model, the steps the CLI and the window share: embeddings of the rows asked
+ * for (cached, resumable), the fit on the model's training rows with thresholds chosen on its held-out rows, the
+ * scores of any rows, and each score's AUROC where labels tell known from novel.
+ */
+public final class WaferNovelty {
+    private WaferNovelty() {
+    }
+
+    /**
+     * The embeddings of {@code rows} (null: all) of {@code data}: the cached ones, the missing ones computed (saved
+     * every few seconds, so a cancel keeps them). Rows not asked for may stay empty. A null {@code cacheDir}: no
+     * cache, everything computed.
+     */
+    public static EmbeddingTable embeddings(WaferModel model, EmbeddingLayer layer, WaferDataset data, int[] rows,
+            Path cacheDir, String modelSha, String dataFingerprint, Progress progress) {
+        WaferEmbedder embedder = new WaferEmbedder(model, layer.averageOverSymmetries());
+        EmbeddingTable table = (cacheDir == null ? java.util.Optional.<EmbeddingTable>empty()
+                : EmbeddingCache.load(cacheDir, modelSha, dataFingerprint, layer.key()))
+                .filter(t -> t.size() == data.size() && t.dimension() == embedder.dimension())
+                .orElseGet(() -> EmbeddingTable.empty(data.size(), embedder.dimension(), model.classes()));
+        new EmbeddingRun(t -> {
+            if (cacheDir != null) {
+                EmbeddingCache.save(cacheDir, t, modelSha, dataFingerprint, layer.key());
+            }
+        }).wafer(embedder, data, rows, table, progress);
+        return table;
+    }
+
+    /** The rows a model was trained on: labelled with one of its classes and not held out. */
+    public static int[] trainingRows(WaferDataset data, List<String> classes, List<Integer> heldOut) {
+        Set<String> known = Set.copyOf(classes);
+        boolean[] held = new boolean[data.size()];
+        heldOut.forEach(i -> held[i] = true);
+        return java.util.stream.IntStream.range(0, data.size())
+                .filter(i -> !held[i] && NoveltyRows.isKnown(data, i, known)).toArray();
+    }
+
+    /**
+     * The evaluation rows, in data-set order: the held-out rows and the rows of classes the model does not know
+     * (a seeded random sample of at most {@code maxNovel} of them).
+     */
+    public static int[] evaluationRows(WaferDataset data, List<String> classes, List<Integer> heldOut, int maxNovel,
+            long seed) {
+        List<Integer> rows = new ArrayList<>(heldOut);
+        int[] novel = NoveltyRows.novel(data, classes);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        int m = Math.min(maxNovel, novel.length);
+        for (int i = 0; i < m; i++) {
+            int j = i + random.nextInt(novel.length - i);
+            int t = novel[i];
+            novel[i] = novel[j];
+            novel[j] = t;
+            rows.add(novel[i]);
+        }
+        return rows.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+    }
+
+    /** What a fit made and how its scores did on the evaluation rows. */
+    public record Fit(NoveltyModel model, NoveltyInfo info, int[] evaluationRows, double[][] scores, Boolean[] truth) {
+    }
+
+    /**
+     * Fits the scorer on the embeddings of {@code training} rows, scores the {@code evaluation} rows, chooses each
+     * score's threshold on the known ones among them (the {@code 1 - falseAlarms} quantile) and measures every
+     * score's AUROC there.
+     */
+    public static Fit fit(EmbeddingTable table, WaferDataset data, int[] training, int[] evaluation, String modelSha,
+            EmbeddingLayer layer, NoveltyScore chosen, double falseAlarms, int k, Map<String, Object> fittedOn) {
+        List<String> classes = table.classes();
+        int[] labels = new int[training.length];
+        for (int t = 0; t < training.length; t++) {
+            labels[t] = classes.indexOf(data.get(training[t]).label());
+        }
+        NoveltyModel m = NoveltyFit.fit(table.rows(training).vectors(), labels, classes.size(), k, 0);
+        double[][] scores = m.scores(table.rows(evaluation));
+        Boolean[] truth = NoveltyRows.truth(data, evaluation, classes);
+        Map<NoveltyScore, Double> thresholds = new EnumMap<>(NoveltyScore.class);
+        for (NoveltyScore s : NoveltyScore.values()) {
+            double[] known = select(scores[s.ordinal()], truth, false);
+            thresholds.put(s, NoveltyFit.threshold(known, falseAlarms));
+        }
+        Map<String, Object> source = new LinkedHashMap<>(fittedOn);
+        source.put("trainingRows", training.length);
+        source.put("evaluationRows", evaluation.length);
+        source.put("novelRows", select(scores[0], truth, true).length);
+        NoveltyInfo info = new NoveltyInfo(1, modelSha, layer.key(), classes, k, chosen, falseAlarms, thresholds,
+                source, aurocs(scores, truth));
+        return new Fit(m.withThresholds(thresholds), info, evaluation, scores, truth);
+    }
+
+    /** Each score's AUROC over the rows whose truth is known (novel = positive); NaN without both kinds. */
+    public static Map<NoveltyScore, Double> aurocs(double[][] scores, Boolean[] truth) {
+        Map<NoveltyScore, Double> out = new EnumMap<>(NoveltyScore.class);
+        for (NoveltyScore s : NoveltyScore.values()) {
+            List<Double> v = new ArrayList<>();
+            List<Boolean> p = new ArrayList<>();
+            for (int i = 0; i < truth.length; i++) {
+                if (truth[i] != null) {
+                    v.add(scores[s.ordinal()][i]);
+                    p.add(truth[i]);
+                }
+            }
+            boolean[] pos = new boolean[p.size()];
+            for (int i = 0; i < pos.length; i++) {
+                pos[i] = p.get(i);
+            }
+            out.put(s, Auroc.of(v.stream().mapToDouble(Double::doubleValue).toArray(), pos));
+        }
+        return out;
+    }
+
+    private static double[] select(double[] scores, Boolean[] truth, boolean novel) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] != null && truth[i] == novel) {
+                out.add(scores[i]);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
