@@ -143,6 +143,9 @@ final class ReviewCreateCommand implements Callable<Integer> {
                     throw new DefectLensException("--audit-size must be at least 1 and --min-confidence within 0..1");
                 }
                 return QueueSpec.audit(auditSize, seed, minConfidence);
+            case NOVELTY:
+                throw new DefectLensException("--order novelty is not available for a review yet (reviews do not keep "
+                        + "novelty scores): use `review novelty --model M --data D` for the most novel items");
             default:
                 return QueueSpec.of(o);
         }
