@@ -214,7 +214,7 @@ final class PeriodicPatternModel {
     private static float median(float[] v, int n) {
         float[] copy = Arrays.copyOf(v, n);
         Arrays.sort(copy);
-        return n % 2 == 1 ? copy[n / 2] : 0.5f * (copy[n / 2 - 1] + copy[n / 2]);
+        return n % 2 != 0 ? copy[n / 2] : 0.5f * (copy[n / 2 - 1] + copy[n / 2]);
     }
 
     private static double[] medianFilter(double[] v, int radius) {
