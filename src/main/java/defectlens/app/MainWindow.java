@@ -190,7 +190,8 @@ public final class MainWindow extends BorderPane {
         if (wafer) {
             var pair = wafers.side().modelsProperty().get();
             waferReview.createWafer(folder, reviewer.get(), wafers.datasetProperty().get(), pair.name(),
-                    wafers.side().proposedDir(), pair.proposed().classes());
+                    wafers.side().proposedDir(), pair.proposed().classes(),
+                    wafers.side().averageSymmetriesProperty().get());
         } else {
             LoadedModel m = vm.modelProperty().get();
             semReview.createSem(folder, reviewer.get(), vm.datasetProperty().get(), m.name(), m.dir(),

@@ -43,7 +43,7 @@ public record ReviewPredictions(PredictionTable table, String stale) {
         }
         if (data != def.data() || model != def.model()) {
             folder.update(new ReviewDefinition(def.format(), def.id(), def.kind(), data, model, def.queue(),
-                    def.createdAt(), def.classes()));
+                    def.createdAt(), def.classes(), def.averageOverSymmetries()));
         }
         PredictionCache.CacheRead read = folder.readPredictions();
         PredictionTable cached = read.table();

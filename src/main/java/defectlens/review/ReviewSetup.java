@@ -23,16 +23,21 @@ public final class ReviewSetup {
             List<String> modelClasses, QueueSpec queue) {
         DataRef ref = new DataRef(abs(dataPath), DataFingerprint.of(data), DataFingerprint.stamp(data), data.size());
         PredictionTable t = ReviewItems.of(data, modelClasses);
-        return ReviewFolder.create(out, definition(ReviewKind.SEM, ref, modelName, modelDir, modelClasses, queue), t);
+        return ReviewFolder.create(out, definition(ReviewKind.SEM, ref, modelName, modelDir, modelClasses, queue, null),
+                t);
     }
 
-    /** A review of the maps of a wafer file. */
+    /**
+     * A review of the maps of a wafer file whose predictions are averaged over the 8 turns / flips of each map or
+     * not ({@code averageOverSymmetries}), for every run of the review.
+     */
     public static ReviewFolder wafer(Path out, WaferDataset data, String modelName, Path modelDir,
-            List<String> modelClasses, QueueSpec queue) {
+            List<String> modelClasses, QueueSpec queue, boolean averageOverSymmetries) {
         Path file = data.source();
         DataRef ref = new DataRef(abs(file), DataFingerprint.of(file), DataFingerprint.stamp(file), data.size());
         PredictionTable t = items(data, modelClasses);
-        return ReviewFolder.create(out, definition(ReviewKind.WAFER, ref, modelName, modelDir, modelClasses, queue), t);
+        return ReviewFolder.create(out, definition(ReviewKind.WAFER, ref, modelName, modelDir, modelClasses, queue,
+                averageOverSymmetries), t);
     }
 
     /**
@@ -72,11 +77,11 @@ public final class ReviewSetup {
     }
 
     private static ReviewDefinition definition(ReviewKind kind, DataRef data, String modelName, Path modelDir,
-            List<String> classes, QueueSpec queue) {
+            List<String> classes, QueueSpec queue, Boolean averageOverSymmetries) {
         ModelRef model = new ModelRef(modelName, abs(modelDir), ModelFingerprint.of(modelDir),
                 ModelFingerprint.stamp(modelDir));
         return new ReviewDefinition(ReviewDefinition.FORMAT, UUID.randomUUID().toString(), kind, data, model, queue,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), classes);
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), classes, averageOverSymmetries);
     }
 
     private static String abs(Path p) {

@@ -60,6 +60,10 @@ class ReviewCommandTest {
         assertEquals(200, doc.get("classified").asInt());
         JsonNode status = JSON.readTree(CliTest.run("review", "status", review.toString(), "--json").out());
         assertEquals(5, status.get("queue").get("items").asInt());
+        assertEquals(false, status.get("average_over_symmetries").asBoolean(true), "recorded at create");
+        CliTest.Result mixed = CliTest.run("review", "classify", review.toString(), "--average-symmetries", "true");
+        assertEquals(2, mixed.code(), mixed.err());
+        assertTrue(mixed.err().startsWith("error: ") && mixed.err().contains("would mix"), mixed.err());
         assertTrue(status.get("metrics").get("accuracy").asDouble() > 0.7, status.toString());
     }
 

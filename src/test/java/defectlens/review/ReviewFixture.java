@@ -36,7 +36,7 @@ record ReviewFixture(SemDataset data, ReviewFolder folder, PredictionTable table
         ReviewDefinition def = new ReviewDefinition(ReviewDefinition.FORMAT, "rev-1", ReviewKind.SEM,
                 new DataRef(data.root().toString(), "sha256:00", "stamp", data.size()),
                 new ModelRef("tiny", tmp.resolve("model").toString(), "0123456789abcdef", null),
-                QueueSpec.of(QueueOrder.LEAST_CERTAIN), "2026-11-30T06:00:00Z", CLASSES);
+                QueueSpec.of(QueueOrder.LEAST_CERTAIN), "2026-11-30T06:00:00Z", CLASSES, null);
         ReviewFolder folder = ReviewFolder.create(tmp.resolve("review"), def, table);
         return new ReviewFixture(data, folder, table);
     }

@@ -106,11 +106,14 @@ public final class ReviewViewModel {
                 spec.get()), data, null);
     }
 
-    /** Makes a new review of the wafer maps open in the window and opens it for {@code reviewer}. */
+    /**
+     * Makes a new review of the wafer maps open in the window and opens it for {@code reviewer}; its predictions
+     * are averaged over the 8 turns / flips of each map or not, as {@code average} says, in every run.
+     */
     public BackgroundTask<OpenedReview> createWafer(Path dir, String reviewer, WaferDataset data,
-            String modelName, Path modelDir, List<String> classes) {
-        return create(dir, reviewer, () -> ReviewSetup.wafer(dir, data, modelName, modelDir, classes, spec.get()),
-                null, data);
+            String modelName, Path modelDir, List<String> classes, boolean average) {
+        return create(dir, reviewer, () -> ReviewSetup.wafer(dir, data, modelName, modelDir, classes, spec.get(),
+                average), null, data);
     }
 
     private BackgroundTask<OpenedReview> create(Path dir, String reviewer, Supplier<ReviewFolder> setup,

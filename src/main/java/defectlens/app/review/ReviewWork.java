@@ -113,7 +113,9 @@ final class ReviewWork {
         }
         try (WaferModel model = WaferModelBundle.load(f.modelPath())) {
             requireClasses(f, model.classes());
-            return run.wafer(model, o.wafer(), model.averageOverSymmetries(), table, progress);
+            Boolean recorded = f.definition().averageOverSymmetries();
+            return run.wafer(model, o.wafer(), recorded != null ? recorded : model.averageOverSymmetries(), table,
+                    progress);
         }
     }
 

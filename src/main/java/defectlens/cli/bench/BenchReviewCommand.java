@@ -120,7 +120,7 @@ public final class BenchReviewCommand implements Callable<Integer> {
         }
         start = System.nanoTime();
         ReviewFolder f = ReviewSetup.wafer(dir, d, String.valueOf(model.toAbsolutePath().normalize().getFileName()), model,
-                classes, QueueSpec.of(QueueOrder.LEAST_CERTAIN));
+                classes, QueueSpec.of(QueueOrder.LEAST_CERTAIN), true);
         double created = (System.nanoTime() - start) / 1e9;
         PredictionTable t = f.predictions().orElseThrow();
         SimulatedPredictions.fill(t, seed);

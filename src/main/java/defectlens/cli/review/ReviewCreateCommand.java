@@ -85,12 +85,14 @@ final class ReviewCreateCommand implements Callable<Integer> {
                 d = ReviewData.wafer(data, p);
             }
             List<String> classes;
+            boolean average;
             try (WaferModel m = WaferModelBundle.load(model)) {
                 classes = m.classes();
+                average = averaging.applyTo(m);
             }
             err.println("fingerprinting " + data.getFileName() + " (" + d.size() + " maps)");
             folder = ReviewSetup.wafer(out, d, model.toAbsolutePath().normalize().getFileName().toString(), model, classes,
-                    queue);
+                    queue, average);
         } else {
             SemDataset d = ReviewData.sem(data);
             ModelManifest m = ModelBundle.readManifest(model);

@@ -93,7 +93,14 @@ final class ReviewData {
         WaferDataset d = wafer(f.dataPath(), Progress.NONE);
         try (WaferModel model = WaferModelBundle.load(f.modelPath())) {
             requireClasses(f, model.classes());
-            boolean average = averaging.applyTo(model);
+            Boolean recorded = f.definition().averageOverSymmetries();
+            boolean asked = averaging.applyTo(model);
+            if (recorded != null && recorded != asked && averaging.averageSymmetries() != null) {
+                throw new DefectLensException(f.dir(), "the review's predictions are " + (recorded ? "" : "not ")
+                        + "averaged over the 8 turns / flips (review.json); --average-symmetries " + asked
+                        + " would mix two kinds of prediction in one review");
+            }
+            boolean average = recorded != null ? recorded : asked;
             err.println("classifying " + (table.size() - table.doneCount()) + " maps" + (average
                     ? " (averaged over 8 turns / flips)" : ""));
             return run.wafer(model, d, average, table, progress);

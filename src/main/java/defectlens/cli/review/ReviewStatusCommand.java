@@ -67,6 +67,9 @@ final class ReviewStatusCommand implements Callable<Integer> {
         doc.put("model", Map.of("name", def.model().name(), "path", def.model().path(), "weights_sha256",
                 def.model().weightsSha256()));
         doc.put("classes", def.classes());
+        if (def.averageOverSymmetries() != null) {
+            doc.put("average_over_symmetries", def.averageOverSymmetries());
+        }
         doc.put("classified", t.doneCount());
         doc.put("stale", p.stale());
         Map<String, Object> q = new LinkedHashMap<>();

@@ -163,9 +163,10 @@ class ReviewViewModelTest {
                 Path.of("datasets/wm811k/LSWMD_sample.pkl"));
         Path modelDir = Path.of("models/wafer-proposed-paper7");
         List<String> classes = defectlens.wafer.WaferClassSet.PAPER7.classes();
-        vm.createWafer(dir, "carl", maps, "paper7", modelDir, classes);
+        vm.createWafer(dir, "carl", maps, "paper7", modelDir, classes, false);
         assertTrue(executor.errors.isEmpty(), executor.errors.toString());
         ReviewSession created = vm.sessionProperty().get();
+        assertEquals(Boolean.FALSE, created.folder().definition().averageOverSymmetries(), "the review records it");
         defectlens.review.SimulatedPredictions.fill(created.table(), 5); // a stand-in for the 47 s of the real model
         created.folder().savePredictions(created.table());
         vm.close();
