@@ -152,9 +152,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         semReview.setOnItem(this::showSemItem);
-        // after the data set's own first selection (made right after it is set), so the review's item wins
-        vm.datasetProperty().addListener((o, a, d) -> javafx.application.Platform.runLater(
-                () -> showSemItem(semReview.itemProperty().get())));
+        vm.datasetProperty().addListener((o, a, d) -> showSemItem(semReview.itemProperty().get()));
     }
 
     private void showSemItem(int i) {

@@ -1,20 +1,14 @@
 package defectlens.review;
 
-import defectlens.core.DefectLensException;
-import defectlens.journal.JournalContent;
 import defectlens.journal.JournalReport;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * A review opened from its folder alone, as the window opens it before the data file is read: review.json, the
  * cached predictions (when the data file's stamp and the model's weights are unchanged) and every reviewer's
- * decisions (checked against the review: refused lines are reported in {@link #refused}), the last two read at
- * the same time on two threads. With 811,457 wafer maps this shows the queue and
- * the confusion matrix while the maps themselves load.
+ * decisions (checked against the review: refused lines are reported in {@link #refused}). With 811,457 wafer
+ * maps this shows the queue and the confusion matrix while the maps themselves load.
  */
 public record OpenReview(ReviewFolder folder, PredictionTable table, DecisionLedger ledger,
         JournalReport<ReviewDecision> refused) {
@@ -22,26 +16,8 @@ public record OpenReview(ReviewFolder folder, PredictionTable table, DecisionLed
     /** The review with its cached predictions, or empty when they must be checked against the data first. */
     public static Optional<OpenReview> fromCache(Path dir) {
         ReviewFolder f = ReviewFolder.open(dir);
-        CompletableFuture<List<JournalContent<ReviewDecision>>> decisions = CompletableFuture.supplyAsync(
-                () -> ReviewDecisions.scan(f),
-                runnable -> {
-                    Thread t = new Thread(runnable, "review-decisions-reader");
-                    t.setDaemon(true);
-                    t.start();
-                });
-        Optional<PredictionTable> table = ReviewPredictions.cached(f, ModelFingerprint.current(f),
-                DataFingerprint.stamp(f.dataPath()));
-        List<JournalContent<ReviewDecision>> lines;
-        try {
-            lines = decisions.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof DefectLensException d) {
-                throw d;
-            }
-            throw e;
-        }
-        return table.map(t -> {
-            ReviewDecisions.Read read = ReviewDecisions.check(f, t, lines);
+        return ReviewPredictions.cached(f, ModelFingerprint.current(f), DataFingerprint.stamp(f.dataPath())).map(t -> {
+            ReviewDecisions.Read read = ReviewDecisions.read(f, t);
             return new OpenReview(f, t, read.ledger(), read.report());
         });
     }

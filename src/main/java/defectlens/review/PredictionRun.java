@@ -62,15 +62,15 @@ public final class PredictionRun {
     /** Classifies the SEM samples of {@code data} missing from {@code table} with {@code classifier}. */
     public Result sem(SemClassifier classifier, SemDataset data, PredictionTable table, Progress progress) {
         requireSameSize(table, data.size());
-        List<Integer> todo = missing(table);
+        List<Integer> pending = missing(table);
         int step = Math.max(1, SemClassifier.recommendedBatch(classifier.model().input()));
         int classified = 0;
         int unreadable = 0;
         String problem = null;
         long lastSave = clock.getAsLong();
         try {
-            for (int start = 0; start < todo.size() && !progress.isCancelled(); start += step) {
-                List<Integer> chunk = todo.subList(start, Math.min(todo.size(), start + step));
+            for (int start = 0; start < pending.size() && !progress.isCancelled(); start += step) {
+                List<Integer> chunk = pending.subList(start, Math.min(pending.size(), start + step));
                 List<Integer> read = new ArrayList<>();
                 List<String> ids = new ArrayList<>();
                 List<ImageRaster> images = new ArrayList<>();
@@ -106,7 +106,7 @@ public final class PredictionRun {
     public Result wafer(WaferModel model, WaferDataset data, boolean averageOverSymmetries, PredictionTable table,
             Progress progress) {
         requireSameSize(table, data.size());
-        List<Integer> todo = missing(table);
+        List<Integer> pending = missing(table);
         int[] classified = {0};
         long[] lastSave = {clock.getAsLong()};
         int total = table.size();
@@ -122,7 +122,7 @@ public final class PredictionRun {
             }
         };
         try {
-            WaferPredictions.classifyRows(model, data, todo, averageOverSymmetries, WAFER_STEP, (rows, p) -> {
+            WaferPredictions.classifyRows(model, data, pending, averageOverSymmetries, WAFER_STEP, (rows, p) -> {
                 int[] items = new int[rows.size()];
                 for (int k = 0; k < items.length; k++) {
                     items[k] = rows.get(k);

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * What {@code bench review} measures on an existing review folder, in this order and in one JVM: opening the
@@ -101,13 +100,11 @@ public final class ReviewBenchmark {
         try (DecisionJournal journal = DecisionJournal.open(f.journalFile(reviewer))) {
             List<ReviewDecision> mine = new ArrayList<>(journal.decisions());
             DecisionLedger ledger = DecisionLedger.of(mine);
+            DecisionMaker maker = new DecisionMaker(f.definition(), table, reviewer, Clock.systemUTC());
             for (int k = 0; k < latency.length; k++) {
                 int i = queue[k];
                 long start = System.nanoTime();
-                ReviewDecision d = new ReviewDecision(UUID.randomUUID().toString(), f.definition().id(), table.id(i), i,
-                        reviewer, ReviewDecision.timeNow(Clock.systemUTC()), DecisionAction.ACCEPT, table.labelName(i),
-                        table.predictedName(i), table.top(i, 3), table.predictedName(i), null, null, "bench",
-                        f.definition().model().shortName());
+                ReviewDecision d = maker.accept(i, "bench");
                 journal.append(d);
                 mine.add(d);
                 ledger = DecisionLedger.of(mine);

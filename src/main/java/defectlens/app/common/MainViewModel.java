@@ -84,7 +84,8 @@ public final class MainViewModel {
             dataset.set(d);
             status.set(d.name() + ": " + d.size() + " images, layout " + d.layout().id()
                     + (d.maskCount() > 0 ? ", " + d.maskCount() + " masks" : ""));
-            if (!d.samples().isEmpty()) {
+            // the first image, unless a listener of the data set (an open review) has selected its own already
+            if (!d.samples().isEmpty() && (selected.get() == null || !d.samples().contains(selected.get()))) {
                 select(d.samples().get(0));
             }
         }, "Cannot open " + path.getFileName()));

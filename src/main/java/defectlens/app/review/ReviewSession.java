@@ -4,17 +4,16 @@ import defectlens.core.DefectLensException;
 import defectlens.review.DecisionAction;
 import defectlens.review.DecisionJournal;
 import defectlens.review.DecisionLedger;
+import defectlens.review.DecisionMaker;
 import defectlens.review.PredictionTable;
 import defectlens.review.ReviewDecision;
 import defectlens.review.ReviewDecisions;
-import defectlens.review.ReviewDefinition;
 import defectlens.review.ReviewFolder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * One reviewer at work on one review: the review folder, its predictions, the reviewer's own decisions journal
@@ -73,37 +72,39 @@ public final class ReviewSession implements AutoCloseable {
      */
     public synchronized ReviewDecision decide(int index, DecisionAction action, String classAfter, String note,
             String source) {
-        String after = switch (action) {
-            case ACCEPT -> requirePrediction(index);
-            case RELABEL -> classAfter;
-            default -> null;
+        DecisionMaker maker = maker();
+        ReviewDecision d = switch (action) {
+            case ACCEPT -> {
+                requirePrediction(index);
+                yield maker.accept(index, source);
+            }
+            case RELABEL -> maker.relabel(index, classAfter, source);
+            case UNSURE, SKIP -> maker.undecided(index, action, source);
+            case NOTE -> maker.note(index, note, source);
+            case UNDO -> throw new IllegalArgumentException("an undo names the line it withdraws: use undo()");
         };
-        return write(index, action, after, note, null, source);
+        return write(d);
     }
 
     /** Withdraws this reviewer's current decision on {@code index}; empty when there is none to withdraw. */
     public synchronized Optional<ReviewDecision> undo(int index, String source) {
         Optional<ReviewDecision> target = ledger.current(index, reviewer);
-        return target.map(t -> write(index, DecisionAction.UNDO, null, null, t.id(), source));
+        return target.map(t -> write(maker().undo(t, source)));
     }
 
-    private String requirePrediction(int index) {
-        String predicted = table.predictedName(index);
-        if (predicted == null) {
+    /** Fills in what every line records besides the choice (the definition may have new fingerprints). */
+    private DecisionMaker maker() {
+        return new DecisionMaker(folder.definition(), table, reviewer, clock);
+    }
+
+    private void requirePrediction(int index) {
+        if (table.predictedName(index) == null) {
             throw new DefectLensException(folder.dir(), "item " + table.id(index)
                     + " has no prediction yet to accept: classify the missing items first");
         }
-        return predicted;
     }
 
-    private ReviewDecision write(int index, DecisionAction action, String classAfter, String note,
-            String supersedes, String source) {
-        ReviewDefinition def = folder.definition();
-        String sha = def.model().weightsSha256();
-        ReviewDecision d = new ReviewDecision(UUID.randomUUID().toString(), def.id(), table.id(index), index,
-                reviewer, ReviewDecision.timeNow(clock), action, table.labelName(index), table.predictedName(index),
-                table.isDone(index) ? table.top(index, 3) : List.of(), classAfter, note, supersedes, source,
-                def.model().name() + " " + (sha == null ? "" : sha.substring(0, Math.min(12, sha.length()))));
+    private ReviewDecision write(ReviewDecision d) {
         journal.append(d);
         lines.add(d);
         ledger = DecisionLedger.of(lines);

@@ -27,20 +27,20 @@ public final class EmbeddingRun {
     /** Embeds the wafer maps of {@code rows} (null: all) that {@code table} does not hold yet; true when finished. */
     public boolean wafer(WaferEmbedder embedder, WaferDataset data, int[] rows, EmbeddingTable table,
             Progress progress) {
-        List<Integer> todo = new ArrayList<>();
+        List<Integer> pending = new ArrayList<>();
         int n = rows == null ? data.size() : rows.length;
         for (int k = 0; k < n; k++) {
             int i = rows == null ? k : rows[k];
             if (!table.isDone(i)) {
-                todo.add(i);
+                pending.add(i);
             }
         }
         int total = n;
-        int done = n - todo.size();
+        int done = n - pending.size();
         long lastSave = System.currentTimeMillis();
         try {
-            for (int start = 0; start < todo.size() && !progress.isCancelled(); start += BATCH) {
-                List<Integer> batch = todo.subList(start, Math.min(todo.size(), start + BATCH));
+            for (int start = 0; start < pending.size() && !progress.isCancelled(); start += BATCH) {
+                List<Integer> batch = pending.subList(start, Math.min(pending.size(), start + BATCH));
                 float[][] maps = new float[batch.size()][];
                 for (int k = 0; k < maps.length; k++) {
                     WaferMap w = data.get(batch.get(k));
