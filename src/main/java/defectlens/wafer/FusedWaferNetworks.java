@@ -139,9 +139,13 @@ final class FusedWaferNetworks implements AutoCloseable {
         return copy;
     }
 
-    /** A contiguous copy owned by this graph. */
+    /**
+     * A contiguous copy owned by this graph, cut off from autograd: PyTorch's no-grad switch is per thread,
+     * and a prediction on a thread where it is on (a window's background task) would otherwise record a
+     * backward graph of every batch.
+     */
     private NDArray keep(NDArray a) {
-        NDArray copy = a.duplicate();
+        NDArray copy = a.stopGradient().duplicate();
         copy.attach(manager);
         return copy;
     }
