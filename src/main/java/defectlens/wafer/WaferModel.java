@@ -23,8 +23,13 @@ import java.util.Map;
  * its own {@link NDManager}).
  */
 public final class WaferModel implements AutoCloseable {
-    /** Network inputs per forward call by default (measured: docs/benchmarks.md). */
-    public static final int FORWARD_BATCH = 64;
+    /**
+     * Network inputs per forward call by default: 2 maps x 8 symmetric copies when averaging. Measured best
+     * for the fused graph (docs/benchmarks.md, "Fab scale"): larger calls make intermediate tensors of 32 MB
+     * and more (the kernel-flip stage of two networks holds 1 MB per input), which the C allocator maps and
+     * unmaps afresh at every call, and the per-map CPU time grows 2-5 times.
+     */
+    public static final int FORWARD_BATCH = 16;
 
     private final Model model;
     private final List<Model> networks = new java.util.ArrayList<>();
@@ -278,6 +283,39 @@ public final class WaferModel implements AutoCloseable {
      * the fused graph is tested against).
      */
     float[][] predictEncodedPerNetwork(float[][] inputs) {
+        return perNetwork(inputs);
+    }
+
+    /**
+     * {@link #predict(float[][], boolean)} the way it ran before the fused graph: the same inputs, but each
+     * network's own DJL block, one forward call per network and {@code forwardBatch()} inputs, and the
+     * averages taken in Java. Kept as the reference that {@code bench wafer --reference-batch} times beside
+     * the fused path in the same run.
+     */
+    public float[][] predictPerNetwork(float[][] maps, boolean averageOverSymmetries) {
+        int copies = averageOverSymmetries ? WaferInputEncoder.SYMMETRIES : 1;
+        int step = Math.max(1, forwardBatch / copies);
+        float[][] out = new float[maps.length][];
+        for (int start = 0; start < maps.length; start += step) {
+            float[][] chunk = java.util.Arrays.copyOfRange(maps, start, Math.min(start + step, maps.length));
+            float[][] p = perNetwork(copies == 1 ? encoder.encode(chunk) : encoder.encodeWithSymmetries(chunk));
+            for (int i = 0; i < chunk.length; i++) {
+                float[] row = p[i * copies];
+                for (int k = 1; k < copies; k++) {
+                    for (int c = 0; c < row.length; c++) {
+                        row[c] += p[i * copies + k][c];
+                    }
+                }
+                for (int c = 0; c < row.length && copies > 1; c++) {
+                    row[c] /= copies;
+                }
+                out[start + i] = row;
+            }
+        }
+        return out;
+    }
+
+    private float[][] perNetwork(float[][] inputs) {
         float[][] sum = predictEncoded(model, inputs);
         for (int k = 1; k < networks.size(); k++) {
             addInto(sum, predictEncoded(networks.get(k), inputs));

@@ -52,6 +52,11 @@ public final class BenchWaferCommand implements Callable<Integer> {
                     + "their copies); default the model's, " + WaferModel.FORWARD_BATCH)
     Integer batch;
 
+    @Option(names = "--reference-batch", paramLabel = "N",
+            description = "also time the path before the fused graph (one forward call per network, N inputs each; "
+                    + "64 was its default) on the same maps, for a side-by-side figure")
+    Integer referenceBatch;
+
     @Option(names = "--train-maps", defaultValue = "0", paramLabel = "N",
             description = "also time one training epoch over N maps (real maps of the model's classes, cycled; "
                     + "batch 64, the paper's Adam recipe, a fresh network of the bundle's variant); 0 = skip (default)")
@@ -62,8 +67,9 @@ public final class BenchWaferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (maps < 1 || repeats < 1 || (batch != null && batch < 1)) {
-            throw new DefectLensException("need --maps >= 1, --repeats >= 1 and --batch >= 1");
+        if (maps < 1 || repeats < 1 || (batch != null && batch < 1)
+                || (referenceBatch != null && referenceBatch < 1)) {
+            throw new DefectLensException("need --maps >= 1, --repeats >= 1, --batch >= 1 and --reference-batch >= 1");
         }
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try (WaferModel model = WaferModelBundle.load(modelDir)) {
@@ -86,6 +92,15 @@ public final class BenchWaferCommand implements Callable<Integer> {
             float[][] encoded = model.encoder().encode(input);
             double[] network = median(() -> model.predictEncoded(encoded));
             double median = predict[0];
+            double[] reference = null;
+            if (referenceBatch != null) {
+                int fused = model.forwardBatch();
+                model.setForwardBatch(referenceBatch);
+                boolean average = model.averageOverSymmetries();
+                model.predictPerNetwork(Arrays.copyOf(input, Math.min(16, input.length)), average); // warm-up
+                reference = median(() -> model.predictPerNetwork(input, average));
+                model.setForwardBatch(fused);
+            }
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("benchmark", "wafer");
             doc.put("variant", model.variant().id());
@@ -100,6 +115,12 @@ public final class BenchWaferCommand implements Callable<Integer> {
             doc.put("seconds_median", median);
             doc.put("maps_per_second", maps / median);
             doc.put("cpu_seconds_median", predict[1]);
+            if (reference != null) {
+                doc.put("reference_batch", referenceBatch);
+                doc.put("reference_seconds_median", reference[0]);
+                doc.put("reference_maps_per_second", maps / reference[0]);
+                doc.put("reference_cpu_seconds_median", reference[1]);
+            }
             doc.put("network_seconds_median", network[0]);
             doc.put("network_maps_per_second", maps / network[0]);
             doc.put("network_cpu_seconds_median", network[1]);
