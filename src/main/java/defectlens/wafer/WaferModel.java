@@ -38,9 +38,9 @@ public final class WaferModel implements AutoCloseable {
     private final int angles;
     private final Map<String, Object> provenance;
     private final WaferInputEncoder encoder;
-    private boolean averageOverSymmetries;
-    private boolean halfPrecisionWeights;
-    private int forwardBatch = FORWARD_BATCH;
+    private volatile boolean averageOverSymmetries;
+    private volatile boolean halfPrecisionWeights;
+    private volatile int forwardBatch = FORWARD_BATCH;
     private FusedWaferNetworks fused;
 
     WaferModel(Model model, WaferVariant variant, List<String> classes, int angles, Map<String, Object> provenance) {
