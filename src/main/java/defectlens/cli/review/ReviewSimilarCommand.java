@@ -8,6 +8,8 @@ import defectlens.cli.wafer.SymmetryAveragingOption;
 import defectlens.core.DefectLensException;
 import defectlens.review.DataFingerprint;
 import defectlens.review.ModelFingerprint;
+import defectlens.review.PredictionTable;
+import defectlens.review.ReviewSetup;
 import defectlens.review.embedding.EmbeddingCache;
 import defectlens.review.embedding.EmbeddingLayer;
 import defectlens.review.embedding.EmbeddingTable;
@@ -47,8 +49,9 @@ final class ReviewSimilarCommand implements Callable<Integer> {
     Path modelDir;
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "WM-811K pickle")
     Path data;
-    @Option(names = "--item", required = true, paramLabel = "ROW", description = "row number of the map to match")
-    int item;
+    @Option(names = "--item", required = true, paramLabel = "ROW",
+            description = "the map to match: its row in the file, as the window and the review show it")
+    String item;
     @Option(names = "--k", defaultValue = "10", description = "maps to list (default ${DEFAULT-VALUE})")
     int k;
     @Mixin
@@ -75,7 +78,8 @@ final class ReviewSimilarCommand implements Callable<Integer> {
                 layer = new EmbeddingLayer(layer.layer(), averaging.averageSymmetries());
             }
             WaferDataset d = ReviewData.wafer(data, progress);
-            int index = rowIndex(d);
+            PredictionTable items = ReviewSetup.items(d, model.classes());
+            int index = rowIndex(d, items);
             String dataFp = DataFingerprint.of(data);
             Path cache = EmbeddingCache.userCacheDir(dataFp, modelSha);
             EmbeddingTable table = WaferNovelty.embeddings(model, layer, d, null, cache, modelSha, dataFp, progress);
@@ -94,7 +98,7 @@ final class ReviewSimilarCommand implements Callable<Integer> {
             List<Neighbour> found = search.nearest(vectors[index], k + 1);
             doc.put("query_millis", (System.nanoTime() - start) / 1e6);
             doc.put("exact", search.index().exact());
-            doc.put("item", index);
+            doc.put("item", items.id(index));
             doc.put("label", d.get(index).label());
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Neighbour n : found) {
@@ -102,7 +106,7 @@ final class ReviewSimilarCommand implements Callable<Integer> {
                     continue;
                 }
                 Map<String, Object> r = new LinkedHashMap<>();
-                r.put("item", n.item());
+                r.put("item", items.id(n.item()));
                 r.put("similarity", n.similarity());
                 r.put("label", d.get(n.item()).label());
                 r.put("predicted", model.classes().get(WaferPredictions.argMax(table.probabilities(n.item()))));
@@ -124,11 +128,15 @@ final class ReviewSimilarCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int rowIndex(WaferDataset d) {
-        if (item < 0 || item >= d.size()) {
-            throw new DefectLensException(data, "--item " + item + " is not a row of the file's " + d.size()
-                    + " readable maps");
+    /** The position of the map whose file row is {@code --item}; an error naming the row when there is none. */
+    private int rowIndex(WaferDataset d, PredictionTable items) {
+        int at = items.indexOf(item.strip());
+        if (at >= 0) {
+            return at;
         }
-        return item;
+        boolean invalid = d.invalidRows().stream().anyMatch(r -> Integer.toString(r.row()).equals(item.strip()));
+        throw new DefectLensException(data, "--item " + item + (invalid ? " is an invalid row of the file, left out "
+                + "while reading it" : " is not a row of the file (" + d.size() + " readable maps, rows "
+                + items.id(0) + " to " + items.id(d.size() - 1) + ")"));
     }
 }
