@@ -14,7 +14,9 @@ import defectlens.review.embedding.EmbeddingCache;
 import defectlens.review.embedding.EmbeddingLayer;
 import defectlens.review.embedding.EmbeddingTable;
 import defectlens.review.embedding.Neighbour;
+import defectlens.review.embedding.ProjectedEmbeddings;
 import defectlens.review.embedding.SimilarItems;
+import defectlens.review.embedding.WaferEmbedder;
 import defectlens.review.novelty.WaferNovelty;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferModel;
@@ -37,8 +39,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code review similar --model M --data D --item I}: the wafer maps of D most like map I in the model's embedding
- * space (cosine; exact up to 50k maps, HNSW above), with their labels and the model's predictions. The embeddings of
- * D are computed once and cached beside the predictions.
+ * space (cosine; exact up to 50k maps; above, the embeddings kept projected to 128 values by PCA and searched in an
+ * HNSW graph), with their labels and the model's predictions. The embeddings of D are computed once and cached
+ * beside the predictions.
  */
 @Command(name = "similar", mixinStandardHelpOptions = true,
         description = "More like this: the wafer maps most like one map in the model's embedding space.")
@@ -82,7 +85,10 @@ final class ReviewSimilarCommand implements Callable<Integer> {
             int index = rowIndex(d, items);
             String dataFp = DataFingerprint.of(data);
             Path cache = EmbeddingCache.userCacheDir(dataFp, modelSha);
-            EmbeddingTable table = WaferNovelty.embeddings(model, layer, d, null, cache, modelSha, dataFp, progress);
+            boolean large = d.size() > SimilarItems.EXACT_LIMIT;
+            EmbeddingTable table = large ? ProjectedEmbeddings.wafer(new WaferEmbedder(model,
+                    layer.averageOverSymmetries()), layer, d, SimilarItems.PROJECTED, cache, modelSha, dataFp, progress)
+                    : WaferNovelty.embeddings(model, layer, d, null, cache, modelSha, dataFp, progress);
             if (cancel.getAsBoolean()) {
                 err.println("cancelled: the embeddings done so far are kept in " + cache + "; run again to go on");
                 return 130;
