@@ -80,13 +80,13 @@ class ReviewNoveltyCommandTest {
             CliTest.Result invalid = CliTest.run("review", "similar", "--model", "models/wafer-proposed-paper7",
                     "--data", file, "--item", "3");
             assertEquals(2, invalid.code());
-            assertTrue(invalid.err().startsWith("error: ") && invalid.err().contains("skip_mixed.pkl")
-                    && invalid.err().contains("invalid row"), invalid.err());
+            assertTrue(invalid.err().lines().anyMatch(l -> l.startsWith("error: ") && l.contains("skip_mixed.pkl")
+                    && l.contains("invalid row")), invalid.err());
             CliTest.Result unknown = CliTest.run("review", "similar", "--model", "models/wafer-proposed-paper7",
                     "--data", file, "--item", "5");
             assertEquals(2, unknown.code());
-            assertTrue(unknown.err().contains("--item 5 is not a row") && unknown.err().contains("rows 0 to 4"),
-                    unknown.err());
+            assertTrue(unknown.err().lines().anyMatch(l -> l.startsWith("error: ") && l.contains("--item 5 is not a "
+                    + "row") && l.contains("rows 0 to 4")), unknown.err());
         } finally {
             if (before == null) {
                 System.clearProperty("defectlens.cache");

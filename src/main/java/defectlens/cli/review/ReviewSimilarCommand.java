@@ -6,18 +6,12 @@ import defectlens.cli.JsonOption;
 import defectlens.cli.TerminalProgress;
 import defectlens.cli.wafer.SymmetryAveragingOption;
 import defectlens.core.DefectLensException;
-import defectlens.review.DataFingerprint;
-import defectlens.review.ModelFingerprint;
 import defectlens.review.PredictionTable;
 import defectlens.review.ReviewSetup;
-import defectlens.review.embedding.EmbeddingCache;
-import defectlens.review.embedding.EmbeddingLayer;
 import defectlens.review.embedding.EmbeddingTable;
 import defectlens.review.embedding.Neighbour;
-import defectlens.review.embedding.ProjectedEmbeddings;
 import defectlens.review.embedding.SimilarItems;
-import defectlens.review.embedding.WaferEmbedder;
-import defectlens.review.novelty.WaferNovelty;
+import defectlens.review.embedding.WaferSimilarity;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
@@ -75,42 +69,28 @@ final class ReviewSimilarCommand implements Callable<Integer> {
         try (WaferModel model = WaferModelBundle.load(modelDir);
                 InterruptCancellation cancel = new InterruptCancellation();
                 TerminalProgress progress = new TerminalProgress(err, "review similar", cancel)) {
-            String modelSha = ModelFingerprint.of(modelDir);
-            EmbeddingLayer layer = EmbeddingLayer.wafer(modelDir, model.averageOverSymmetries());
-            if (averaging.averageSymmetries() != null) {
-                layer = new EmbeddingLayer(layer.layer(), averaging.averageSymmetries());
-            }
             WaferDataset d = ReviewData.wafer(data, progress);
             PredictionTable items = ReviewSetup.items(d, model.classes());
             int index = rowIndex(d, items);
-            String dataFp = DataFingerprint.of(data);
-            Path cache = EmbeddingCache.userCacheDir(dataFp, modelSha);
-            boolean large = d.size() > SimilarItems.EXACT_LIMIT;
-            EmbeddingTable table = large ? ProjectedEmbeddings.wafer(new WaferEmbedder(model,
-                    layer.averageOverSymmetries()), layer, d, SimilarItems.PROJECTED, cache, modelSha, dataFp, progress)
-                    : WaferNovelty.embeddings(model, layer, d, null, cache, modelSha, dataFp, progress);
-            if (cancel.getAsBoolean()) {
-                err.println("cancelled: the embeddings done so far are kept in " + cache + "; run again to go on");
+            long start = System.nanoTime();
+            WaferSimilarity similarity;
+            try {
+                similarity = WaferSimilarity.open(model, modelDir, d, averaging.averageSymmetries(), progress);
+            } catch (java.util.concurrent.CancellationException e) {
+                err.println("cancelled: the embeddings done so far are kept; run again to go on");
                 return 130;
             }
-            float[][] vectors = new float[table.size()][];
-            for (int i = 0; i < vectors.length; i++) {
-                vectors[i] = table.vector(i);
-            }
-            long start = System.nanoTime();
-            SimilarItems.Search search = SimilarItems.index(vectors, progress);
             doc.put("index_seconds", (System.nanoTime() - start) / 1e9);
             start = System.nanoTime();
-            List<Neighbour> found = search.nearest(vectors[index], k + 1);
+            List<Neighbour> found = similarity.nearest(index, k);
             doc.put("query_millis", (System.nanoTime() - start) / 1e6);
+            EmbeddingTable table = similarity.table();
+            SimilarItems.Search search = similarity.search();
             doc.put("exact", search.index().exact());
             doc.put("item", items.id(index));
             doc.put("label", d.get(index).label());
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Neighbour n : found) {
-                if (n.item() == index || rows.size() == k) {
-                    continue;
-                }
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("item", items.id(n.item()));
                 r.put("similarity", n.similarity());

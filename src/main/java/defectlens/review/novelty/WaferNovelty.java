@@ -3,7 +3,6 @@ package defectlens.review.novelty;
 import defectlens.core.Progress;
 import defectlens.review.embedding.EmbeddingCache;
 import defectlens.review.embedding.EmbeddingLayer;
-import defectlens.review.embedding.EmbeddingRun;
 import defectlens.review.embedding.EmbeddingTable;
 import defectlens.review.embedding.WaferEmbedder;
 import defectlens.wafer.WaferDataset;
@@ -32,17 +31,8 @@ public final class WaferNovelty {
      */
     public static EmbeddingTable embeddings(WaferModel model, EmbeddingLayer layer, WaferDataset data, int[] rows,
             Path cacheDir, String modelSha, String dataFingerprint, Progress progress) {
-        WaferEmbedder embedder = new WaferEmbedder(model, layer.averageOverSymmetries());
-        EmbeddingTable table = (cacheDir == null ? java.util.Optional.<EmbeddingTable>empty()
-                : EmbeddingCache.load(cacheDir, modelSha, dataFingerprint, layer.key()))
-                .filter(t -> t.size() == data.size() && t.dimension() == embedder.dimension())
-                .orElseGet(() -> EmbeddingTable.empty(data.size(), embedder.dimension(), model.classes()));
-        new EmbeddingRun(t -> {
-            if (cacheDir != null) {
-                EmbeddingCache.save(cacheDir, t, modelSha, dataFingerprint, layer.key());
-            }
-        }).wafer(embedder, data, rows, table, progress);
-        return table;
+        return EmbeddingCache.wafer(new WaferEmbedder(model, layer.averageOverSymmetries()), layer, data, rows,
+                cacheDir, modelSha, dataFingerprint, progress);
     }
 
     /** The rows a model was trained on: labelled with one of its classes and not held out. */
