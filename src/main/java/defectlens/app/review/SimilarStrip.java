@@ -47,14 +47,16 @@ public final class SimilarStrip extends VBox {
         cancel.setOnAction(e -> vm.cancel());
         cancel.visibleProperty().bind(vm.job().busyProperty());
         cancel.managedProperty().bind(vm.job().busyProperty());
-        HBox head = new HBox(8, title, send, cancel, status);
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox head = new HBox(8, title, send, cancel);
         head.setAlignment(Pos.CENTER_LEFT);
         ScrollPane scroll = new ScrollPane(cells);
         scroll.setFitToHeight(true);
         scroll.setPrefViewportHeight(THUMB + 54);
         scroll.setStyle("-fx-background: #2b2d31; -fx-background-color: #2b2d31;");
         HBox.setHgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(head, scroll);
+        getChildren().addAll(head, status, scroll);
         vm.neighbours().addListener((ListChangeListener<Neighbour>) c -> rebuild());
         vm.review().revisionProperty().addListener((o, a, b) -> rebuild());
     }

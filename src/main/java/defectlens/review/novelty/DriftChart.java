@@ -68,7 +68,8 @@ public final class DriftChart {
         g.setStroke(new BasicStroke(2));
         if (tx >= x && tx <= x + w) {
             g.drawLine(tx, y, tx, y + h);
-            g.drawString("threshold", tx + 4, y + 12);
+            int tw = g.getFontMetrics().stringWidth("threshold");
+            g.drawString("threshold", tx + 4 + tw > x + w ? tx - tw - 4 : tx + 4, y + h - 6);
         }
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1));
@@ -80,9 +81,9 @@ public final class DriftChart {
         g.drawString("novelty (" + d.score().cliName() + ", higher = less like the training data)", x + w / 2 - 150,
                 y + h + 16);
         g.drawString(String.format(Locale.ROOT, "share of items (max %.0f %%)", 100 * top), x - 40, y - 8);
-        legend(g, x + w - 250, y + 4, DATA, String.format(Locale.ROOT, "this data: %d items, %.1f %% above",
+        legend(g, x + 10, y + 4, DATA, String.format(Locale.ROOT, "this data: %d items, %.1f %% above",
                 d.dataItems(), 100 * d.dataAbove()));
-        legend(g, x + w - 250, y + 22, REFERENCE, String.format(Locale.ROOT, "held-out known: %d, %.1f %% above",
+        legend(g, x + 10, y + 22, REFERENCE, String.format(Locale.ROOT, "held-out known: %d, %.1f %% above",
                 d.referenceItems(), 100 * d.referenceAbove()));
     }
 
