@@ -172,13 +172,13 @@ public final class PredictionCache {
     }
 
     /** The CRC-32C of the bytes (hardware-assisted: 29 MB in a few milliseconds even in a fresh JVM). */
-    static String crc32c(byte[] bytes) {
+    public static String crc32c(byte[] bytes) {
         CRC32C c = new CRC32C();
         c.update(bytes, 0, bytes.length);
         return String.format(Locale.ROOT, "%08x", c.getValue());
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
