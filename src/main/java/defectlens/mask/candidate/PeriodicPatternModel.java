@@ -57,6 +57,7 @@ final class PeriodicPatternModel {
             }
         }
         removeRowOffsets(residual);
+        clearSeams(residual);
         this.residual = residual;
         this.profile = profile;
         float[][] out = new float[smoothers.size()][];
@@ -75,6 +76,24 @@ final class PeriodicPatternModel {
             }
         }
         return out;
+    }
+
+    /**
+     * Clears the residual of the rows within a quarter pitch of a sideways jump of the frame (a stage jump): the
+     * seam itself is no defect, and the pattern on either side of it is followed anyway.
+     */
+    private void clearSeams(float[] residual) {
+        if (Double.isNaN(pitch)) {
+            return;
+        }
+        int reach = (int) Math.max(2, Math.round(pitch / 4));
+        for (int y = 1; y < height; y++) {
+            if (Math.abs(shift[y] - shift[y - 1]) >= 1) {
+                for (int r = Math.max(0, y - reach); r < Math.min(height, y + reach); r++) {
+                    java.util.Arrays.fill(residual, r * width, (r + 1) * width, 0f);
+                }
+            }
+        }
     }
 
     /** Subtracts from each row its median residual over valid pixels (scan-line offsets of the microscope). */

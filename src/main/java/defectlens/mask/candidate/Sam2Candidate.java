@@ -130,8 +130,8 @@ public final class Sam2Candidate implements CandidateGenerator, AutoCloseable {
         return ComponentPoints.of(lines.generate(image, CandidateHints.NONE), MAX_POINTS);
     }
 
-    /** The image pixel under the heatmap's highest value (brought to the image's size first). */
-    static int[] peak(Heatmap heatmap, int width, int height) {
+    /** The point prompt of a heatmap: the image pixel {x, y} under its highest value (at the image's size). */
+    public static int[] peak(Heatmap heatmap, int width, int height) {
         Heatmap fitted = heatmap.width() == width && heatmap.height() == height ? heatmap
                 : heatmap.atSize(width, height);
         float[] v = fitted.normalized();
