@@ -2,6 +2,7 @@ package defectlens.app.mask;
 
 import defectlens.app.common.LoadedImage;
 import defectlens.app.common.MainViewModel;
+import defectlens.dataset.SemSample;
 import defectlens.explain.Heatmap;
 import javafx.beans.value.ObservableValue;
 
@@ -13,7 +14,7 @@ import javafx.beans.value.ObservableValue;
 final class HeatmapHint {
     private final MainViewModel main;
     private Heatmap heatmap;
-    private LoadedImage of;
+    private SemSample of;
 
     HeatmapHint(MainViewModel main, ObservableValue<Heatmap> selected) {
         this.main = main;
@@ -23,11 +24,12 @@ final class HeatmapHint {
 
     private void take(Heatmap h) {
         heatmap = h;
-        of = h == null ? null : main.imageProperty().get();
+        LoadedImage shown = main.imageProperty().get();
+        of = h == null || shown == null ? null : shown.sample();
     }
 
     /** The heatmap of {@code image}, or null when the selected explanation is of another image (or none). */
     Heatmap of(LoadedImage image) {
-        return image != null && image == of ? heatmap : null;
+        return image != null && image.sample().equals(of) ? heatmap : null;
     }
 }

@@ -71,8 +71,15 @@ class MaskCandidatesFxTest {
         tasks.shutdown();
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+    private void waitFor(Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            MaskEditViewModel m = window.masks();
+            throw new AssertionError("timed out; generators " + m.generatorListProperty().get() + ", at "
+                    + m.generatorNameProperty().get() + ", state " + m.stateTextProperty().get() + ", layers "
+                    + window.viewer().layers().stream().map(l -> l.getLayer().name()).toList(), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
