@@ -40,7 +40,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The candidate generators in the window: a box dragged with the GrabCut tool ({@code K}) replaces the mask with
  * GrabCut's cut inside it as one undoable edit; a SAM2 export (the test stand-in) joins the {@code G} cycle and
  * prompts at the selected explanation's peak; the {@code heatmap} generator thresholds that explanation. With
- * {@code -Ddefectlens.screenshots=DIR} it saves the editor with the sam2 candidate as mask-editor-sam2.png.
+ * {@code -Ddefectlens.screenshots=DIR} it saves the editor with the GrabCut cut (mask-editor-grabcut.png) and with
+ * the sam2 candidate (mask-editor-sam2.png).
  */
 @ExtendWith(ApplicationExtension.class)
 class MaskCandidatesFxTest {
@@ -102,9 +103,9 @@ class MaskCandidatesFxTest {
 
         long before = ed.raster().area();
         robot.interact(() -> masks.toolProperty().set(MaskTool.GRABCUT_BOX));
-        int x0 = w / 4;
-        int y0 = h / 4;
-        int x1 = w / 2;
+        int x0 = w * 3 / 8;
+        int y0 = h * 5 / 16;
+        int x1 = w * 5 / 8;
         int y1 = h / 2;
         robot.drag(screen(x0, y0), MouseButton.PRIMARY).moveTo(screen(x1, y1)).release(MouseButton.PRIMARY);
         waitFor(() -> ed.stack().undoName().isPresent());
@@ -118,6 +119,7 @@ class MaskCandidatesFxTest {
                 }
             }
         }
+        screenshot(stage.getScene(), "mask-editor-grabcut.png");
         robot.interact(() -> {
             masks.undo();
         });
