@@ -84,8 +84,15 @@ public final class MainWindow extends BorderPane {
         ExplanationControls explain = new ExplanationControls(explanations.explanations(),
                 () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
 
-        masks = new MaskEditViewModel(vm, CandidateSource.basic(), MaskEditViewModel.loginName(),
+        java.util.List<CandidateSource> candidates = new java.util.ArrayList<>(CandidateSource.basic());
+        candidates.add(CandidateSource.of(new defectlens.mask.candidate.HeatmapCandidate()));
+        masks = new MaskEditViewModel(vm, candidates, MaskEditViewModel.loginName(),
                 java.time.Clock.systemUTC());
+        masks.useHeatmapHints(explanations.explanations().lastProperty());
+        String sam2 = System.getProperty("defectlens.sam2.model");
+        if (sam2 != null && !sam2.isBlank()) {
+            masks.useSam2Model(java.nio.file.Path.of(sam2));
+        }
         MaskEditTool maskTool = new MaskEditTool(masks, viewer.zoomProperty());
         viewer.toolProperty().bind(javafx.beans.binding.Bindings.when(masks.editingProperty())
                 .<defectlens.app.sem.ViewerTool>then(maskTool).otherwise((defectlens.app.sem.ViewerTool) null));
