@@ -111,8 +111,14 @@ public final class RatingSession implements AutoCloseable {
         return n;
     }
 
+    /** The progress over the items that have their picture (looks at the study folder). */
     public synchronized RaterProgress progress() {
         return RaterProgress.of(plan, rater, List.copyOf(latest.values()), study::available);
+    }
+
+    /** The progress over the items {@code available} accepts (a caller that knows them already). */
+    public synchronized RaterProgress progress(java.util.function.Predicate<StudyItem> available) {
+        return RaterProgress.of(plan, rater, List.copyOf(latest.values()), available);
     }
 
     @Override
