@@ -47,6 +47,7 @@ public final class RatingView extends BorderPane {
 
     public RatingView(RatingViewModel vm) {
         this.vm = vm;
+        setId("ratingView");
         setPadding(new Insets(12));
         setTop(header());
         setCenter(body());

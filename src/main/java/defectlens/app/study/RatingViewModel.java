@@ -157,27 +157,32 @@ public final class RatingViewModel {
      * without its picture takes no answer.
      */
     public void choose(int question, int value) {
+        answer(question, value, true);
+    }
+
+    private void answer(int question, int value, boolean moveOn) {
         if (value < scaleMin() || value > scaleMax() || !itemAvailable.get()) {
             return;
         }
-        focusedQuestion.set(question);
-        if (answers.get(question).get() == value) {
-            focusedQuestion.set(nextUnanswered(question));
-            return;
+        if (answers.get(question).get() != value) {
+            answers.get(question).set(value);
+            StudyItem item = currentItem();
+            String q = questions().get(question).id();
+            String c = comment.get();
+            save(() -> session.answer(item, q, value, c), () -> savedComment = c);
         }
-        answers.get(question).set(value);
-        focusedQuestion.set(nextUnanswered(question));
-        StudyItem item = currentItem();
-        String q = questions().get(question).id();
-        String c = comment.get();
-        save(() -> session.answer(item, q, value, c), () -> savedComment = c);
+        focusedQuestion.set(moveOn ? nextUnanswered(question) : question);
     }
 
-    /** Changes the focused statement's answer by {@code delta} (left/right arrows). */
+    /**
+     * Changes the highlighted statement's answer by {@code delta} (left/right arrows); the highlight stays, so
+     * repeated arrows walk along the scale.
+     */
     public void step(int delta) {
         int q = focusedQuestion.get();
         int v = answers.get(q).get();
-        choose(q, v == 0 ? (delta > 0 ? scaleMin() : scaleMax()) : Math.max(scaleMin(), Math.min(scaleMax(), v + delta)));
+        answer(q, v == 0 ? (delta > 0 ? scaleMin() : scaleMax()) : Math.max(scaleMin(), Math.min(scaleMax(), v + delta)),
+                false);
     }
 
     private int nextUnanswered(int after) {

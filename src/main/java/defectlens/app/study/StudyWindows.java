@@ -1,14 +1,11 @@
 package defectlens.app.study;
 
-import defectlens.app.common.Dialogs;
 import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.TaskExecutor;
 import defectlens.app.task.TaskLane;
 import defectlens.core.ProductVersion;
 import defectlens.study.RatingSession;
-import defectlens.study.StudyAnalysis;
 import defectlens.study.StudyFolder;
-import defectlens.study.StudySummary;
 import defectlens.study.StudyItem;
 import java.nio.file.Path;
 import java.util.Map;
@@ -121,18 +118,16 @@ public final class StudyWindows {
     }
 
     /** Computes the summary of a study off the FX thread and opens it in a window. */
-    public BackgroundTask<StudySummary> openSummary(Window owner, Path studyDir) {
-        return executor.execute(BackgroundTask.of("Summarising " + studyDir.getFileName(), ctx -> {
-            StudyFolder f = StudyFolder.open(studyDir);
-            return StudyAnalysis.summarize(f.plan(), f.ratings());
-        }).onLane(TaskLane.JOURNAL).failureTitle("Cannot summarise the study").onSuccess(summary -> {
-            StudySummaryView view = new StudySummaryView(summary);
-            Stage stage = new Stage();
-            stage.initOwner(owner);
-            stage.setTitle("Study summary - " + summary.studyId());
-            stage.setScene(new Scene(view, 1000, 760));
-            view.setErrorHandler(ex -> Dialogs.showError(stage, "Cannot save the chart", ex));
-            stage.show();
-        }));
+    public BackgroundTask<StudyReport> openSummary(Window owner, Path studyDir) {
+        return executor.execute(BackgroundTask.of("Summarising " + studyDir.getFileName(),
+                ctx -> StudyReport.of(StudyFolder.open(studyDir)))
+                .onLane(TaskLane.JOURNAL).failureTitle("Cannot summarise the study").onSuccess(report -> {
+                    StudySummaryView view = new StudySummaryView(report, executor);
+                    Stage stage = new Stage();
+                    stage.initOwner(owner);
+                    stage.setTitle("Study summary (unblinded) - " + report.summary().studyId());
+                    stage.setScene(new Scene(view, 1280, 900));
+                    stage.show();
+                }));
     }
 }
