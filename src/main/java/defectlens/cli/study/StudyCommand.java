@@ -170,7 +170,8 @@ public final class StudyCommand extends CommandGroup {
                     o.printf("  unavailable: image %s, %s%n", u.imageId(), u.method());
                 }
                 for (RaterProgress p : progress) {
-                    o.printf("  %-16s %4d / %d%s%n", p.rater(), p.answered(), p.total(), p.complete() ? "  complete"
+                    o.printf("  %-16s %4d / %d%s%n", p.rater(), p.answered(), p.total(), p.total() == 0
+                            ? "  no item can be rated yet" : p.complete() ? "  complete"
                             : "  resumes at item " + (p.resumeItem() + 1) + ", question " + (p.resumeQuestion() + 1));
                 }
             }
