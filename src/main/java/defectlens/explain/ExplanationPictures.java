@@ -35,7 +35,7 @@ public final class ExplanationPictures {
     public static final Colormap COLORMAP = Colormap.JET;
 
     /** An image to explain: its id and its file. */
-    public record Request(String id, Path image) {
+    private record Request(String id, Path image) {
     }
 
     /** Where the picture of a method's explanation of an image goes. */
@@ -102,9 +102,14 @@ public final class ExplanationPictures {
     private ExplanationPictures() {
     }
 
-    /** Computes the missing pictures of {@code methods} for {@code images} (see the class comment). */
-    public static Result compute(SplitClassifier model, String modelName, List<String> methods, List<Request> images,
-            Destination out, ClassImages classImages, Settings settings, Progress progress) {
+    /**
+     * Computes the missing pictures of {@code methods} for {@code imageFiles} (image files by id, in the order
+     * they are worked through; see the class comment).
+     */
+    public static Result compute(SplitClassifier model, String modelName, List<String> methods,
+            Map<String, Path> imageFiles, Destination out, ClassImages classImages, Settings settings,
+            Progress progress) {
+        List<Request> images = imageFiles.entrySet().stream().map(e -> new Request(e.getKey(), e.getValue())).toList();
         Map<String, Integer> written = new LinkedHashMap<>();
         methods.forEach(m -> written.put(m, 0));
         int kept = 0;

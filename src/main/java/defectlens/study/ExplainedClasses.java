@@ -39,7 +39,7 @@ public final class ExplainedClasses {
         }
     }
 
-    public Optional<String> of(String imageId) {
+    public synchronized Optional<String> of(String imageId) {
         return Optional.ofNullable(classes.get(imageId));
     }
 
@@ -52,7 +52,7 @@ public final class ExplainedClasses {
         OutputFile.write(file, true, out -> StudyJson.PRETTY.writeValue(out, classes));
     }
 
-    public Map<String, String> asMap() {
+    public synchronized Map<String, String> asMap() {
         return Map.copyOf(classes);
     }
 }

@@ -52,6 +52,12 @@ class StudyCommandTest {
         JsonNode created = new ObjectMapper().readTree(c.out());
         assertEquals(4 * 2 * 8, created.get("answersPerRater").asInt());
         StudyFolder f = StudyFolder.open(study);
+        for (var img : f.plan().images()) {
+            for (String method : f.plan().methods()) {
+                Files.createDirectories(f.pictureFile(method, img.id()).getParent());
+                Files.copy(f.plan().imageFile(study, img.id()), f.pictureFile(method, img.id()));
+            }
+        }
         rateAll(f.plan(), f.journalFile("alice"), "alice", 3);
         Path usb = tmp.resolve("usb").resolve("journal-bob.jsonl");
         rateAll(f.plan(), usb, "bob", 2);

@@ -170,10 +170,8 @@ public final class NewStudyViewModel {
             }
             List<SemSample> samples = samples(folder);
             try (SplitClassifier classifier = ModelBundle.load(modelDir)) {
-                List<ExplanationPictures.Request> requests = folder.imageFiles().entrySet().stream()
-                        .map(e -> new ExplanationPictures.Request(e.getKey(), e.getValue())).toList();
                 ExplanationPictures.Result r = ExplanationPictures.compute(classifier, folderName(modelDir),
-                        folder.plan().methods(), requests, folder::pictureFile,
+                        folder.plan().methods(), folder.imageFiles(), folder::pictureFile,
                         cls -> samples.stream().filter(s -> cls.equals(s.label())).map(SemSample::image).toList(),
                         settings, ctx);
                 folder.explainedClasses().record(r.explainedClasses());

@@ -121,11 +121,9 @@ public final class StudyExplanationsCommand implements Callable<Integer> {
     static ExplanationPictures.Result compute(StudyFolder folder, SplitClassifier classifier, Path modelDir,
             ExplanationPictures.Settings settings, TerminalProgress progress) {
         List<SemSample> samples = datasetSamples(folder);
-        List<ExplanationPictures.Request> requests = folder.imageFiles().entrySet().stream()
-                .map(e -> new ExplanationPictures.Request(e.getKey(), e.getValue())).toList();
         String modelName = modelDir.toAbsolutePath().normalize().getFileName().toString();
         ExplanationPictures.Result r = ExplanationPictures.compute(classifier, modelName, folder.plan().methods(),
-                requests, folder::pictureFile,
+                folder.imageFiles(), folder::pictureFile,
                 cls -> samples.stream().filter(s -> cls.equals(s.label())).map(SemSample::image).toList(),
                 settings, progress);
         folder.explainedClasses().record(r.explainedClasses());

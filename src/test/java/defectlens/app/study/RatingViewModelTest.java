@@ -168,4 +168,23 @@ class RatingViewModelTest {
         assertTrue(vm.itemTitleProperty().get().contains("1 item unavailable"), vm.itemTitleProperty().get());
         vm.close();
     }
+
+    @Test
+    void theClassExplainedIsShownOnlyWhenThePlanSaysSo() {
+        StudyFolder study = study();
+        Map<String, String> classes = Map.of("a", "line_break", "b", "line_break");
+        RatingViewModel hidden = new RatingViewModel(new RatingSession(study, "hana", "test"), study.explanations(), dir,
+                new CurrentThreadTaskExecutor(), Set.of(), classes);
+        assertEquals("", hidden.explainedClassProperty().get());
+        hidden.close();
+        StudyPlan p = study.plan();
+        new StudyPlan(p.studyId(), p.created(), p.dataset(), p.model(), p.methods(), p.blinding(), p.images(),
+                p.questionnaire(), p.seed(), List.of(), true, true, null).save(dir.resolve("study.json"));
+        StudyFolder shown = StudyFolder.open(dir);
+        RatingViewModel vm = new RatingViewModel(new RatingSession(shown, "hana", "test"), shown.explanations(), dir,
+                new CurrentThreadTaskExecutor(), Set.of(), classes);
+        assertEquals("Class explained: line_break", vm.explainedClassProperty().get());
+        assertTrue(vm.explanationLabelProperty().get().startsWith("Explanation "), "still blinded");
+        vm.close();
+    }
 }
