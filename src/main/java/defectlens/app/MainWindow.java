@@ -279,9 +279,12 @@ public final class MainWindow extends BorderPane {
                 item("Zoom out", null, () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 0.8)),
                 item("Show / hide mask", null, vm::toggleMask),
                 item("Search file name", "Shortcut+F", () -> lookup("#search").requestFocus()));
+        Menu organiser = new Menu("Organiser", null,
+                item("New study...", null, this::newStudy),
+                item("Make missing explanation pictures...", null, () -> chooseStudy(StudyAction.PICTURES)),
+                item("Study summary (unblinds)...", null, () -> chooseStudy(StudyAction.SUMMARY)));
         Menu study = new Menu("Study", null,
-                item("Rate a study...", null, () -> chooseStudy(true)),
-                item("Study summary...", null, () -> chooseStudy(false)));
+                item("Rate a study...", null, () -> chooseStudy(StudyAction.RATE)), new SeparatorMenuItem(), organiser);
         Menu help = new Menu("Help", null,
                 item("Keyboard shortcuts", "F1", () -> Dialogs.showShortcuts(getScene().getWindow())));
         Menu model = new ModelMenu(vm, classification, () -> getScene().getWindow());
@@ -333,19 +336,29 @@ public final class MainWindow extends BorderPane {
         wafers.open(file);
     }
 
-    private void chooseStudy(boolean rate) {
+    /** What a chosen study folder is opened for. */
+    private enum StudyAction { RATE, PICTURES, SUMMARY }
+
+    private void chooseStudy(StudyAction action) {
         DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle(rate ? "Open a study folder to rate" : "Open a study folder to summarise");
+        dc.setTitle(action == StudyAction.RATE ? "Open a study folder to rate" : "Open a study folder");
         File f = dc.showDialog(getScene().getWindow());
         if (f == null) {
             return;
         }
         StudyWindows studies = new StudyWindows(vm.executor());
-        if (rate) {
-            studies.openRating(getScene().getWindow(), f.toPath());
-        } else {
-            studies.openSummary(getScene().getWindow(), f.toPath());
+        switch (action) {
+            case RATE -> studies.openRating(getScene().getWindow(), f.toPath());
+            case PICTURES -> studies.resumePictures(getScene().getWindow(), f.toPath());
+            case SUMMARY -> studies.openSummaryConfirmed(getScene().getWindow(), f.toPath());
         }
+    }
+
+    private void newStudy() {
+        var data = vm.datasetProperty().get();
+        var model = vm.modelProperty().get();
+        new StudyWindows(vm.executor()).openNewStudy(getScene().getWindow(), data == null ? null : data.root(),
+                model == null ? null : model.dir());
     }
 
     private void chooseFolder() {
