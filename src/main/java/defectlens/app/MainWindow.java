@@ -273,11 +273,12 @@ public final class MainWindow extends BorderPane {
         Menu file = new Menu("File", null, openImage, openFolder, openDataset, openWafers, recentMenu,
                 new SeparatorMenuItem(), newReview, openReview, export, new SeparatorMenuItem(), quit);
         Menu view = new Menu("View", null,
-                item("Fit to window", null, viewer::fit),
-                item("Actual size (1:1)", null, viewer::actualSize),
-                item("Zoom in", null, () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 1.25)),
-                item("Zoom out", null, () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 0.8)),
-                item("Show / hide mask", null, vm::toggleMask),
+                // The viewer's own keys (single keys, so not accelerators that would fire while typing a search).
+                item("Fit to window    F", null, viewer::fit),
+                item("Actual size (1:1)    1", null, viewer::actualSize),
+                item("Zoom in    +", null, () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 1.25)),
+                item("Zoom out    -", null, () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 0.8)),
+                item("Show / hide mask    M", null, vm::toggleMask),
                 item("Search file name", "Shortcut+F", () -> lookup("#search").requestFocus()));
         Menu organiser = new Menu("Organiser", null,
                 item("New study...", null, this::newStudy),
