@@ -84,8 +84,15 @@ public final class MainWindow extends BorderPane {
         ExplanationControls explain = new ExplanationControls(explanations.explanations(),
                 () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
 
-        masks = new MaskEditViewModel(vm, CandidateSource.basic(), MaskEditViewModel.loginName(),
+        java.util.List<CandidateSource> candidates = new java.util.ArrayList<>(CandidateSource.basic());
+        candidates.add(CandidateSource.of(new defectlens.mask.candidate.HeatmapCandidate()));
+        masks = new MaskEditViewModel(vm, candidates, MaskEditViewModel.loginName(),
                 java.time.Clock.systemUTC());
+        masks.useHeatmapHints(explanations.explanations().lastProperty());
+        String sam2 = System.getProperty("defectlens.sam2.model");
+        if (sam2 != null && !sam2.isBlank()) {
+            masks.useSam2Model(java.nio.file.Path.of(sam2));
+        }
         MaskEditTool maskTool = new MaskEditTool(masks, viewer.zoomProperty());
         viewer.toolProperty().bind(javafx.beans.binding.Bindings.when(masks.editingProperty())
                 .<defectlens.app.sem.ViewerTool>then(maskTool).otherwise((defectlens.app.sem.ViewerTool) null));
@@ -266,21 +273,28 @@ public final class MainWindow extends BorderPane {
         Menu file = new Menu("File", null, openImage, openFolder, openDataset, openWafers, recentMenu,
                 new SeparatorMenuItem(), newReview, openReview, export, new SeparatorMenuItem(), quit);
         Menu view = new Menu("View", null,
-                item("Fit to window", null, viewer::fit),
-                item("Actual size (1:1)", null, viewer::actualSize),
-                item("Zoom in", null, () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 1.25)),
-                item("Zoom out", null, () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 0.8)),
-                item("Show / hide mask", null, vm::toggleMask),
+                // The viewer's own keys (single keys, so not accelerators that would fire while typing a search).
+                item("Fit to window    F", null, viewer::fit),
+                item("Actual size (1:1)    1", null, viewer::actualSize),
+                item("Zoom in    +", null, () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 1.25)),
+                item("Zoom out    -", null, () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 0.8)),
+                item("Show / hide mask    M", null, vm::toggleMask),
                 item("Search file name", "Shortcut+F", () -> lookup("#search").requestFocus()));
+        Menu organiser = new Menu("Organiser", null,
+                item("New study...", null, this::newStudy),
+                item("Make missing explanation pictures...", null, () -> chooseStudy(StudyAction.PICTURES)),
+                item("Study summary (unblinds)...", null, () -> chooseStudy(StudyAction.SUMMARY)));
         Menu study = new Menu("Study", null,
-                item("Rate a study...", null, () -> chooseStudy(true)),
-                item("Study summary...", null, () -> chooseStudy(false)));
+                item("Rate a study...", null, () -> chooseStudy(StudyAction.RATE)), new SeparatorMenuItem(), organiser);
         Menu help = new Menu("Help", null,
                 item("Keyboard shortcuts", "F1", () -> Dialogs.showShortcuts(getScene().getWindow())));
         Menu model = new ModelMenu(vm, classification, () -> getScene().getWindow());
         Menu explain = new ExplainMenu(explanations.explanations(),
                 () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
         Menu edit = new EditMenu(masks, () -> getScene().getWindow());
+        // Explanations and mask editing act on the SEM image: off while the wafer maps are in front.
+        explain.disableProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(waferTab));
+        edit.disableProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(waferTab));
         return new MenuBar(file, edit, view, model, explain, study, help);
     }
 
@@ -323,19 +337,29 @@ public final class MainWindow extends BorderPane {
         wafers.open(file);
     }
 
-    private void chooseStudy(boolean rate) {
+    /** What a chosen study folder is opened for. */
+    private enum StudyAction { RATE, PICTURES, SUMMARY }
+
+    private void chooseStudy(StudyAction action) {
         DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle(rate ? "Open a study folder to rate" : "Open a study folder to summarise");
+        dc.setTitle(action == StudyAction.RATE ? "Open a study folder to rate" : "Open a study folder");
         File f = dc.showDialog(getScene().getWindow());
         if (f == null) {
             return;
         }
         StudyWindows studies = new StudyWindows(vm.executor());
-        if (rate) {
-            studies.openRating(getScene().getWindow(), f.toPath());
-        } else {
-            studies.openSummary(getScene().getWindow(), f.toPath());
+        switch (action) {
+            case RATE -> studies.openRating(getScene().getWindow(), f.toPath());
+            case PICTURES -> studies.resumePictures(getScene().getWindow(), f.toPath());
+            case SUMMARY -> studies.openSummaryConfirmed(getScene().getWindow(), f.toPath());
         }
+    }
+
+    private void newStudy() {
+        var data = vm.datasetProperty().get();
+        var model = vm.modelProperty().get();
+        new StudyWindows(vm.executor()).openNewStudy(getScene().getWindow(), data == null ? null : data.root(),
+                model == null ? null : model.dir());
     }
 
     private void chooseFolder() {

@@ -20,10 +20,17 @@ public interface CandidateSource {
     /** The candidate mask of a sample whose pixels are {@code image}, of the image's size. */
     BinaryMask propose(SemSample sample, ImageRaster image);
 
+    /**
+     * The candidate given hints (the selected explanation's heatmap, a box); sources that use none ignore them.
+     */
+    default BinaryMask propose(SemSample sample, ImageRaster image, CandidateHints hints) {
+        return propose(sample, image);
+    }
+
     /** The name of {@link #existingMask()}. */
     String EXISTING_MASK = "existing mask";
 
-    /** A generator, given the image alone (no heatmap, no box). */
+    /** A generator: given the image alone, or with the hints the window has. */
     static CandidateSource of(CandidateGenerator g) {
         return new CandidateSource() {
             @Override
@@ -34,6 +41,11 @@ public interface CandidateSource {
             @Override
             public BinaryMask propose(SemSample sample, ImageRaster image) {
                 return g.generate(image, CandidateHints.NONE);
+            }
+
+            @Override
+            public BinaryMask propose(SemSample sample, ImageRaster image, CandidateHints hints) {
+                return g.generate(image, hints);
             }
         };
     }

@@ -7,7 +7,8 @@ public enum MaskTool {
     POLYGON("Polygon / lasso fill", "P"),
     FLOOD_FILL("Flood fill", "Shift+B"),
     DELETE_COMPONENT("Delete connected component", "D"),
-    INVERT_BOX("Invert inside a box", "I");
+    INVERT_BOX("Invert inside a box", "I"),
+    GRABCUT_BOX("GrabCut in a box", "K");
 
     private final String label;
     private final String key;

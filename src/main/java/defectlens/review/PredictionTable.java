@@ -103,6 +103,27 @@ public final class PredictionTable {
         return ids == null ? Integer.toString(i) : ids[i];
     }
 
+    /**
+     * The item whose id ({@link #id}) is {@code id} - the SEM sample id or the file row of a wafer map, as a user
+     * sees it - or -1 when no item has it.
+     */
+    public int indexOf(String id) {
+        if (ids == null) {
+            try {
+                int i = Integer.parseInt(id);
+                return i >= 0 && i < size() && Integer.toString(i).equals(id) ? i : -1;
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i].equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** True when the items are numbered rows (wafer maps) rather than named samples. */
     public boolean numberedRows() {
         return ids == null;

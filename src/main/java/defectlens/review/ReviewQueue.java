@@ -34,8 +34,9 @@ public final class ReviewQueue {
             float[] novelty) {
         int n = table.size();
         if (spec.order() == QueueOrder.NOVELTY && (novelty == null || novelty.length != n)) {
-            throw new defectlens.core.DefectLensException("the queue 'most novel first' needs the novelty scores of "
-                    + "the items (fit them once per model: review novelty --fit)");
+            throw new defectlens.core.DefectLensException("the queue 'most novel first' needs the items' novelty "
+                    + "scores: they are made with the predictions (review classify, Classify missing) when the model "
+                    + "bundle has a novelty fit (review novelty --fit)");
         }
         float[] confidence = table.confidences();
         int[] predicted = table.predictions();

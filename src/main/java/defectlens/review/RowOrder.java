@@ -33,4 +33,23 @@ public final class RowOrder {
         }
         return out;
     }
+
+    /**
+     * The rows {@code first} (in their order, each once) followed by the rows of {@code rest} that are not among
+     * them: "send these to the queue" puts items in front of any order.
+     */
+    public static int[] withFirst(int[] first, int[] rest) {
+        java.util.BitSet seen = new java.util.BitSet();
+        int[] out = new int[first.length + rest.length];
+        int n = 0;
+        for (int[] part : new int[][] {first, rest}) {
+            for (int r : part) {
+                if (!seen.get(r)) {
+                    seen.set(r);
+                    out[n++] = r;
+                }
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
 }

@@ -1,5 +1,6 @@
 package defectlens.study;
 
+import defectlens.core.DefectLensException;
 import defectlens.journal.JournalRecovery;
 import java.util.HashMap;
 import java.util.List;
@@ -10,11 +11,13 @@ import java.util.Optional;
 /**
  * One rater working through a study, without a window: the rater's item order, the answers given so
  * far (read back from the journal, so a restarted session resumes where the rater stopped) and
- * {@link #answer}, which returns only when the rating is forced to disk. The rating window is a thin
- * view over it; thread-safe, so saving can run off the FX thread.
+ * {@link #answer}, which returns only when the rating is forced to disk. An item whose explanation picture is
+ * missing cannot be rated: {@link #answer} refuses it, so no rating of a picture the rater never saw is recorded.
+ * The rating window is a thin view over it; thread-safe, so saving can run off the FX thread.
  */
 public final class RatingSession implements AutoCloseable {
     private final StudyPlan plan;
+    private final StudyFolder study;
     private final String rater;
     private final String appVersion;
     private final RatingJournal journal;
@@ -23,6 +26,7 @@ public final class RatingSession implements AutoCloseable {
 
     public RatingSession(StudyFolder study, String rater, String appVersion) {
         this.plan = study.plan();
+        this.study = study;
         this.rater = StudyFolder.checkRater(rater);
         this.appVersion = appVersion;
         this.order = RaterOrder.of(plan, rater);
@@ -66,8 +70,21 @@ public final class RatingSession implements AutoCloseable {
                 .max(Rating::compareTime).map(Rating::comment).orElse("");
     }
 
-    /** Submits an answer and returns it once it is on disk; an unchanged answer is not written again. */
+    /** True when the item's picture is there, so that it can be rated. */
+    public boolean available(StudyItem item) {
+        return study.available(item);
+    }
+
+    /**
+     * Submits an answer and returns it once it is on disk; an unchanged answer is not written again. Refuses
+     * (with a {@link DefectLensException} naming the picture's label, never the method) an item whose picture is
+     * missing.
+     */
     public Rating answer(StudyItem item, String question, int value, String comment) {
+        if (!available(item)) {
+            throw new DefectLensException(study.dir(), "cannot rate " + labelOf(item) + " of image " + item.imageId()
+                    + ": its picture is missing, so the item is unavailable");
+        }
         Optional<Rating> old = answer(item, question);
         String c = comment == null ? "" : comment;
         if (old.isPresent() && old.get().value() == value && old.get().comment().equals(c)) {
@@ -94,8 +111,14 @@ public final class RatingSession implements AutoCloseable {
         return n;
     }
 
+    /** The progress over the items that have their picture (looks at the study folder). */
     public synchronized RaterProgress progress() {
-        return RaterProgress.of(plan, rater, List.copyOf(latest.values()));
+        return RaterProgress.of(plan, rater, List.copyOf(latest.values()), study::available);
+    }
+
+    /** The progress over the items {@code available} accepts (a caller that knows them already). */
+    public synchronized RaterProgress progress(java.util.function.Predicate<StudyItem> available) {
+        return RaterProgress.of(plan, rater, List.copyOf(latest.values()), available);
     }
 
     @Override

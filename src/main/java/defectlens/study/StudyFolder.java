@@ -92,4 +92,52 @@ public final class StudyFolder {
     public ExplanationSource explanations() {
         return new FolderExplanationSource(dir);
     }
+
+    /** Where the picture of {@code method}'s explanation of image {@code imageId} is stored. */
+    public Path pictureFile(String method, String imageId) {
+        return dir.resolve("explanations").resolve(method).resolve(imageId + ".png");
+    }
+
+    /** The image file of every study image, by id, in plan order. */
+    public java.util.Map<String, Path> imageFiles() {
+        java.util.Map<String, Path> files = new java.util.LinkedHashMap<>();
+        plan.images().forEach(i -> files.put(i.id(), plan.imageFile(dir, i.id())));
+        return files;
+    }
+
+    /** The data-set folder of the plan, resolved against this folder. */
+    public Path datasetDir() {
+        return dir.resolve(plan.dataset()).normalize();
+    }
+
+    /** The model bundle folder the plan names, resolved against this folder (empty when the plan names none). */
+    public java.util.Optional<Path> modelDir() {
+        ModelRef m = plan.model();
+        return m == null || m.folder() == null ? java.util.Optional.empty()
+                : java.util.Optional.of(dir.resolve(m.folder()).normalize());
+    }
+
+    /** True when the item's explanation picture is there: only then can it be rated. */
+    public boolean available(StudyItem item) {
+        return explanations().explanationFor(item.method(), item.imageId()).isPresent();
+    }
+
+    /** Every item (image, method) of the plan whose picture is missing, in plan order; such items cannot be rated. */
+    public List<StudyItem> unavailableItems() {
+        List<StudyItem> missing = new ArrayList<>();
+        for (StudyImage img : plan.images()) {
+            for (String m : plan.methods()) {
+                StudyItem item = new StudyItem(img.id(), m);
+                if (!available(item)) {
+                    missing.add(item);
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** The classes the pictures explain, by image id (see {@link ExplainedClasses}). */
+    public ExplainedClasses explainedClasses() {
+        return ExplainedClasses.in(dir.resolve("explanations"));
+    }
 }

@@ -14,10 +14,22 @@ import java.util.Map;
  * A rating study as data ({@code study.json}): the images (ids and paths relative to the data set),
  * the explanation methods and the model, the questionnaire, and the blinding, a map from the label a
  * rater sees ("Explanation A") to the method behind it. The mapping is kept here for the analysis and
- * is never shown in the rating window. Raters see the items in {@link RaterOrder}.
+ * is never shown in the rating window. Raters see the items in {@link RaterOrder}. {@code raters} lists the
+ * rater ids the organiser invited (empty: anyone may rate); {@code blinded} (true unless the organiser turned it
+ * off) labels methods "Explanation A", "Explanation B", ... and otherwise with their names; {@code showClass} says
+ * whether the rating window names the class each explanation explains. {@code sampling} records how the images
+ * were drawn.
  */
 public record StudyPlan(String studyId, String created, String dataset, ModelRef model, List<String> methods,
-        Map<String, String> blinding, List<StudyImage> images, Questionnaire questionnaire, long seed) {
+        Map<String, String> blinding, List<StudyImage> images, Questionnaire questionnaire, long seed,
+        List<String> raters, Boolean blinded, Boolean showClass, StudySampling sampling) {
+
+    /** A blinded plan without invited raters that does not show the class explained. */
+    public StudyPlan(String studyId, String created, String dataset, ModelRef model, List<String> methods,
+            Map<String, String> blinding, List<StudyImage> images, Questionnaire questionnaire, long seed) {
+        this(studyId, created, dataset, model, methods, blinding, images, questionnaire, seed, List.of(), true, false,
+                null);
+    }
 
     public StudyPlan {
         if (studyId == null || studyId.isBlank()) {
@@ -34,7 +46,11 @@ public record StudyPlan(String studyId, String created, String dataset, ModelRef
         }
         methods = List.copyOf(methods);
         images = List.copyOf(images);
-        blinding = blinding == null || blinding.isEmpty() ? blindingOf(methods) : new LinkedHashMap<>(blinding);
+        raters = raters == null ? List.of() : List.copyOf(raters);
+        blinded = blinded == null || blinded;
+        showClass = showClass != null && showClass;
+        blinding = blinding == null || blinding.isEmpty() ? (blinded ? blindingOf(methods) : namedAfterMethods(methods))
+                : new LinkedHashMap<>(blinding);
         if (!blinding.values().containsAll(methods) || blinding.size() != methods.size()) {
             throw new IllegalArgumentException("study " + studyId + ": blinding must name every method once");
         }
@@ -47,6 +63,13 @@ public record StudyPlan(String studyId, String created, String dataset, ModelRef
             String letter = i < 26 ? String.valueOf((char) ('A' + i)) : "M" + (i + 1);
             m.put("Explanation " + letter, methods.get(i));
         }
+        return m;
+    }
+
+    /** The labels of an unblinded study: each method's own name. */
+    public static Map<String, String> namedAfterMethods(List<String> methods) {
+        Map<String, String> m = new LinkedHashMap<>();
+        methods.forEach(method -> m.put(method, method));
         return m;
     }
 

@@ -96,4 +96,53 @@ class MaskCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: ") && r.err().contains("magic"), r.err());
     }
+
+    @Test
+    void sam2MethodPromptsTheGivenExportWithTheBoxes() throws Exception {
+        Path src = tmp.resolve("src");
+        assertEquals(0, CliTest.run("sem", "generate", "--out", src.toString(), "--per-class", "1", "--size", "128",
+                "--threads", "1").code());
+        Path boxes = tmp.resolve("boxes.csv");
+        Files.writeString(boxes, "filename;x;y;width;height\nsem_000001.jpg;10;20;40;30\nsem_000002;64;64;32;32\n");
+        Path out = tmp.resolve("sam");
+        CliTest.Result r = CliTest.run("mask", "suggest", "--data", src.toString(), "--method", "sam2",
+                "--sam2-model", "src/test/resources/model/sam2-standin", "--boxes", boxes.toString(), "--out",
+                out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(6, new ObjectMapper().readTree(r.out()).get("images").asInt());
+        BinaryMask first = BinaryMask.read(out.resolve("data/masks/sem_000001.png"));
+        assertTrue(first.get(30, 35) && !first.get(5, 35) && !first.get(60, 35) && !first.get(30, 60),
+                "the stand-in answers the box 10,20 40x30");
+        BinaryMask second = BinaryMask.read(out.resolve("data/masks/sem_000002.png"));
+        assertTrue(second.get(80, 80) && !second.get(30, 35));
+
+        CliTest.Result missing = CliTest.run("mask", "suggest", "--data", src.toString(), "--method", "sam2",
+                "--out", tmp.resolve("o").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().startsWith("error: ") && missing.err().contains("--sam2-model"), missing.err());
+    }
+
+    @Test
+    void grabcutSeededByOneBoxStaysInsideIt() throws Exception {
+        Path src = tmp.resolve("src");
+        assertEquals(0, CliTest.run("sem", "generate", "--out", src.toString(), "--per-class", "1", "--size", "128",
+                "--threads", "1").code());
+        Path out = tmp.resolve("gc");
+        CliTest.Result r = CliTest.run("mask", "suggest", "--data", src.toString(), "--method", "grabcut", "--box",
+                "20,30,60,40", "--out", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(new ObjectMapper().readTree(r.out()).get("non_empty").asInt() > 0, r.out());
+        for (int i = 1; i <= 6; i++) {
+            BinaryMask m = BinaryMask.read(out.resolve(String.format("data/masks/sem_%06d.png", i)));
+            for (int y = 0; y < m.height(); y++) {
+                for (int x = 0; x < m.width(); x++) {
+                    assertTrue(!m.get(x, y) || (x >= 20 && x < 80 && y >= 30 && y < 70), "inside the box");
+                }
+            }
+        }
+        CliTest.Result bad = CliTest.run("mask", "suggest", "--data", src.toString(), "--method", "grabcut",
+                "--box", "20,30,sixty,40", "--out", tmp.resolve("o").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("error: ") && bad.err().contains("--box"), bad.err());
+    }
 }

@@ -63,6 +63,40 @@ class ReviewNoveltyCommandTest {
     }
 
     @Test
+    void similarTakesTheFileRowAsTheUserSeesItWhenInvalidRowsWereLeftOut(@TempDir Path tmp) throws Exception {
+        String before = System.getProperty("defectlens.cache");
+        System.setProperty("defectlens.cache", tmp.toString());
+        try {
+            // rows 1 and 3 of skip_mixed.pkl are invalid: the maps read are file rows 0, 2 and 4
+            String file = "src/test/resources/fuzz/pickle/skip_mixed.pkl";
+            CliTest.Result r = CliTest.run("review", "similar", "--model", "models/wafer-proposed-paper7", "--data",
+                    file, "--item", "4", "--k", "2", "--average-symmetries=false", "--json");
+            assertEquals(0, r.code(), r.err());
+            JsonNode doc = JSON.readTree(r.out());
+            assertEquals("4", doc.get("item").asText());
+            java.util.Set<String> rows = new java.util.HashSet<>();
+            doc.get("similar").forEach(n -> rows.add(n.get("item").asText()));
+            assertEquals(java.util.Set.of("0", "2"), rows, "neighbours named by their file rows");
+            CliTest.Result invalid = CliTest.run("review", "similar", "--model", "models/wafer-proposed-paper7",
+                    "--data", file, "--item", "3");
+            assertEquals(2, invalid.code());
+            assertTrue(invalid.err().lines().anyMatch(l -> l.startsWith("error: ") && l.contains("skip_mixed.pkl")
+                    && l.contains("invalid row")), invalid.err());
+            CliTest.Result unknown = CliTest.run("review", "similar", "--model", "models/wafer-proposed-paper7",
+                    "--data", file, "--item", "5");
+            assertEquals(2, unknown.code());
+            assertTrue(unknown.err().lines().anyMatch(l -> l.startsWith("error: ") && l.contains("--item 5 is not a "
+                    + "row") && l.contains("rows 0 to 4")), unknown.err());
+        } finally {
+            if (before == null) {
+                System.clearProperty("defectlens.cache");
+            } else {
+                System.setProperty("defectlens.cache", before);
+            }
+        }
+    }
+
+    @Test
     void aBundleWithoutFitAndAFileItWasNotTrainedOnAreClearErrors(@TempDir Path tmp) throws Exception {
         CliTest.Result r = CliTest.run("review", "novelty", "--model", "models/wafer-baseline-paper7", "--data",
                 "datasets/wm811k/LSWMD_sample.pkl");

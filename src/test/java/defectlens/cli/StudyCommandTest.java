@@ -1,6 +1,7 @@
 package defectlens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,6 +52,12 @@ class StudyCommandTest {
         JsonNode created = new ObjectMapper().readTree(c.out());
         assertEquals(4 * 2 * 8, created.get("answersPerRater").asInt());
         StudyFolder f = StudyFolder.open(study);
+        for (var img : f.plan().images()) {
+            for (String method : f.plan().methods()) {
+                Files.createDirectories(f.pictureFile(method, img.id()).getParent());
+                Files.copy(f.plan().imageFile(study, img.id()), f.pictureFile(method, img.id()));
+            }
+        }
         rateAll(f.plan(), f.journalFile("alice"), "alice", 3);
         Path usb = tmp.resolve("usb").resolve("journal-bob.jsonl");
         rateAll(f.plan(), usb, "bob", 2);
@@ -97,6 +104,32 @@ class StudyCommandTest {
         assertTrue(sum.get("agreement").get("alpha").isNull());
         assertEquals(2, run("study", "create", "--data", "datasets/sem-demo", "--methods", "gradcam", "--out", study.toString()).code(),
                 "a second create in the same folder must not overwrite the plan");
+        CliTest.Result text = run("study", "summary", "--study", study.toString());
+        assertFalse(text.out().contains("NaN"), text.out());
+        assertTrue(text.out().contains("0 raters, 0 ratings") && text.out().contains("not enough data"), text.out());
+    }
+
+    @Test
+    void statusCountsTheItemsWhosePictureIsMissing() throws Exception {
+        Path study = tmp.resolve("pictures");
+        assertEquals(0, run("study", "create", "--data", "datasets/sem-demo", "--methods", "gradcam,craft", "--images", "2",
+                "--raters", "anna", "--out", study.toString()).code());
+        StudyFolder f = StudyFolder.open(study);
+        String made = f.plan().images().get(0).id();
+        for (String m : f.plan().methods()) {
+            Files.createDirectories(f.pictureFile(m, made).getParent());
+            Files.copy(f.plan().imageFile(study, made), f.pictureFile(m, made));
+        }
+        CliTest.Result st = run("study", "status", "--study", study.toString(), "--json");
+        assertEquals(0, st.code(), st.err());
+        JsonNode doc = new ObjectMapper().readTree(st.out());
+        assertEquals(4, doc.get("items").asInt());
+        assertEquals(2, doc.get("unavailableItems").asInt());
+        assertEquals("anna", doc.get("raters").get(0).get("rater").asText(), "invited raters are listed before they rate");
+        assertEquals(2 * 8, doc.get("raters").get(0).get("total").asInt());
+        assertEquals(2, doc.get("raters").get(0).get("unavailable").asInt());
+        CliTest.Result text = run("study", "status", "--study", study.toString());
+        assertTrue(text.out().contains("1 rater, 4 items, 2 unavailable"), text.out());
     }
 
     @Test

@@ -103,4 +103,47 @@ class StudyExplanationsCommandTest {
         assertEquals(broken, doc.get("skipped").get(0).get("id").asText());
         assertTrue(folder.explanations().explanationFor("gradcam", broken).isEmpty());
     }
+
+    @Test
+    void missingCraftBanksAreFittedAndReusedUnlessFittingIsTurnedOff() throws Exception {
+        models = dir -> new TinyCnn();
+        Path study = tmp.resolve("study");
+        assertEquals("0", run("study", "create", "--data", "datasets/sem-demo", "--methods", "gradcam,craft",
+                "--images", "2", "--seed", "5", "--out", study.toString())[0]);
+        String[] off = run("study", "explanations", "--study", study.toString(), "--model", tmp.toString(),
+                "--no-fit-banks");
+        assertEquals("2", off[0], off[2]);
+        String error = off[2].lines().filter(l -> l.startsWith("error: ")).findFirst().orElse(off[2]);
+        assertTrue(error.contains("concept-banks") && error.contains("no CRAFT concept bank")
+                && error.contains("--fit-banks"), off[2]);
+        String[] small = {"--craft-images", "2", "--craft-concepts", "2", "--craft-iterations", "20",
+            "--craft-designs", "4", "--json"};
+        String[] first = run(concat(new String[] {"study", "explanations", "--study", study.toString(), "--model",
+            tmp.toString()}, small));
+        assertEquals("0", first[0], first[2]);
+        JsonNode doc = new ObjectMapper().readTree(first[1]);
+        assertTrue(doc.get("fittedBanks").size() >= 1, first[1]);
+        assertEquals(2, doc.get("written").get("craft").asInt());
+        assertEquals(0, doc.get("unavailable").asInt());
+        StudyFolder folder = StudyFolder.open(study);
+        assertTrue(folder.explainedClasses().of(folder.plan().images().get(0).id()).isPresent());
+        try (Stream<Path> banks = Files.walk(study.resolve("concept-banks"))) {
+            assertEquals(doc.get("fittedBanks").size(), banks.filter(p -> p.endsWith("bank.json")).count(),
+                    "the banks are saved in the study's concept-banks folder");
+        }
+        Files.delete(folder.pictureFile("craft", folder.plan().images().get(1).id()));
+        String[] again = run(concat(new String[] {"study", "explanations", "--study", study.toString(), "--model",
+            tmp.toString(), "--no-fit-banks"}, small));
+        assertEquals("0", again[0], again[2]);
+        JsonNode doc2 = new ObjectMapper().readTree(again[1]);
+        assertEquals(0, doc2.get("fittedBanks").size(), "the fitted banks are reused");
+        assertEquals(1, doc2.get("written").get("craft").asInt());
+        assertEquals(3, doc2.get("kept").asInt());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }

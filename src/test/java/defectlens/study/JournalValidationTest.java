@@ -27,7 +27,9 @@ class JournalValidationTest {
     @BeforeEach
     void makeStudy() {
         Path studyDir = dir.resolve("study");
-        StudyFixtures.plan("s1", 2, "gradcam", "craft").save(studyDir.resolve("study.json"));
+        StudyPlan plan = StudyFixtures.plan("s1", 2, "gradcam", "craft");
+        plan.save(studyDir.resolve("study.json"));
+        StudyFixtures.pictures(studyDir, plan);
         study = StudyFolder.open(studyDir);
     }
 

@@ -17,6 +17,21 @@ final class StudyFixtures {
                 Map.of(), imgs, Questionnaire.explanationSatisfaction(), 1);
     }
 
+    /** Puts a (placeholder) explanation picture for every item of the plan into the study folder. */
+    static void pictures(java.nio.file.Path studyDir, StudyPlan plan) {
+        try {
+            for (StudyImage img : plan.images()) {
+                for (String m : plan.methods()) {
+                    java.nio.file.Path p = studyDir.resolve("explanations").resolve(m).resolve(img.id() + ".png");
+                    java.nio.file.Files.createDirectories(p.getParent());
+                    java.nio.file.Files.write(p, new byte[] {1});
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Rating rating(String id, String rater, String image, String method, String q, int value, String time) {
         return new Rating(id, "s1", rater, image, method, q, value, "", time, "1.0", "test");
     }

@@ -63,6 +63,52 @@ class StudyPlanTest {
         assertFalse(p.complete());
     }
 
+    @Test
+    void samplingPerClassOnlyWithMasksAndTheOrganisersChoicesRoundTrip(@TempDir Path dir) throws Exception {
+        List<StudyCreator.Candidate> all = DatasetOpener.open(DEMO).samples().stream()
+                .map(s -> new StudyCreator.Candidate(s.id(), s.image(), s.label(), s.mask() != null)).toList();
+        StudySampling perClass = new StudySampling(2, true, 9, true);
+        List<StudyCreator.Candidate> drawn = perClass.choose(all);
+        java.util.Map<String, Long> counts = drawn.stream().collect(java.util.stream.Collectors.groupingBy(
+                StudyCreator.Candidate::label, java.util.stream.Collectors.counting()));
+        assertTrue(drawn.stream().allMatch(StudyCreator.Candidate::hasMask));
+        long classesWithMasks = all.stream().filter(StudyCreator.Candidate::hasMask).map(StudyCreator.Candidate::label)
+                .distinct().count();
+        assertEquals(classesWithMasks, counts.size());
+        assertTrue(counts.values().stream().allMatch(n -> n <= 2), counts.toString());
+        assertEquals(drawn, perClass.choose(all), "the draw is reproducible");
+
+        Path studyDir = dir.resolve("s");
+        StudyDesign design = new StudyDesign(List.of("gradcam", "craft"), perClass,
+                new ModelRef("sem-demo", "", Path.of("models/sem-demo").toString()),
+                Questionnaire.explanationSatisfaction(), List.of("anna", "ben"), false, true);
+        StudyPlan plan = StudyCreator.create(DEMO, all, design, studyDir);
+        assertEquals(drawn.size(), plan.images().size());
+        assertEquals("gradcam", plan.labelOf("gradcam"), "unblinded: the label is the method's name");
+        StudyPlan again = StudyPlan.load(studyDir.resolve("study.json"));
+        assertEquals(List.of("anna", "ben"), again.raters());
+        assertFalse(again.blinded());
+        assertTrue(again.showClass());
+        assertEquals(perClass, again.sampling());
+        StudyFolder folder = StudyFolder.open(studyDir);
+        assertEquals(Path.of("models/sem-demo").toAbsolutePath().normalize(), folder.modelDir().orElseThrow());
+        assertEquals(drawn.size() * 2, folder.unavailableItems().size(), "no picture is made yet");
+    }
+
+    @Test
+    void aPlanWrittenBeforeBlindingWasAChoiceIsBlinded(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("study.json");
+        StudyFixtures.plan("old", 2, "gradcam", "craft").save(file);
+        String json = Files.readString(file).replaceAll("(?s),\\s*\"raters\".*?\"sampling\" : null", "");
+        assertFalse(json.contains("blinded"), json);
+        Files.writeString(file, json);
+        StudyPlan old = StudyPlan.load(file);
+        assertTrue(old.blinded());
+        assertFalse(old.showClass());
+        assertEquals(List.of(), old.raters());
+        assertEquals("Explanation B", old.labelOf("craft"));
+    }
+
     private static final Path DEMO = Path.of("datasets/sem-demo");
 
     private static List<StudyCreator.Candidate> demoImages() {

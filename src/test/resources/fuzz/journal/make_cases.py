@@ -72,6 +72,12 @@ def main():
         with open(os.path.join(HERE, d, "study.json"), "w", encoding="utf-8") as f:
             json.dump(plan(), f, indent=2)
             f.write("\n")
+        # an item can be rated only when its explanation picture is there: a placeholder file per item
+        for m in METHODS:
+            os.makedirs(os.path.join(HERE, d, "explanations", m))
+            for i in IMAGES:
+                with open(os.path.join(HERE, d, "explanations", m, i + ".png"), "wb") as f:
+                    f.write(b"placeholder")
     write_lines("value_99.jsonl", [line(rating(1, value=99))])
     write_lines("value_minus_5.jsonl", [line(rating(1, value=-5))])
     write_lines("unknown_question.jsonl", [line(rating(1, question="Q99"))])

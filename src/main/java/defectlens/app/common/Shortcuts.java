@@ -12,6 +12,8 @@ public final class Shortcuts {
             new String[] {"Ctrl+O", "Open image"},
             new String[] {"Ctrl+Shift+O", "Open folder (class sub-folders)"},
             new String[] {"Ctrl+D", "Open data set (Carinthia / Carinthia-S CSV)"},
+            new String[] {"Ctrl+W", "Open wafer maps (WM-811K pickle)"},
+            new String[] {"Ctrl+K / Ctrl+Shift+K", "Classify the shown image / the whole data set"},
             new String[] {"Up / Down", "Previous / next image in the browser"},
             new String[] {"Ctrl+F", "Search by file name"},
             new String[] {"Mouse wheel", "Zoom towards the cursor"},
@@ -31,5 +33,6 @@ public final class Shortcuts {
             new String[] {"Ctrl+Shift+M", "Images without an accepted mask (validation queue)"},
             new String[] {"Enter / E / R / G", "Accept / edit / reject the mask, next candidate generator"},
             new String[] {"Esc", "Cancel loading, or a polygon or box being drawn"},
-            new String[] {"F1", "This list"});
+            new String[] {"F1", "This list"},
+            new String[] {"Ctrl+Q", "Quit"});
 }

@@ -57,7 +57,8 @@ public final class EditMenu extends Menu {
         getItems().addAll(larger, smaller, new SeparatorMenuItem(),
                 queueItem(vm),
                 accept, edit, reject, next,
-                item("Mask output folder...", null, () -> chooseFolder(vm, owner.get())));
+                item("Mask output folder...", null, () -> chooseFolder(vm, owner.get())),
+                item("SAM2 model for candidates...", null, () -> chooseSam2(vm, owner.get())));
     }
 
     private static MenuItem queueItem(MaskEditViewModel vm) {
@@ -65,6 +66,15 @@ public final class EditMenu extends Menu {
         q.textProperty().bind(javafx.beans.binding.Bindings.when(vm.queueOpenProperty())
                 .then("Close the validation queue").otherwise("Images without an accepted mask"));
         return q;
+    }
+
+    private static void chooseSam2(MaskEditViewModel vm, Window owner) {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Folder of a SAM2 TorchScript export (NAME/NAME.pt, see docs/masks.md)");
+        File f = dc.showDialog(owner);
+        if (f != null) {
+            vm.useSam2Model(f.toPath());
+        }
     }
 
     private static void chooseFolder(MaskEditViewModel vm, Window owner) {

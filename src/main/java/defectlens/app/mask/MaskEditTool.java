@@ -73,7 +73,7 @@ public final class MaskEditTool implements ViewerTool {
             case BRUSH, ERASER -> ed.beginStroke(x, y, vm.toolProperty().get() == MaskTool.BRUSH);
             case FLOOD_FILL -> ed.floodFill((int) Math.floor(x), (int) Math.floor(y));
             case DELETE_COMPONENT -> ed.deleteComponent((int) Math.floor(x), (int) Math.floor(y));
-            case INVERT_BOX -> {
+            case INVERT_BOX, GRABCUT_BOX -> {
                 box.setVisible(true);
                 updateBox(x, y);
             }
@@ -97,7 +97,7 @@ public final class MaskEditTool implements ViewerTool {
         }
         switch (vm.toolProperty().get()) {
             case BRUSH, ERASER -> ed.strokeTo(x, y);
-            case INVERT_BOX -> updateBox(x, y);
+            case INVERT_BOX, GRABCUT_BOX -> updateBox(x, y);
             case POLYGON -> {
                 double d = Math.hypot(x - pressX, y - pressY) * zoom.get();
                 if (lasso || d > 4) {
@@ -120,11 +120,16 @@ public final class MaskEditTool implements ViewerTool {
         }
         switch (vm.toolProperty().get()) {
             case BRUSH, ERASER -> ed.endStroke();
-            case INVERT_BOX -> {
+            case INVERT_BOX, GRABCUT_BOX -> {
                 box.setVisible(false);
-                ed.invertBox(PixelRect.spanning((int) Math.floor(Math.min(pressX, x)),
+                PixelRect r = PixelRect.spanning((int) Math.floor(Math.min(pressX, x)),
                         (int) Math.floor(Math.min(pressY, y)), (int) Math.ceil(Math.max(pressX, x)) - 1,
-                        (int) Math.ceil(Math.max(pressY, y)) - 1));
+                        (int) Math.ceil(Math.max(pressY, y)) - 1);
+                if (vm.toolProperty().get() == MaskTool.INVERT_BOX) {
+                    ed.invertBox(r);
+                } else {
+                    vm.grabCutInBox(r);
+                }
             }
             case POLYGON -> polygonRelease(ed, x, y, e.getClickCount());
             default -> {

@@ -6,6 +6,7 @@ import defectlens.app.common.OverlayLayerModel;
 import defectlens.app.task.BackgroundTask;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
+import defectlens.explain.Heatmap;
 import defectlens.image.BinaryMask;
 import defectlens.mask.CandidateSource;
 import defectlens.mask.EditableMaskLayer;
@@ -15,8 +16,12 @@ import defectlens.mask.MaskTool;
 import defectlens.mask.MaskValidation;
 import defectlens.mask.MaskVerdict;
 import defectlens.mask.PixelRect;
+import defectlens.mask.candidate.CandidateHints;
+import defectlens.mask.candidate.GrabCutCandidate;
+import defectlens.mask.candidate.Sam2Candidate;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,6 +35,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -46,6 +52,8 @@ public final class MaskEditViewModel {
 
     private final MainViewModel main;
     private final List<CandidateSource> generators;
+    private final ReadOnlyStringWrapper generatorList = new ReadOnlyStringWrapper();
+    private HeatmapHint heatmapHint;
     private final String author;
     private final Clock clock;
     private final BooleanProperty editing = new SimpleBooleanProperty(false);
@@ -74,7 +82,8 @@ public final class MaskEditViewModel {
             throw new IllegalArgumentException("the mask editor needs at least one candidate generator");
         }
         this.main = main;
-        this.generators = List.copyOf(generators);
+        this.generators = new ArrayList<>(generators);
+        generatorList.set(String.join(", ", generatorNames()));
         this.author = author;
         this.clock = clock;
         generatorName.set(generators.get(0).name());
@@ -127,8 +136,9 @@ public final class MaskEditViewModel {
         CandidateSource gen = generators.get(generatorIndex);
         Optional<Path> accepted = validation == null ? Optional.empty() : validation.acceptedMask(img.sample());
         String name = accepted.isPresent() ? "accepted mask" : gen.name();
+        CandidateHints hints = new CandidateHints(heatmapHint == null ? null : heatmapHint.of(img), null);
         Callable<BinaryMask> make = accepted.isPresent() ? () -> BinaryMask.read(accepted.get())
-                : () -> gen.propose(img.sample(), img.raster());
+                : () -> gen.propose(img.sample(), img.raster(), hints);
         main.executor().execute(BackgroundTask.of("Candidate mask: " + name, ctx -> make.call())
                 .onSuccess(m -> {
                     if (shown == img && active.get()) {
@@ -432,6 +442,52 @@ public final class MaskEditViewModel {
     /** The overlay of the mask under edit, or null. */
     public OverlayLayerModel layer() {
         return layer;
+    }
+
+    /** The generator names, comma separated, as {@code G} cycles through them (grows when one is added). */
+    public ReadOnlyStringProperty generatorListProperty() {
+        return generatorList.getReadOnlyProperty();
+    }
+
+    /** Adds a generator to the end of the {@code G} cycle (e.g. {@code sam2} once its model is loaded). */
+    public void addGenerator(CandidateSource source) {
+        generators.removeIf(g -> g.name().equals(source.name()));
+        generators.add(source);
+        generatorList.set(String.join(", ", generatorNames()));
+    }
+
+    /**
+     * Loads a SAM2 TorchScript export in the background and offers {@code sam2} in the generator cycle; the model
+     * stays open while the window lives.
+     */
+    public void useSam2Model(Path folder) {
+        main.executor().execute(BackgroundTask.of("Loading the SAM2 model " + folder.getFileName(),
+                ctx -> Sam2Candidate.open(folder)).onSuccess(sam -> addGenerator(CandidateSource.of(sam)))
+                .failureTitle("Cannot use " + folder + " as a SAM2 model"));
+    }
+
+    /** Gives the generators the selected explanation (of the shown image) as their heatmap hint. */
+    public void useHeatmapHints(ObservableValue<Heatmap> selected) {
+        heatmapHint = new HeatmapHint(main, selected);
+    }
+
+    /**
+     * GrabCut seeded by a box the expert dragged: its cut replaces the mask being edited, as one undoable edit.
+     */
+    public void grabCutInBox(PixelRect box) {
+        MaskEditor ed = editor;
+        LoadedImage img = shown;
+        if (ed == null || img == null || box.width() < 2 || box.height() < 2) {
+            return;
+        }
+        CandidateHints hints = new CandidateHints(null, new CandidateHints.SeedBox(box.x(), box.y(), box.width(),
+                box.height()));
+        main.executor().execute(BackgroundTask.of("GrabCut in a box", ctx -> new GrabCutCandidate()
+                .generate(img.raster(), hints)).onSuccess(m -> {
+                    if (editor == ed && shown == img) {
+                        ed.replaceWith(MaskRaster.of(m), "GrabCut in a box");
+                    }
+                }).failureTitle("GrabCut failed on " + img.sample().fileName()));
     }
 
     /** The generator names in the order {@code G} cycles through them. */

@@ -41,6 +41,7 @@ public final class MaskKeys {
             case P -> MaskTool.POLYGON;
             case D -> MaskTool.DELETE_COMPONENT;
             case I -> MaskTool.INVERT_BOX;
+            case K -> MaskTool.GRABCUT_BOX;
             default -> null;
         };
         if (t != null) {

@@ -36,8 +36,9 @@ public final class MaskPanel extends VBox {
         state.setWrapText(true);
         state.textProperty().bind(vm.stateTextProperty());
         Label generator = new Label();
+        generator.setId("maskGenerator");
         generator.textProperty().bind(Bindings.concat("Candidate generator: ", vm.generatorNameProperty(),
-                "  (G: next of ", String.join(", ", vm.generatorNames()), ")"));
+                "  (G: next of ", vm.generatorListProperty(), ")"));
         generator.setWrapText(true);
 
         FlowPane tools = new FlowPane(4, 4);
@@ -122,6 +123,7 @@ public final class MaskPanel extends VBox {
             case FLOOD_FILL -> "Fill";
             case DELETE_COMPONENT -> "Delete";
             case INVERT_BOX -> "Invert";
+            case GRABCUT_BOX -> "GrabCut box";
         };
     }
 }

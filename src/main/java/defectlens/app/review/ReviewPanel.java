@@ -27,7 +27,8 @@ import javafx.scene.layout.VBox;
 /**
  * The review desk's column: who reviews what and how far ("n of N decided, m this session, time left", "Saved"),
  * the queue's order and "undecided only", the queue itself (each row: item, label, prediction with confidence,
- * and the decision as icon and colour), the decision on the item in front, every key of the desk with what it
+ * novelty score with a flag above the model's threshold, and the decision as icon and colour), the decision on
+ * the item in front, every key of the desk with what it
  * does, and classifying the items still without a prediction (progress, count, time left, Cancel).
  */
 public final class ReviewPanel extends VBox {
@@ -57,9 +58,8 @@ public final class ReviewPanel extends VBox {
         saved.textProperty().bind(vm.saveStateProperty());
         saved.setStyle("-fx-text-fill: #2e7d32; -fx-font-weight: bold;");
 
-        // "most novel first" needs novelty scores, which the window does not compute yet (review novelty on the CLI)
-        ComboBox<QueueOrder> order = new ComboBox<>(FXCollections.observableArrayList(
-                java.util.Arrays.stream(QueueOrder.values()).filter(o -> o != QueueOrder.NOVELTY).toList()));
+        // "most novel first" needs the review's novelty scores: without them the desk says why and how to get them
+        ComboBox<QueueOrder> order = new ComboBox<>(FXCollections.observableArrayList(QueueOrder.values()));
         order.setId(idPrefix + "QueueOrder");
         order.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -174,8 +174,11 @@ public final class ReviewPanel extends VBox {
         order.setPrefWidth(210);
         HBox queueRow = new HBox(6, queueLabel, order, undecided);
         queueRow.setAlignment(Pos.CENTER_LEFT);
+        Button drift = new Button("Drift...");
+        drift.setId(idPrefix + "ReviewDrift");
+        drift.setOnAction(e -> vm.drift(chart -> DriftView.show(getScene().getWindow(), chart)));
         VBox body = new VBox(6, progress, saved, queueRow, classRow, auditRow, cell, list, prediction, decision, keys,
-                new HBox(6, classify), status, running);
+                new HBox(6, classify, drift), status, running);
         body.disableProperty().bind(vm.sessionProperty().isNull());
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -256,8 +259,11 @@ public final class ReviewPanel extends VBox {
             String mark = d.map(r -> DecisionStyle.icon(r.action()) + (r.classAfter() == null ? " " + r.action().json()
                     : " " + r.classAfter())).orElse("\u00B7");
             String label = t.labelName(i) == null ? "unlabelled" : t.labelName(i);
-            setText(mark + "  " + t.id(i) + "  " + label + " \u2192 " + pred);
-            setStyle(d.map(r -> "-fx-text-fill: " + DecisionStyle.colour(r.action()) + ";").orElse(""));
+            String novelty = ItemTexts.novelty(s, i);
+            setText(mark + "  " + t.id(i) + "  " + label + " \u2192 " + pred
+                    + (novelty.isEmpty() ? "" : "  " + novelty));
+            setStyle(d.map(r -> "-fx-text-fill: " + DecisionStyle.colour(r.action()) + ";").orElse(s.novelty() != null
+                    && s.novelty().flagged(i) ? "-fx-text-fill: #8e24aa;" : ""));
         }
     }
 }

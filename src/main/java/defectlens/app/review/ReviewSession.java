@@ -9,6 +9,7 @@ import defectlens.review.PredictionTable;
 import defectlens.review.ReviewDecision;
 import defectlens.review.ReviewDecisions;
 import defectlens.review.ReviewFolder;
+import defectlens.review.novelty.ReviewNovelty;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ public final class ReviewSession implements AutoCloseable {
     private final Clock clock;
     private final List<ReviewDecision> lines;
     private volatile DecisionLedger ledger;
+    private volatile ReviewNovelty novelty;
+    private final boolean noveltyFit;
 
     private ReviewSession(ReviewFolder folder, PredictionTable table, String stale, String reviewer,
             DecisionJournal journal, List<ReviewDecision> lines, Clock clock) {
@@ -42,6 +45,8 @@ public final class ReviewSession implements AutoCloseable {
         this.lines = lines;
         this.clock = clock;
         this.ledger = DecisionLedger.of(lines);
+        this.novelty = ReviewNovelty.load(folder).orElse(null);
+        this.noveltyFit = ReviewNovelty.hasFit(folder);
     }
 
     /**
@@ -122,6 +127,21 @@ public final class ReviewSession implements AutoCloseable {
     /** Why the cached predictions were not used (other weights, changed data), or null. */
     public String stale() {
         return stale;
+    }
+
+    /** The items' novelty scores kept in the review (null: none, e.g. the model has no novelty fit). */
+    public ReviewNovelty novelty() {
+        return novelty;
+    }
+
+    /** Whether the review's model bundle has a novelty fit for its weights (read when the session opened). */
+    public boolean hasNoveltyFit() {
+        return noveltyFit;
+    }
+
+    /** Replaces the novelty scores after a run made more of them. */
+    public void setNovelty(ReviewNovelty scores) {
+        this.novelty = scores;
     }
 
     public String reviewer() {

@@ -17,6 +17,8 @@ import defectlens.review.ReviewDecision;
 import defectlens.review.ReviewFolder;
 import defectlens.review.ReviewQueue;
 import defectlens.review.ReviewSetup;
+import defectlens.review.RowOrder;
+import defectlens.review.novelty.ReviewNovelty;
 import defectlens.wafer.WaferDataset;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,8 +78,10 @@ public final class ReviewViewModel {
     private final Deque<Integer> decidedThisSession = new ArrayDeque<>();
     private OpenedReview opened;
     private int[] items = new int[0];
+    private int[] front = new int[0];
     private final DeskProgress progress = new DeskProgress();
     private long lastConfusion;
+    private SimilarStripViewModel similar;
     private Consumer<OpenedReview> onOpened = o -> { };
     private IntConsumer onItem = i -> { };
 
@@ -179,7 +183,7 @@ public final class ReviewViewModel {
             PredictionTable t = s.table();
             job.statusProperty().set((s.stale() != null ? "Predictions made again: " + s.stale() + "; " : "")
                     + t.doneCount() + " of " + t.size() + " items have a prediction"
-                    + (t.doneCount() < t.size() ? " (Classify missing)" : ""));
+                    + (t.doneCount() < t.size() ? " (Classify missing)" : "") + ItemTexts.noveltyStatus(s));
         }
     }
 
@@ -197,6 +201,7 @@ public final class ReviewViewModel {
         session.set(null);
         opened = null;
         items = new int[0];
+        front = new int[0];
         queue.clear();
         position.set(-1);
     }
@@ -220,7 +225,7 @@ public final class ReviewViewModel {
                     predictionsArrived(true);
                     job.statusProperty().set(t.doneCount() + " of " + t.size() + " items have a prediction"
                             + (r.unreadable() > 0 ? "; " + r.unreadable() + " unreadable: " + r.firstProblem()
-                            : ""));
+                            : "") + ItemTexts.noveltyStatus(o.session()));
                 })
                 .onCancelled(() -> predictionsArrived(true))
                 .failureTitle("Cannot classify the review's items")
@@ -236,6 +241,16 @@ public final class ReviewViewModel {
         }
         return executor.execute(BackgroundTask.of("Exporting to " + out.getFileName(), ctx -> format.write(o, out))
                 .showIn(job).onSuccess(job.statusProperty()::set).failureTitle("Cannot export the review"));
+    }
+
+    /** Draws the drift view of the open review in the background and hands the chart to {@code show}. */
+    public BackgroundTask<defectlens.image.ArgbImage> drift(Consumer<defectlens.image.ArgbImage> show) {
+        ReviewSession s = session.get();
+        if (s == null) {
+            return null;
+        }
+        return executor.execute(BackgroundTask.of("Drawing the drift view", ctx -> DriftView.chart(s))
+                .onLane(TaskLane.INTERACTIVE).onSuccess(show).failureTitle("No drift view"));
     }
 
     /** Stops classifying between two batches; the predictions made so far are saved. */
@@ -287,12 +302,56 @@ public final class ReviewViewModel {
             return;
         }
         DecisionLedger ledger = s.ledger();
-        items = ReviewQueue.order(s.table(), spec.get(), ledger::isDecided, s::truth);
+        ReviewNovelty novelty = s.novelty();
+        if (spec.get().order() == QueueOrder.NOVELTY && novelty == null) {
+            executor.reportError("No novelty scores", noScores(s));
+            spec.set(QueueSpec.of(QueueOrder.LEAST_CERTAIN).undecidedOnly(spec.get().undecidedOnly()));
+            return;
+        }
+        items = RowOrder.withFirst(front, ReviewQueue.order(s.table(), spec.get(), ledger::isDecided, s::truth,
+                novelty == null ? null : novelty.scores()));
         progress.queueBuilt(items, s.table().size(), ledger::isDecided);
         queue.setAll(new IntList(items));
         position.set(-1);
         position.set(items.length == 0 ? -1 : 0);
         updateProgress();
+    }
+
+    /** Why the open review has no novelty scores, and how to get them. */
+    private static DefectLensException noScores(ReviewSession s) {
+        if (!s.hasNoveltyFit()) {
+            try {
+                ReviewNovelty.requireFit(s.folder());
+            } catch (DefectLensException e) {
+                return e;
+            }
+        }
+        return new DefectLensException(s.folder().dir(), "the maps have no novelty scores yet: Classify missing "
+                + "scores them with the model's novelty fit");
+    }
+
+    /**
+     * Puts {@code picked} first in the queue, in their order, before the order asked for ("send these to the
+     * queue"); they stay in front until the review closes.
+     */
+    public void sendToFront(int[] picked) {
+        if (session.get() == null || picked.length == 0) {
+            return;
+        }
+        front = RowOrder.withFirst(picked, front);
+        rebuildQueue();
+    }
+
+    /** Shows item {@code index}: its place in the queue, or - when the queue does not hold it - put in front. */
+    public void open(int index) {
+        for (int it : items) {
+            if (it == index) {
+                goTo(index);
+                return;
+            }
+        }
+        sendToFront(new int[] {index});
+        goTo(index);
     }
 
     // ---- decisions ----
@@ -457,6 +516,14 @@ public final class ReviewViewModel {
     /** Sets the hook that shows an item in the tab's viewer (image with mask and explanation, or wafer map). */
     public void setOnItem(IntConsumer onItem) {
         this.onItem = onItem;
+    }
+
+    /** "More like this" for the item in front (made on first use). */
+    public SimilarStripViewModel similar() {
+        if (similar == null) {
+            similar = new SimilarStripViewModel(executor, this);
+        }
+        return similar;
     }
 
     public ReadOnlyObjectProperty<ReviewSession> sessionProperty() {

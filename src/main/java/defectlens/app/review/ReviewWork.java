@@ -16,6 +16,7 @@ import defectlens.review.ReviewItems;
 import defectlens.review.ReviewKind;
 import defectlens.review.ReviewPredictions;
 import defectlens.review.ReviewSetup;
+import defectlens.review.novelty.ReviewNovelty;
 import defectlens.wafer.InvalidRows;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferModel;
@@ -28,7 +29,8 @@ import java.time.Clock;
 /**
  * The slow steps of the review desk, run off the UI thread by {@link ReviewViewModel}: opening a review with its
  * data (read again unless the window has it open already) and its cached predictions checked against the data
- * and model as they are now, and classifying the items that have no prediction yet with the review's model.
+ * and model as they are now, and classifying the items that have no prediction yet with the review's model (then
+ * scoring the novelty of the wafer maps without a score when the model bundle has a novelty fit).
  */
 final class ReviewWork {
     private ReviewWork() {
@@ -114,8 +116,13 @@ final class ReviewWork {
         try (WaferModel model = WaferModelBundle.load(f.modelPath())) {
             requireClasses(f, model.classes());
             Boolean recorded = f.definition().averageOverSymmetries();
-            return run.wafer(model, o.wafer(), recorded != null ? recorded : model.averageOverSymmetries(), table,
-                    progress);
+            PredictionRun.Result r = run.wafer(model, o.wafer(), recorded != null ? recorded
+                    : model.averageOverSymmetries(), table, progress);
+            if (!r.cancelled() && ReviewNovelty.hasFit(f)) {
+                o.session().setNovelty(ReviewNovelty.scoreMissing(f, model, o.wafer(), ReviewNovelty.requireFit(f),
+                        progress));
+            }
+            return r;
         }
     }
 

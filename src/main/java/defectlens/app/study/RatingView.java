@@ -1,6 +1,8 @@
 package defectlens.app.study;
 
 import defectlens.app.common.FxImages;
+import defectlens.app.explain.LinkedViewerTransform;
+import defectlens.image.ArgbImage;
 import defectlens.study.Question;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -26,19 +27,27 @@ import javafx.scene.layout.VBox;
 /**
  * The rating window: the image beside its blinded explanation ("Explanation A"), the statements with
  * one choice per scale value, a comment box, the study progress, back/next and the save state.
- * Keys: 1-5 answer the highlighted statement and move on, up/down move between statements,
- * left/right change the answer, Page Down / Page Up go to the next / previous item.
+ * Keys: 1-5 answer the highlighted statement, up/down move between statements, left/right change the answer,
+ * Page Down / Page Up go to the next / previous item, F fits the pictures and 0 shows them 1:1. A click on a choice
+ * answers that statement; after any answer the highlight moves to the next unanswered statement
+ * ({@link RatingViewModel#choose(int, int)}). The image and the explanation share one zoom and pan
+ * ({@link LinkedPicturePane}); the colour legend ({@link HeatmapLegend}) sits under the explanation. No method
+ * name is ever shown: the explanation carries the plan's label.
  */
 public final class RatingView extends BorderPane {
     private static final String FOCUSED_ROW = "-fx-background-color: #dde9f7; -fx-background-radius: 4;";
+    private static final double PICTURE_W = 470;
+    private static final double PICTURE_H = 330;
 
     private final RatingViewModel vm;
     private final List<HBox> rows = new ArrayList<>();
     private final TextArea comment = new TextArea();
     private final Label status = new Label();
+    private final LinkedViewerTransform linked = new LinkedViewerTransform();
 
     public RatingView(RatingViewModel vm) {
         this.vm = vm;
+        setId("ratingView");
         setPadding(new Insets(12));
         setTop(header());
         setCenter(body());
@@ -80,32 +89,73 @@ public final class RatingView extends BorderPane {
     }
 
     private VBox body() {
-        ImageView image = new ImageView();
-        ImageView explanation = new ImageView();
-        for (ImageView v : List.of(image, explanation)) {
-            v.setPreserveRatio(true);
-            v.setFitHeight(340);
-            v.setFitWidth(440);
-        }
-        vm.imageProperty().addListener((o, a, b) -> image.setImage(b == null ? null : FxImages.toFx(b)));
+        LinkedPicturePane image = new LinkedPicturePane(linked, PICTURE_W, PICTURE_H);
+        image.setId("imagePane");
+        LinkedPicturePane explanation = new LinkedPicturePane(linked, PICTURE_W, PICTURE_H);
+        explanation.setId("explanationPane");
+        vm.imageProperty().addListener((o, a, b) -> {
+            image.setImage(b == null ? null : FxImages.toFx(b));
+            if (b != null) {
+                fit();
+            }
+        });
         vm.explanationProperty().addListener((o, a, b) -> explanation.setImage(b == null ? null : FxImages.toFx(b)));
         Label imageTitle = new Label("Image");
+        imageTitle.setStyle("-fx-font-weight: bold;");
         Label explanationTitle = new Label();
         explanationTitle.setId("explanationLabel");
         explanationTitle.textProperty().bind(vm.explanationLabelProperty());
         explanationTitle.setStyle("-fx-font-weight: bold;");
+        Label explained = new Label();
+        explained.setId("explainedClass");
+        explained.textProperty().bind(vm.explainedClassProperty());
+        explained.visibleProperty().bind(vm.explainedClassProperty().isNotEmpty());
+        explained.managedProperty().bind(explained.visibleProperty());
         Label note = new Label();
+        note.setId("explanationNote");
         note.setWrapText(true);
-        note.setMaxWidth(400);
+        note.setMaxWidth(PICTURE_W - 40);
+        note.setStyle("-fx-text-fill: white; -fx-font-weight: bold;");
         note.textProperty().bind(vm.explanationNoteProperty());
         note.visibleProperty().bind(vm.explanationNoteProperty().isNotEmpty());
         StackPane explanationPane = new StackPane(explanation, note);
-        explanationPane.setMinSize(440, 340);
-        HBox pictures = new HBox(16, new VBox(4, imageTitle, image), new VBox(4, explanationTitle, explanationPane));
+        Button fit = new Button("Fit");
+        fit.setId("fit");
+        fit.setFocusTraversable(false);
+        fit.setOnAction(e -> fit());
+        Button actual = new Button("1:1");
+        actual.setId("actualSize");
+        actual.setFocusTraversable(false);
+        actual.setOnAction(e -> actualSize());
+        Label zoomHint = new Label("Wheel zooms, drag pans both pictures together");
+        zoomHint.setStyle("-fx-text-fill: #777777; -fx-font-size: 10px;");
+        HBox zoom = new HBox(6, fit, actual, zoomHint);
+        zoom.setAlignment(Pos.CENTER_LEFT);
+        VBox left = new VBox(4, new HBox(8, imageTitle, explained), image, zoom);
+        VBox right = new VBox(4, explanationTitle, explanationPane, new HeatmapLegend(PICTURE_W));
+        HBox pictures = new HBox(16, left, right);
         pictures.setAlignment(Pos.CENTER);
         VBox body = new VBox(10, pictures, statements());
         body.setPadding(new Insets(0, 0, 10, 0));
         return body;
+    }
+
+    /** Scales the pictures into their panes (both: the zoom is linked). */
+    public void fit() {
+        ArgbImage shown = vm.imageProperty().get();
+        if (shown != null) {
+            linked.fit(PICTURE_W, PICTURE_H, shown.width(), shown.height());
+        }
+    }
+
+    /** One image pixel per screen pixel, about the centre of the panes. */
+    public void actualSize() {
+        linked.zoomAt(PICTURE_W / 2, PICTURE_H / 2, 1.0 / linked.transform().scale());
+    }
+
+    /** The zoom and pan the two pictures share. */
+    public LinkedViewerTransform linked() {
+        return linked;
     }
 
     private GridPane statements() {
@@ -130,6 +180,7 @@ public final class RatingView extends BorderPane {
             HBox row = new HBox(text);
             row.setPadding(new Insets(3, 6, 3, 6));
             row.setOnMouseClicked(e -> vm.focusedQuestionProperty().set(question));
+            row.setId("row" + q);
             rows.add(row);
             g.add(row, 0, q + 1);
             ToggleGroup group = new ToggleGroup();
@@ -152,6 +203,7 @@ public final class RatingView extends BorderPane {
             vm.answerProperty(question).addListener((o, a, b) -> sync.run());
             sync.run();
         }
+        g.disableProperty().bind(vm.itemAvailableProperty().not());
         return g;
     }
 
@@ -174,8 +226,9 @@ public final class RatingView extends BorderPane {
         next.setId("next");
         next.setDefaultButton(false);
         next.setOnAction(e -> vm.next());
-        next.disableProperty().bind(vm.itemIndexProperty().isEqualTo(vm.session().order().size() - 1));
-        Label keys = new Label("Keys: 1-5 answer · ↑/↓ statement · ←/→ change · PgDn/PgUp next/back");
+        next.disableProperty().bind(vm.itemIndexProperty().greaterThanOrEqualTo(vm.items().size() - 1));
+        Label keys = new Label("Click a choice or press 1-5 for the highlighted statement (the highlight then moves to "
+                + "the next unanswered one) · ↑/↓ statement · ←/→ change · PgDn/PgUp next/back · F fit · 0 1:1");
         keys.setStyle("-fx-text-fill: #777777; -fx-font-size: 10px;");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -214,6 +267,10 @@ public final class RatingView extends BorderPane {
             vm.next();
         } else if (k == KeyCode.PAGE_UP) {
             vm.back();
+        } else if (k == KeyCode.F) {
+            fit();
+        } else if (k == KeyCode.DIGIT0 || k == KeyCode.NUMPAD0) {
+            actualSize();
         } else {
             return;
         }

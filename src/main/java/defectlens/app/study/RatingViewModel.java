@@ -16,7 +16,9 @@ import defectlens.study.StudyItem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -35,6 +37,13 @@ import javafx.beans.property.StringProperty;
  * answer is written to the journal by a {@link BackgroundTask} on the journal lane (in order, one at a time);
  * {@link #savedProperty()} turns true and the status reads "Saved" only after the journal has forced it to
  * disk. Pictures are read on the same lane; a newer item cancels the pictures of the one before.
+ *
+ * <p>Only items whose explanation picture exists can be rated: items found without one when the window opens are
+ * left out of the rater's order (the title says how many), and an item whose picture disappears later is shown as
+ * unavailable and takes no answer. One rule for mouse and keys: a click on a choice answers that statement, a key
+ * answers the highlighted statement, and after any answer the highlight moves to the next unanswered statement.
+ * The label of the explanation is the plan's (blinded: "Explanation A"); the class explained is shown only when
+ * the plan says so.
  */
 public final class RatingViewModel {
     /** An item's pictures as read off the FX thread; the explanation's is null when there is none yet. */
@@ -42,6 +51,9 @@ public final class RatingViewModel {
     }
 
     private final RatingSession session;
+    private final List<StudyItem> items;
+    private final Set<StudyItem> unavailable;
+    private final Map<String, String> explainedClasses;
     private final ExplanationSource explanations;
     private final Path studyDir;
     private final TaskExecutor executor;
@@ -54,6 +66,8 @@ public final class RatingViewModel {
     private final StringProperty itemTitle = new SimpleStringProperty("");
     private final StringProperty explanationLabel = new SimpleStringProperty("");
     private final StringProperty explanationNote = new SimpleStringProperty("");
+    private final StringProperty explainedClass = new SimpleStringProperty("");
+    private final BooleanProperty itemAvailable = new SimpleBooleanProperty(true);
     private final BooleanProperty saved = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final ObjectProperty<ArgbImage> image = new SimpleObjectProperty<>();
@@ -61,9 +75,17 @@ public final class RatingViewModel {
     private int pendingSaves;
     private String savedComment = "";
 
+    /**
+     * The window's state over a session; {@code unavailable} are the items found without a picture (left out),
+     * {@code explainedClasses} the class each image's pictures explain (by image id).
+     */
     public RatingViewModel(RatingSession session, ExplanationSource explanations, Path studyDir,
-            TaskExecutor executor) {
+            TaskExecutor executor, Set<StudyItem> unavailable, Map<String, String> explainedClasses) {
         this.session = session;
+        this.unavailable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        this.unavailable.addAll(unavailable);
+        this.items = session.order().stream().filter(i -> !this.unavailable.contains(i)).toList();
+        this.explainedClasses = Map.copyOf(explainedClasses);
         this.explanations = explanations;
         this.studyDir = studyDir;
         this.executor = executor;
@@ -71,14 +93,19 @@ public final class RatingViewModel {
         for (int i = 0; i < questions().size(); i++) {
             answers.add(new SimpleIntegerProperty(0));
         }
-        RaterProgress p = session.progress();
+        RaterProgress p = session.progress(i -> !this.unavailable.contains(i));
         progress.set(p.fraction());
-        if (p.complete()) {
-            show(session.order().size() - 1, 0);
+        if (items.isEmpty()) {
+            itemTitle.set("No item can be rated");
+            itemAvailable.set(false);
+            explanationNote.set("No explanation picture of this study has been made yet: ask the study's organiser.");
+            status.set("");
+        } else if (p.complete()) {
+            show(items.size() - 1, 0);
             status.set("All answers given and saved. You may review them.");
             saved.set(true);
         } else {
-            show(p.resumeItem(), p.resumeQuestion());
+            show(items.indexOf(session.order().get(p.resumeItem())), p.resumeQuestion());
             status.set(p.answered() == 0 ? "" : "Resumed where you stopped: " + p.answered() + " of " + p.total() + " answers saved");
         }
     }
@@ -106,39 +133,67 @@ public final class RatingViewModel {
     }
 
     public StudyItem currentItem() {
-        return session.order().get(itemIndex.get());
+        return items.get(itemIndex.get());
     }
 
-    /** Answers the statement that has the keyboard and moves to the next one. */
+    /** The items this rater can rate, in their order (items without a picture left out). */
+    public List<StudyItem> items() {
+        return items;
+    }
+
+    /** How many of the rater's items have no picture and are skipped. */
+    public int unavailableCount() {
+        return unavailable.size();
+    }
+
+    /** Answers the highlighted statement (a key). */
     public void choose(int value) {
-        int q = focusedQuestion.get();
-        choose(q, value);
-        if (q < questions().size() - 1) {
-            focusedQuestion.set(q + 1);
-        }
+        choose(focusedQuestion.get(), value);
     }
 
-    /** Answers a statement; the answer is saved at once. */
+    /**
+     * Answers a statement (a click on its choice, or a key on the highlighted one); the answer is saved at once and
+     * the highlight moves to the next unanswered statement (it stays when every statement is answered). An item
+     * without its picture takes no answer.
+     */
     public void choose(int question, int value) {
-        if (value < scaleMin() || value > scaleMax()) {
-            return;
-        }
-        focusedQuestion.set(question);
-        if (answers.get(question).get() == value) {
-            return;
-        }
-        answers.get(question).set(value);
-        StudyItem item = currentItem();
-        String q = questions().get(question).id();
-        String c = comment.get();
-        save(() -> session.answer(item, q, value, c), () -> savedComment = c);
+        answer(question, value, true);
     }
 
-    /** Changes the focused statement's answer by {@code delta} (left/right arrows). */
+    private void answer(int question, int value, boolean moveOn) {
+        if (value < scaleMin() || value > scaleMax() || !itemAvailable.get()) {
+            return;
+        }
+        if (answers.get(question).get() != value) {
+            answers.get(question).set(value);
+            StudyItem item = currentItem();
+            String q = questions().get(question).id();
+            String c = comment.get();
+            save(() -> session.answer(item, q, value, c), () -> savedComment = c);
+        }
+        focusedQuestion.set(moveOn ? nextUnanswered(question) : question);
+    }
+
+    /**
+     * Changes the highlighted statement's answer by {@code delta} (left/right arrows); the highlight stays, so
+     * repeated arrows walk along the scale.
+     */
     public void step(int delta) {
         int q = focusedQuestion.get();
         int v = answers.get(q).get();
-        choose(q, v == 0 ? (delta > 0 ? scaleMin() : scaleMax()) : Math.max(scaleMin(), Math.min(scaleMax(), v + delta)));
+        answer(q, v == 0 ? (delta > 0 ? scaleMin() : scaleMax()) : Math.max(scaleMin(), Math.min(scaleMax(), v + delta)),
+                false);
+    }
+
+    private int nextUnanswered(int after) {
+        int n = questions().size();
+        for (int k = 1; k < n; k++) {
+            int q = (after + k) % n;
+            if (answers.get(q).get() == 0) {
+                return q;
+            }
+        }
+        return after;
     }
 
     public void moveFocus(int delta) {
@@ -146,7 +201,7 @@ public final class RatingViewModel {
     }
 
     public void next() {
-        if (itemIndex.get() < session.order().size() - 1) {
+        if (itemIndex.get() < items.size() - 1) {
             flushComment();
             show(itemIndex.get() + 1, firstUnanswered(itemIndex.get() + 1));
         }
@@ -160,13 +215,13 @@ public final class RatingViewModel {
     }
 
     public boolean hasNext() {
-        return itemIndex.get() < session.order().size() - 1;
+        return itemIndex.get() < items.size() - 1;
     }
 
     /** Saves a changed comment with every answered statement of the current item. */
     public void flushComment() {
         String c = comment.get() == null ? "" : comment.get();
-        if (!c.equals(savedComment)) {
+        if (!c.equals(savedComment) && itemIndex.get() >= 0 && itemAvailable.get()) {
             StudyItem item = currentItem();
             savedComment = c;
             save(() -> session.comment(item, c), () -> { });
@@ -184,7 +239,7 @@ public final class RatingViewModel {
     }
 
     private int firstUnanswered(int item) {
-        StudyItem it = session.order().get(item);
+        StudyItem it = items.get(item);
         for (int q = 0; q < questions().size(); q++) {
             if (session.answer(it, questions().get(q).id()).isEmpty()) {
                 return q;
@@ -194,17 +249,22 @@ public final class RatingViewModel {
     }
 
     private void show(int index, int question) {
-        StudyItem item = session.order().get(index);
+        StudyItem item = items.get(index);
         itemIndex.set(index);
+        itemAvailable.set(true);
         for (int q = 0; q < questions().size(); q++) {
             answers.get(q).set(session.answer(item, questions().get(q).id()).map(r -> r.value()).orElse(0));
         }
         savedComment = session.comment(item);
         comment.set(savedComment);
         focusedQuestion.set(question);
-        itemTitle.set("Item " + (index + 1) + " of " + session.order().size());
+        itemTitle.set("Item " + (index + 1) + " of " + items.size() + (unavailable.isEmpty() ? ""
+                : " (" + unavailable.size() + (unavailable.size() == 1 ? " item" : " items")
+                        + " unavailable, picture missing: skipped)"));
         String label = session.labelOf(item);
         explanationLabel.set(label);
+        explainedClass.set(session.plan().showClass() && explainedClasses.containsKey(item.imageId())
+                ? "Class explained: " + explainedClasses.get(item.imageId()) : "");
         explanationNote.set("");
         image.set(null);
         explanation.set(null);
@@ -216,8 +276,12 @@ public final class RatingViewModel {
         }).onLane(TaskLane.JOURNAL).onSuccess(shown -> {
             image.set(shown.image());
             explanation.set(shown.explanation());
-            explanationNote.set(shown.hasExplanation() ? ""
-                    : "No picture of " + label + " for this image yet: rate the image as shown.");
+            if (!shown.hasExplanation()) {
+                unavailable.add(item);
+                itemAvailable.set(false);
+                explanationNote.set("This item is unavailable: the picture of " + label
+                        + " is missing, so it cannot be rated. Go on with Next.");
+            }
         }));
     }
 
@@ -236,7 +300,7 @@ public final class RatingViewModel {
         status.set("Saving…");
         executor.execute(BackgroundTask.of("Saving", ctx -> {
             write.run();
-            return session.progress();
+            return session.progress(i -> !unavailable.contains(i));
         }).onLane(TaskLane.JOURNAL).onSuccess(p -> {
             onSaved.run();
             progress.set(p.fraction());
@@ -281,6 +345,16 @@ public final class RatingViewModel {
 
     public StringProperty explanationNoteProperty() {
         return explanationNote;
+    }
+
+    /** "Class explained: line_break" when the plan shows the class, else empty. */
+    public StringProperty explainedClassProperty() {
+        return explainedClass;
+    }
+
+    /** False while the current item has no picture (then it takes no answer). */
+    public BooleanProperty itemAvailableProperty() {
+        return itemAvailable;
     }
 
     public BooleanProperty savedProperty() {

@@ -4,12 +4,14 @@ import defectlens.app.common.StatusBar;
 import defectlens.app.review.ConfusionMatrixView;
 import defectlens.app.review.ReviewDesk;
 import defectlens.app.review.ReviewViewModel;
+import defectlens.app.review.SimilarStrip;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The wafer-maps tab: the wafer list and the review desk on the left, the selected map in the centre, the
+ * The wafer-maps tab: the wafer list and the review desk on the left, the selected map in the centre (with the
+ * review's "More like this" strip under it while a review is open), the
  * rotation/flip side panel and the confusion matrix on the right, a status bar below.
  */
 public final class WaferPane extends BorderPane {
@@ -23,10 +25,12 @@ public final class WaferPane extends BorderPane {
         ConfusionMatrixView confusion = new ConfusionMatrixView(vm.confusion());
         confusion.setId("waferConfusion");
         ReviewDesk desk = new ReviewDesk(review, "wafer", browser, confusion);
+        SimilarStrip similar = new SimilarStrip(review.similar());
         review.setOnItem(i -> {
             if (review.opened() != null && review.opened().wafer() == vm.datasetProperty().get()) {
                 vm.selectedProperty().set(i);
             }
+            review.similar().show(i);
         });
         review.setOnOpened(o -> {
             if (o.wafer() != null && vm.datasetProperty().get() != o.wafer()) {
@@ -35,7 +39,11 @@ public final class WaferPane extends BorderPane {
             }
         });
         this.desk = desk;
-        SplitPane split = new SplitPane(desk.left(), map, new javafx.scene.control.ScrollPane(new VBox(side,
+        VBox centre = new VBox(map, similar);
+        VBox.setVgrow(map, javafx.scene.layout.Priority.ALWAYS);
+        similar.visibleProperty().bind(review.sessionProperty().isNotNull());
+        similar.managedProperty().bind(review.sessionProperty().isNotNull());
+        SplitPane split = new SplitPane(desk.left(), centre, new javafx.scene.control.ScrollPane(new VBox(side,
                 desk.matrix())));
         split.setDividerPositions(0.33, 0.68);
         SplitPane.setResizableWithParent(desk.left(), false);

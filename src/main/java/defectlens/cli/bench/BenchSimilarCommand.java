@@ -27,9 +27,20 @@ import picocli.CommandLine.Parameters;
 public final class BenchSimilarCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "EMBEDDINGS_DIR",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "EMBEDDINGS_DIR",
             description = "an embeddings cache folder (vectors.npy), e.g. made by 'review novelty'")
     Path dir;
+    @Option(names = "--data", paramLabel = "FILE", description = "instead of EMBEDDINGS_DIR: embed the maps of this "
+            + "wafer file (or its first --rows) at full width and measure the projections of --widths on them")
+    Path data;
+    @Option(names = "--model", paramLabel = "MODEL_DIR", defaultValue = "models/wafer-proposed-paper7",
+            description = "with --data: the wafer model bundle (default ${DEFAULT-VALUE})")
+    Path model;
+    @Option(names = "--rows", paramLabel = "N", description = "with --data: only the first N maps of the file")
+    Integer rows;
+    @Option(names = "--widths", split = ",", defaultValue = "64,128",
+            description = "with --data: projection widths to measure (default ${DEFAULT-VALUE})")
+    int[] widths;
     @Option(names = "--items", defaultValue = "810340", description = "vectors in the index (default ${DEFAULT-VALUE})")
     int items;
     @Option(names = "--dims", defaultValue = "128", description = "values kept by PCA (default ${DEFAULT-VALUE})")
@@ -46,6 +57,12 @@ public final class BenchSimilarCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (data != null) {
+            return new ProjectionBench(spec, data, model, rows, widths, queries, seed, json.on()).call();
+        }
+        if (dir == null) {
+            throw new DefectLensException("give an embeddings folder or --data FILE");
+        }
         Path file = dir.resolve("vectors.npy");
         if (!Files.isRegularFile(file)) {
             throw new DefectLensException(file, "no embeddings here (run 'review novelty' to make them)");

@@ -13,11 +13,14 @@ import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
 import defectlens.image.ImageRaster;
 import defectlens.mask.MaskSuggestion;
+import defectlens.mask.SeedBoxFile;
 import defectlens.mask.candidate.CandidateGenerator;
 import defectlens.mask.candidate.CandidateHints;
+import defectlens.mask.candidate.CandidateHints.SeedBox;
 import defectlens.mask.candidate.GrabCutCandidate;
 import defectlens.mask.candidate.HeatmapCandidate;
 import defectlens.mask.candidate.LineSpaceCandidate;
+import defectlens.mask.candidate.Sam2Candidate;
 import defectlens.model.SplitClassifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +46,8 @@ import picocli.CommandLine.Option;
                     + "OUT/derived.json."})
 public final class MaskSuggestCommand implements Callable<Integer> {
     /** The generators this command knows. */
-    static final List<String> METHODS = List.of(LineSpaceCandidate.NAME, HeatmapCandidate.NAME, GrabCutCandidate.NAME);
+    static final List<String> METHODS = List.of(LineSpaceCandidate.NAME, HeatmapCandidate.NAME, GrabCutCandidate.NAME,
+            Sam2Candidate.NAME);
 
     private final ModelOpener models;
 
@@ -57,8 +62,21 @@ public final class MaskSuggestCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Data set (Carinthia or Carinthia-S layout).")
     Path data;
 
-    @Option(names = "--method", required = true, description = "Generator: lines, heatmap, grabcut.")
+    @Option(names = "--method", required = true, description = "Generator: lines, heatmap, grabcut, sam2.")
     String method;
+
+    @Option(names = "--sam2-model", paramLabel = "DIR",
+            description = "Folder of a SAM2 TorchScript export (NAME/NAME.pt, see docs/masks.md); --method sam2.")
+    Path sam2Model;
+
+    @Option(names = "--box", paramLabel = "x,y,w,h",
+            description = "A box around the defect, the same for every image (grabcut: its seed; sam2: its prompt).")
+    String box;
+
+    @Option(names = "--boxes", paramLabel = "CSV",
+            description = "Boxes per image: CSV filename;x;y;width;height (grabcut seeds, sam2 prompts); images "
+                    + "without a row get no box.")
+    Path boxes;
 
     @Option(names = "--model", description = "Model folder (heatmap: the classifier to explain).")
     Path model;
@@ -87,15 +105,27 @@ public final class MaskSuggestCommand implements Callable<Integer> {
         if (name.equals(HeatmapCandidate.NAME) && model == null) {
             throw new DefectLensException(data, "--method heatmap needs --model (the classifier to explain)");
         }
+        if (name.equals(Sam2Candidate.NAME) && sam2Model == null) {
+            throw new DefectLensException(data, "--method sam2 needs --sam2-model DIR (a SAM2 TorchScript export, "
+                    + "see docs/masks.md)");
+        }
+        if (box != null && boxes != null) {
+            throw new DefectLensException(data, "give --box or --boxes, not both");
+        }
+        Function<SemSample, SeedBox> seeds = seeds();
         SemDataset dataset = DatasetOpener.open(data);
         PrintWriter err = spec.commandLine().getErr();
         SkippedImages skipped = new SkippedImages(err);
         MaskSuggestion.Result result;
         try (SplitClassifier classifier = name.equals(HeatmapCandidate.NAME) ? models.open(model) : null;
+                Sam2Candidate sam = name.equals(Sam2Candidate.NAME) ? Sam2Candidate.open(sam2Model) : null;
                 TerminalProgress progress = new TerminalProgress(err, "mask suggest (" + name + ", "
                         + dataset.size() + " images)")) {
             skipped.below(progress);
-            MaskSuggestion suggestion = new MaskSuggestion(generator(name), hints(classifier));
+            CandidateGenerator generator = sam != null ? sam : generator(name);
+            BiFunction<SemSample, ImageRaster, CandidateHints> heat = hints(classifier);
+            MaskSuggestion suggestion = new MaskSuggestion(generator, (s, image) -> new CandidateHints(
+                    heat.apply(s, image).heatmap(), seeds.apply(s)));
             result = suggestion.write(dataset, out, force, progress, skipped::add);
         }
         PrintWriter stdout = spec.commandLine().getOut();
@@ -113,6 +143,24 @@ public final class MaskSuggestCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** The box of each image: none, the same {@code --box} for all, or its row of {@code --boxes}. */
+    private Function<SemSample, SeedBox> seeds() {
+        if (box != null) {
+            SeedBox one;
+            try {
+                one = SeedBoxFile.parse(box);
+            } catch (IllegalArgumentException e) {
+                throw new DefectLensException(data, "--box: " + e.getMessage());
+            }
+            return s -> one;
+        }
+        if (boxes != null) {
+            Map<String, SeedBox> byName = SeedBoxFile.read(boxes);
+            return s -> byName.getOrDefault(s.fileName(), byName.get(s.id()));
+        }
+        return s -> null;
     }
 
     private static CandidateGenerator generator(String name) {

@@ -9,8 +9,10 @@ import defectlens.cli.wafer.SymmetryAveragingOption;
 import defectlens.core.Progress;
 import defectlens.review.PredictionRun;
 import defectlens.review.PredictionTable;
+import defectlens.review.QueueOrder;
 import defectlens.review.ReviewFolder;
 import defectlens.review.ReviewPredictions;
+import defectlens.review.novelty.ReviewNovelty;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -53,28 +55,40 @@ final class ReviewClassifyCommand implements Callable<Integer> {
             err.println("warning: " + f.dir() + ": " + p.stale() + "; classifying everything again");
         }
         PredictionTable table = p.table();
+        if (f.definition().queue() != null && f.definition().queue().order() == QueueOrder.NOVELTY) {
+            ReviewNovelty.requireFit(f); // the queue cannot be ordered without scores: say so before any work
+        }
         int before = table.doneCount();
-        PredictionRun.Result r;
+        ReviewData.Classified c;
         try (InterruptCancellation cancel = new InterruptCancellation();
                 TerminalProgress progress = new TerminalProgress(err, "review classify", cancel)) {
-            r = ReviewData.classify(f, table, models, averaging, progress, err);
+            c = ReviewData.classify(f, table, models, averaging, progress, err);
         }
+        PredictionRun.Result r = c.run();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("review", f.dir().toString());
         doc.put("already_classified", before);
-        report(doc, table, r);
+        report(doc, table, c);
         if (json.on()) {
             spec.commandLine().getOut().println(Json.write(doc));
         } else {
             spec.commandLine().getOut().println(table.doneCount() + " of " + table.size() + " items classified ("
                     + r.classified() + " now" + (r.unreadable() > 0 ? ", " + r.unreadable() + " unreadable: "
-                    + r.firstProblem() : "") + (r.cancelled() ? ", cancelled: run again to go on" : "") + ")");
+                    + r.firstProblem() : "") + (r.cancelled() ? ", cancelled: run again to go on" : "") + ")"
+                    + noveltyText(c.novelty()));
         }
         return r.cancelled() ? 130 : 0;
     }
 
-    /** Adds what a run did to a JSON document. */
-    static void report(Map<String, Object> doc, PredictionTable table, PredictionRun.Result r) {
+    /** "; novelty: n of N scored, m above the threshold", or nothing without scores. */
+    static String noveltyText(ReviewNovelty n) {
+        return n == null ? "" : "; novelty (" + n.score() + "): " + n.scoredCount() + " of " + n.scores().length
+                + " scored, " + n.flaggedCount() + " above the threshold " + n.threshold();
+    }
+
+    /** Adds what a run did to a JSON document, with the novelty scores' counts (null: the model has no fit). */
+    static void report(Map<String, Object> doc, PredictionTable table, ReviewData.Classified c) {
+        PredictionRun.Result r = c.run();
         doc.put("classified", table.doneCount());
         doc.put("classified_now", r.classified());
         doc.put("unreadable", r.unreadable());
@@ -82,5 +96,13 @@ final class ReviewClassifyCommand implements Callable<Integer> {
             doc.put("first_problem", r.firstProblem());
         }
         doc.put("cancelled", r.cancelled());
+        if (c.novelty() != null) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("score", c.novelty().score().cliName());
+            n.put("threshold", c.novelty().threshold());
+            n.put("scored", c.novelty().scoredCount());
+            n.put("flagged", c.novelty().flaggedCount());
+            doc.put("novelty", n);
+        }
     }
 }

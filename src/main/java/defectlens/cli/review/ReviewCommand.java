@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
         description = "Reviews: process engineers decide on a model's predictions; their decisions become corrected labels.",
         subcommands = {ReviewCreateCommand.class, ReviewClassifyCommand.class, ReviewStatusCommand.class,
             ReviewDecideCommand.class, ReviewMergeCommand.class, ReviewExportCommand.class, ReviewNoveltyCommand.class,
-            ReviewSimilarCommand.class})
+            ReviewSimilarCommand.class, ReviewDriftCommand.class})
 public final class ReviewCommand extends CommandGroup {
 }

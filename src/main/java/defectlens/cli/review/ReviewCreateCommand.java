@@ -11,12 +11,13 @@ import defectlens.core.OutputFile;
 import defectlens.dataset.SemDataset;
 import defectlens.model.ModelBundle;
 import defectlens.model.ModelManifest;
-import defectlens.review.PredictionRun;
+import defectlens.review.ModelFingerprint;
 import defectlens.review.PredictionTable;
 import defectlens.review.QueueOrder;
 import defectlens.review.QueueSpec;
 import defectlens.review.ReviewFolder;
 import defectlens.review.ReviewSetup;
+import defectlens.review.novelty.NoveltyStore;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
@@ -45,7 +46,8 @@ final class ReviewCreateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "REVIEW_DIR", description = "The review folder to make (new or empty).")
     Path out;
     @Option(names = "--order", defaultValue = "least-certain", paramLabel = "ORDER",
-            description = "Queue order: dataset, least-certain, differs, cell, class, audit (default ${DEFAULT-VALUE}).")
+            description = "Queue order: dataset, least-certain, differs, cell, class, audit, novelty (most novel "
+                    + "first: needs the model's novelty fit) (default ${DEFAULT-VALUE}).")
     String order;
     @Option(names = "--cell", paramLabel = "TRUTH,PREDICTED", split = ",", description = "The confusion cell of --order cell.")
     List<String> cell;
@@ -75,6 +77,9 @@ final class ReviewCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         QueueSpec queue = queue();
+        if (queue.order() == QueueOrder.NOVELTY) {
+            requireNoveltyFit();
+        }
         OutputFile.checkFolder(out, false);
         PrintWriter err = spec.commandLine().getErr();
         ReviewFolder folder;
@@ -107,9 +112,9 @@ final class ReviewCreateCommand implements Callable<Integer> {
         doc.put("model_sha256", folder.definition().model().weightsSha256());
         doc.put("classes", folder.definition().classes());
         doc.put("order", queue.order().cliName());
+        ReviewData.Classified r = null;
         if (classify) {
             PredictionTable table = folder.predictions().orElseThrow();
-            PredictionRun.Result r;
             try (InterruptCancellation cancel = new InterruptCancellation();
                     TerminalProgress p = new TerminalProgress(err, "review classify", cancel)) {
                 r = ReviewData.classify(folder, table, models, averaging, p, err);
@@ -122,9 +127,25 @@ final class ReviewCreateCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("review " + doc.get("review") + ": " + doc.get("items") + " "
                     + (folder.definition().kind().json().equals("sem") ? "images" : "maps") + ", model "
                     + doc.get("model") + (classify ? ", " + doc.get("classified") + " classified" : ""
-                    + " (run `review classify` to classify them)"));
+                    + " (run `review classify` to classify them" + (queue.order() == QueueOrder.NOVELTY
+                    ? " and score their novelty" : "") + ")") + (classify
+                    ? ReviewClassifyCommand.noveltyText(r.novelty())
+                    : ""));
         }
         return 0;
+    }
+
+    /** "Most novel first" needs the novelty fit of the model's weights (scored with the predictions). */
+    private void requireNoveltyFit() {
+        if (!ReviewData.isWaferFile(data)) {
+            throw new DefectLensException(model, "--order novelty needs novelty scores, and they are fitted for wafer "
+                    + "models only (`review novelty --fit`)");
+        }
+        if (NoveltyStore.load(model, ModelFingerprint.of(model)).isEmpty()) {
+            throw new DefectLensException(model, "--order novelty needs the model's novelty fit, and this bundle has "
+                    + "none for its weights: run 'review novelty --fit --model " + model + " --data <its training "
+                    + "file>' first");
+        }
     }
 
     private QueueSpec queue() {
@@ -145,9 +166,6 @@ final class ReviewCreateCommand implements Callable<Integer> {
                     throw new DefectLensException("--audit-size must be at least 1 and --min-confidence within 0..1");
                 }
                 return QueueSpec.audit(auditSize, seed, minConfidence);
-            case NOVELTY:
-                throw new DefectLensException("--order novelty is not available for a review yet (reviews do not keep "
-                        + "novelty scores): use `review novelty --model M --data D` for the most novel items");
             default:
                 return QueueSpec.of(o);
         }

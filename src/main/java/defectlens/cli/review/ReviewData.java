@@ -18,6 +18,7 @@ import defectlens.review.ReviewKind;
 import defectlens.review.ReviewPredictions;
 import defectlens.review.ReviewSetup;
 import defectlens.review.ReviewItems;
+import defectlens.review.novelty.ReviewNovelty;
 import defectlens.wafer.InvalidRows;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferModel;
@@ -31,7 +32,8 @@ import java.util.Locale;
 /**
  * The data and model of a review as the review commands open them: a SEM data set (folder or CSV) or a wafer
  * file (any other file), read the way the window reads them (wafer rows with an invalid map left out), and the
- * review's predictions checked against the data and model as they are now.
+ * review's predictions checked against the data and model as they are now; classifying a wafer review also scores
+ * the novelty of its maps when the model bundle has a novelty fit.
  */
 final class ReviewData {
     private ReviewData() {
@@ -80,14 +82,14 @@ final class ReviewData {
      * Classifies the items of the review that have no prediction yet, saving every few seconds and at the end;
      * Ctrl+C stops between batches and keeps what is done.
      */
-    static PredictionRun.Result classify(ReviewFolder f, PredictionTable table, ModelOpener models,
+    static Classified classify(ReviewFolder f, PredictionTable table, ModelOpener models,
             SymmetryAveragingOption averaging, TerminalProgress progress, PrintWriter err) {
         PredictionRun run = new PredictionRun(f::savePredictions, null);
         if (f.definition().kind() == ReviewKind.SEM) {
             SemDataset d = sem(f.dataPath());
             try (SplitClassifier model = models.open(f.modelPath()); SemClassifier classifier = new SemClassifier(model)) {
                 requireClasses(f, model.classes());
-                return run.sem(classifier, d, table, progress);
+                return new Classified(run.sem(classifier, d, table, progress), null);
             }
         }
         WaferDataset d = wafer(f.dataPath(), Progress.NONE);
@@ -103,8 +105,18 @@ final class ReviewData {
             boolean average = recorded != null ? recorded : asked;
             err.println("classifying " + (table.size() - table.doneCount()) + " maps" + (average
                     ? " (averaged over 8 turns / flips)" : ""));
-            return run.wafer(model, d, average, table, progress);
+            PredictionRun.Result r = run.wafer(model, d, average, table, progress);
+            ReviewNovelty novelty = null;
+            if (!r.cancelled() && ReviewNovelty.hasFit(f)) {
+                err.println("scoring the novelty of the maps (the model's novelty fit)");
+                novelty = ReviewNovelty.scoreMissing(f, model, d, ReviewNovelty.requireFit(f), progress);
+            }
+            return new Classified(r, novelty);
         }
+    }
+
+    /** What classifying a review did: the prediction run, and the novelty scores (null: the model has no fit). */
+    record Classified(PredictionRun.Result run, ReviewNovelty novelty) {
     }
 
     private static void requireClasses(ReviewFolder f, java.util.List<String> classes) {

@@ -11,6 +11,7 @@ import defectlens.review.ModelFingerprint;
 import defectlens.review.embedding.EmbeddingCache;
 import defectlens.review.embedding.EmbeddingLayer;
 import defectlens.review.embedding.EmbeddingTable;
+import defectlens.review.novelty.DriftReference;
 import defectlens.review.novelty.NoveltyModel;
 import defectlens.review.novelty.NoveltyRows;
 import defectlens.review.novelty.NoveltyScore;
@@ -68,6 +69,9 @@ final class ReviewNoveltyCommand implements Callable<Integer> {
     @Option(names = "--novel-sample", paramLabel = "N", description = "with --fit or --heldout: a seeded random "
             + "sample of at most N maps of the classes the model does not know (default: all of them)")
     Integer novelSample;
+    @Option(names = "--keep-reference", description = "with --heldout and the stored fit: keep the held-out scores "
+            + "and the training class shares in the fit, for the drift view (review drift); --fit always keeps them")
+    boolean keepReference;
     @Mixin
     SymmetryAveragingOption averaging;
     @Option(names = "--list", description = "List every scored map in the JSON document (item, label, scores).")
@@ -84,6 +88,10 @@ final class ReviewNoveltyCommand implements Callable<Integer> {
         }
         if (!Files.isRegularFile(data)) {
             throw new DefectLensException(data, "no such wafer file");
+        }
+        if (keepReference && (fit || !heldout)) {
+            throw new DefectLensException(modelDir, "--keep-reference goes with --heldout (without --fit, which "
+                    + "keeps the reference anyway)");
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         try (WaferModel model = WaferModelBundle.load(modelDir);
@@ -139,6 +147,14 @@ final class ReviewNoveltyCommand implements Callable<Integer> {
                 chosen = stored.info().chosen();
                 scores = scorer.scores(table.rows(scored));
                 truth = NoveltyRows.truth(d, scored, model.classes());
+                if (keepReference) {
+                    int[] trainingRows = WaferNovelty.trainingRows(d, model.classes(), held);
+                    int[] labels = java.util.Arrays.stream(trainingRows)
+                            .map(i -> model.classes().indexOf(d.get(i).label())).toArray();
+                    NoveltyStore.saveInfo(modelDir, stored.info().withReference(
+                            DriftReference.of(scores, truth, labels, model.classes())));
+                    doc.put("reference_saved", modelDir.resolve(NoveltyStore.FOLDER).toString());
+                }
             }
             report(doc, d, scored, scores, truth, scorer, chosen, layer, embedSeconds);
         }

@@ -6,14 +6,12 @@ import defectlens.cli.JsonOption;
 import defectlens.cli.TerminalProgress;
 import defectlens.cli.wafer.SymmetryAveragingOption;
 import defectlens.core.DefectLensException;
-import defectlens.review.DataFingerprint;
-import defectlens.review.ModelFingerprint;
-import defectlens.review.embedding.EmbeddingCache;
-import defectlens.review.embedding.EmbeddingLayer;
+import defectlens.review.PredictionTable;
+import defectlens.review.ReviewSetup;
 import defectlens.review.embedding.EmbeddingTable;
 import defectlens.review.embedding.Neighbour;
 import defectlens.review.embedding.SimilarItems;
-import defectlens.review.novelty.WaferNovelty;
+import defectlens.review.embedding.WaferSimilarity;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
@@ -35,8 +33,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code review similar --model M --data D --item I}: the wafer maps of D most like map I in the model's embedding
- * space (cosine; exact up to 50k maps, HNSW above), with their labels and the model's predictions. The embeddings of
- * D are computed once and cached beside the predictions.
+ * space (cosine; exact up to 50k maps; above, the embeddings kept projected to 128 values by PCA and searched in an
+ * HNSW graph), with their labels and the model's predictions. The embeddings of D are computed once and cached
+ * beside the predictions.
  */
 @Command(name = "similar", mixinStandardHelpOptions = true,
         description = "More like this: the wafer maps most like one map in the model's embedding space.")
@@ -47,8 +46,9 @@ final class ReviewSimilarCommand implements Callable<Integer> {
     Path modelDir;
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "WM-811K pickle")
     Path data;
-    @Option(names = "--item", required = true, paramLabel = "ROW", description = "row number of the map to match")
-    int item;
+    @Option(names = "--item", required = true, paramLabel = "ROW",
+            description = "the map to match: its row in the file, as the window and the review show it")
+    String item;
     @Option(names = "--k", defaultValue = "10", description = "maps to list (default ${DEFAULT-VALUE})")
     int k;
     @Mixin
@@ -69,40 +69,30 @@ final class ReviewSimilarCommand implements Callable<Integer> {
         try (WaferModel model = WaferModelBundle.load(modelDir);
                 InterruptCancellation cancel = new InterruptCancellation();
                 TerminalProgress progress = new TerminalProgress(err, "review similar", cancel)) {
-            String modelSha = ModelFingerprint.of(modelDir);
-            EmbeddingLayer layer = EmbeddingLayer.wafer(modelDir, model.averageOverSymmetries());
-            if (averaging.averageSymmetries() != null) {
-                layer = new EmbeddingLayer(layer.layer(), averaging.averageSymmetries());
-            }
             WaferDataset d = ReviewData.wafer(data, progress);
-            int index = rowIndex(d);
-            String dataFp = DataFingerprint.of(data);
-            Path cache = EmbeddingCache.userCacheDir(dataFp, modelSha);
-            EmbeddingTable table = WaferNovelty.embeddings(model, layer, d, null, cache, modelSha, dataFp, progress);
-            if (cancel.getAsBoolean()) {
-                err.println("cancelled: the embeddings done so far are kept in " + cache + "; run again to go on");
+            PredictionTable items = ReviewSetup.items(d, model.classes());
+            int index = rowIndex(d, items);
+            long start = System.nanoTime();
+            WaferSimilarity similarity;
+            try {
+                similarity = WaferSimilarity.open(model, modelDir, d, averaging.averageSymmetries(), progress);
+            } catch (java.util.concurrent.CancellationException e) {
+                err.println("cancelled: the embeddings done so far are kept; run again to go on");
                 return 130;
             }
-            float[][] vectors = new float[table.size()][];
-            for (int i = 0; i < vectors.length; i++) {
-                vectors[i] = table.vector(i);
-            }
-            long start = System.nanoTime();
-            SimilarItems.Search search = SimilarItems.index(vectors, progress);
             doc.put("index_seconds", (System.nanoTime() - start) / 1e9);
             start = System.nanoTime();
-            List<Neighbour> found = search.nearest(vectors[index], k + 1);
+            List<Neighbour> found = similarity.nearest(index, k);
             doc.put("query_millis", (System.nanoTime() - start) / 1e6);
+            EmbeddingTable table = similarity.table();
+            SimilarItems.Search search = similarity.search();
             doc.put("exact", search.index().exact());
-            doc.put("item", index);
+            doc.put("item", items.id(index));
             doc.put("label", d.get(index).label());
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Neighbour n : found) {
-                if (n.item() == index || rows.size() == k) {
-                    continue;
-                }
                 Map<String, Object> r = new LinkedHashMap<>();
-                r.put("item", n.item());
+                r.put("item", items.id(n.item()));
                 r.put("similarity", n.similarity());
                 r.put("label", d.get(n.item()).label());
                 r.put("predicted", model.classes().get(WaferPredictions.argMax(table.probabilities(n.item()))));
@@ -124,11 +114,15 @@ final class ReviewSimilarCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int rowIndex(WaferDataset d) {
-        if (item < 0 || item >= d.size()) {
-            throw new DefectLensException(data, "--item " + item + " is not a row of the file's " + d.size()
-                    + " readable maps");
+    /** The position of the map whose file row is {@code --item}; an error naming the row when there is none. */
+    private int rowIndex(WaferDataset d, PredictionTable items) {
+        int at = items.indexOf(item.strip());
+        if (at >= 0) {
+            return at;
         }
-        return item;
+        boolean invalid = d.invalidRows().stream().anyMatch(r -> Integer.toString(r.row()).equals(item.strip()));
+        throw new DefectLensException(data, "--item " + item + (invalid ? " is an invalid row of the file, left out "
+                + "while reading it" : " is not a row of the file (" + d.size() + " readable maps, rows "
+                + items.id(0) + " to " + items.id(d.size() - 1) + ")"));
     }
 }

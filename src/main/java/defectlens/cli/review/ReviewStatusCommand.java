@@ -13,6 +13,7 @@ import defectlens.review.ReviewDefinition;
 import defectlens.review.ReviewFolder;
 import defectlens.review.ReviewPredictions;
 import defectlens.review.ReviewQueue;
+import defectlens.review.novelty.ReviewNovelty;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -55,7 +56,8 @@ final class ReviewStatusCommand implements Callable<Integer> {
         }
         DecisionLedger ledger = read.ledger();
         IntFunction<String> truth = i -> ledger.classAfter(i) != null ? ledger.classAfter(i) : t.labelName(i);
-        int[] items = ReviewQueue.order(t, queue, ledger::isDecided, truth);
+        ReviewNovelty novelty = ReviewNovelty.load(f).orElse(null);
+        int[] items = ReviewQueue.order(t, queue, ledger::isDecided, truth, novelty == null ? null : novelty.scores());
         ClassificationMetrics m = ReviewConfusion.of(t, truth);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("review", f.dir().toString());
@@ -77,6 +79,14 @@ final class ReviewStatusCommand implements Callable<Integer> {
         q.put("undecided_only", queue.undecidedOnly());
         q.put("items", items.length);
         doc.put("queue", q);
+        if (novelty != null) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("score", novelty.score().cliName());
+            n.put("threshold", novelty.threshold());
+            n.put("scored", novelty.scoredCount());
+            n.put("flagged", novelty.flaggedCount());
+            doc.put("novelty", n);
+        }
         Map<String, Object> decisions = new LinkedHashMap<>();
         decisions.put("decided", ledger.decidedCount());
         decisions.put("lines", ledger.lines().size());

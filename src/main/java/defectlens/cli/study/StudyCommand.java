@@ -17,9 +17,14 @@ import defectlens.study.RatingCsvExport;
 import defectlens.study.RatingSet;
 import defectlens.study.StudyAnalysis;
 import defectlens.study.StudyCreator;
+import defectlens.study.StudyDesign;
+import defectlens.study.StudyItem;
+import defectlens.study.StudySampling;
 import defectlens.study.StudyFolder;
 import defectlens.study.StudyPlan;
 import defectlens.study.StudySummary;
+import defectlens.study.SummaryText;
+import defectlens.study.Plural;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +58,10 @@ public final class StudyCommand extends CommandGroup {
         }
     }
 
-    /** {@code study create --data DIR --methods gradcam,craft [--images N] [--seed S] --out STUDY_DIR}. */
+    /**
+     * {@code study create --data DIR --methods gradcam,craft [--images N [--per-class]] [--seed S] [--only-with-masks]
+     * [--model-dir DIR] [--raters a,b] [--no-blinding] [--show-class] --out STUDY_DIR}.
+     */
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Make a study folder (study.json) from a data set.")
     static final class Create implements Callable<Integer> {
         @Spec
@@ -64,6 +72,19 @@ public final class StudyCommand extends CommandGroup {
         List<String> methods;
         @Option(names = "--images", defaultValue = "0", description = "Number of images drawn from the data set (0 = all).")
         int images;
+        @Option(names = "--per-class", description = "Draw --images images of every class instead of in all.")
+        boolean perClass;
+        @Option(names = "--only-with-masks", description = "Draw only images that have a ground-truth mask.")
+        boolean onlyWithMasks;
+        @Option(names = "--model-dir", description = "The model bundle explained; study explanations then needs no --model.")
+        Path modelDir;
+        @Option(names = "--raters", split = ",", description = "Ids of the invited raters, e.g. anna,ben.")
+        List<String> raters;
+        @Option(names = "--blinding", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Show methods as Explanation A, B, ... (default; --no-blinding shows their names).")
+        boolean blinding;
+        @Option(names = "--show-class", description = "Name the class each explanation explains in the rating window.")
+        boolean showClass;
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the image draw (default ${DEFAULT-VALUE}).")
         long seed;
         @Option(names = "--model", defaultValue = "unspecified", description = "Name of the model explained.")
@@ -81,10 +102,14 @@ public final class StudyCommand extends CommandGroup {
         public Integer call() {
             Questionnaire q = questionnaire == null ? Questionnaire.explanationSatisfaction() : Questionnaire.load(questionnaire);
             SemDataset d = DatasetOpener.open(data);
-            List<StudyCreator.Candidate> candidates =
-                    d.samples().stream().map(s -> new StudyCreator.Candidate(s.id(), s.image())).toList();
-            StudyPlan plan = StudyCreator.create(d.root(), candidates, methods, images, seed,
-                    new ModelRef(model, modelVersion), q, out);
+            List<StudyCreator.Candidate> candidates = d.samples().stream()
+                    .map(s -> new StudyCreator.Candidate(s.id(), s.image(), s.label(), s.mask() != null)).toList();
+            String name = modelDir != null && model.equals("unspecified")
+                    ? modelDir.toAbsolutePath().normalize().getFileName().toString() : model;
+            ModelRef ref = new ModelRef(name, modelVersion, modelDir == null ? null : modelDir.toString());
+            StudyDesign design = new StudyDesign(methods, new StudySampling(images, perClass, seed, onlyWithMasks), ref,
+                    q, raters, blinding, showClass);
+            StudyPlan plan = StudyCreator.create(d.root(), candidates, design, out);
             PrintWriter o = spec.commandLine().getOut();
             if (json.on()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -118,21 +143,35 @@ public final class StudyCommand extends CommandGroup {
             StudyFolder f = StudyFolder.open(study);
             JournalReport<Rating> report = checkedJournals(spec, f);
             RatingSet set = RatingSet.of(report.accepted());
+            List<StudyItem> unavailable = f.unavailableItems();
+            java.util.Set<StudyItem> missing = new java.util.HashSet<>(unavailable);
+            java.util.TreeSet<String> raters = new java.util.TreeSet<>(f.plan().raters());
+            raters.addAll(set.raters());
             List<RaterProgress> progress = new ArrayList<>();
-            for (String r : set.raters()) {
-                progress.add(RaterProgress.of(f.plan(), r, set.effective()));
+            for (String r : raters) {
+                progress.add(RaterProgress.of(f.plan(), r, set.effective(), item -> !missing.contains(item)));
             }
+            int items = f.plan().images().size() * f.plan().methods().size();
             PrintWriter o = spec.commandLine().getOut();
             if (json.on()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("studyId", f.plan().studyId());
+                m.put("items", items);
+                m.put("unavailableItems", unavailable.size());
+                m.put("unavailable", unavailable);
                 m.put("raters", progress);
                 m.put("refused", report);
                 o.println(Json.write(m));
             } else {
-                o.printf("study %s: %d raters%n", f.plan().studyId(), progress.size());
+                o.printf("study %s: %s, %d items%s%n", f.plan().studyId(), Plural.of(progress.size(), "rater"), items,
+                        unavailable.isEmpty() ? "" : ", " + unavailable.size() + " unavailable (picture missing: "
+                                + "they cannot be rated; run study explanations)");
+                for (StudyItem u : unavailable) {
+                    o.printf("  unavailable: image %s, %s%n", u.imageId(), u.method());
+                }
                 for (RaterProgress p : progress) {
-                    o.printf("  %-16s %4d / %d%s%n", p.rater(), p.answered(), p.total(), p.complete() ? "  complete"
+                    o.printf("  %-16s %4d / %d%s%n", p.rater(), p.answered(), p.total(), p.total() == 0
+                            ? "  no item can be rated yet" : p.complete() ? "  complete"
                             : "  resumes at item " + (p.resumeItem() + 1) + ", question " + (p.resumeQuestion() + 1));
                 }
             }
@@ -189,18 +228,18 @@ public final class StudyCommand extends CommandGroup {
                 o.println(Json.writeWith(s, "refused", report));
                 return 0;
             }
-            o.printf("study %s: %d raters, %d ratings (%d replaced by re-ratings)%n", s.studyId(), s.raters().size(),
-                    s.ratings(), s.replaced());
+            o.printf("study %s: %s, %s (%d replaced by re-ratings)%n", s.studyId(), Plural.of(s.raters().size(), "rater"),
+                    Plural.of(s.ratings(), "rating"), s.replaced());
             o.printf("  %-4s %-10s %4s %6s %6s %6s %8s%n", "q", "method", "n", "mean", "sd", "median", ">=4");
             for (MethodQuestionStats m : s.stats()) {
-                o.printf("  %-4s %-10s %4d %6.2f %6.2f %6.1f %4d/%d raters%n", m.question(), m.method(), m.n(), m.mean(),
-                        m.sd(), m.median(), m.ratersAgreeing(), m.raters());
+                o.printf("  %-4s %-10s %4d %6s %6s %6s %4d/%d raters%n", m.question(), m.method(), m.n(),
+                        SummaryText.number(m.mean(), "%.2f"), SummaryText.number(m.sd(), "%.2f"),
+                        SummaryText.number(m.median(), "%.1f"), m.ratersAgreeing(), m.raters());
             }
             for (PairedComparison c : s.comparisons()) {
-                o.printf("  %-4s %s vs %s: %d pairs, W=%.1f, p=%.4f%s%n", c.question(), c.methodA(), c.methodB(), c.n(),
-                        c.statistic(), c.pValue(), c.exact() ? " (exact)" : "");
+                o.println("  " + SummaryText.comparison(c));
             }
-            o.printf("  Krippendorff's alpha (ordinal): %.3f over %d units%n", s.agreement().alpha(), s.agreement().pairableUnits());
+            o.println("  " + SummaryText.agreement(s.agreement()));
             return 0;
         }
     }

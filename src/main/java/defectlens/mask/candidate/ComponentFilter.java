@@ -10,9 +10,11 @@ import org.opencv.imgproc.Imgproc;
  * Turns a score plane into a clean binary mask: hysteresis (pixels above {@code low} connected to a pixel above
  * {@code high}), then connected components kept only when they are large enough and do not stretch across most
  * of the frame (a blank strip or a frame jump is no defect), optionally only the largest one; holes filled by a
- * morphological closing.
+ * morphological closing. With {@code relativePeak} above 0, a component whose highest score is below that share of
+ * the strongest kept component's is dropped too (a faint speck beside a clear defect is most likely noise).
  */
-record ComponentFilter(double high, double low, int minArea, double maxSpan, boolean largestOnly, int closeRadius) {
+record ComponentFilter(double high, double low, int minArea, double maxSpan, boolean largestOnly, int closeRadius,
+        double relativePeak) {
 
     /** The filtered mask of {@code score} ({@code width x height}, row by row). */
     BinaryMask apply(float[] score, int width, int height) {
@@ -37,9 +39,13 @@ record ComponentFilter(double high, double low, int minArea, double maxSpan, boo
         int[] label = new int[width * height];
         labels.get(0, 0, label);
         boolean[] strong = new boolean[n];
+        double[] peak = new double[n];
         for (int i = 0; i < label.length; i++) {
             if (label[i] > 0 && score[i] >= high) {
                 strong[label[i]] = true;
+            }
+            if (label[i] > 0) {
+                peak[label[i]] = Math.max(peak[label[i]], score[i]);
             }
         }
         boolean[] keep = new boolean[n];
@@ -54,6 +60,15 @@ record ComponentFilter(double high, double low, int minArea, double maxSpan, boo
                 largestArea = area;
                 largest = c;
             }
+        }
+        double best = 0;
+        for (int c = 1; c < n; c++) {
+            if (keep[c]) {
+                best = Math.max(best, peak[c]);
+            }
+        }
+        for (int c = 1; c < n; c++) {
+            keep[c] &= peak[c] >= relativePeak * best;
         }
         boolean[] fg = new boolean[width * height];
         for (int i = 0; i < fg.length; i++) {

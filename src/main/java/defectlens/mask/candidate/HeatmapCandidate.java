@@ -47,7 +47,7 @@ public final class HeatmapCandidate implements CandidateGenerator {
     @Override
     public BinaryMask generate(ImageRaster image, CandidateHints hints) {
         Heatmap heatmap = hints.heatmapHint().orElseThrow(() -> new DefectLensException(
-                "the heatmap candidate needs an explanation's heatmap (give a model)"));
+                "the heatmap candidate needs an explanation's heatmap (explain the image first; the CLI needs --model)"));
         int w = image.width();
         int h = image.height();
         if (heatmap.isDegenerate()) {
@@ -56,7 +56,7 @@ public final class HeatmapCandidate implements CandidateGenerator {
         OpenCv.ensureLoaded();
         Heatmap fitted = heatmap.width() == w && heatmap.height() == h ? heatmap : heatmap.atSize(w, h);
         int minArea = (int) Math.max(1, Math.round(minShare * w * h));
-        return new ComponentFilter(threshold, threshold, minArea, 1.0, largestOnly, 0)
+        return new ComponentFilter(threshold, threshold, minArea, 1.0, largestOnly, 0, 0)
                 .apply(fitted.normalized(), w, h);
     }
 }

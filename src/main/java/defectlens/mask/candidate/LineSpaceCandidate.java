@@ -23,6 +23,12 @@ public final class LineSpaceCandidate implements CandidateGenerator {
     /** The name the user picks this generator by. */
     public static final String NAME = "lines";
     private static final double MIN_COHERENCE = 0.2;
+    /** A bridge across a space needs a peak of this many spreads of the frame's space-average noise. */
+    private static final double BRIDGE_HIGH = 5.5;
+    private static final double BRIDGE_LOW = 2.5;
+    /** Departure components and bridges peaking below this share of the frame's strongest one are dropped. */
+    private static final double RELATIVE_PEAK = 0.5;
+    private static final double RELATIVE_BRIDGE_PEAK = 0.4;
     /** The brightness field is the image blurred over this share of its smaller side. */
     private static final double FIELD_SHARE = 100 / 480.0;
 
@@ -65,7 +71,8 @@ public final class LineSpaceCandidate implements CandidateGenerator {
             return GrayPlane.empty(w, h);
         }
         int minArea = (int) Math.max(8, Math.round(d.pitch() * d.pitch() / 40));
-        return new ComponentFilter(high, low, minArea, 0.8, false, 1).apply(d.score(), w, h);
+        BinaryMask pixels = new ComponentFilter(high, low, minArea, 0.8, false, 1, RELATIVE_PEAK).apply(d.score(), w, h);
+        return BridgeMerge.merge(pixels, d.bridges(), d.bridgeRows(), d.pitch());
     }
 
     /** The seed threshold in column spreads. */
@@ -105,11 +112,33 @@ public final class LineSpaceCandidate implements CandidateGenerator {
         float[] z = model.departures(List.of(r -> smooth(r, cw, ch, sigmaAcross, sigmaAlong)))[0];
         float[] score = GrayPlane.floats(orientation.toImage(GrayPlane.floatMat(z, cw, ch), Imgproc.INTER_LINEAR));
         double pitch = Double.isNaN(model.pitch()) ? Math.min(w, h) / 10.0 : model.pitch();
-        return new Departure(score, pitch);
+        List<SpaceBridgeDetector.Bridge> found = new SpaceBridgeDetector(BRIDGE_HIGH, BRIDGE_LOW, RELATIVE_BRIDGE_PEAK).find(model, cw, ch);
+        float[] bridges = new float[cw * ch];
+        float[] rows = new float[cw * ch];
+        for (SpaceBridgeDetector.Bridge b : found) {
+            for (int y = b.top(); y <= b.bottom(); y++) {
+                int shift = (int) Math.round(model.shift(y));
+                for (int u = b.from() - 1; u <= b.to() + 1; u++) {
+                    int x = u + shift;
+                    if (x >= 0 && x < cw && valid[y * cw + x]) {
+                        bridges[y * cw + x] = 1;
+                        rows[y * cw + x] = b.rows();
+                    }
+                }
+            }
+        }
+        return new Departure(score, pitch, toImage(orientation, bridges, cw, ch), toImage(orientation, rows, cw, ch));
     }
 
-    /** Scores in column spreads (row by row, image frame) and the pattern's pitch in pixels. */
-    record Departure(float[] score, double pitch) {
+    private static float[] toImage(LineOrientation orientation, float[] canonical, int cw, int ch) {
+        return GrayPlane.floats(orientation.toImage(GrayPlane.floatMat(canonical, cw, ch), Imgproc.INTER_NEAREST));
+    }
+
+    /**
+     * Scores in column spreads (row by row, image frame), the pattern's pitch in pixels, the bridges found across
+     * spaces (1 inside, image frame) and, there, how many rows along the lines each bridge spans.
+     */
+    record Departure(float[] score, double pitch, float[] bridges, float[] bridgeRows) {
     }
 
     /**

@@ -22,6 +22,8 @@ final class PeriodicPatternModel {
     private final boolean[] valid;
     private double pitch;
     private double[] shift;
+    private float[] residual;
+    private float[] profile;
 
     /** A model of {@code plane} ({@code width x height}, row by row) over the pixels where {@code valid} is set. */
     PeriodicPatternModel(float[] plane, boolean[] valid, int width, int height) {
@@ -54,6 +56,10 @@ final class PeriodicPatternModel {
                 }
             }
         }
+        removeRowOffsets(residual);
+        clearSeams(residual);
+        this.residual = residual;
+        this.profile = profile;
         float[][] out = new float[smoothers.size()][];
         for (int k = 0; k < out.length; k++) {
             float[] z = new float[width * height];
@@ -70,6 +76,65 @@ final class PeriodicPatternModel {
             }
         }
         return out;
+    }
+
+    /**
+     * Clears the residual of the rows within a quarter pitch of a sideways jump of the frame (a stage jump): the
+     * seam itself is no defect, and the pattern on either side of it is followed anyway.
+     */
+    private void clearSeams(float[] residual) {
+        if (Double.isNaN(pitch)) {
+            return;
+        }
+        int reach = (int) Math.max(2, Math.round(pitch / 4));
+        for (int y = 1; y < height; y++) {
+            if (Math.abs(shift[y] - shift[y - 1]) >= 1) {
+                for (int r = Math.max(0, y - reach); r < Math.min(height, y + reach); r++) {
+                    java.util.Arrays.fill(residual, r * width, (r + 1) * width, 0f);
+                }
+            }
+        }
+    }
+
+    /** Subtracts from each row its median residual over valid pixels (scan-line offsets of the microscope). */
+    private void removeRowOffsets(float[] residual) {
+        float[] row = new float[width];
+        for (int y = 0; y < height; y++) {
+            int n = 0;
+            for (int x = 0; x < width; x++) {
+                if (valid[y * width + x]) {
+                    row[n++] = residual[y * width + x];
+                }
+            }
+            if (n > width / 4) {
+                float m = median(row, n);
+                for (int x = 0; x < width; x++) {
+                    if (valid[y * width + x]) {
+                        residual[y * width + x] -= m;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The residual (image minus model, scan-line offsets removed) found by {@link #departures}; 0 outside. */
+    float[] residual() {
+        return residual;
+    }
+
+    /** The model's column profile (defect-free brightness across the lines) found by {@link #departures}. */
+    float[] profile() {
+        return profile;
+    }
+
+    /** The sideways shift of row {@code y} against the profile found by {@link #departures}. */
+    double shift(int y) {
+        return shift[y];
+    }
+
+    /** Whether the pixel at column {@code x}, row {@code y} lies inside the frame. */
+    boolean valid(int x, int y) {
+        return valid[y * width + x];
     }
 
     /** Median over valid rows of each column, each row read {@code shift[y]} pixels to the right. */

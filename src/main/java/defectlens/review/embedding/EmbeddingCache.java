@@ -82,6 +82,25 @@ public final class EmbeddingCache {
     }
 
     /**
+     * The embeddings of {@code rows} (null: all) of {@code data}: the cached ones, the missing ones computed (saved
+     * every few seconds, so a cancel keeps them). Rows not asked for may stay empty. A null {@code cacheDir}: no
+     * cache, everything computed.
+     */
+    public static EmbeddingTable wafer(WaferEmbedder embedder, EmbeddingLayer layer, defectlens.wafer.WaferDataset data,
+            int[] rows, Path cacheDir, String modelSha, String dataFingerprint, defectlens.core.Progress progress) {
+        EmbeddingTable table = (cacheDir == null ? Optional.<EmbeddingTable>empty()
+                : load(cacheDir, modelSha, dataFingerprint, layer.key()))
+                .filter(t -> t.size() == data.size() && t.dimension() == embedder.dimension())
+                .orElseGet(() -> EmbeddingTable.empty(data.size(), embedder.dimension(), embedder.classes()));
+        new EmbeddingRun(t -> {
+            if (cacheDir != null) {
+                save(cacheDir, t, modelSha, dataFingerprint, layer.key());
+            }
+        }).wafer(embedder, data, rows, table, progress);
+        return table;
+    }
+
+    /**
      * Where the embeddings of a model on a data set opened without a review are kept: beside the predictions cache,
      * {@code <cache>/defectlens/embeddings/<data>-<model>} (the predictions' folder name); null when the user cache
      * is turned off (as the predictions cache).

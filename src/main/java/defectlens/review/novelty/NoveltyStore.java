@@ -43,6 +43,12 @@ public final class NoveltyStore {
         return dir;
     }
 
+    /** Rewrites only the description of the fit in {@code <bundleDir>/novelty/} (e.g. with a drift reference). */
+    public static void saveInfo(Path bundleDir, NoveltyInfo info) {
+        Path file = bundleDir.resolve(FOLDER).resolve(INFO);
+        OutputFile.write(file, true, out -> ReviewJson.PRETTY.writeValue(out, info));
+    }
+
     private static void write(Path file, float[][] rows) {
         int cols = rows.length == 0 ? 0 : rows[0].length;
         float[] flat = new float[rows.length * cols];

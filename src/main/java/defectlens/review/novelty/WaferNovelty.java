@@ -3,7 +3,6 @@ package defectlens.review.novelty;
 import defectlens.core.Progress;
 import defectlens.review.embedding.EmbeddingCache;
 import defectlens.review.embedding.EmbeddingLayer;
-import defectlens.review.embedding.EmbeddingRun;
 import defectlens.review.embedding.EmbeddingTable;
 import defectlens.review.embedding.WaferEmbedder;
 import defectlens.wafer.WaferDataset;
@@ -32,17 +31,8 @@ public final class WaferNovelty {
      */
     public static EmbeddingTable embeddings(WaferModel model, EmbeddingLayer layer, WaferDataset data, int[] rows,
             Path cacheDir, String modelSha, String dataFingerprint, Progress progress) {
-        WaferEmbedder embedder = new WaferEmbedder(model, layer.averageOverSymmetries());
-        EmbeddingTable table = (cacheDir == null ? java.util.Optional.<EmbeddingTable>empty()
-                : EmbeddingCache.load(cacheDir, modelSha, dataFingerprint, layer.key()))
-                .filter(t -> t.size() == data.size() && t.dimension() == embedder.dimension())
-                .orElseGet(() -> EmbeddingTable.empty(data.size(), embedder.dimension(), model.classes()));
-        new EmbeddingRun(t -> {
-            if (cacheDir != null) {
-                EmbeddingCache.save(cacheDir, t, modelSha, dataFingerprint, layer.key());
-            }
-        }).wafer(embedder, data, rows, table, progress);
-        return table;
+        return EmbeddingCache.wafer(new WaferEmbedder(model, layer.averageOverSymmetries()), layer, data, rows,
+                cacheDir, modelSha, dataFingerprint, progress);
     }
 
     /** The rows a model was trained on: labelled with one of its classes and not held out. */
@@ -103,7 +93,7 @@ public final class WaferNovelty {
         source.put("evaluationRows", evaluation.length);
         source.put("novelRows", select(scores[0], truth, true).length);
         NoveltyInfo info = new NoveltyInfo(1, modelSha, layer.key(), classes, k, chosen, falseAlarms, thresholds,
-                source, aurocs(scores, truth));
+                source, aurocs(scores, truth), DriftReference.of(scores, truth, labels, classes));
         return new Fit(m.withThresholds(thresholds), info, evaluation, scores, truth);
     }
 
@@ -136,5 +126,30 @@ public final class WaferNovelty {
             }
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * The drift of the maps of {@code data} against the model's training data: each map embedded at the fit's
+     * layer and scored with the fit's chosen score, batch by batch without keeping the embeddings (any file size),
+     * and its predicted class from the same pass. A cancel throws the core's cancellation.
+     */
+    public static NoveltyDrift drift(WaferModel model, WaferDataset data, NoveltyStore.Stored fit, Path fitFile,
+            Progress progress) {
+        NoveltyScore chosen = fit.info().chosen();
+        float[] scores = new float[data.size()];
+        int[] predicted = new int[data.size()];
+        java.util.Arrays.fill(scores, Float.NaN);
+        java.util.Arrays.fill(predicted, -1);
+        EmbeddingLayer layer = EmbeddingLayer.ofKey(fit.info().layer());
+        defectlens.review.embedding.EmbeddingRun.batches(new WaferEmbedder(model, layer.averageOverSymmetries()),
+                data, null, i -> predicted[i] >= 0, (rows, e) -> {
+                    double[] s = fit.model().scores(e)[chosen.ordinal()];
+                    for (int k = 0; k < rows.length; k++) {
+                        scores[rows[k]] = (float) s[k];
+                        predicted[rows[k]] = defectlens.wafer.WaferPredictions.argMax(e.probabilities()[k]);
+                    }
+                }, () -> { }, progress);
+        progress.throwIfCancelled("scoring the maps");
+        return NoveltyDrift.of(scores, predicted, fit.info(), fitFile);
     }
 }

@@ -13,7 +13,6 @@ import defectlens.study.Questionnaire;
 import defectlens.study.Rating;
 import defectlens.study.RatingJournal;
 import defectlens.study.RatingSession;
-import defectlens.study.StudyAnalysis;
 import defectlens.study.StudyCreator;
 import defectlens.study.StudyFolder;
 import defectlens.study.StudyItem;
@@ -57,7 +56,8 @@ class RatingViewFxTest {
         }
         study = StudyFolder.open(studyDir);
         tasks = new FxTaskExecutor();
-        vm = new RatingViewModel(new RatingSession(study, "dana", "test"), study.explanations(), study.dir(), tasks);
+        vm = new RatingViewModel(new RatingSession(study, "dana", "test"), study.explanations(), study.dir(), tasks,
+                java.util.Set.copyOf(study.unavailableItems()), study.explainedClasses().asMap());
         view = new RatingView(vm);
         stage.setScene(new Scene(view, 1100, 900));
         stage.sizeToScene(); // the primary stage is shared by all TestFX classes: take this scene's size
@@ -102,17 +102,36 @@ class RatingViewFxTest {
     }
 
     @Test
-    void methodsAreBlindedAndAMissingPictureIsNoted(FxRobot robot) throws Exception {
-        for (int i = 0; i < vm.session().order().size(); i++) {
+    void methodsAreBlindedAndItemsWithoutAPictureAreSkipped(FxRobot robot) throws Exception {
+        assertEquals(3, vm.items().size(), "craft has no pictures in this study: its 3 items are left out");
+        assertTrue(robot.lookup("#ratingView").queryAs(RatingView.class) == view);
+        for (int i = 0; i < vm.items().size(); i++) {
             String label = robot.lookup("#explanationLabel").queryLabeled().getText();
             assertTrue(label.matches("Explanation [AB]"), label);
-            boolean craft = vm.currentItem().method().equals("craft");
-            waitFor(() -> vm.imageProperty().get() != null); // the pictures and the note come from the journal lane
-            assertEquals(craft, !vm.explanationNoteProperty().get().isEmpty(), "craft has no pictures in this study");
+            assertEquals("gradcam", vm.currentItem().method());
+            waitFor(() -> vm.imageProperty().get() != null); // the pictures come from the journal lane
+            assertEquals("", vm.explanationNoteProperty().get());
             assertFalse(anyTextContains(view, "gradcam") || anyTextContains(view, "craft"), "method name visible");
+            assertFalse(robot.lookup("#explainedClass").queryLabeled().isVisible(), "the plan does not show the class");
             robot.type(KeyCode.PAGE_DOWN);
             WaitForAsyncUtils.waitForFxEvents();
         }
+        assertTrue(vm.itemTitleProperty().get().contains("3 items unavailable"), vm.itemTitleProperty().get());
+    }
+
+    @Test
+    void zoomIsLinkedAndFitAndActualSizeWork(FxRobot robot) throws Exception {
+        waitFor(() -> vm.imageProperty().get() != null);
+        double fitted = view.linked().transform().scale();
+        assertTrue(fitted < 1, "a 480-pixel image is fitted into a smaller pane: " + fitted);
+        robot.clickOn("#actualSize");
+        assertEquals(1.0, view.linked().transform().scale(), 1e-9);
+        robot.moveTo("#explanationPane").scroll(3, javafx.geometry.VerticalDirection.UP);
+        double zoomed = view.linked().transform().scale();
+        assertTrue(zoomed != 1.0, "the wheel over the explanation zooms the shared transform");
+        robot.type(KeyCode.F);
+        assertEquals(fitted, view.linked().transform().scale(), 1e-9);
+        assertTrue(robot.lookup("#heatmapLegend").tryQuery().isPresent());
     }
 
     @Test
@@ -134,7 +153,7 @@ class RatingViewFxTest {
         java.util.Random random = new java.util.Random(3);
         for (String rater : List.of("erik", "fay", "gus")) {
             try (RatingSession other = new RatingSession(study, rater, "test")) {
-                for (StudyItem it : other.order()) {
+                for (StudyItem it : other.order().stream().filter(other::available).toList()) {
                     for (String q : study.plan().questionnaire().questionIds()) {
                         int bias = it.method().equals("craft") ? 1 : 0;
                         other.answer(it, q, Math.min(5, 2 + bias + random.nextInt(3)), "");
@@ -143,15 +162,18 @@ class RatingViewFxTest {
             }
         }
         Path png = Path.of("target/study-summary-chart.png");
+        Files.deleteIfExists(png);
+        StudyReport report = StudyReport.of(study);
+        assertEquals(List.of("dana", "erik", "fay", "gus"), report.progress().stream().map(p -> p.rater()).toList());
         robot.interact(() -> {
-            StudySummaryView sv = new StudySummaryView(StudyAnalysis.summarize(study.plan(), study.ratings()));
+            StudySummaryView sv = new StudySummaryView(report, tasks);
             Stage s = new Stage();
-            s.setScene(new Scene(sv, 900, 700));
+            s.setScene(new Scene(sv, 1200, 900));
             s.show();
             assertEquals(2, sv.chart().getData().size());
             sv.saveChart(png);
-            s.close();
         });
+        waitFor(() -> Files.isRegularFile(png));
         ImageRaster r = SemImageReader.read(png);
         assertTrue(r.width() > 300 && r.height() > 200, r.describe());
         assertTrue(item.method().equals("gradcam") || item.method().equals("craft"));

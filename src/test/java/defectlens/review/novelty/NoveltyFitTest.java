@@ -78,7 +78,8 @@ class NoveltyFitTest {
         NoveltyModel fitted = m.withThresholds(Map.of(NoveltyScore.MAHALANOBIS, 12.5, NoveltyScore.KNN, 0.25));
         NoveltyInfo info = new NoveltyInfo(1, sha, "last-dense-input", List.of("a", "b", "c"), 5,
                 NoveltyScore.MAHALANOBIS, 0.05, fitted.thresholds(), Map.of("file", "train.pkl"),
-                Map.of(NoveltyScore.MAHALANOBIS, 0.99));
+                Map.of(NoveltyScore.MAHALANOBIS, 0.99), DriftReference.of(s, new Boolean[] {false, false, true},
+                        new int[] {0, 1, 1}, List.of("a", "b", "c")));
         NoveltyStore.save(bundle, fitted, info);
         assertEquals(sha, ModelFingerprint.of(bundle), "a fit in novelty/ leaves the weights' fingerprint alone");
         NoveltyStore.Stored back = NoveltyStore.load(bundle, sha).orElseThrow();
