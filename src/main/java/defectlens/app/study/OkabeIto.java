@@ -26,7 +26,7 @@ public final class OkabeIto {
      */
     public static String likert(int index, int points) {
         int half = points / 2;
-        if (points % 2 == 1 && index == half) {
+        if (points % 2 != 0 && index == half) {
             return "#BBBBBB";
         }
         boolean agree = index >= (points + 1) / 2;
