@@ -3,15 +3,18 @@
 `defectlens bench wafer` in docs/benchmarks.md. The same network (Conv 16/64/128/256 3x3 padding 1 ->
 ReLU -> BatchNorm -> MaxPool 2, FC 256 -> 128 -> classes; the kernel-flip module at Conv 64 for the
 `proposed` and `kernel-flip` variants), random-initialised, on random 64x64 inputs (the network cost does
-not depend on the values). Times (1) inference at batch 256 over --maps inputs, median of the repeats after
-one untimed pass, and (2) one training epoch over --train-maps inputs at batch 64 with Adam 3e-4 and
+not depend on the values). Times (1) inference at --batch inputs per forward call (default 64, as
+`bench wafer`) over --maps inputs, median of the repeats after one untimed pass, wall and process CPU time
+(all threads; the steadier figure on a shared machine), and (2) one training epoch over --train-maps inputs at batch 64 with Adam 3e-4 and
 cross-entropy, the second of two epochs (the first warms up). The input encoding (the Radon transform of
 `proposed`) is not part of it: compare with `network_maps_per_second` of `bench wafer`.
 
     /usr/bin/python3 docs/bench/wafer_torch.py --variant proposed --threads 2 --maps 1024 --train-maps 6400
+    /usr/bin/python3 docs/bench/wafer_torch.py --threads 1 --batch 64 --maps 512 --train-maps 0
 """
 import argparse
 import json
+import os
 import statistics
 import time
 
@@ -48,6 +51,7 @@ def main():
     ap.add_argument("--classes", type=int, default=7)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--maps", type=int, default=1024)
+    ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--train-maps", type=int, default=6400)
     a = ap.parse_args()
@@ -60,17 +64,23 @@ def main():
     x = (torch.rand(a.maps, 1, 64, 64) < 0.1).float()
     net.eval()
     times = []
+    cpu = []
+    load_start = os.getloadavg()[0]
     with torch.inference_mode():
         for r in range(-1, a.repeats):
             t0 = time.perf_counter()
-            for s in range(0, a.maps, 256):
-                net(x[s:s + 256]).softmax(1)
+            c0 = time.process_time()
+            for s in range(0, a.maps, a.batch):
+                net(x[s:s + a.batch]).softmax(1)
             if r >= 0:
                 times.append(time.perf_counter() - t0)
+                cpu.append(time.process_time() - c0)
     infer = statistics.median(times)
     out = {"benchmark": "wafer_torch", "torch": torch.__version__, "variant": a.variant, "classes": a.classes,
-           "parameters_with_running_stats": params, "threads": a.threads, "batch": 256, "maps": a.maps,
-           "seconds_median": infer, "maps_per_second": a.maps / infer}
+           "parameters_with_running_stats": params, "threads": a.threads, "batch": a.batch, "maps": a.maps,
+           "load_average_at_start": load_start, "seconds_median": infer, "maps_per_second": a.maps / infer,
+           "cpu_seconds_median": statistics.median(cpu), "maps_per_cpu_second": a.maps / statistics.median(cpu),
+           "load_average_at_end": os.getloadavg()[0]}
     if a.train_maps > 0:
         xt = (torch.rand(a.train_maps, 1, 64, 64) < 0.1).float()
         yt = torch.randint(0, a.classes, (a.train_maps,))

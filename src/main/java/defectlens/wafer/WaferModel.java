@@ -17,12 +17,19 @@ import java.util.Map;
  * angles of its sinogram input and the provenance written to {@code model.json}. Classifies 64x64 maps
  * (background removed). It may be an ensemble ({@link #ensemble}): several networks of the same variant and
  * classes whose class probabilities are averaged; network 0 is the one {@link #block()} gives. Owns its DJL
- * {@link Model}s; close it when done. Thread-safe for inference (each call works under its own
- * {@link NDManager}).
+ * {@link Model}s; close it when done. Inference runs all networks at once through a fused graph
+ * ({@link FusedWaferNetworks}) whose weights are copied at the first prediction: predict with a model only
+ * once its weights are final (after loading or training). Thread-safe for inference (each call works under
+ * its own {@link NDManager}).
  */
 public final class WaferModel implements AutoCloseable {
-    /** Network inputs per forward call by default (measured: docs/benchmarks.md). */
-    public static final int FORWARD_BATCH = 64;
+    /**
+     * Network inputs per forward call by default: 2 maps x 8 symmetric copies when averaging. Measured best
+     * for the fused graph (docs/benchmarks.md, "Fab scale"): larger calls make intermediate tensors of 32 MB
+     * and more (the kernel-flip stage of two networks holds 1 MB per input), which the C allocator maps and
+     * unmaps afresh at every call, and the per-map CPU time grows 2-5 times.
+     */
+    public static final int FORWARD_BATCH = 16;
 
     private final Model model;
     private final List<Model> networks = new java.util.ArrayList<>();
@@ -31,9 +38,10 @@ public final class WaferModel implements AutoCloseable {
     private final int angles;
     private final Map<String, Object> provenance;
     private final WaferInputEncoder encoder;
-    private boolean averageOverSymmetries;
-    private boolean halfPrecisionWeights;
-    private int forwardBatch = FORWARD_BATCH;
+    private volatile boolean averageOverSymmetries;
+    private volatile boolean halfPrecisionWeights;
+    private volatile int forwardBatch = FORWARD_BATCH;
+    private FusedWaferNetworks fused;
 
     WaferModel(Model model, WaferVariant variant, List<String> classes, int angles, Map<String, Object> provenance) {
         this.model = model;
@@ -96,8 +104,12 @@ public final class WaferModel implements AutoCloseable {
     }
 
     /** Adds a network loaded for an ensemble bundle (same variant and classes, initialised, weights set). */
-    void addNetwork(Model network) {
+    synchronized void addNetwork(Model network) {
         networks.add(network);
+        if (fused != null) {
+            fused.close();
+            fused = null;
+        }
     }
 
     /** A new, initialised network of this model's variant and classes, to load ensemble weights into. */
@@ -182,34 +194,67 @@ public final class WaferModel implements AutoCloseable {
     /**
      * Class probabilities of 64x64 maps, averaged over the eight symmetries of the square or not as asked,
      * whatever the bundle's setting (the window lets a user choose per call without changing the model).
-     * Averaging takes {@code forwardBatch() / 8} maps at a time, encodes them and their seven turned / flipped
-     * copies at once (for sinogram variants one Radon transform per map, permuted: {@link
-     * WaferInputEncoder#encodeWithSymmetries}) and runs all copies through one forward call per network.
+     * Same as {@code predict(encode(maps, averageOverSymmetries))}.
      */
     public float[][] predict(float[][] maps, boolean averageOverSymmetries) {
+        return predict(encode(maps, averageOverSymmetries));
+    }
+
+    /**
+     * The network inputs of {@code maps}: one per map, or each map and its seven turned / flipped copies when
+     * averaging (for sinogram variants one Radon transform per map, permuted: {@link
+     * WaferInputEncoder#encodeWithSymmetries}). No network work: a pipeline encodes the next batch on another
+     * thread while {@link #predict(EncodedMaps)} runs the current one.
+     */
+    public EncodedMaps encode(float[][] maps, boolean averageOverSymmetries) {
         int copies = averageOverSymmetries ? WaferInputEncoder.SYMMETRIES : 1;
+        float[][] inputs = copies == 1 ? encoder.encode(maps) : encoder.encodeWithSymmetries(maps);
+        return new EncodedMaps(flatten(inputs, 0, inputs.length), maps.length, copies);
+    }
+
+    /**
+     * Class probabilities of encoded maps (averaged over their copies): {@code forwardBatch() / copies} maps
+     * and all their copies go through all networks of the model in one forward call of the fused graph
+     * ({@link FusedWaferNetworks}).
+     */
+    public float[][] predict(EncodedMaps encoded) {
+        int size = WaferInputEncoder.SIZE * WaferInputEncoder.SIZE;
+        int copies = encoded.copies();
         int step = Math.max(1, forwardBatch / copies);
-        float[][] out = new float[maps.length][];
-        for (int start = 0; start < maps.length; start += step) {
-            float[][] chunk = java.util.Arrays.copyOfRange(maps, start, Math.min(start + step, maps.length));
-            float[][] p = predictEncoded(copies == 1 ? encoder.encode(chunk) : encoder.encodeWithSymmetries(chunk));
-            for (int i = 0; i < chunk.length; i++) {
-                float[] row = p[i * copies];
-                for (int k = 1; k < copies; k++) {
-                    float[] next = p[i * copies + k];
-                    for (int c = 0; c < row.length; c++) {
-                        row[c] += next[c];
-                    }
-                }
-                if (copies > 1) {
-                    for (int c = 0; c < row.length; c++) {
-                        row[c] /= copies;
-                    }
-                }
-                out[start + i] = row;
-            }
+        float[][] out = new float[encoded.maps()][];
+        FusedWaferNetworks graph = fused();
+        for (int start = 0; start < encoded.maps(); start += step) {
+            int n = Math.min(step, encoded.maps() - start);
+            float[] chunk = java.util.Arrays.copyOfRange(encoded.inputs(), start * copies * size,
+                    (start + n) * copies * size);
+            float[][] p = graph.probabilities(chunk, n * copies, copies, classes.size());
+            System.arraycopy(p, 0, out, start, n);
         }
         return out;
+    }
+
+    /** Network inputs back to back ({@code maps * copies} row-major 64x64 arrays), map-major. */
+    public record EncodedMaps(float[] inputs, int maps, int copies) {}
+
+    private static float[] flatten(float[][] inputs, int from, int to) {
+        int size = WaferInputEncoder.SIZE * WaferInputEncoder.SIZE;
+        float[] flat = new float[(to - from) * size];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(inputs[i], 0, flat, (i - from) * size, size);
+        }
+        return flat;
+    }
+
+    /** The fused inference graph of the networks, built at first use (weights copied then). */
+    private synchronized FusedWaferNetworks fused() {
+        if (fused == null) {
+            List<Block> blocks = new java.util.ArrayList<>();
+            for (Model net : networks) {
+                blocks.add(net.getBlock());
+            }
+            fused = new FusedWaferNetworks(blocks, model.getNDManager());
+        }
+        return fused;
     }
 
     /** Network inputs per forward call (a batch of maps times their symmetric copies when averaging). */
@@ -230,6 +275,47 @@ public final class WaferModel implements AutoCloseable {
      * its networks' probabilities).
      */
     public float[][] predictEncoded(float[][] inputs) {
+        return predict(new EncodedMaps(flatten(inputs, 0, inputs.length), inputs.length, 1));
+    }
+
+    /**
+     * The same through each network's own DJL block, one forward call per network and batch (the reference
+     * the fused graph is tested against).
+     */
+    float[][] predictEncodedPerNetwork(float[][] inputs) {
+        return perNetwork(inputs);
+    }
+
+    /**
+     * {@link #predict(float[][], boolean)} the way it ran before the fused graph: the same inputs, but each
+     * network's own DJL block, one forward call per network and {@code forwardBatch()} inputs, and the
+     * averages taken in Java. Kept as the reference that {@code bench wafer --reference-batch} times beside
+     * the fused path in the same run.
+     */
+    public float[][] predictPerNetwork(float[][] maps, boolean averageOverSymmetries) {
+        int copies = averageOverSymmetries ? WaferInputEncoder.SYMMETRIES : 1;
+        int step = Math.max(1, forwardBatch / copies);
+        float[][] out = new float[maps.length][];
+        for (int start = 0; start < maps.length; start += step) {
+            float[][] chunk = java.util.Arrays.copyOfRange(maps, start, Math.min(start + step, maps.length));
+            float[][] p = perNetwork(copies == 1 ? encoder.encode(chunk) : encoder.encodeWithSymmetries(chunk));
+            for (int i = 0; i < chunk.length; i++) {
+                float[] row = p[i * copies];
+                for (int k = 1; k < copies; k++) {
+                    for (int c = 0; c < row.length; c++) {
+                        row[c] += p[i * copies + k][c];
+                    }
+                }
+                for (int c = 0; c < row.length && copies > 1; c++) {
+                    row[c] /= copies;
+                }
+                out[start + i] = row;
+            }
+        }
+        return out;
+    }
+
+    private float[][] perNetwork(float[][] inputs) {
         float[][] sum = predictEncoded(model, inputs);
         for (int k = 1; k < networks.size(); k++) {
             addInto(sum, predictEncoded(networks.get(k), inputs));
@@ -290,7 +376,11 @@ public final class WaferModel implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (fused != null) {
+            fused.close();
+            fused = null;
+        }
         networks.forEach(Model::close);
     }
 }

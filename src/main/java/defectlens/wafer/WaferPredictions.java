@@ -3,6 +3,10 @@ package defectlens.wafer;
 import defectlens.core.Progress;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** What a model said about every wafer of a file: predicted class index and its probability, by row. */
 public record WaferPredictions(String model, List<String> classes, int[] predicted, float[] confidence) {
@@ -82,7 +86,11 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
         return classifyRows(model, data, rows, averageOverSymmetries, BATCH, sink, progress);
     }
 
-    /** As above with {@code batchSize} maps per call and progress step; 0 of n done is reported first. */
+    /**
+     * As above with {@code batchSize} maps per call and progress step; 0 of n done is reported first. A
+     * pipeline of two: while the networks classify one batch, a helper thread decodes and encodes the next
+     * (resize, background removal, Radon transform and symmetric copies), so both cores stay busy.
+     */
     public static int classifyRows(WaferModel model, WaferDataset data, List<Integer> rows, boolean averageOverSymmetries,
             int batchSize, BatchSink sink, Progress progress) throws java.io.IOException {
         if (batchSize < 1) {
@@ -91,18 +99,59 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
         int n = rows.size();
         int done = 0;
         progress.update(0, n, "0/" + n + " maps");
-        while (done < n && !progress.isCancelled()) {
-            List<Integer> batch = rows.subList(done, Math.min(done + batchSize, n));
-            float[][] maps = new float[batch.size()][];
-            for (int i = 0; i < maps.length; i++) {
-                WaferMap w = data.get(batch.get(i));
-                maps[i] = WaferPreprocessing.toNetworkMap(w.dies(), w.rows(), w.cols());
+        ExecutorService encoder = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "wafer-encoder");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Integer> firstBatch = rows.subList(0, Math.min(batchSize, n));
+            Future<WaferModel.EncodedMaps> next = n == 0 ? null
+                    : encoder.submit(() -> encode(model, data, firstBatch, averageOverSymmetries));
+            while (done < n && !progress.isCancelled()) {
+                List<Integer> batch = rows.subList(done, Math.min(done + batchSize, n));
+                WaferModel.EncodedMaps encoded = await(next);
+                int following = done + batch.size();
+                next = following >= n ? null : encoder.submit(() -> encode(model, data,
+                        rows.subList(following, Math.min(following + batchSize, n)), averageOverSymmetries));
+                sink.accept(batch, model.predict(encoded));
+                done = following;
+                progress.update(done, n, done + "/" + n + " maps");
             }
-            sink.accept(batch, model.predict(maps, averageOverSymmetries));
-            done += batch.size();
-            progress.update(done, n, done + "/" + n + " maps");
+            if (next != null) {
+                next.cancel(true);
+            }
+        } finally {
+            encoder.shutdownNow();
         }
         return done;
+    }
+
+    private static WaferModel.EncodedMaps encode(WaferModel model, WaferDataset data, List<Integer> batch,
+            boolean averageOverSymmetries) {
+        float[][] maps = new float[batch.size()][];
+        for (int i = 0; i < maps.length; i++) {
+            WaferMap w = data.get(batch.get(i));
+            maps[i] = WaferPreprocessing.toNetworkMap(w.dies(), w.rows(), w.cols());
+        }
+        return model.encode(maps, averageOverSymmetries);
+    }
+
+    private static WaferModel.EncodedMaps await(Future<WaferModel.EncodedMaps> next) {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while encoding wafer maps");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Index of the largest value (the first of equal ones). */

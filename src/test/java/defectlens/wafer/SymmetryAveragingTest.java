@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Averaging over the 8 symmetries with one Radon transform per map and one forward call per network gives
+ * Averaging over the 8 symmetries with one Radon transform per map and one forward call of the fused graph gives
  * the probabilities of the per-symmetry path (encode each moved map, one pass per symmetry and network) on
  * real WM-811K maps, for the shipped ensemble, one of its networks alone and the baseline (map) bundle; no
- * array outlives its batch.
+ * array outlives its batch
+ * (the fused graph's copy of the weights is made once, at the first prediction).
  */
 class SymmetryAveragingTest {
     private static final Path MODELS = Paths.get("models");
@@ -35,13 +36,13 @@ class SymmetryAveragingTest {
 
     /** The per-symmetry path: every moved map encoded on its own, one pass per symmetry, then the mean. */
     private static float[][] perSymmetry(WaferModel model) {
-        float[][] sum = model.predictEncoded(model.encoder().encode(maps));
+        float[][] sum = model.predictEncodedPerNetwork(model.encoder().encode(maps));
         for (AugmentedTestSet.Transform t : AugmentedTestSet.ROTFLIP.transforms()) {
             float[][] moved = new float[maps.length][];
             for (int i = 0; i < maps.length; i++) {
                 moved[i] = t.apply(maps[i]);
             }
-            float[][] p = model.predictEncoded(model.encoder().encode(moved));
+            float[][] p = model.predictEncodedPerNetwork(model.encoder().encode(moved));
             for (int i = 0; i < p.length; i++) {
                 for (int c = 0; c < p[i].length; c++) {
                     sum[i][c] += p[i][c];
@@ -69,6 +70,7 @@ class SymmetryAveragingTest {
 
     /** Averaged (default and odd forward batches, so a batch of maps ends mid-file) and single pass. */
     private static void checkModel(WaferModel model, String name) {
+        model.predict(new float[][] {maps[0]}, false); // builds the fused graph, whose weights stay
         int arrays = model.djlModel().getNDManager().getManagedArrays().size();
         float[][] expected = perSymmetry(model);
         assertSame(expected, model.predict(maps, true), name + " averaged");
@@ -76,7 +78,7 @@ class SymmetryAveragingTest {
             model.setForwardBatch(batch);
             assertSame(expected, model.predict(maps, true), name + " averaged, forward batch " + batch);
         }
-        float[][] single = model.predictEncoded(model.encoder().encode(maps));
+        float[][] single = model.predictEncodedPerNetwork(model.encoder().encode(maps));
         assertSame(single, model.predict(maps, false), name + " single pass");
         double moved = 0;
         for (int i = 0; i < maps.length; i++) {

@@ -9,9 +9,11 @@ import defectlens.wafer.WaferEvaluation;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
 import defectlens.wafer.WaferPickleReader;
+import defectlens.wafer.WaferPredictions;
 import defectlens.wafer.WaferTrainer;
 import defectlens.wafer.WaferTrainingConfig;
 import defectlens.wafer.WaferTrainingPlan;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,10 +26,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
- * {@code bench wafer}: inference throughput of a wafer model bundle on real maps (input encoding, i.e. the
- * Radon transform for sinogram variants, plus the network; {@code --batch} inputs per forward call), median of
- * repeats; and the
- * training time per epoch the bundle's provenance records.
+ * {@code bench wafer}: inference throughput of a wafer model bundle on real maps, median of repeats, wall and
+ * process CPU time: end to end as {@code wafer classify} runs (decoding, encoding and the networks, pipelined),
+ * {@code predict} on decoded maps (input encoding, i.e. the Radon transform for sinogram variants, plus the
+ * network; {@code --batch} inputs per forward call) and the network alone; and the training time per epoch.
  */
 @Command(name = "wafer", mixinStandardHelpOptions = true,
         description = "Wafer CNN inference throughput (maps/s, with and without the input encoding) and "
@@ -50,6 +52,11 @@ public final class BenchWaferCommand implements Callable<Integer> {
                     + "their copies); default the model's, " + WaferModel.FORWARD_BATCH)
     Integer batch;
 
+    @Option(names = "--reference-batch", paramLabel = "N",
+            description = "also time the path before the fused graph (one forward call per network, N inputs each; "
+                    + "64 was its default) on the same maps, for a side-by-side figure")
+    Integer referenceBatch;
+
     @Option(names = "--train-maps", defaultValue = "0", paramLabel = "N",
             description = "also time one training epoch over N maps (real maps of the model's classes, cycled; "
                     + "batch 64, the paper's Adam recipe, a fresh network of the bundle's variant); 0 = skip (default)")
@@ -60,9 +67,11 @@ public final class BenchWaferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (maps < 1 || repeats < 1 || (batch != null && batch < 1)) {
-            throw new DefectLensException("need --maps >= 1, --repeats >= 1 and --batch >= 1");
+        if (maps < 1 || repeats < 1 || (batch != null && batch < 1)
+                || (referenceBatch != null && referenceBatch < 1)) {
+            throw new DefectLensException("need --maps >= 1, --repeats >= 1, --batch >= 1 and --reference-batch >= 1");
         }
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try (WaferModel model = WaferModelBundle.load(modelDir)) {
             if (batch != null) {
                 model.setForwardBatch(batch);
@@ -78,9 +87,20 @@ public final class BenchWaferCommand implements Callable<Integer> {
             }
             float[][] input = WaferTrainingPlan.labelled(dataset, picked, model.classes()).maps();
             model.predict(Arrays.copyOf(input, Math.min(256, input.length))); // warm-up
-            double median = median(() -> model.predict(input));
+            double[] endToEnd = median(() -> classifyRows(model, dataset, picked));
+            double[] predict = median(() -> model.predict(input));
             float[][] encoded = model.encoder().encode(input);
-            double network = median(() -> model.predictEncoded(encoded));
+            double[] network = median(() -> model.predictEncoded(encoded));
+            double median = predict[0];
+            double[] reference = null;
+            if (referenceBatch != null) {
+                int fused = model.forwardBatch();
+                model.setForwardBatch(referenceBatch);
+                boolean average = model.averageOverSymmetries();
+                model.predictPerNetwork(Arrays.copyOf(input, Math.min(16, input.length)), average); // warm-up
+                reference = median(() -> model.predictPerNetwork(input, average));
+                model.setForwardBatch(fused);
+            }
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("benchmark", "wafer");
             doc.put("variant", model.variant().id());
@@ -88,10 +108,23 @@ public final class BenchWaferCommand implements Callable<Integer> {
             doc.put("batch", model.forwardBatch());
             doc.put("maps", maps);
             doc.put("processors", Runtime.getRuntime().availableProcessors());
+            doc.put("load_average_at_start", loadAtStart);
+            doc.put("end_to_end_seconds_median", endToEnd[0]);
+            doc.put("end_to_end_maps_per_second", maps / endToEnd[0]);
+            doc.put("end_to_end_cpu_seconds_median", endToEnd[1]);
             doc.put("seconds_median", median);
             doc.put("maps_per_second", maps / median);
-            doc.put("network_seconds_median", network);
-            doc.put("network_maps_per_second", maps / network);
+            doc.put("cpu_seconds_median", predict[1]);
+            if (reference != null) {
+                doc.put("reference_batch", referenceBatch);
+                doc.put("reference_seconds_median", reference[0]);
+                doc.put("reference_maps_per_second", maps / reference[0]);
+                doc.put("reference_cpu_seconds_median", reference[1]);
+            }
+            doc.put("network_seconds_median", network[0]);
+            doc.put("network_maps_per_second", maps / network[0]);
+            doc.put("network_cpu_seconds_median", network[1]);
+            doc.put("load_average_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             // "seconds_median" is the bundle's predict: 8 passes per map when it averages over symmetries
             doc.put("average_over_symmetries", model.averageOverSymmetries());
             if (model.provenance().get("training") instanceof Map<?, ?> t && t.get("trainingSeconds") instanceof Number s
@@ -109,15 +142,31 @@ public final class BenchWaferCommand implements Callable<Integer> {
         return 0;
     }
 
-    private double median(Runnable run) {
+    /** Median wall seconds and median process CPU seconds (all threads, native ones included) of the repeats. */
+    private double[] median(Runnable run) {
         double[] seconds = new double[Math.max(1, repeats)];
+        double[] cpu = new double[seconds.length];
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int r = 0; r < seconds.length; r++) {
+            long c = os.getProcessCpuTime();
             long t = System.nanoTime();
             run.run();
             seconds[r] = (System.nanoTime() - t) / 1e9;
+            cpu[r] = (os.getProcessCpuTime() - c) / 1e9;
         }
         Arrays.sort(seconds);
-        return seconds[seconds.length / 2];
+        Arrays.sort(cpu);
+        return new double[] {seconds[seconds.length / 2], cpu[cpu.length / 2]};
+    }
+
+    /** What {@code wafer classify} does with the rows: decode, encode and classify, pipelined, in its batches. */
+    private static void classifyRows(WaferModel model, WaferDataset dataset, List<Integer> rows) {
+        try {
+            WaferPredictions.classifyRows(model, dataset, rows, model.averageOverSymmetries(), (b, p) -> { },
+                    Progress.NONE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
