@@ -60,6 +60,7 @@ public final class CompareViewModel {
             return null;
         }
         List<String> names = List.copyOf(methods);
+        String layer = explanations.layerProperty().get();
         double t = threshold.get();
         int target = model == null ? defectlens.explain.Explainer.PREDICTED : explanations.targetFor(model, img);
         Map<String, String> failed = new LinkedHashMap<>();
@@ -71,7 +72,7 @@ public final class CompareViewModel {
                 ctx.throwIfCancelled(title);
                 ctx.update(i, names.size(), names.get(i));
                 try {
-                    Heatmap h = ExplanationViewModel.compute(model, img.raster(), names.get(i),
+                    Heatmap h = ExplanationViewModel.compute(model, layer, img.raster(), names.get(i),
                             target, explanations.banks());
                     out.add(new Panel(ExplainMenu.label(names.get(i)), img.display(), overlay(h, t), h));
                 } catch (RuntimeException e) {

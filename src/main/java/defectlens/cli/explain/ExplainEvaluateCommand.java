@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import defectlens.cli.CommandFactory;
 import defectlens.cli.Json;
 import defectlens.cli.JsonOption;
+import defectlens.cli.LayerOption;
 import defectlens.cli.ModelOpener;
 import defectlens.cli.SkippedImages;
 import defectlens.cli.TerminalProgress;
@@ -13,6 +14,7 @@ import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
+import defectlens.explain.ExplanationLayer;
 import defectlens.explain.craft.ConceptBank;
 import defectlens.explain.craft.ConceptBankFitter;
 import defectlens.explain.craft.CraftExplainer;
@@ -73,7 +75,8 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--methods", defaultValue = "gradcam,craft", split = ",",
-            description = "Methods: gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam, craft; "
+            description = "Methods: gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam, "
+                    + "multilayercam, craft; "
                     + "NAME+tta smooths CAMs (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
@@ -116,6 +119,11 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    @Mixin
+    LayerOption layerOption;
+
+    private ExplanationLayer layer;
+
     private SkippedImages skipped;
 
     @Override
@@ -134,7 +142,10 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         skipped = new SkippedImages(err);
-        try (SplitClassifier classifier = models.open(model)) {
+        try (SplitClassifier whole = models.open(model)) {
+            layer = layerOption.choose(whole, model);
+            SplitClassifier classifier = layer.model();
+            err.println("explain evaluate: " + layer.describe());
             Map<String, Explainer> explainers = new LinkedHashMap<>();
             for (String m : methods) {
                 String name = m.trim().toLowerCase(Locale.ROOT);
@@ -281,6 +292,9 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("model", model.toString());
         root.put("data", data.toString());
+        root.put("layer", layer.layer().name());
+        root.put("layerByRule", layer.byRule());
+        root.put("layerMap", List.of(layer.layer().height(), layer.layer().width()));
         root.put("threshold", threshold);
         root.put("pointingTolerance", pointingTolerance);
         root.put("target", target);

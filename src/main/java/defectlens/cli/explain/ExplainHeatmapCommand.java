@@ -3,11 +3,13 @@ package defectlens.cli.explain;
 import defectlens.cli.CommandFactory;
 import defectlens.cli.Json;
 import defectlens.cli.JsonOption;
+import defectlens.cli.LayerOption;
 import defectlens.cli.ModelOpener;
 import defectlens.core.DefectLensException;
 import defectlens.core.OutputFile;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
+import defectlens.explain.ExplanationLayer;
 import defectlens.explain.Heatmap;
 import defectlens.image.Colormap;
 import defectlens.image.ImageRaster;
@@ -49,7 +51,8 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
     Path image;
 
     @Option(names = "--method", defaultValue = "gradcam",
-            description = "gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam (NAME+tta smooths), "
+            description = "gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam, multilayercam "
+                    + "(NAME+tta smooths), "
                     + "craft (default: ${DEFAULT-VALUE}).")
     String method;
 
@@ -74,6 +77,9 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    @Mixin
+    LayerOption layerOption;
+
     @Option(names = "--force", description = "Replace output files that exist.")
     boolean force;
 
@@ -91,7 +97,9 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
             throw new DefectLensException("unknown colormap '" + colormap + "' (viridis, inferno or jet)");
         }
         ImageRaster raster = SemImageReader.read(image);
-        try (SplitClassifier classifier = models.open(model)) {
+        try (SplitClassifier whole = models.open(model)) {
+            ExplanationLayer layer = layerOption.choose(whole, model);
+            SplitClassifier classifier = layer.model();
             int target = resolveClass(classifier);
             Explainer explainer = explainer(classifier);
             Heatmap h = explainer.explain(classifier, raster, target);
@@ -113,6 +121,8 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
                 root.put("class", h.className());
                 root.put("classIndex", h.targetClass());
                 root.put("score", h.score());
+                root.put("layer", layer.layer().name());
+                root.put("layerByRule", layer.byRule());
                 root.put("rawWidth", h.rawWidth());
                 root.put("rawHeight", h.rawHeight());
                 root.put("width", h.width());
@@ -124,6 +134,7 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
                 stdout.println(Json.write(root));
             } else {
                 stdout.println(h);
+                stdout.println(layer.describe());
             }
             stdout.flush();
             return 0;

@@ -44,6 +44,11 @@ public final class CraftExplainer implements Explainer {
                 throw new DefectLensException("no concept bank for class " + model.classes().get(p.target())
                         + ": fit one first");
             }
+            if (bank.splitLayer() != null && !bank.splitLayer().equals(model.splitLayer())) {
+                throw new DefectLensException("concept bank of class " + bank.className() + " was fitted at layer "
+                        + bank.splitLayer() + ", not at " + model.splitLayer() + " (fit it again, or --layer "
+                        + bank.splitLayer() + ")");
+            }
             if (bank.channels() != p.channels()) {
                 throw new DefectLensException("concept bank of class " + bank.className() + " has " + bank.channels()
                         + " channels but layer " + model.splitLayer() + " has " + p.channels());
