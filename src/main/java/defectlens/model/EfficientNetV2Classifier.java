@@ -85,6 +85,26 @@ public final class EfficientNetV2Classifier implements SplitClassifier {
     }
 
     @Override
+    public List<String> randomizableLayers() {
+        List<String> out = new ArrayList<>();
+        out.add("classifier");
+        List<ExplainableLayer> layers = explainableLayers();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            out.add(layers.get(i).name());
+        }
+        return out;
+    }
+
+    @Override
+    public void randomizeLayer(String layer, long seed) {
+        if (!randomizableLayers().contains(layer)) {
+            throw new DefectLensException("the model has no layer '" + layer + "' to randomise; its layers: "
+                    + randomizableLayers());
+        }
+        WeightRandomization.redraw(network.layer(layer), seed);
+    }
+
+    @Override
     public void close() {
         weights.close();
     }

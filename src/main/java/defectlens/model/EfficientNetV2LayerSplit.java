@@ -70,6 +70,16 @@ final class EfficientNetV2LayerSplit implements SplitClassifier {
         return whole.splitAt(other);
     }
 
+    @Override
+    public List<String> randomizableLayers() {
+        return whole.randomizableLayers();
+    }
+
+    @Override
+    public void randomizeLayer(String name, long seed) {
+        whole.randomizeLayer(name, seed);
+    }
+
     /** Closes nothing: the weights belong to the whole classifier. */
     @Override
     public void close() {

@@ -64,6 +64,25 @@ public interface SplitClassifier extends AutoCloseable {
                 + explainableLayers().stream().map(ExplainableLayer::name).toList());
     }
 
+    /**
+     * The layers whose weights {@link #randomizeLayer} can draw again, from the output back to the input (the
+     * order of a cascading model-parameter randomisation, Adebayo et al. 2018); empty when the model cannot.
+     */
+    default List<String> randomizableLayers() {
+        return List.of();
+    }
+
+    /**
+     * Replaces the trainable weights of {@code layer} in place by random values of the same per-tensor mean and
+     * standard deviation (BatchNorm running statistics are kept), for sanity checks of explanations. Views made by
+     * {@link #splitAt} share the change.
+     *
+     * @throws UnsupportedOperationException when the model cannot ({@link #randomizableLayers()} is empty)
+     */
+    default void randomizeLayer(String layer, long seed) {
+        throw new UnsupportedOperationException("this model's weights cannot be randomised");
+    }
+
     /** Logits of a normalised input batch: {@code head(features(input))}. */
     default NDArray logits(NDArray input) {
         return head(features(input));
