@@ -14,9 +14,12 @@ import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
+import defectlens.explain.Heatmap;
 import defectlens.explain.ExplanationLayer;
 import defectlens.explain.craft.ConceptBank;
 import defectlens.explain.craft.ConceptBankFitter;
+import defectlens.explain.craft.ConceptMaps;
+import defectlens.explain.craft.ConceptShares;
 import defectlens.explain.craft.CraftExplainer;
 import defectlens.explain.craft.CraftOptions;
 import defectlens.explain.metrics.EvaluationReport;
@@ -137,6 +140,37 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
     private ExplanationLayer layer;
 
     private SkippedImages skipped;
+    private final ConceptShares shares = new ConceptShares();
+
+    /** CRAFT that keeps the concept maps of its last image, for the concepts' shares of the mask. */
+    private static final class Recording implements Explainer {
+        private final CraftExplainer craft;
+        private ConceptMaps last;
+
+        Recording(CraftExplainer craft) {
+            this.craft = craft;
+        }
+
+        @Override
+        public String name() {
+            return craft.name();
+        }
+
+        @Override
+        public Heatmap explain(SplitClassifier model, ImageRaster image, int targetClass) {
+            last = craft.conceptMaps(model, image, targetClass);
+            return last.craftHeatmap(name(), image.width(), image.height());
+        }
+    }
+
+    private void appendToReport(String markdown) {
+        Path file = out.resolve("explain-evaluation.md");
+        try {
+            Files.writeString(file, "\n" + markdown, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new DefectLensException(file, "cannot write the evaluation report: " + e.getMessage(), e);
+        }
+    }
 
     @Override
     public Integer call() {
@@ -161,7 +195,8 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
             Map<String, Explainer> explainers = new LinkedHashMap<>();
             for (String m : methods) {
                 String name = m.trim().toLowerCase(Locale.ROOT);
-                explainers.put(name, name.equals("craft") ? craft(classifier, dataset, withMasks, err) : Explainers.camByName(name));
+                explainers.put(name, name.equals("craft") ? new Recording(craft(classifier, dataset, withMasks, err))
+                        : Explainers.camByName(name));
             }
             Iterable<ExplanationEvaluator.Case> lazy = () -> readable(withMasks, classifier);
             FaithfulnessCurves curves = steps > 0 ? new FaithfulnessCurves(steps, FaithfulnessCurves.Baseline.BLUR, 16) : null;
@@ -170,12 +205,19 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
                     + " images)")) {
                 skipped.below(progress);
                 ExplanationEvaluator evaluator = new ExplanationEvaluator(threshold, curves, pointingTolerance);
-                evaluation = evaluator.withTopK(topK).evaluateAll(classifier, explainers, lazy, progress);
+                evaluation = evaluator.withTopK(topK).withListener((c, m, h) -> {
+                    if (explainers.get(m) instanceof Recording r && r.last != null) {
+                        shares.add(r.last, c.mask());
+                    }
+                }).evaluateAll(classifier, explainers, lazy, progress);
             }
             List<ExplanationEvaluator.MethodResult> results = evaluation.methods();
             int read = withMasks.size() - (int) withMasks.stream().filter(s -> skipped.contains(s)).count();
             skipped.requireSomeRead(data, read, withMasks.size());
             EvaluationReport.write(out, evaluation, threshold);
+            if (!shares.shares().isEmpty()) {
+                appendToReport(shares.markdown());
+            }
             SanityChecks.Report sane = sanity > 0 ? sanity(classifier, explainers, withMasks, err) : null;
             PrintWriter stdout = spec.commandLine().getOut();
             if (json.on()) {
@@ -184,6 +226,9 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
                 stdout.println(Json.write(root));
             } else {
                 stdout.print(EvaluationReport.markdown(evaluation, threshold));
+                if (!shares.shares().isEmpty()) {
+                    stdout.print("\n" + shares.markdown());
+                }
                 if (sane != null) {
                     stdout.print("\n" + SanityReport.markdown(sane, List.copyOf(explainers.keySet())));
                 }
@@ -283,7 +328,7 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
         return new ExplanationEvaluator.Case(s.id(), image, mask, cls);
     }
 
-    private Explainer craft(SplitClassifier classifier, SemDataset dataset, List<SemSample> evaluated, PrintWriter err) {
+    private CraftExplainer craft(SplitClassifier classifier, SemDataset dataset, List<SemSample> evaluated, PrintWriter err) {
         Map<Integer, ConceptBank> fitted = new HashMap<>();
         String modelName = model.toAbsolutePath().normalize().getFileName().toString();
         int patch = craftPatch == null ? 0 : craftPatch;
@@ -387,6 +432,7 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
             pairs.add(pair);
         }
         root.put("correlations", pairs);
+        root.put("conceptShares", shares.shares());
         root.put("skipped", skipped.json());
         root.put("markdown", out.resolve("explain-evaluation.md").toString());
         root.put("csv", out.resolve("explain-evaluation.csv").toString());

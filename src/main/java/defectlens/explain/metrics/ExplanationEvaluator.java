@@ -31,6 +31,12 @@ public final class ExplanationEvaluator {
             MetricSummary relevanceRank, MetricSummary topK, MetricSummary auc) {
     }
 
+    /** Told of every heatmap the evaluation makes, with its case (e.g. to measure more than the evaluator does). */
+    @FunctionalInterface
+    public interface Listener {
+        void explained(Case c, String method, Heatmap heatmap);
+    }
+
     /** Every method's results and how alike the methods' maps are. */
     public record Evaluation(List<MethodResult> methods, MethodCorrelations correlations) {
     }
@@ -39,6 +45,7 @@ public final class ExplanationEvaluator {
     private final FaithfulnessCurves curves;
     private final int pointingTolerance;
     private int topK = LocalisationMetrics.DEFAULT_TOP_K;
+    private Listener listener = (c, m, h) -> { };
 
     /** With the pointing game's usual 15-pixel tolerance. */
     public ExplanationEvaluator(double threshold, FaithfulnessCurves curves) {
@@ -64,6 +71,12 @@ public final class ExplanationEvaluator {
             throw new IllegalArgumentException("top-k needs k >= 1: " + k);
         }
         topK = k;
+        return this;
+    }
+
+    /** The same evaluator, telling {@code l} of every heatmap it makes. */
+    public ExplanationEvaluator withListener(Listener l) {
+        listener = l;
         return this;
     }
 
@@ -100,6 +113,7 @@ public final class ExplanationEvaluator {
             List<float[]> maps = new ArrayList<>();
             for (Map.Entry<String, Explainer> e : methods.entrySet()) {
                 Heatmap h = e.getValue().explain(model, c.image(), c.targetClass());
+                listener.explained(c, e.getKey(), h);
                 Acc a = acc.get(e.getKey());
                 float[] map = fit(h, c.mask()).normalized();
                 maps.add(map);
