@@ -102,7 +102,7 @@ public final class ExplanationControls extends VBox {
         gallery.setId("openGallery");
         gallery.setOnAction(e -> openGallery.run());
         getChildren().addAll(title, method, new Label("Class to explain"), target,
-                new Label("Layer"), layer, layerInfo, tta, new HBox(6, explain, cancel), auto, progress, status, warning,
+                new Label("Layer"), layer, layerInfo, new ColourLegend(vm), tta, new HBox(6, explain, cancel), auto, progress, status, warning,
                 new HBox(6, compare, gallery));
     }
 }

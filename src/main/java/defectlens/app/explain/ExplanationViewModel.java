@@ -23,8 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -69,6 +71,9 @@ public final class ExplanationViewModel {
     private final StringProperty warning = new SimpleStringProperty("");
     private final StringProperty target = new SimpleStringProperty(PREDICTED);
     private final StringProperty layer = new SimpleStringProperty(DEFAULT_LAYER);
+    private final DoubleProperty threshold = new SimpleDoubleProperty(DEFAULT_THRESHOLD);
+    private final BooleanProperty absoluteScale = new SimpleBooleanProperty(false);
+    private final DoubleProperty scaleTop = new SimpleDoubleProperty(1.0);
     private String lastMethod;
 
     public ExplanationViewModel(MainViewModel main, ConceptBanks banks) {
@@ -179,7 +184,24 @@ public final class ExplanationViewModel {
         } else {
             warning.set("");
         }
-        return showLayer(new HeatmapOverlay(h, colormap.get(), DEFAULT_THRESHOLD, HeatmapOverlay.Mode.FILL));
+        OverlayLayerModel shown = showLayer(overlay(h, HeatmapOverlay.Mode.FILL));
+        shown.layerProperty().addListener((o, a, b) -> {
+            if (b instanceof HeatmapOverlay now) {
+                colormap.set(now.colormap());
+                threshold.set(now.threshold());
+            }
+        });
+        return shown;
+    }
+
+    /** A heatmap drawn with the shared colormap, threshold and scale (viewer layers and compare panes alike). */
+    public HeatmapOverlay overlay(Heatmap h, HeatmapOverlay.Mode mode) {
+        return new HeatmapOverlay(scaled(h), colormap.get(), threshold.get(), mode);
+    }
+
+    /** The heatmap on the shared scale: per-image min-max, or absolute with the shared top value. */
+    public Heatmap scaled(Heatmap h) {
+        return absoluteScale.get() ? h.onAbsoluteScale(scaleTop.get()) : h.onImageScale();
     }
 
     /** Adds a layer to the viewer, replacing a layer of the same name. */
@@ -230,6 +252,21 @@ public final class ExplanationViewModel {
         return target;
     }
 
+    /** The threshold under which heatmaps stay plain image, shared by viewer layers and the compare view. */
+    public DoubleProperty thresholdProperty() {
+        return threshold;
+    }
+
+    /** Whether heatmaps are drawn on an absolute scale (0 .. {@link #scaleTopProperty()}) instead of per-image min-max. */
+    public BooleanProperty absoluteScaleProperty() {
+        return absoluteScale;
+    }
+
+    /** The raw value drawn in the colormap's top colour on the absolute scale. */
+    public DoubleProperty scaleTopProperty() {
+        return scaleTop;
+    }
+
     /** The layer to explain at: {@link #DEFAULT_LAYER} or one of the model's explainable layers. */
     public StringProperty layerProperty() {
         return layer;
@@ -257,7 +294,7 @@ public final class ExplanationViewModel {
         return auto;
     }
 
-    /** Colormap of new heatmap layers. */
+    /** Colormap of heatmap layers and compare panes (follows the last heatmap layer's controls). */
     public ObjectProperty<Colormap> colormapProperty() {
         return colormap;
     }

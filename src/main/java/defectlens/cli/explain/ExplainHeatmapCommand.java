@@ -71,6 +71,14 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
     @Option(names = "--colormap", defaultValue = "viridis", description = "viridis, inferno or jet (default: ${DEFAULT-VALUE}).")
     String colormap;
 
+    @Option(names = "--scale", defaultValue = "image",
+            description = "image (min-max of this map) or absolute (0 .. --vmax in raw units, the same on every image; "
+                    + "default: ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(names = "--vmax", description = "Raw value drawn as 1 on the absolute scale (default: this map's maximum).")
+    Double vmax;
+
     @Option(names = "--banks", description = "Folder of CRAFT concept banks (needed by --method craft).")
     Path banks;
 
@@ -103,6 +111,15 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
             int target = resolveClass(classifier);
             Explainer explainer = explainer(classifier);
             Heatmap h = explainer.explain(classifier, raster, target);
+            if (scale.equals("absolute")) {
+                double top = vmax != null ? vmax : h.rawMax();
+                if (!(top > 0) || Double.isInfinite(top)) {
+                    throw new DefectLensException(image, "no positive value to anchor the absolute scale; give --vmax");
+                }
+                h = h.onAbsoluteScale(top);
+            } else if (!scale.equals("image")) {
+                throw new DefectLensException("--scale must be 'image' or 'absolute', not '" + scale + "'");
+            }
             h.saveNpy(out);
             if (raw != null) {
                 h.saveRawNpy(raw);
@@ -128,6 +145,8 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
                 root.put("width", h.width());
                 root.put("height", h.height());
                 root.put("degenerate", h.degenerateReason().orElse(null));
+                root.put("scale", h.absoluteMax().isPresent() ? "absolute" : "image");
+                root.put("vmax", h.absoluteMax().isPresent() ? h.absoluteMax().getAsDouble() : null);
                 root.put("npy", out.toString());
                 root.put("raw", raw == null ? null : raw.toString());
                 root.put("png", png == null ? null : png.toString());
