@@ -3,6 +3,7 @@ package defectlens;
 import defectlens.app.Launcher;
 import defectlens.cli.DefectLensCommand;
 import defectlens.core.RuntimeEnvironment;
+import defectlens.core.UserFolders;
 
 /**
  * Entry point: with no argument it opens the workbench window, with a command it runs the CLI. Prepares the
@@ -14,11 +15,22 @@ public final class Main {
 
     public static void main(String[] args) {
         RuntimeEnvironment.prepare();
-        if (args.length == 0 || args[0].startsWith("--open=") || args[0].startsWith("--wafers=")
-                || args[0].startsWith("--review=")) {
+        String moved = UserFolders.moveLegacyFolderOfCurrentUser();
+        if (moved != null) {
+            System.err.println(moved);
+        }
+        if (args.length == 0 || isWindowOption(args[0])) {
             Launcher.main(args);
             return;
         }
         System.exit(DefectLensCommand.run(args));
     }
+
+    /** The options of the window ({@code --open=}, {@code --wafers=}, {@code --review=}, {@code --screenshot=}). */
+    static boolean isWindowOption(String arg) {
+        return WINDOW_OPTIONS.stream().anyMatch(o -> arg.startsWith("--" + o + "="));
+    }
+
+    private static final java.util.List<String> WINDOW_OPTIONS = java.util.List.of("open", "wafers", "review",
+            "reviewer", "screenshot", "screenshot-delay");
 }

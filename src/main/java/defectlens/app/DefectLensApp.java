@@ -14,7 +14,8 @@ import javafx.stage.Stage;
 
 /**
  * The workbench window. Opens the path given on the command line ({@code --open=PATH}) or else the
- * shipped demo data set, so the first start shows something real.
+ * shipped demo data set, so the first start shows something real. {@code --screenshot=FILE.png} writes the
+ * window as PNG after a few seconds and closes it (the installer smoke test, {@link StartScreenshot}).
  */
 public final class DefectLensApp extends Application {
     private FxTaskExecutor tasks;
@@ -45,6 +46,10 @@ public final class DefectLensApp extends Application {
         if (review != null) {
             window.openReview(Path.of(review), getParameters().getNamed().getOrDefault("reviewer",
                     defectlens.app.review.ReviewDesk.loginName()));
+        }
+        String shot = getParameters().getNamed().get("screenshot");
+        if (shot != null) {
+            StartScreenshot.schedule(stage, Path.of(shot), getParameters().getNamed().get("screenshot-delay"));
         }
     }
 

@@ -281,6 +281,9 @@ public final class MainWindow extends BorderPane {
         Menu explain = new ExplainMenu(explanations.explanations(),
                 () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
         Menu edit = new EditMenu(masks, () -> getScene().getWindow());
+        // Explanations and mask editing act on the SEM image: off while the wafer maps are in front.
+        explain.disableProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(waferTab));
+        edit.disableProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(waferTab));
         return new MenuBar(file, edit, view, model, explain, study, help);
     }
 

@@ -1,7 +1,5 @@
 package defectlens.core;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * {@code sem-demo} classifier answered NaN for every image. With the cap (or on CPUs without AVX-512) the
  * kernels agree with the reference ({@code OneDnnConvolutionTest}). oneDNN reads {@value #VARIABLE} (older name
  * {@value #LEGACY_VARIABLE}) from the process environment when it first dispatches, which Java cannot set, so
- * the C library's {@code setenv} is called through JNA. A value the user exported is left alone; the system
+ * {@link ProcessEnvironment} sets it. A value the user exported is left alone; the system
  * property {@value #PROPERTY} chooses another cap ({@code none}: no cap, oneDNN's own choice).
  */
 public final class OneDnnIsaCap {
@@ -32,16 +30,6 @@ public final class OneDnnIsaCap {
     private OneDnnIsaCap() {
     }
 
-    /** C library's environment setter (POSIX). */
-    private interface PosixEnvironment extends Library {
-        int setenv(String name, String value, int overwrite);
-    }
-
-    /** Microsoft C runtime's environment setter. */
-    private interface WindowsEnvironment extends Library {
-        int _putenv_s(String name, String value);
-    }
-
     /**
      * Sets the cap once per process (later calls return the first answer): the oneDNN ISA now in force, or
      * {@code null} when oneDNN keeps its own choice (no x86-64 CPU, or {@code -D}{@value #PROPERTY}{@code =none}).
@@ -51,7 +39,7 @@ public final class OneDnnIsaCap {
             return effective;
         }
         done = true;
-        String user = firstSet(System.getenv(VARIABLE), System.getenv(LEGACY_VARIABLE));
+        String user = ProcessEnvironment.firstSet(System.getenv(VARIABLE), System.getenv(LEGACY_VARIABLE));
         if (user != null) {
             effective = user;
             return effective;
@@ -61,8 +49,8 @@ public final class OneDnnIsaCap {
             return null;
         }
         try {
-            setEnvironment(VARIABLE, cap);
-            setEnvironment(LEGACY_VARIABLE, cap);
+            ProcessEnvironment.set(VARIABLE, cap);
+            ProcessEnvironment.set(LEGACY_VARIABLE, cap);
             effective = cap;
             LOG.debug("oneDNN instruction set capped at {}", cap);
         } catch (LinkageError | RuntimeException e) {
@@ -71,27 +59,8 @@ public final class OneDnnIsaCap {
         return effective;
     }
 
-    private static String firstSet(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return null;
-    }
-
     private static boolean isX86() {
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
         return arch.equals("amd64") || arch.equals("x86_64");
-    }
-
-    private static void setEnvironment(String name, String value) {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        int rc = windows
-                ? Native.load("msvcrt", WindowsEnvironment.class)._putenv_s(name, value)
-                : Native.load("c", PosixEnvironment.class).setenv(name, value, 1);
-        if (rc != 0) {
-            throw new IllegalStateException("setting " + name + " failed (" + rc + ")");
-        }
     }
 }

@@ -3,6 +3,7 @@ package defectlens.review;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import defectlens.core.DefectLensException;
 import defectlens.core.OutputFile;
+import defectlens.core.UserFolders;
 import defectlens.image.NpyFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -148,7 +149,8 @@ public final class PredictionCache {
     /**
      * Where the predictions of a model on a data set opened without a review are kept:
      * {@code <cache>/defectlens/predictions/<data>-<model>}, with {@code <cache>} the system property
-     * {@code defectlens.cache}, else {@code $XDG_CACHE_HOME}, else {@code ~/.cache}. Null when the property is
+     * {@code defectlens.cache}, else {@code predictions/<data>-<model>} in the user's cache folder
+     * ({@link UserFolders#cache()}: {@code $XDG_CACHE_HOME/defectlens} on Linux). Null when the property is
      * {@code none} (the tests turn the user cache off so that no test sees another's predictions).
      */
     public static Path userCacheDir(String dataFingerprint, String modelSha) {
@@ -156,11 +158,11 @@ public final class PredictionCache {
         if ("none".equals(base)) {
             return null;
         }
+        String leaf = shortHash(dataFingerprint) + "-" + shortHash(modelSha);
         if (base == null || base.isBlank()) {
-            String xdg = System.getenv("XDG_CACHE_HOME");
-            base = xdg != null && !xdg.isBlank() ? xdg : Path.of(System.getProperty("user.home"), ".cache").toString();
+            return UserFolders.current().cache().resolve("predictions").resolve(leaf);
         }
-        return Path.of(base, "defectlens", "predictions", shortHash(dataFingerprint) + "-" + shortHash(modelSha));
+        return Path.of(base, "defectlens", "predictions", leaf);
     }
 
     private static String shortHash(String s) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import defectlens.core.UserFolders;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The most recently opened images and data sets, newest first, kept in
- * {@code ~/.defectlens/recent.json} (folder overridable with {@code -Ddefectlens.home}).
+ * {@code recent.json} in the user's settings folder ({@link UserFolders#config()}).
  */
 public final class RecentItems {
     private static final Logger LOG = LoggerFactory.getLogger(RecentItems.class);
@@ -26,8 +27,7 @@ public final class RecentItems {
     }
 
     public static RecentItems inUserHome() {
-        String home = System.getProperty("defectlens.home", System.getProperty("user.home") + "/.defectlens");
-        return new RecentItems(Path.of(home, "recent.json"));
+        return new RecentItems(UserFolders.current().config().resolve("recent.json"));
     }
 
     public List<Path> list() {

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Finds what ships with the program ({@code datasets/...}, {@code models/...}): relative to the working
- * directory, or to the folder above {@code target/} where the jar lives.
+ * directory, to the folder above {@code target/} where the jar lives (a source checkout), or beside the jar (the
+ * installed program: {@code lib/app/} of the app image).
  */
 public final class ShippedFiles {
     private ShippedFiles() {
@@ -26,7 +27,7 @@ public final class ShippedFiles {
         Path cwd = Path.of(relative);
         try {
             Path jar = Path.of(ShippedFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return List.of(cwd, jar.getParent().getParent().resolve(relative));
+            return List.of(cwd, jar.getParent().getParent().resolve(relative), jar.getParent().resolve(relative));
         } catch (Exception e) {
             return List.of(cwd);
         }

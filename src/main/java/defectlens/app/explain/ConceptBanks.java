@@ -3,6 +3,7 @@ package defectlens.app.explain;
 import defectlens.app.common.LoadedModel;
 import defectlens.explain.craft.ConceptBank;
 import java.nio.file.Files;
+import defectlens.core.UserFolders;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,9 +22,9 @@ public final class ConceptBanks {
         this.root = root;
     }
 
-    /** The default bank root: {@code ~/.defectlens/concept-banks}. */
+    /** The default bank root: {@code concept-banks} in the user's data folder ({@link UserFolders#data()}). */
     public static Path defaultRoot() {
-        return Path.of(System.getProperty("user.home"), ".defectlens", "concept-banks");
+        return UserFolders.current().data().resolve("concept-banks");
     }
 
     public Path root() {

@@ -67,11 +67,11 @@ public final class ClassificationViewModel {
         this.running = new TaskSlot(main.executor(), job);
         canClassify = main.modelProperty().isNotNull().and(main.datasetProperty().isNotNull());
         main.datasetProperty().addListener((o, a, b) -> {
-            forget("data set changed");
+            forget();
             restore();
         });
         main.modelProperty().addListener((o, a, b) -> {
-            forget("model changed");
+            forget();
             restore();
         });
         main.selectedProperty().addListener((o, a, b) -> updateCurrent());
@@ -149,7 +149,7 @@ public final class ClassificationViewModel {
             return predictionsOf(d, table, doneRows(table));
         }).onLane(TaskLane.CLASSIFICATION).onSuccess(found -> {
             accept(d, model, found);
-            status.set(found.isEmpty() ? "No predictions yet" : found.size() + " of " + d.size()
+            status.set(found.isEmpty() ? nextStepHint() : found.size() + " of " + d.size()
                     + " images classified earlier by " + model.name() + " (from the cache)");
         }).failureTitle("Cannot read earlier predictions").cancelledText(() -> "No predictions"));
     }
@@ -241,11 +241,22 @@ public final class ClassificationViewModel {
         running.cancel();
     }
 
-    private void forget(String why) {
+    private void forget() {
         cancel();
         predictions.clear();
         revision.set(revision.get() + 1);
-        status.set("No predictions (" + why + ")");
+        status.set(nextStepHint());
+    }
+
+    /** What the user does next to see predictions (shown until predictions come from the cache or a run). */
+    String nextStepHint() {
+        if (main.modelProperty().get() == null) {
+            return "No predictions: open a model (Model > Open model...)";
+        }
+        if (main.datasetProperty().get() == null) {
+            return "No predictions: open a data set (File > Open data set...)";
+        }
+        return "Not classified yet: Model > Classify data set (Ctrl+Shift+K)";
     }
 
     private void updateCurrent() {
