@@ -6,6 +6,7 @@ import defectlens.explain.cam.GradCam;
 import defectlens.explain.cam.GradCamPlusPlus;
 import defectlens.explain.cam.HiResCam;
 import defectlens.explain.cam.LayerCam;
+import defectlens.explain.cam.MultiLayerCam;
 import defectlens.explain.cam.ScoreCam;
 import defectlens.explain.cam.XGradCam;
 import defectlens.explain.craft.ConceptBank;
@@ -17,7 +18,8 @@ import java.util.Locale;
 public final class Explainers {
     /** Names accepted by {@link #camByName}; a {@code +tta} suffix adds flip/rotation smoothing. */
     public static final List<String> CAM_NAMES =
-            List.of("gradcam", "gradcam++", "hirescam", "xgradcam", "layercam", "eigencam", "scorecam");
+            List.of("gradcam", "gradcam++", "hirescam", "xgradcam", "layercam", "eigencam", "scorecam",
+                    MultiLayerCam.NAME);
 
     private Explainers() {
     }
@@ -53,6 +55,7 @@ public final class Explainers {
             case "layercam" -> new LayerCam();
             case "eigencam" -> new EigenCam();
             case "scorecam" -> new ScoreCam();
+            case MultiLayerCam.NAME -> new MultiLayerCam();
             default -> throw new DefectLensException("unknown explanation method '" + name + "'; known: "
                     + String.join(", ", CAM_NAMES) + ", craft (and NAME+tta)");
         };

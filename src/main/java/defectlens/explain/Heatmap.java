@@ -12,7 +12,8 @@ import java.util.Optional;
  * where the method has a sign, e.g. HiResCAM and EigenCAM), and the same map upsampled bilinearly to
  * the image size with its positive part min-max normalised to [0, 1]. A map that is all zero,
  * constant, all negative or holds NaN/infinity is never passed off as an explanation: it is flagged
- * {@link #isDegenerate()} with a reason, and its normalised map is all zero.
+ * {@link #isDegenerate()} with a reason, and its normalised map is all zero. {@link #onAbsoluteScale} anchors
+ * the normalised map to a fixed top value instead of the per-image min-max.
  */
 public final class Heatmap {
     private final String method;
@@ -27,9 +28,15 @@ public final class Heatmap {
     private final int height;
     private final float[] normalized;
     private final String degenerateReason;
+    private final double absoluteMax;
 
     private Heatmap(String method, int targetClass, String className, double score, float[] raw, int rawWidth,
             int rawHeight, boolean signed, int width, int height) {
+        this(method, targetClass, className, score, raw, rawWidth, rawHeight, signed, width, height, Double.NaN);
+    }
+
+    private Heatmap(String method, int targetClass, String className, double score, float[] raw, int rawWidth,
+            int rawHeight, boolean signed, int width, int height, double absoluteMax) {
         if (raw.length != rawWidth * rawHeight) {
             throw new IllegalArgumentException("raw map of " + raw.length + " values is not " + rawWidth + "x" + rawHeight);
         }
@@ -43,6 +50,7 @@ public final class Heatmap {
         this.signed = signed;
         this.width = width;
         this.height = height;
+        this.absoluteMax = absoluteMax;
         String reason = null;
         int nonFinite = 0;
         for (float v : raw) {
@@ -63,7 +71,12 @@ public final class Heatmap {
         } else if (!(hi > lo)) {
             reason = hi == 0f ? "the map has no positive value (all zero or negative)" : "the map is constant";
         }
-        if (reason != null) {
+        if (!Double.isNaN(absoluteMax) && nonFinite == 0) {
+            reason = null;
+            for (int i = 0; i < up.length; i++) {
+                up[i] = (float) Math.min(1.0, up[i] / absoluteMax);
+            }
+        } else if (reason != null) {
             up = new float[width * height];
         } else {
             float range = hi - lo;
@@ -84,9 +97,43 @@ public final class Heatmap {
         return new Heatmap(method, targetClass, className, score, raw, rawWidth, rawHeight, signed, width, height);
     }
 
-    /** The same raw map for an image of another size. */
+    /** The same raw map for an image of another size (on the same scale). */
     public Heatmap atSize(int newWidth, int newHeight) {
-        return new Heatmap(method, targetClass, className, score, raw, rawWidth, rawHeight, signed, newWidth, newHeight);
+        return new Heatmap(method, targetClass, className, score, raw, rawWidth, rawHeight, signed, newWidth, newHeight,
+                absoluteMax);
+    }
+
+    /**
+     * The same raw map on an absolute scale: {@link #normalized()} becomes {@code min(1, max(0, raw) / vmax)}
+     * instead of the per-image min-max, so one colour means one amount of evidence on every image (and, for
+     * methods of one unit, across methods). A map with no positive value is then simply blank, not degenerate.
+     */
+    public Heatmap onAbsoluteScale(double vmax) {
+        if (!(vmax > 0) || Double.isInfinite(vmax)) {
+            throw new IllegalArgumentException("the absolute scale needs a positive, finite maximum: " + vmax);
+        }
+        return new Heatmap(method, targetClass, className, score, raw, rawWidth, rawHeight, signed, width, height, vmax);
+    }
+
+    /** The same raw map on the per-image min-max scale. */
+    public Heatmap onImageScale() {
+        return new Heatmap(method, targetClass, className, score, raw, rawWidth, rawHeight, signed, width, height);
+    }
+
+    /** The top of the absolute scale, or empty when the map is min-max normalised per image. */
+    public java.util.OptionalDouble absoluteMax() {
+        return Double.isNaN(absoluteMax) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(absoluteMax);
+    }
+
+    /** The largest positive raw value (0 when there is none): a starting point for an absolute scale's top. */
+    public double rawMax() {
+        double m = 0;
+        for (float v : raw) {
+            if (Float.isFinite(v)) {
+                m = Math.max(m, v);
+            }
+        }
+        return m;
     }
 
     public String method() {

@@ -117,6 +117,31 @@ public final class EfficientNetV2 extends AbstractBlock {
         return b;
     }
 
+    /** The name of one of the feature part's direct blocks ({@code stem}, {@code stage1} ...). */
+    String nameOf(Block block) {
+        for (Map.Entry<String, Block> e : layers.entrySet()) {
+            if (e.getValue() == block) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalArgumentException("a block that is not a named layer of " + config.name());
+    }
+
+    /**
+     * The feature part's direct blocks ({@code stem}, {@code stage1} ... {@value #SPLIT_LAYER}) with the
+     * size of their output for {@code input}, computed from shapes alone.
+     */
+    public List<ExplainableLayer> explainableLayers(InputSpec input) {
+        List<ExplainableLayer> out = new ArrayList<>();
+        Shape shape = new Shape(1, input.channels(), input.height(), input.width());
+        for (var child : features.getChildren()) {
+            shape = child.getValue().getOutputShapes(new Shape[] {shape})[0];
+            out.add(new ExplainableLayer(nameOf(child.getValue()), (int) shape.get(1), (int) shape.get(2),
+                    (int) shape.get(3)));
+        }
+        return out;
+    }
+
     /** Number of trainable values (BatchNorm running statistics excluded, as torchvision counts). */
     public long trainableParameterCount() {
         long n = 0;

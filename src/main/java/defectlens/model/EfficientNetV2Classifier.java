@@ -3,7 +3,11 @@ package defectlens.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import defectlens.core.DefectLensException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,6 +57,51 @@ public final class EfficientNetV2Classifier implements SplitClassifier {
     @Override
     public NDArray head(NDArray maps) {
         return network.head().forward(store, new NDList(maps), false).singletonOrThrow();
+    }
+
+    /** {@code stem}, {@code stage1} ... and {@value EfficientNetV2#SPLIT_LAYER}, with their map sizes. */
+    @Override
+    public List<ExplainableLayer> explainableLayers() {
+        return network.explainableLayers(input);
+    }
+
+    @Override
+    public SplitClassifier splitAt(String layer) {
+        if (EfficientNetV2.SPLIT_LAYER.equals(layer)) {
+            return this;
+        }
+        List<Block> before = new ArrayList<>();
+        List<Block> after = new ArrayList<>();
+        boolean found = false;
+        for (Pair<String, Block> child : network.features().getChildren()) {
+            (found ? after : before).add(child.getValue());
+            found |= network.nameOf(child.getValue()).equals(layer);
+        }
+        if (!found) {
+            throw new DefectLensException("the model has no explainable layer '" + layer + "'; its layers: "
+                    + explainableLayers().stream().map(ExplainableLayer::name).toList());
+        }
+        return new EfficientNetV2LayerSplit(this, layer, before, after, store);
+    }
+
+    @Override
+    public List<String> randomizableLayers() {
+        List<String> out = new ArrayList<>();
+        out.add("classifier");
+        List<ExplainableLayer> layers = explainableLayers();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            out.add(layers.get(i).name());
+        }
+        return out;
+    }
+
+    @Override
+    public void randomizeLayer(String layer, long seed) {
+        if (!randomizableLayers().contains(layer)) {
+            throw new DefectLensException("the model has no layer '" + layer + "' to randomise; its layers: "
+                    + randomizableLayers());
+        }
+        WeightRandomization.redraw(network.layer(layer), seed);
     }
 
     @Override

@@ -156,6 +156,6 @@ public final class ModelBundle {
     public static ModelManifest manifestFor(String name, EfficientNetV2 net, List<String> classes, InputSpec input,
             Provenance provenance) {
         return new ModelManifest(name, net.config().name(), classes, input, EfficientNetV2.SPLIT_LAYER,
-                net.trainableParameterCount(), List.of(WEIGHTS), provenance);
+                net.trainableParameterCount(), List.of(WEIGHTS), provenance, net.explainableLayers(input));
     }
 }

@@ -67,4 +67,24 @@ class HeatmapTest {
         assertEquals(255, r.sample(5, 3, 0));
         assertEquals(0, r.sample(0, 0, 0));
     }
+
+    @Test
+    void theAbsoluteScaleAnchorsTheMapToAFixedTopInsteadOfItsOwnRange() {
+        float[] raw = {0f, 1f, 2f, 4f};
+        Heatmap own = Heatmap.of("gradcam", 0, "a", 1.0, raw, 2, 2, false, 2, 2);
+        org.junit.jupiter.api.Assertions.assertEquals(1f, own.at(1, 1), 1e-6f);
+        Heatmap fixed = own.onAbsoluteScale(8.0);
+        org.junit.jupiter.api.Assertions.assertEquals(0.5f, fixed.at(1, 1), 1e-6f, "4 of 8");
+        org.junit.jupiter.api.Assertions.assertEquals(0.125f, fixed.at(1, 0), 1e-6f);
+        org.junit.jupiter.api.Assertions.assertEquals(8.0, fixed.absoluteMax().getAsDouble());
+        org.junit.jupiter.api.Assertions.assertEquals(0.5f, fixed.atSize(4, 4).at(3, 3), 1e-6f, "resizing keeps the scale");
+        Heatmap weak = Heatmap.of("gradcam", 0, "a", 1.0, new float[] {0f, 0.5f, 1f, 2f}, 2, 2, false, 2, 2);
+        org.junit.jupiter.api.Assertions.assertEquals(0.25f, weak.onAbsoluteScale(8.0).at(1, 1), 1e-6f,
+                "half the evidence is half the colour on the same scale");
+        Heatmap blank = Heatmap.of("gradcam", 0, "a", 1.0, new float[4], 2, 2, false, 2, 2);
+        org.junit.jupiter.api.Assertions.assertTrue(blank.isDegenerate());
+        org.junit.jupiter.api.Assertions.assertFalse(blank.onAbsoluteScale(1.0).isDegenerate(),
+                "no evidence on a fixed scale is a blank map, not a broken one");
+        org.junit.jupiter.api.Assertions.assertTrue(fixed.onImageScale().absoluteMax().isEmpty());
+    }
 }

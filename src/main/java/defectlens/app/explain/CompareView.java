@@ -2,6 +2,7 @@ package defectlens.app.explain;
 
 import defectlens.app.common.Dialogs;
 import defectlens.image.ArgbImage;
+import defectlens.image.Colormap;
 import defectlens.image.ArgbImageWriter;
 import java.io.File;
 import java.nio.file.Path;
@@ -12,28 +13,34 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 
 /**
  * The compare view: original | GradCAM | CRAFT | ground-truth mask (and any method the user adds)
- * side by side with one shared zoom and pan, a threshold slider driving every pane's map and its
- * agreement figures, and export of the row of panes as one PNG (snapshot to pixels to OpenCV).
+ * side by side with one shared zoom and pan, wrapping onto more lines and scrolling when there are many; the
+ * viewer's colormap, threshold, scale and colour legend ({@link ColourLegend}) drive every pane's map and its
+ * agreement figures; export of the panes as one PNG (snapshot to pixels to OpenCV).
  */
 public final class CompareView extends BorderPane {
     private static final double PANE_SIZE = 300;
 
     private final CompareViewModel vm;
     private final LinkedViewerTransform linked = new LinkedViewerTransform();
-    private final HBox row = new HBox(10);
+    private final FlowPane row = new FlowPane(10, 10);
     private final List<ComparePane> panes = new ArrayList<>();
 
     public CompareView(CompareViewModel vm) {
@@ -72,8 +79,22 @@ public final class CompareView extends BorderPane {
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> vm.job().cancel());
         cancel.disableProperty().bind(vm.job().status().busyProperty().not());
-        javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(8, 6, new Label("Threshold"), threshold,
-                thresholdValue, add, addButton, refresh, fit, export);
+        ExplanationViewModel shared = vm.explanations();
+        ChoiceBox<Colormap> colormap = new ChoiceBox<>();
+        colormap.setId("compareColormap");
+        colormap.getItems().setAll(Colormap.values());
+        colormap.valueProperty().bindBidirectional(shared.colormapProperty());
+        CheckBox absolute = new CheckBox("absolute scale, top");
+        absolute.setId("compareAbsolute");
+        absolute.selectedProperty().bindBidirectional(shared.absoluteScaleProperty());
+        Spinner<Double> top = new Spinner<>(1e-6, 1e6, shared.scaleTopProperty().get(), 0.1);
+        top.setId("compareScaleTop");
+        top.setEditable(true);
+        top.setPrefWidth(90);
+        top.valueProperty().addListener((o, a, b) -> shared.scaleTopProperty().set(b));
+        top.disableProperty().bind(absolute.selectedProperty().not());
+        FlowPane tools = new FlowPane(8, 6, new Label("Threshold"), threshold, thresholdValue, colormap, absolute, top,
+                new ColourLegend(shared), add, addButton, refresh, fit, export);
         tools.setAlignment(Pos.CENTER_LEFT);
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(vm.job().status().progressProperty());
@@ -84,7 +105,11 @@ public final class CompareView extends BorderPane {
         HBox bottom = new HBox(8, progress, cancel, status);
         bottom.setAlignment(Pos.CENTER_LEFT);
         setTop(tools);
-        setCenter(row);
+        ScrollPane scroll = new ScrollPane(row);
+        scroll.setId("compareScroll");
+        scroll.setFitToWidth(true);
+        scroll.setStyle("-fx-background-color: white;");
+        setCenter(scroll);
         setBottom(bottom);
         vm.panels().addListener((ListChangeListener<CompareViewModel.Panel>) c -> rebuild());
         rebuild();
@@ -151,7 +176,8 @@ public final class CompareView extends BorderPane {
         return List.copyOf(panes);
     }
 
-    public HBox row() {
+    /** The panes, wrapping onto new lines when the window is narrower than all of them. */
+    public FlowPane row() {
         return row;
     }
 }

@@ -11,7 +11,6 @@ import defectlens.explain.metrics.MaskAgreement;
 import defectlens.explain.metrics.PixelAgreement;
 import defectlens.image.ArgbImage;
 import defectlens.image.BinaryMask;
-import defectlens.image.Colormap;
 import defectlens.image.ImageRaster;
 import defectlens.image.MaskOverlay;
 import java.util.ArrayList;
@@ -20,14 +19,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The compare view's state: the shown image, one panel per method (GradCAM and CRAFT by default,
- * more as the user adds them) and the ground-truth mask, computed in the background; the threshold
- * on the normalised maps and, when the image has a mask, each method's agreement with it (IoU,
+ * more as the user adds them) and the ground-truth mask, computed in the background; the viewer's
+ * colormap, threshold and scale (shared with {@link ExplanationViewModel}) and, when the image has a mask, each method's agreement with it (IoU,
  * Dice, precision, recall at the threshold).
  */
 public final class CompareViewModel {
@@ -41,14 +39,18 @@ public final class CompareViewModel {
     private final TaskSlot job;
     private final ObservableList<String> methods = FXCollections.observableArrayList("gradcam", "craft");
     private final ObservableList<Panel> panels = FXCollections.observableArrayList();
-    private final DoubleProperty threshold = new SimpleDoubleProperty(MaskAgreement.DEFAULT_THRESHOLD);
+    private final DoubleProperty threshold;
     private final Map<String, String> failures = new LinkedHashMap<>();
     private LoadedImage image;
 
     public CompareViewModel(ExplanationViewModel explanations) {
         this.explanations = explanations;
         this.job = new TaskSlot(explanations.main().executor(), new JobStatus(""));
+        this.threshold = explanations.thresholdProperty();
         threshold.addListener((o, a, b) -> rerender());
+        explanations.colormapProperty().addListener((o, a, b) -> rerender());
+        explanations.absoluteScaleProperty().addListener((o, a, b) -> rerender());
+        explanations.scaleTopProperty().addListener((o, a, b) -> rerender());
     }
 
     /** Computes every method for the image now shown; panels appear when all are done. */
@@ -60,6 +62,7 @@ public final class CompareViewModel {
             return null;
         }
         List<String> names = List.copyOf(methods);
+        String layer = explanations.layerProperty().get();
         double t = threshold.get();
         int target = model == null ? defectlens.explain.Explainer.PREDICTED : explanations.targetFor(model, img);
         Map<String, String> failed = new LinkedHashMap<>();
@@ -71,7 +74,7 @@ public final class CompareViewModel {
                 ctx.throwIfCancelled(title);
                 ctx.update(i, names.size(), names.get(i));
                 try {
-                    Heatmap h = ExplanationViewModel.compute(model, img.raster(), names.get(i),
+                    Heatmap h = ExplanationViewModel.compute(model, layer, img.raster(), names.get(i),
                             target, explanations.banks());
                     out.add(new Panel(ExplainMenu.label(names.get(i)), img.display(), overlay(h, t), h));
                 } catch (RuntimeException e) {
@@ -96,8 +99,8 @@ public final class CompareViewModel {
         }).failureTitle("Cannot compare explanations"));
     }
 
-    private static ArgbImage overlay(Heatmap h, double threshold) {
-        return new HeatmapOverlay(h, Colormap.JET, threshold, HeatmapOverlay.Mode.FILL).render();
+    private ArgbImage overlay(Heatmap h, double t) {
+        return explanations.overlay(h, HeatmapOverlay.Mode.FILL).withThreshold(t).render();
     }
 
     private void rerender() {
@@ -122,7 +125,7 @@ public final class CompareViewModel {
         if (mask == null || mask.isEmpty()) {
             return "no mask to compare with";
         }
-        PixelAgreement a = MaskAgreement.of(p.heatmap(), mask, threshold.get());
+        PixelAgreement a = MaskAgreement.of(explanations.scaled(p.heatmap()), mask, threshold.get());
         return String.format(Locale.ROOT, "IoU %.3f  Dice %.3f%nPrecision %.3f  Recall %.3f", a.iou(), a.dice(),
                 a.precision(), a.recall());
     }
@@ -145,8 +148,14 @@ public final class CompareViewModel {
         return panels;
     }
 
+    /** The threshold: the viewer's ({@link ExplanationViewModel#thresholdProperty()}), shared. */
     public DoubleProperty thresholdProperty() {
         return threshold;
+    }
+
+    /** The explanation state whose colormap, threshold and scale the panes share. */
+    public ExplanationViewModel explanations() {
+        return explanations;
     }
 
     /** The view's one job at a time and its status line. */

@@ -15,6 +15,7 @@ import defectlens.explain.craft.ConceptOverlay;
 import defectlens.explain.craft.CraftExplainer;
 import defectlens.explain.craft.CraftOptions;
 import defectlens.image.ImageRaster;
+import defectlens.model.SplitClassifier;
 import defectlens.image.SemImageReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,6 +87,7 @@ public final class ConceptGalleryViewModel {
             return null;
         }
         int classIndex = model.classifier().classes().indexOf(cls);
+        SplitClassifier at = explanations.layerModel(model);
         List<Path> files = classImages(data, cls, fitImages.get());
         int k = concepts.get();
         int perConcept = cropsPerConcept.get();
@@ -104,12 +106,12 @@ public final class ConceptGalleryViewModel {
                 }
                 int patch = Math.max(8, Math.min(images.get(0).width(), images.get(0).height()) / 3);
                 CraftOptions options = CraftOptions.defaults(patch).withConcepts(k);
-                bank = new ConceptBankFitter(options).fit(model.classifier(), ConceptBanks.modelName(model), classIndex,
+                bank = new ConceptBankFitter(options).fit(at, ConceptBanks.modelName(model), classIndex,
                         images, ctx.range(0, FITTED));
                 banks.put(model, bank, true);
             }
             List<List<ConceptCrops.Crop>> crops = images.isEmpty() ? emptyCrops(bank.rank())
-                    : ConceptCrops.typical(model.classifier(), bank, images, perConcept, 16, ctx.range(FITTED, 1));
+                    : ConceptCrops.typical(at, bank, images, perConcept, 16, ctx.range(FITTED, 1));
             return new Gallery(bank, crops);
         }).onSuccess(gallery::set).failureTitle("Cannot make the concepts of " + cls));
     }
@@ -175,8 +177,9 @@ public final class ConceptGalleryViewModel {
             return null;
         }
         ConceptBank bank = g.bank();
+        SplitClassifier at = explanations.layerModel(model);
         return job.run(BackgroundTask.of("Concept maps of " + img.sample().fileName(), ctx ->
-                new CraftExplainer(c -> bank).conceptMaps(model.classifier(), img.raster(), bank.classIndex()))
+                new CraftExplainer(c -> bank).conceptMaps(at, img.raster(), bank.classIndex()))
                 .onSuccess(maps -> {
                     if (explanations.main().imageProperty().get() == img) {
                         show.accept(maps);

@@ -12,7 +12,8 @@ import javafx.scene.control.SeparatorMenuItem;
 public final class ExplainMenu extends Menu {
     private static final java.util.Map<String, String> LABELS = java.util.Map.of(
             "gradcam", "GradCAM", "gradcam++", "GradCAM++", "hirescam", "HiResCAM", "xgradcam", "XGradCAM",
-            "layercam", "LayerCAM", "eigencam", "EigenCAM", "scorecam", "ScoreCAM", "craft", "CRAFT (concepts)");
+            "layercam", "LayerCAM", "eigencam", "EigenCAM", "scorecam", "ScoreCAM", "craft", "CRAFT (concepts)",
+            "multilayercam", "Multi-layer CAM");
 
     public ExplainMenu(ExplanationViewModel vm, Runnable openCompare, Runnable openGallery) {
         super("Explain");

@@ -43,6 +43,25 @@ public final class ExplanationControls extends VBox {
                 vm.targetProperty().set(b);
             }
         });
+        ChoiceBox<String> layer = new ChoiceBox<>();
+        layer.setId("explainLayer");
+        Label layerInfo = new Label();
+        layerInfo.setId("explainLayerInfo");
+        layerInfo.setWrapText(true);
+        layerInfo.setMaxWidth(260);
+        Runnable fillLayers = () -> {
+            layer.getItems().setAll(vm.layerChoices());
+            layer.setValue(vm.layerProperty().get());
+            layerInfo.setText(vm.layerDescription());
+        };
+        fillLayers.run();
+        vm.main().modelProperty().addListener((o, a, b) -> fillLayers.run());
+        layer.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.layerProperty().set(b);
+                layerInfo.setText(vm.layerDescription());
+            }
+        });
         CheckBox tta = new CheckBox("+ test-time augmentation (flips, rotations)");
         tta.setId("explainTta");
         tta.selectedProperty().bindBidirectional(vm.ttaProperty());
@@ -82,7 +101,8 @@ public final class ExplanationControls extends VBox {
         Button gallery = new Button("Concept gallery...");
         gallery.setId("openGallery");
         gallery.setOnAction(e -> openGallery.run());
-        getChildren().addAll(title, method, new Label("Class to explain"), target, tta, new HBox(6, explain, cancel), auto, progress, status, warning,
+        getChildren().addAll(title, method, new Label("Class to explain"), target,
+                new Label("Layer"), layer, layerInfo, new ColourLegend(vm), tta, new HBox(6, explain, cancel), auto, progress, status, warning,
                 new HBox(6, compare, gallery));
     }
 }

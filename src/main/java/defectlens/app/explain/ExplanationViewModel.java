@@ -10,18 +10,23 @@ import defectlens.app.task.JobStatus;
 import defectlens.app.task.TaskSlot;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
+import defectlens.explain.ExplanationLayer;
 import defectlens.explain.Heatmap;
 import defectlens.explain.HeatmapOverlay;
 import defectlens.explain.craft.CraftExplainer;
 import defectlens.image.Colormap;
 import defectlens.image.ImageRaster;
 import defectlens.image.OverlayLayer;
+import defectlens.model.ExplainableLayer;
+import defectlens.model.SplitClassifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -48,6 +53,9 @@ public final class ExplanationViewModel {
     /** Target choice: the image's labelled class (the predicted one when unlabelled or unknown to the model). */
     public static final String LABELLED = "labelled class";
 
+    /** Layer choice: the default by rule ({@link ExplainableLayer#DEFAULT_RULE}). */
+    public static final String DEFAULT_LAYER = "default";
+
     private static final double LAYER_OPACITY = 0.6;
     /** New heatmap layers hide the lowest fifth of the map so that the image stays visible. */
     public static final double DEFAULT_THRESHOLD = 0.2;
@@ -62,6 +70,10 @@ public final class ExplanationViewModel {
     private final ObjectProperty<Heatmap> last = new SimpleObjectProperty<>();
     private final StringProperty warning = new SimpleStringProperty("");
     private final StringProperty target = new SimpleStringProperty(PREDICTED);
+    private final StringProperty layer = new SimpleStringProperty(DEFAULT_LAYER);
+    private final DoubleProperty threshold = new SimpleDoubleProperty(DEFAULT_THRESHOLD);
+    private final BooleanProperty absoluteScale = new SimpleBooleanProperty(false);
+    private final DoubleProperty scaleTop = new SimpleDoubleProperty(1.0);
     private String lastMethod;
 
     public ExplanationViewModel(MainViewModel main, ConceptBanks banks) {
@@ -77,7 +89,10 @@ public final class ExplanationViewModel {
                 }
             }
         });
-        main.modelProperty().addListener((o, a, b) -> last.set(null));
+        main.modelProperty().addListener((o, a, b) -> {
+            last.set(null);
+            layer.set(DEFAULT_LAYER);
+        });
     }
 
     /** The method chosen in the panel, with {@code +tta} when the toggle is on (CRAFT has no TTA). */
@@ -104,8 +119,9 @@ public final class ExplanationViewModel {
         lastMethod = name;
         ImageRaster raster = image.raster();
         int targetClass = targetFor(model, image);
+        String at = layer.get();
         return job.run(BackgroundTask.of(name + " on " + image.sample().fileName(), ctx ->
-                compute(model, raster, name, targetClass, banks)).onSuccess(h -> {
+                compute(model, at, raster, name, targetClass, banks)).onSuccess(h -> {
                     if (main.imageProperty().get() == image) {
                         showHeatmap(h);
                     }
@@ -124,8 +140,23 @@ public final class ExplanationViewModel {
         return i >= 0 ? i : Explainer.PREDICTED;
     }
 
-    /** One heatmap, off the FX thread: the CAM by name or CRAFT with the class's bank. */
+    /** One heatmap at the model's default layer, off the FX thread. */
     public static Heatmap compute(LoadedModel model, ImageRaster raster, String name, int target, ConceptBanks banks) {
+        return compute(model, DEFAULT_LAYER, raster, name, target, banks);
+    }
+
+    /** The model split at the layer chosen in the panel ({@link #DEFAULT_LAYER} or a layer name). */
+    public SplitClassifier layerModel(LoadedModel model) {
+        return ExplanationLayer.choose(model.classifier(), layer.get()).model();
+    }
+
+    /**
+     * One heatmap, off the FX thread: the CAM by name or CRAFT with the class's bank, at {@code layer}
+     * ({@link #DEFAULT_LAYER} or a layer name of the model).
+     */
+    public static Heatmap compute(LoadedModel model, String layer, ImageRaster raster, String name, int target,
+            ConceptBanks banks) {
+        SplitClassifier at = ExplanationLayer.choose(model.classifier(), layer).model();
         String n = name.trim().toLowerCase(Locale.ROOT);
         Explainer e;
         if (n.equals("craft")) {
@@ -134,7 +165,7 @@ public final class ExplanationViewModel {
             e = Explainers.camByName(n);
         }
         try {
-            return e.explain(model.classifier(), raster, target);
+            return e.explain(at, raster, target);
         } catch (DefectLensException ex) {
             if (n.equals("craft") && ex.getMessage().contains("no concept bank")) {
                 throw new DefectLensException(ex.getMessage() + " (Explain > Concept gallery > Fit, or load a bank folder)");
@@ -153,7 +184,24 @@ public final class ExplanationViewModel {
         } else {
             warning.set("");
         }
-        return showLayer(new HeatmapOverlay(h, colormap.get(), DEFAULT_THRESHOLD, HeatmapOverlay.Mode.FILL));
+        OverlayLayerModel shown = showLayer(overlay(h, HeatmapOverlay.Mode.FILL));
+        shown.layerProperty().addListener((o, a, b) -> {
+            if (b instanceof HeatmapOverlay now) {
+                colormap.set(now.colormap());
+                threshold.set(now.threshold());
+            }
+        });
+        return shown;
+    }
+
+    /** A heatmap drawn with the shared colormap, threshold and scale (viewer layers and compare panes alike). */
+    public HeatmapOverlay overlay(Heatmap h, HeatmapOverlay.Mode mode) {
+        return new HeatmapOverlay(scaled(h), colormap.get(), threshold.get(), mode);
+    }
+
+    /** The heatmap on the shared scale: per-image min-max, or absolute with the shared top value. */
+    public Heatmap scaled(Heatmap h) {
+        return absoluteScale.get() ? h.onAbsoluteScale(scaleTop.get()) : h.onImageScale();
     }
 
     /** Adds a layer to the viewer, replacing a layer of the same name. */
@@ -204,12 +252,49 @@ public final class ExplanationViewModel {
         return target;
     }
 
+    /** The threshold under which heatmaps stay plain image, shared by viewer layers and the compare view. */
+    public DoubleProperty thresholdProperty() {
+        return threshold;
+    }
+
+    /** Whether heatmaps are drawn on an absolute scale (0 .. {@link #scaleTopProperty()}) instead of per-image min-max. */
+    public BooleanProperty absoluteScaleProperty() {
+        return absoluteScale;
+    }
+
+    /** The raw value drawn in the colormap's top colour on the absolute scale. */
+    public DoubleProperty scaleTopProperty() {
+        return scaleTop;
+    }
+
+    /** The layer to explain at: {@link #DEFAULT_LAYER} or one of the model's explainable layers. */
+    public StringProperty layerProperty() {
+        return layer;
+    }
+
+    /** The choices of the layer box for the open model: the default (named) and every explainable layer. */
+    public List<String> layerChoices() {
+        List<String> out = new ArrayList<>();
+        out.add(DEFAULT_LAYER);
+        LoadedModel m = main.modelProperty().get();
+        if (m != null) {
+            m.classifier().explainableLayers().forEach(l -> out.add(l.name()));
+        }
+        return out;
+    }
+
+    /** What the layer choice means for the open model, e.g. {@code layer stage4 (64 x 12 x 12), the default: ...}. */
+    public String layerDescription() {
+        LoadedModel m = main.modelProperty().get();
+        return m == null ? "" : ExplanationLayer.choose(m.classifier(), layer.get()).describe();
+    }
+
     /** Recompute the last method whenever another image is shown. */
     public BooleanProperty autoProperty() {
         return auto;
     }
 
-    /** Colormap of new heatmap layers. */
+    /** Colormap of heatmap layers and compare panes (follows the last heatmap layer's controls). */
     public ObjectProperty<Colormap> colormapProperty() {
         return colormap;
     }

@@ -6,11 +6,13 @@ import ai.djl.ndarray.types.Shape;
 import defectlens.cli.CommandFactory;
 import defectlens.cli.Json;
 import defectlens.cli.JsonOption;
+import defectlens.cli.LayerOption;
 import defectlens.cli.ModelOpener;
 import defectlens.cli.TerminalProgress;
 import defectlens.core.DefectLensException;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
+import defectlens.explain.ExplanationLayer;
 import defectlens.explain.ExplanationBenchmark;
 import defectlens.explain.craft.ConceptBank;
 import defectlens.explain.craft.CraftExplainer;
@@ -87,6 +89,9 @@ public final class BenchExplainCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    @Mixin
+    LayerOption layerOption;
+
     @Override
     public Integer call() throws Exception {
         if ((model == null) == (arch == null)) {
@@ -100,9 +105,12 @@ public final class BenchExplainCommand implements Callable<Integer> {
             temp = Files.createTempDirectory("bench-explain");
             dir = untrained(temp.resolve(arch), arch, inputSize);
         }
-        try (SplitClassifier classifier = models.open(dir)) {
+        try (SplitClassifier whole = models.open(dir)) {
+            ExplanationLayer layer = layerOption.choose(whole, dir);
+            SplitClassifier classifier = layer.model();
             Explainer explainer = explainer(classifier, dir);
-            err.println("bench explain: " + explainer.name() + " on " + dir.getFileName() + ", input "
+            err.println("bench explain: " + explainer.name() + " on " + dir.getFileName() + ", " + layer.describe()
+                    + ", input "
                     + classifier.input().width() + ", " + Runtime.getRuntime().availableProcessors() + " processors");
             ExplanationBenchmark.Speed speed = ExplanationBenchmark.speed(classifier, raster, explainer, warmup, repeats);
             List<ExplanationBenchmark.MemorySample> memory = List.of();
@@ -117,12 +125,14 @@ public final class BenchExplainCommand implements Callable<Integer> {
                 doc.put("benchmark", "explain");
                 doc.put("model", model == null ? arch + " (untrained)" : model.toString());
                 doc.put("input", classifier.input().width());
+                doc.put("layer", layer.layer().name());
                 doc.put("processors", Runtime.getRuntime().availableProcessors());
                 doc.put("java", System.getProperty("java.version"));
                 doc.put("speed", speed);
                 doc.put("memory", memory);
                 out.println(Json.write(doc));
             } else {
+                out.println(layer.describe());
                 out.printf("%s: forward %.1f ms, explanation %.1f ms, ratio %.2f (median of %d)%n", speed.method(),
                         speed.forwardMillis(), speed.explainMillis(), speed.ratio(), speed.repeats());
                 for (ExplanationBenchmark.MemorySample s : memory) {

@@ -13,6 +13,6 @@ import picocli.CommandLine.Command;
         name = "explain",
         mixinStandardHelpOptions = true,
         description = "Explanation methods (GradCAM family, CRAFT) measured against expert defect masks.",
-        subcommands = {ExplainEvaluateCommand.class, ExplainHeatmapCommand.class})
+        subcommands = {ExplainEvaluateCommand.class, ExplainHeatmapCommand.class, ExplainLayersCommand.class})
 public final class ExplainCommand extends CommandGroup {
 }

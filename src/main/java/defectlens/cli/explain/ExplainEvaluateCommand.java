@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import defectlens.cli.CommandFactory;
 import defectlens.cli.Json;
 import defectlens.cli.JsonOption;
+import defectlens.cli.LayerOption;
 import defectlens.cli.ModelOpener;
 import defectlens.cli.SkippedImages;
 import defectlens.cli.TerminalProgress;
@@ -13,14 +14,21 @@ import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
+import defectlens.explain.Heatmap;
+import defectlens.explain.ExplanationLayer;
 import defectlens.explain.craft.ConceptBank;
 import defectlens.explain.craft.ConceptBankFitter;
+import defectlens.explain.craft.ConceptMaps;
+import defectlens.explain.craft.ConceptShares;
 import defectlens.explain.craft.CraftExplainer;
 import defectlens.explain.craft.CraftOptions;
 import defectlens.explain.metrics.EvaluationReport;
 import defectlens.explain.metrics.ExplanationEvaluator;
 import defectlens.explain.metrics.FaithfulnessCurves;
+import defectlens.explain.metrics.MethodCorrelations;
 import defectlens.explain.metrics.MetricSummary;
+import defectlens.explain.metrics.SanityChecks;
+import defectlens.explain.metrics.SanityReport;
 import defectlens.image.BinaryMask;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageReader;
@@ -73,7 +81,8 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--methods", defaultValue = "gradcam,craft", split = ",",
-            description = "Methods: gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam, craft; "
+            description = "Methods: gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam, "
+                    + "multilayercam, craft; "
                     + "NAME+tta smooths CAMs (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
@@ -91,6 +100,15 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--steps", defaultValue = "20", description = "Deletion/insertion steps; 0 skips the curves (default: ${DEFAULT-VALUE}).")
     int steps;
+
+    @Option(names = "--top-k", defaultValue = "1000",
+            description = "k of the top-k intersection (Quantus's default: ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--sanity", defaultValue = "0", paramLabel = "N",
+            description = "Also run the sanity checks (cascading model-parameter randomisation, random logit) on the "
+                    + "first N images with masks, written to explain-sanity.md; 0 skips (default: ${DEFAULT-VALUE}).")
+    int sanity;
 
     @Option(names = "--limit", description = "Evaluate at most this many images with masks.")
     Integer limit;
@@ -116,7 +134,43 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    @Mixin
+    LayerOption layerOption;
+
+    private ExplanationLayer layer;
+
     private SkippedImages skipped;
+    private final ConceptShares shares = new ConceptShares();
+
+    /** CRAFT that keeps the concept maps of its last image, for the concepts' shares of the mask. */
+    private static final class Recording implements Explainer {
+        private final CraftExplainer craft;
+        private ConceptMaps last;
+
+        Recording(CraftExplainer craft) {
+            this.craft = craft;
+        }
+
+        @Override
+        public String name() {
+            return craft.name();
+        }
+
+        @Override
+        public Heatmap explain(SplitClassifier model, ImageRaster image, int targetClass) {
+            last = craft.conceptMaps(model, image, targetClass);
+            return last.craftHeatmap(name(), image.width(), image.height());
+        }
+    }
+
+    private void appendToReport(String markdown) {
+        Path file = out.resolve("explain-evaluation.md");
+        try {
+            Files.writeString(file, "\n" + markdown, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new DefectLensException(file, "cannot write the evaluation report: " + e.getMessage(), e);
+        }
+    }
 
     @Override
     public Integer call() {
@@ -134,32 +188,91 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         skipped = new SkippedImages(err);
-        try (SplitClassifier classifier = models.open(model)) {
+        try (SplitClassifier whole = models.open(model)) {
+            layer = layerOption.choose(whole, model);
+            SplitClassifier classifier = layer.model();
+            err.println("explain evaluate: " + layer.describe());
             Map<String, Explainer> explainers = new LinkedHashMap<>();
             for (String m : methods) {
                 String name = m.trim().toLowerCase(Locale.ROOT);
-                explainers.put(name, name.equals("craft") ? craft(classifier, dataset, withMasks, err) : Explainers.camByName(name));
+                explainers.put(name, name.equals("craft") ? new Recording(craft(classifier, dataset, withMasks, err))
+                        : Explainers.camByName(name));
             }
             Iterable<ExplanationEvaluator.Case> lazy = () -> readable(withMasks, classifier);
             FaithfulnessCurves curves = steps > 0 ? new FaithfulnessCurves(steps, FaithfulnessCurves.Baseline.BLUR, 16) : null;
-            List<ExplanationEvaluator.MethodResult> results;
+            ExplanationEvaluator.Evaluation evaluation;
             try (TerminalProgress progress = new TerminalProgress(err, "explain evaluate (" + withMasks.size()
                     + " images)")) {
                 skipped.below(progress);
                 ExplanationEvaluator evaluator = new ExplanationEvaluator(threshold, curves, pointingTolerance);
-                results = evaluator.evaluate(classifier, explainers, lazy, progress);
+                evaluation = evaluator.withTopK(topK).withListener((c, m, h) -> {
+                    if (explainers.get(m) instanceof Recording r && r.last != null) {
+                        shares.add(r.last, c.mask());
+                    }
+                }).evaluateAll(classifier, explainers, lazy, progress);
             }
+            List<ExplanationEvaluator.MethodResult> results = evaluation.methods();
             int read = withMasks.size() - (int) withMasks.stream().filter(s -> skipped.contains(s)).count();
             skipped.requireSomeRead(data, read, withMasks.size());
-            EvaluationReport.write(out, results, threshold);
+            EvaluationReport.write(out, evaluation, threshold);
+            if (!shares.shares().isEmpty()) {
+                appendToReport(shares.markdown());
+            }
+            SanityChecks.Report sane = sanity > 0 ? sanity(classifier, explainers, withMasks, err) : null;
             PrintWriter stdout = spec.commandLine().getOut();
             if (json.on()) {
-                stdout.println(Json.write(summary(results, withMasks.size())));
+                Map<String, Object> root = summary(evaluation, withMasks.size());
+                root.put("sanity", sane == null ? null : SanityReport.json(sane));
+                stdout.println(Json.write(root));
             } else {
-                stdout.print(EvaluationReport.markdown(results, threshold));
+                stdout.print(EvaluationReport.markdown(evaluation, threshold));
+                if (!shares.shares().isEmpty()) {
+                    stdout.print("\n" + shares.markdown());
+                }
+                if (sane != null) {
+                    stdout.print("\n" + SanityReport.markdown(sane, List.copyOf(explainers.keySet())));
+                }
             }
             stdout.flush();
             return 0;
+        }
+    }
+
+    /** The sanity checks on the first {@code --sanity} readable images, with a second copy of the model to randomise. */
+    private SanityChecks.Report sanity(SplitClassifier classifier, Map<String, Explainer> explainers,
+            List<SemSample> samples, PrintWriter err) {
+        List<ImageRaster> images = new ArrayList<>();
+        List<Integer> targets = new ArrayList<>();
+        for (SemSample s : samples) {
+            if (images.size() >= sanity) {
+                break;
+            }
+            try {
+                ExplanationEvaluator.Case c = load(s, classifier);
+                images.add(c.image());
+                targets.add(c.targetClass());
+            } catch (DefectLensException e) {
+                skipped.add(s, e);
+            }
+        }
+        try (SplitClassifier copy = models.open(model)) {
+            SplitClassifier copyAt = ExplanationLayer.choose(copy, layer.layer().name()).model();
+            if (copyAt.randomizableLayers().isEmpty()) {
+                throw new DefectLensException(model, "the sanity checks need a model whose weights can be randomised "
+                        + "(a DJL EfficientNetV2 bundle, not an imported TorchScript one)");
+            }
+            SanityChecks.Report report;
+            try (TerminalProgress progress = new TerminalProgress(err, "sanity checks (" + images.size() + " images)")) {
+                report = SanityChecks.run(classifier, copyAt, explainers, images, targets, 20L, progress);
+            }
+            Path file = out.resolve("explain-sanity.md");
+            try {
+                Files.writeString(file, "# Sanity checks\n\n" + layer.describe() + "\n\n"
+                        + SanityReport.markdown(report, List.copyOf(explainers.keySet())));
+            } catch (java.io.IOException e) {
+                throw new DefectLensException(file, "cannot write the sanity report: " + e.getMessage(), e);
+            }
+            return report;
         }
     }
 
@@ -215,7 +328,7 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
         return new ExplanationEvaluator.Case(s.id(), image, mask, cls);
     }
 
-    private Explainer craft(SplitClassifier classifier, SemDataset dataset, List<SemSample> evaluated, PrintWriter err) {
+    private CraftExplainer craft(SplitClassifier classifier, SemDataset dataset, List<SemSample> evaluated, PrintWriter err) {
         Map<Integer, ConceptBank> fitted = new HashMap<>();
         String modelName = model.toAbsolutePath().normalize().getFileName().toString();
         int patch = craftPatch == null ? 0 : craftPatch;
@@ -277,10 +390,14 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
         return out;
     }
 
-    private Map<String, Object> summary(List<ExplanationEvaluator.MethodResult> results, int images) {
+    private Map<String, Object> summary(ExplanationEvaluator.Evaluation evaluation, int images) {
+        List<ExplanationEvaluator.MethodResult> results = evaluation.methods();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("model", model.toString());
         root.put("data", data.toString());
+        root.put("layer", layer.layer().name());
+        root.put("layerByRule", layer.byRule());
+        root.put("layerMap", List.of(layer.layer().height(), layer.layer().width()));
         root.put("threshold", threshold);
         root.put("pointingTolerance", pointingTolerance);
         root.put("target", target);
@@ -299,9 +416,23 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
             row.put("pointingGame", Double.isNaN(r.pointingGame()) ? null : r.pointingGame());
             row.put("deletionAuc", stat(r.deletionAuc()));
             row.put("insertionAuc", stat(r.insertionAuc()));
+            row.put("relevanceMassAccuracy", stat(r.relevanceMass()));
+            row.put("relevanceRankAccuracy", stat(r.relevanceRank()));
+            row.put("topKIntersection", stat(r.topK()));
+            row.put("auc", stat(r.auc()));
             rows.add(row);
         }
         root.put("methods", rows);
+        root.put("topK", topK);
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        for (MethodCorrelations.Pair p : evaluation.correlations().pairs()) {
+            Map<String, Object> pair = new LinkedHashMap<>();
+            pair.put("methods", List.of(p.first(), p.second()));
+            pair.put("pearson", stat(p.pearson()));
+            pairs.add(pair);
+        }
+        root.put("correlations", pairs);
+        root.put("conceptShares", shares.shares());
         root.put("skipped", skipped.json());
         root.put("markdown", out.resolve("explain-evaluation.md").toString());
         root.put("csv", out.resolve("explain-evaluation.csv").toString());

@@ -3,11 +3,13 @@ package defectlens.cli.explain;
 import defectlens.cli.CommandFactory;
 import defectlens.cli.Json;
 import defectlens.cli.JsonOption;
+import defectlens.cli.LayerOption;
 import defectlens.cli.ModelOpener;
 import defectlens.core.DefectLensException;
 import defectlens.core.OutputFile;
 import defectlens.explain.Explainer;
 import defectlens.explain.Explainers;
+import defectlens.explain.ExplanationLayer;
 import defectlens.explain.Heatmap;
 import defectlens.image.Colormap;
 import defectlens.image.ImageRaster;
@@ -49,7 +51,8 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
     Path image;
 
     @Option(names = "--method", defaultValue = "gradcam",
-            description = "gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam (NAME+tta smooths), "
+            description = "gradcam, gradcam++, hirescam, xgradcam, layercam, eigencam, scorecam, multilayercam "
+                    + "(NAME+tta smooths), "
                     + "craft (default: ${DEFAULT-VALUE}).")
     String method;
 
@@ -68,11 +71,22 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
     @Option(names = "--colormap", defaultValue = "viridis", description = "viridis, inferno or jet (default: ${DEFAULT-VALUE}).")
     String colormap;
 
+    @Option(names = "--scale", defaultValue = "image",
+            description = "image (min-max of this map) or absolute (0 .. --vmax in raw units, the same on every image; "
+                    + "default: ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(names = "--vmax", description = "Raw value drawn as 1 on the absolute scale (default: this map's maximum).")
+    Double vmax;
+
     @Option(names = "--banks", description = "Folder of CRAFT concept banks (needed by --method craft).")
     Path banks;
 
     @Mixin
     JsonOption json;
+
+    @Mixin
+    LayerOption layerOption;
 
     @Option(names = "--force", description = "Replace output files that exist.")
     boolean force;
@@ -91,10 +105,21 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
             throw new DefectLensException("unknown colormap '" + colormap + "' (viridis, inferno or jet)");
         }
         ImageRaster raster = SemImageReader.read(image);
-        try (SplitClassifier classifier = models.open(model)) {
+        try (SplitClassifier whole = models.open(model)) {
+            ExplanationLayer layer = layerOption.choose(whole, model);
+            SplitClassifier classifier = layer.model();
             int target = resolveClass(classifier);
             Explainer explainer = explainer(classifier);
             Heatmap h = explainer.explain(classifier, raster, target);
+            if (scale.equals("absolute")) {
+                double top = vmax != null ? vmax : h.rawMax();
+                if (!(top > 0) || Double.isInfinite(top)) {
+                    throw new DefectLensException(image, "no positive value to anchor the absolute scale; give --vmax");
+                }
+                h = h.onAbsoluteScale(top);
+            } else if (!scale.equals("image")) {
+                throw new DefectLensException("--scale must be 'image' or 'absolute', not '" + scale + "'");
+            }
             h.saveNpy(out);
             if (raw != null) {
                 h.saveRawNpy(raw);
@@ -113,17 +138,22 @@ public class ExplainHeatmapCommand implements Callable<Integer> {
                 root.put("class", h.className());
                 root.put("classIndex", h.targetClass());
                 root.put("score", h.score());
+                root.put("layer", layer.layer().name());
+                root.put("layerByRule", layer.byRule());
                 root.put("rawWidth", h.rawWidth());
                 root.put("rawHeight", h.rawHeight());
                 root.put("width", h.width());
                 root.put("height", h.height());
                 root.put("degenerate", h.degenerateReason().orElse(null));
+                root.put("scale", h.absoluteMax().isPresent() ? "absolute" : "image");
+                root.put("vmax", h.absoluteMax().isPresent() ? h.absoluteMax().getAsDouble() : null);
                 root.put("npy", out.toString());
                 root.put("raw", raw == null ? null : raw.toString());
                 root.put("png", png == null ? null : png.toString());
                 stdout.println(Json.write(root));
             } else {
                 stdout.println(h);
+                stdout.println(layer.describe());
             }
             stdout.flush();
             return 0;

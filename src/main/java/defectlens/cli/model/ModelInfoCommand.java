@@ -2,6 +2,7 @@ package defectlens.cli.model;
 
 import defectlens.cli.Json;
 import defectlens.cli.JsonOption;
+import defectlens.cli.LayerTable;
 import defectlens.model.InputSpec;
 import defectlens.model.ModelBundle;
 import defectlens.model.ModelManifest;
@@ -42,6 +43,7 @@ public final class ModelInfoCommand implements Callable<Integer> {
             root.put("input_size", List.of(in.channels(), in.height(), in.width()));
             root.put("parameters", m.parameters());
             root.put("split_layer", model.splitLayer());
+            root.put("explainable_layers", LayerTable.json(model));
             PrintWriter out = spec.commandLine().getOut();
             if (json.on()) {
                 out.println(Json.write(root));
@@ -49,6 +51,7 @@ public final class ModelInfoCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%s (%s, %,d parameters)%nclasses: %s%ninput: %d x %d x %d%nsplit layer: %s%n",
                         m.name(), m.architecture(), m.parameters(), model.classes(), in.channels(), in.height(),
                         in.width(), model.splitLayer());
+                out.print(LayerTable.text(model));
             }
             out.flush();
         }

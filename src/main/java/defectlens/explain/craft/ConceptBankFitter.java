@@ -107,7 +107,7 @@ public final class ConceptBankFitter {
                     nmf.iterations(), options.patchSize(), n, options.seed(), options.sobolDesigns());
             double[] importance = new double[rank];
             int used = Math.min(images.size(), options.importanceImages());
-            CraftExplainer coefficients = new CraftExplainer(c -> unranked);
+            CraftExplainer coefficients = new CraftExplainer(c -> unranked, CraftExplainer.Resolution.FEATURES);
             for (int i = 0; i < used; i++) {
                 progress.throwIfCancelled("concept-bank fitting");
                 ConceptMaps maps = coefficients.conceptMaps(model, images.get(i), classIndex);

@@ -27,6 +27,11 @@ public record ConceptMaps(ConceptBank bank, int target, double score, int width,
 
     /** {@code sum_c importance_c * map_c}: the CRAFT heatmap. */
     public Heatmap craftHeatmap(int imageWidth, int imageHeight) {
+        return craftHeatmap("craft", imageWidth, imageHeight);
+    }
+
+    /** {@code sum_c importance_c * map_c} under the method name {@code craftName}. */
+    public Heatmap craftHeatmap(String craftName, int imageWidth, int imageHeight) {
         int cells = width * height;
         float[] map = new float[cells];
         double[] imp = bank.importance();
@@ -37,6 +42,6 @@ public record ConceptMaps(ConceptBank bank, int target, double score, int width,
             }
             map[i] = (float) s;
         }
-        return Heatmap.of("craft", target, bank.className(), score, map, width, height, false, imageWidth, imageHeight);
+        return Heatmap.of(craftName, target, bank.className(), score, map, width, height, false, imageWidth, imageHeight);
     }
 }

@@ -19,7 +19,8 @@ import java.util.Locale;
 public final class EvaluationReport {
     private static final String[] COLUMNS = {"method", "images", "degenerate", "accuracy_mean", "accuracy_sd",
         "precision_mean", "precision_sd", "recall_mean", "recall_sd", "dice_mean", "dice_sd", "iou_mean", "iou_sd",
-        "pointing_game", "deletion_auc_mean", "deletion_auc_sd", "insertion_auc_mean", "insertion_auc_sd"};
+        "pointing_game", "deletion_auc_mean", "deletion_auc_sd", "insertion_auc_mean", "insertion_auc_sd", "relevance_mass_mean",
+        "relevance_mass_sd", "relevance_rank_mean", "relevance_rank_sd", "top_k_mean", "top_k_sd", "auc_mean", "auc_sd"};
 
     private EvaluationReport() {
     }
@@ -41,6 +42,37 @@ public final class EvaluationReport {
         return s.toString();
     }
 
+    /** Quantus's localisation metrics, one row per method. */
+    public static String localisationMarkdown(List<ExplanationEvaluator.MethodResult> results) {
+        StringBuilder s = new StringBuilder("Localisation (Quantus): relevance mass accuracy, relevance rank accuracy, "
+                + "top-k intersection, ROC AUC of the map against the mask.\n\n"
+                + "| Method | Relevance mass | Relevance rank | Top-k intersection | AUC |\n|---|---|---|---|---|\n");
+        for (ExplanationEvaluator.MethodResult r : results) {
+            s.append("| ").append(r.method()).append(" | ").append(pm(r.relevanceMass())).append(" | ")
+                    .append(pm(r.relevanceRank())).append(" | ").append(pm(r.topK())).append(" | ").append(pm(r.auc()))
+                    .append(" |\n");
+        }
+        return s.toString();
+    }
+
+    /** The whole report: the seed study's table, the localisation table and the method correlations. */
+    public static String markdown(ExplanationEvaluator.Evaluation e, double threshold) {
+        return markdown(e.methods(), threshold) + "\n" + localisationMarkdown(e.methods()) + "\n"
+                + e.correlations().markdown();
+    }
+
+    /** Writes the whole report ({@link #markdown(ExplanationEvaluator.Evaluation, double)}) and the CSV. */
+    public static void write(Path folder, ExplanationEvaluator.Evaluation e, double threshold) {
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("explain-evaluation.md"), "# Explanations against expert masks\n\n"
+                    + markdown(e, threshold));
+            Files.writeString(folder.resolve("explain-evaluation.csv"), csv(e.methods()));
+        } catch (IOException x) {
+            throw new DefectLensException(folder, "cannot write the evaluation report: " + x.getMessage(), x);
+        }
+    }
+
     private static String pm(MetricSummary m) {
         return m.n() == 0 ? "-" : String.format(Locale.ROOT, "%.3f +- %.3f", m.mean(), m.sd());
     }
@@ -57,7 +89,9 @@ public final class EvaluationReport {
                 w.write(new Object[] {r.method(), r.images(), r.degenerate(), r.accuracy().mean(), r.accuracy().sd(),
                     r.precision().mean(), r.precision().sd(), r.recall().mean(), r.recall().sd(), r.dice().mean(),
                     r.dice().sd(), r.iou().mean(), r.iou().sd(), r.pointingGame(), r.deletionAuc().mean(),
-                    r.deletionAuc().sd(), r.insertionAuc().mean(), r.insertionAuc().sd()});
+                    r.deletionAuc().sd(), r.insertionAuc().mean(), r.insertionAuc().sd(), r.relevanceMass().mean(),
+                    r.relevanceMass().sd(), r.relevanceRank().mean(), r.relevanceRank().sd(), r.topK().mean(),
+                    r.topK().sd(), r.auc().mean(), r.auc().sd()});
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot write CSV", e);

@@ -15,7 +15,8 @@ import java.util.Map;
  * Measures explanation methods against expert masks over many images, as the seed study's results
  * table does: per method the mean and standard deviation of pixel Accuracy, Precision, Recall, Dice
  * and IoU of the thresholded map, the pointing-game hit rate and, when curves are asked for, the
- * deletion and insertion areas. Images with an empty mask are skipped; degenerate maps are counted
+ * deletion and insertion areas, Quantus's localisation metrics ({@link LocalisationMetrics}) and the
+ * correlation between every pair of methods' maps ({@link MethodCorrelations}). Images with an empty mask are skipped; degenerate maps are counted
  * and scored as the empty prediction they are.
  */
 public final class ExplanationEvaluator {
@@ -23,15 +24,28 @@ public final class ExplanationEvaluator {
     public record Case(String id, ImageRaster image, BinaryMask mask, int targetClass) {
     }
 
-    /** The results of one method. */
+    /** The results of one method (localisation metrics: {@link LocalisationMetrics}). */
     public record MethodResult(String method, int images, int degenerate, MetricSummary accuracy,
             MetricSummary precision, MetricSummary recall, MetricSummary dice, MetricSummary iou,
-            double pointingGame, MetricSummary deletionAuc, MetricSummary insertionAuc) {
+            double pointingGame, MetricSummary deletionAuc, MetricSummary insertionAuc, MetricSummary relevanceMass,
+            MetricSummary relevanceRank, MetricSummary topK, MetricSummary auc) {
+    }
+
+    /** Told of every heatmap the evaluation makes, with its case (e.g. to measure more than the evaluator does). */
+    @FunctionalInterface
+    public interface Listener {
+        void explained(Case c, String method, Heatmap heatmap);
+    }
+
+    /** Every method's results and how alike the methods' maps are. */
+    public record Evaluation(List<MethodResult> methods, MethodCorrelations correlations) {
     }
 
     private final double threshold;
     private final FaithfulnessCurves curves;
     private final int pointingTolerance;
+    private int topK = LocalisationMetrics.DEFAULT_TOP_K;
+    private Listener listener = (c, m, h) -> { };
 
     /** With the pointing game's usual 15-pixel tolerance. */
     public ExplanationEvaluator(double threshold, FaithfulnessCurves curves) {
@@ -51,6 +65,21 @@ public final class ExplanationEvaluator {
         this.pointingTolerance = pointingTolerance;
     }
 
+    /** The same evaluator with another k for the top-k intersection (default {@value LocalisationMetrics#DEFAULT_TOP_K}). */
+    public ExplanationEvaluator withTopK(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("top-k needs k >= 1: " + k);
+        }
+        topK = k;
+        return this;
+    }
+
+    /** The same evaluator, telling {@code l} of every heatmap it makes. */
+    public ExplanationEvaluator withListener(Listener l) {
+        listener = l;
+        return this;
+    }
+
     public int pointingTolerance() {
         return pointingTolerance;
     }
@@ -65,6 +94,13 @@ public final class ExplanationEvaluator {
      */
     public List<MethodResult> evaluate(SplitClassifier model, Map<String, Explainer> methods, Iterable<Case> cases,
             Progress progress) {
+        return evaluateAll(model, methods, cases, progress).methods();
+    }
+
+    /** As {@link #evaluate}, with the correlations between every pair of methods' maps. */
+    public Evaluation evaluateAll(SplitClassifier model, Map<String, Explainer> methods, Iterable<Case> cases,
+            Progress progress) {
+        MethodCorrelations correlations = new MethodCorrelations(List.copyOf(methods.keySet()));
         int total = cases instanceof java.util.Collection<?> all ? all.size() : -1;
         Map<String, Acc> acc = new LinkedHashMap<>();
         methods.keySet().forEach(m -> acc.put(m, new Acc()));
@@ -74,9 +110,20 @@ public final class ExplanationEvaluator {
             if (c.mask().isEmpty()) {
                 continue;
             }
+            List<float[]> maps = new ArrayList<>();
             for (Map.Entry<String, Explainer> e : methods.entrySet()) {
                 Heatmap h = e.getValue().explain(model, c.image(), c.targetClass());
+                listener.explained(c, e.getKey(), h);
                 Acc a = acc.get(e.getKey());
+                float[] map = fit(h, c.mask()).normalized();
+                maps.add(map);
+                a.mass.add(LocalisationMetrics.relevanceMassAccuracy(map, c.mask()));
+                a.rank.add(LocalisationMetrics.relevanceRankAccuracy(map, c.mask()));
+                a.topK.add(LocalisationMetrics.topKIntersection(map, c.mask(), topK));
+                double auc = LocalisationMetrics.auc(map, c.mask());
+                if (!Double.isNaN(auc)) {
+                    a.auc.add(auc);
+                }
                 PixelAgreement p = MaskAgreement.of(h, c.mask(), threshold);
                 a.accuracy.add(p.accuracy());
                 a.precision.add(p.precision());
@@ -91,6 +138,7 @@ public final class ExplanationEvaluator {
                     a.insertion.add(r.insertionAuc());
                 }
             }
+            correlations.add(maps);
             seen++;
             progress.update(seen, total, seen + " images");
         }
@@ -101,9 +149,14 @@ public final class ExplanationEvaluator {
             out.add(new MethodResult(e.getKey(), n, a.degenerate, MetricSummary.of(a.accuracy),
                     MetricSummary.of(a.precision), MetricSummary.of(a.recall), MetricSummary.of(a.dice),
                     MetricSummary.of(a.iou), n == 0 ? Double.NaN : (double) a.hits / n, MetricSummary.of(a.deletion),
-                    MetricSummary.of(a.insertion)));
+                    MetricSummary.of(a.insertion), MetricSummary.of(a.mass), MetricSummary.of(a.rank),
+                    MetricSummary.of(a.topK), MetricSummary.of(a.auc)));
         }
-        return out;
+        return new Evaluation(out, correlations);
+    }
+
+    private static Heatmap fit(Heatmap h, BinaryMask mask) {
+        return h.width() == mask.width() && h.height() == mask.height() ? h : h.atSize(mask.width(), mask.height());
     }
 
     private static final class Acc {
@@ -114,6 +167,10 @@ public final class ExplanationEvaluator {
         final List<Double> iou = new ArrayList<>();
         final List<Double> deletion = new ArrayList<>();
         final List<Double> insertion = new ArrayList<>();
+        final List<Double> mass = new ArrayList<>();
+        final List<Double> rank = new ArrayList<>();
+        final List<Double> topK = new ArrayList<>();
+        final List<Double> auc = new ArrayList<>();
         int hits;
         int degenerate;
     }

@@ -215,8 +215,28 @@ class ExplainWindowFxTest {
         assertEquals(written.height(), back.height());
         double rowWidth = WaitForAsyncUtils.asyncFx(() -> view.row().getWidth()).get();
         assertEquals(Math.ceil(rowWidth), back.width(), 1.0, "the PNG is the row of panes");
-        assertTrue(back.width() > 4 * 300, "four panes side by side: " + back.width());
+        assertTrue((long) back.width() * back.height() > 4L * 300 * 300, "four panes: " + back.width() + " x "
+                + back.height());
+        assertEquals(window.explanations().explanations().thresholdProperty().get(), ew.compare().thresholdProperty()
+                .get(), 0.0, "the compare view uses the viewer's threshold");
+        assertTrue(robot.lookup("#colourLegend").tryQuery().isPresent(), "the shared colour legend");
         screenshot(view.getScene(), "explain-compare-linked.png");
+
+        // four methods, more panes than fit in one row: they wrap, and scroll
+        WaitForAsyncUtils.asyncFx(() -> {
+            ew.compare().methods().setAll("gradcam", "gradcam++", "layercam", "multilayercam");
+            ew.compare().refresh();
+        }).get();
+        waitFor(() -> ew.compare().panels().size() == 6 && ew.compare().panels().get(4).title().contains("ulti"), 240);
+        WaitForAsyncUtils.asyncFx(() -> {
+            Stage compareStage = (Stage) view.getScene().getWindow();
+            compareStage.setWidth(1000);
+            compareStage.setHeight(900);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        assertTrue(view.row().getHeight() > 2 * 300, "six panes in a 1000 px window wrap onto a second line");
+        screenshot(view.getScene(), "compare-4-methods.png");
     }
 
     @Test

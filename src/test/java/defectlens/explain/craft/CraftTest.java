@@ -90,10 +90,20 @@ class CraftTest {
         Heatmap h = craft.explain(model, IMAGES.get(1), 0);
         assertEquals("craft", h.method());
         assertEquals(48, h.width());
-        assertEquals(16, h.rawWidth());
+        assertEquals(32, h.rawWidth(), "crop-level maps: 16 cells per 24 px crop over 48 px, twice the 16 of the image");
         assertFalse(h.isDegenerate(), h.toString());
+        Heatmap coarse = new CraftExplainer(c -> bank, CraftExplainer.Resolution.FEATURES).explain(model, IMAGES.get(1), 0);
+        assertEquals("craft-features", coarse.method());
+        assertEquals(16, coarse.rawWidth(), "the whole image's feature map");
         ConceptMaps maps = craft.conceptMaps(model, IMAGES.get(1), 0);
-        assertEquals(16 * 16 * 4, maps.coefficients().length);
+        assertEquals(32 * 32 * 4, maps.coefficients().length);
+        double[] share = ConceptShares.of(maps, SyntheticSem.mask(48, 15, 27, 4));
+        double sum = 0;
+        for (double v : share) {
+            assertTrue(v >= 0 && v <= 1);
+            sum += v;
+        }
+        assertEquals(1.0, sum, 1e-9, "the concepts' shares of the attribution on the mask add up to 1");
         for (float v : maps.coefficients()) {
             assertTrue(v >= 0);
         }
