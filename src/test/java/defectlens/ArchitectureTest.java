@@ -26,7 +26,8 @@ class ArchitectureTest {
             .layer("image").definedBy("defectlens.image..")
             .layer("dataset").definedBy("defectlens.dataset..")
             .layer("model").definedBy("defectlens.model..")
-            .layer("wafer").definedBy("defectlens.wafer", "defectlens.wafer.pickle..")
+            .layer("wafer").definedBy("defectlens.wafer", "defectlens.wafer.pickle..", "defectlens.wafer.features..",
+                    "defectlens.wafer.stacking..")
             .layer("wafer.explain").definedBy("defectlens.wafer.explain..")
             .layer("explain").definedBy("defectlens.explain..")
             .layer("study").definedBy("defectlens.study..")

@@ -11,5 +11,5 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchRadonCommand.class, BenchWaferLrpCommand.class, BenchSemCommand.class,
                 BenchExplainCommand.class, BenchWaferCommand.class, BenchReviewCommand.class,
-                BenchMaskEditCommand.class, BenchSimilarCommand.class})
+                BenchMaskEditCommand.class, BenchSimilarCommand.class, BenchFeaturesCommand.class})
 public final class BenchCommand extends CommandGroup {}

@@ -14,6 +14,7 @@ import defectlens.wafer.WaferModelBundle;
 import defectlens.wafer.WaferPredictionCsv;
 import defectlens.wafer.WaferPredictionTally;
 import defectlens.wafer.WaferPredictions;
+import defectlens.wafer.stacking.BsemlModel;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -84,6 +85,9 @@ public final class WaferClassifyCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        if (BsemlModel.isBundle(modelDir)) {
+            return classifyBseml(err, stdout);
+        }
         try (WaferModel model = WaferModelBundle.load(modelDir)) {
             boolean average = averaging.applyTo(model);
             WaferDataset dataset = invalidRows.read(data, err);
@@ -151,6 +155,33 @@ public final class WaferClassifyCommand implements Callable<Integer> {
                 throw OutputFile.problem(out, e);
             }
         }
+    }
+
+    /** CSV of a BSEML bundle's probabilities (the --json top list is the CNN's only). */
+    private int classifyBseml(PrintWriter err, PrintWriter stdout) throws IOException {
+        if (json.on() && out == null) {
+            throw new DefectLensException(modelDir, "a BSEML bundle writes CSV: give --out (with --json for the summary)");
+        }
+        BsemlModel model = BsemlModel.load(modelDir);
+        WaferDataset dataset = invalidRows.read(data, err);
+        List<Integer> rows = heldout ? BsemlCommands.heldOut(model, modelDir, dataset, data)
+                : WaferEvaluation.allRows(dataset);
+        err.println(String.format(Locale.ROOT, "classifying %d maps of %s with %s (BSEML)", rows.size(), data, modelDir));
+        err.flush();
+        WaferPredictionTally tally = BsemlCommands.classify(model, dataset, rows, out, force, stdout);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("model", modelDir.toString());
+        summary.put("data", data.toString());
+        summary.put("classes", model.classes());
+        summary.put("maps", rows.size());
+        summary.putAll(tally.toJson());
+        if (out != null) {
+            summary.put("csv", out.toString());
+        }
+        PrintWriter report = out == null ? err : stdout;
+        report.println(json.on() ? Json.write(summary) : text(summary, tally));
+        report.flush();
+        return 0;
     }
 
     private void listTop(WaferDataset dataset, List<Integer> batch, float[][] p, List<String> classes,

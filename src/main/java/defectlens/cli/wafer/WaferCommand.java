@@ -11,5 +11,5 @@ import picocli.CommandLine.Command;
         subcommands = {
                 WaferInfoCommand.class, WaferExportCommand.class, WaferExplainCommand.class, WaferTrainCommand.class,
                 WaferClassifyCommand.class, WaferEvaluateCommand.class, WaferExperimentCommand.class,
-                WaferEnsembleCommand.class, WaferConfigureCommand.class})
+                WaferEnsembleCommand.class, WaferConfigureCommand.class, WaferFeaturesCommand.class})
 public final class WaferCommand extends CommandGroup {}

@@ -10,6 +10,7 @@ import defectlens.wafer.WaferEvaluation;
 import defectlens.wafer.WaferMetrics;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
+import defectlens.wafer.stacking.BsemlModel;
 import defectlens.wafer.WaferTrainingPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -67,6 +68,9 @@ public final class WaferEvaluateCommand implements Callable<Integer> {
             throw new DefectLensException(e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (BsemlModel.isBundle(modelDir)) {
+            return evaluateBseml(augmentation, err);
+        }
         try (WaferModel model = WaferModelBundle.load(modelDir)) {
             averaging.applyTo(model);
             WaferDataset dataset = invalidRows.read(data, err);
@@ -94,6 +98,25 @@ public final class WaferEvaluateCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        return 0;
+    }
+
+    /** The same evaluation for a BSEML bundle (original maps only). */
+    private int evaluateBseml(AugmentedTestSet augmentation, PrintWriter err) throws IOException {
+        if (augmentation.copiesPerMap() != 1 || !"none".equals(augmentation.id())) {
+            throw new DefectLensException(modelDir, "--augment applies to the CNN bundles only, not to BSEML");
+        }
+        BsemlModel model = BsemlModel.load(modelDir);
+        WaferDataset dataset = invalidRows.read(data, err);
+        List<Integer> candidates = heldout ? BsemlCommands.heldOut(model, modelDir, dataset, data)
+                : WaferEvaluation.allRows(dataset);
+        WaferMetrics metrics = BsemlCommands.evaluate(model, dataset, candidates, err);
+        Map<String, Object> doc = metrics.toJson();
+        doc.put("microF1", metrics.accuracy());
+        invalidRows.addTo(doc, dataset);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json.on() ? Json.write(doc) : BsemlCommands.summary(metrics));
+        out.flush();
         return 0;
     }
 }

@@ -34,7 +34,12 @@ public final class WaferExperimentCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "WM-811K pickle with labelled maps")
     Path data;
 
-    @Option(names = "--train-sizes", required = true, split = ",", paramLabel = "N,N,...", description = "balanced train sizes per class")
+    @Option(names = "--method", defaultValue = "cnn", description = "cnn (the CNN ablation) or bseml (the feature-based "
+            + "models of the stacking-ensemble paper, case 1; docs/experiments/bseml.md) (default ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--train-sizes", split = ",", paramLabel = "N,N,...",
+            description = "balanced train sizes per class (cnn; required there)")
     List<Integer> trainSizes;
 
     @Option(names = "--seeds", defaultValue = "3", description = "seeds per size and variant: 0..K-1 (default ${DEFAULT-VALUE})")
@@ -59,6 +64,12 @@ public final class WaferExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if ("bseml".equals(method)) {
+            return BsemlExperimentRun.run(data, out, recipe.testSeed, spec);
+        }
+        if (!"cnn".equals(method) || trainSizes == null) {
+            throw new DefectLensException(data, "--method must be cnn or bseml, and cnn needs --train-sizes");
+        }
         WaferAblation.Plan plan;
         try {
             List<WaferVariant> vs = new ArrayList<>();
