@@ -16,12 +16,12 @@ import java.util.function.Consumer;
 
 /**
  * Case 1 of the BSEML paper on one data file ({@link BsemlTraining}): the labelled maps of all 9 classes split
- * 80 / 20 exactly as {@code wafer train} splits them ({@code WaferSampling.stratified(data, all9, 0.2, testSeed)}, so the held-out maps
- * are those of the shipped CNN bundles), the 59 features, and the seven models of the paper's table - SVM, k-NN,
- * soft voting (RF, DT, k-NN, SVM), stacking with a decision-tree meta level, bagging (the 100-tree random forest),
- * gradient boosting (200 XGBoost rounds on the features) and BSEML - measured on the held-out maps. Writes
- * {@code case-1.json} (metrics, confusion matrices, meta-level weights) and the BSEML bundle {@code wafer-bseml-all9}
- * into the output folder; a folder that already has {@code case-1.json} is not run again (resumable).
+ * 80 / 20 exactly as {@code wafer train} splits them ({@code WaferSampling.stratified(data, all9, 0.2, testSeed)},
+ * so the held-out maps are those of the shipped CNN bundles), the 59 features, and the seven models of the paper's
+ * table - SVM, k-NN, soft voting (RF, DT, k-NN, SVM), stacking with a decision-tree meta level, bagging (the
+ * 100-tree random forest), gradient boosting (200 XGBoost rounds on the features) and BSEML - measured on the
+ * held-out maps. Writes {@code case-1.json} (metrics, confusion matrices, meta-level weights) and the BSEML
+ * bundle {@code wafer-bseml-all9} into the output folder; a folder that already has {@code case-1.json} is not run again (resumable).
  */
 public final class BsemlExperiment {
     /** Share of labelled maps held out, as the CNN bundles. */
