@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * table - SVM, k-NN, soft voting (RF, DT, k-NN, SVM), stacking with a decision-tree meta level, bagging (the
  * 100-tree random forest), gradient boosting (200 XGBoost rounds on the features) and BSEML - measured on the
  * held-out maps. Writes {@code case-1.json} (metrics, confusion matrices, meta-level weights) and the BSEML
- * bundle {@code wafer-bseml-all9} into the output folder; a folder that already has {@code case-1.json} is not run again (resumable).
+ * bundle {@code wafer-bseml-all9} into the output folder; a folder that already has {@code case-1.json} is not run
+ * again (resumable).
  */
 public final class BsemlExperiment {
     /** Share of labelled maps held out, as the CNN bundles. */
