@@ -52,7 +52,7 @@ public final class CircleRadon {
             }
         }
         double[] out = new double[n * angles];
-        double k = n / 2;
+        double k = Math.floorDiv(n, 2); // scikit-image: the rotation centre is n // 2
         double step = 180.0 / angles;
         for (int a = 0; a < angles; a++) {
             double angle = Math.toRadians(a * step);

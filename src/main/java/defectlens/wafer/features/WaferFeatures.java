@@ -46,7 +46,7 @@ public final class WaferFeatures {
 
     /** The 59 feature names in order, as the CSV header spells them. */
     public static List<String> featureNames() {
-        return NAMES;
+        return List.copyOf(NAMES);
     }
 
     /** Whether the map is large enough for its features to be defined. */
