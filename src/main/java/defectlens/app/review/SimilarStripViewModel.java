@@ -29,11 +29,11 @@ import javafx.collections.ObservableList;
 /**
  * "More like this" for the item in front of the review desk: the {@value #K} items of the review's data most like
  * it in the model's embedding space (cosine; wafer maps: the input of the last dense layer; SEM images: the pooled
- * features at the explanation split), for a strip of thumbnails (made in the background with the lookup). The embeddings and the index are made
- * once per opened review in the background (progress and cancel in the strip's status; cached in the user's cache
- * so a second opening is quick); each selected item is then looked up on the interactive lane. Clicking a
- * neighbour opens it in the desk; "send these to the queue" puts them first in the review queue. Testable with a
- * same-thread executor and a hand-made {@link Finder}.
+ * features at the explanation split), for a strip of thumbnails (made in the background with the lookup). The
+ * embeddings and the index are made once per opened review in the background (progress and cancel in the strip's
+ * status; cached in the user's cache so a second opening is quick); each selected item is then looked up on the
+ * interactive lane. Clicking a neighbour opens it in the desk; "send these to the queue" puts them first in the
+ * review queue. Testable with a same-thread executor and a hand-made {@link Finder}.
  */
 public final class SimilarStripViewModel {
     /** Neighbours shown. */

@@ -78,21 +78,22 @@ class SemSimilarStripFxTest {
                 QueueSpec.of(QueueOrder.DATASET));
         WaitForAsyncUtils.asyncFx(() -> review.open(dir, "ana", data, null));
         waitFor(() -> review.sessionProperty().get() != null && review.itemProperty().get() == 0
-                && similar.neighbours().size() == 4);
-        assertEquals(List.of(10, 20, 30, 40), items(similar.neighbours()));
+                && similar.neighbours().size() == SimilarStripViewModel.K);
+        // the 4 other images on axis 0 (cosine 1), then the lowest rows at cosine 0
+        assertEquals(List.of(10, 20, 30, 40, 1, 2, 3, 4), items(similar.neighbours()));
         for (Neighbour n : similar.neighbours()) {
             assertNotNull(similar.picture(n.item()), "a thumbnail of image " + n.item());
         }
-        assertEquals(4, robot.lookup((javafx.scene.Node n) -> n.getId() != null
+        assertEquals(SimilarStripViewModel.K, robot.lookup((javafx.scene.Node n) -> n.getId() != null
                 && n.getId().startsWith("similar-")).queryAll().size(), "one cell each");
 
         robot.clickOn("#similar-1");
         waitFor(() -> review.itemProperty().get() == 20 && items(similar.neighbours()).get(0) == 0);
-        assertEquals(List.of(0, 10, 30, 40), items(similar.neighbours()));
+        assertEquals(List.of(0, 10, 30, 40, 1, 2, 3, 4), items(similar.neighbours()));
 
         robot.clickOn("#similarToQueue");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(0, 10, 30, 40), review.queue().subList(0, 4));
+        assertEquals(List.of(0, 10, 30, 40, 1, 2, 3, 4), review.queue().subList(0, 8));
         assertEquals(data.size(), review.queue().size(), "the rest of the queue follows, each item once");
     }
 
