@@ -140,7 +140,7 @@ final class ReviewSimilarCommand implements Callable<Integer> {
     /** The wafer maps most like {@code --item}; null when cancelled. */
     private Map<String, Object> waferDoc(PrintWriter err) {
         if (!Files.isRegularFile(data)) {
-            throw new DefectLensException(data, "no such wafer file");
+            throw new DefectLensException(data, "no such wafer file or SEM data set");
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         try (WaferModel model = WaferModelBundle.load(modelDir);
