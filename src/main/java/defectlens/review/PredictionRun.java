@@ -10,7 +10,7 @@ import defectlens.model.Prediction;
 import defectlens.model.SemClassifier;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferModel;
-import defectlens.wafer.WaferPredictions;
+import defectlens.wafer.WaferRowClassifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -102,9 +102,14 @@ public final class PredictionRun {
         return new Result(classified, unreadable, progress.isCancelled(), problem);
     }
 
-    /** Classifies the wafer maps of {@code data} missing from {@code table} with {@code model}. */
+    /** Classifies the wafer maps of {@code data} missing from {@code table} with the CNN bundle {@code model}. */
     public Result wafer(WaferModel model, WaferDataset data, boolean averageOverSymmetries, PredictionTable table,
             Progress progress) {
+        return wafer(WaferRowClassifier.cnn(model, averageOverSymmetries), data, table, progress);
+    }
+
+    /** Classifies the wafer maps of {@code data} missing from {@code table} with any wafer model. */
+    public Result wafer(WaferRowClassifier model, WaferDataset data, PredictionTable table, Progress progress) {
         requireSameSize(table, data.size());
         List<Integer> pending = missing(table);
         int[] classified = {0};
@@ -122,7 +127,7 @@ public final class PredictionRun {
             }
         };
         try {
-            WaferPredictions.classifyRows(model, data, pending, averageOverSymmetries, WAFER_STEP, (rows, p) -> {
+            model.classifyRows(data, pending, WAFER_STEP, (rows, p) -> {
                 int[] items = new int[rows.size()];
                 for (int k = 0; k < items.length; k++) {
                     items[k] = rows.get(k);

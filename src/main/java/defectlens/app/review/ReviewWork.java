@@ -22,6 +22,7 @@ import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
 import defectlens.wafer.WaferPickleReader;
+import defectlens.wafer.stacking.BsemlModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -112,6 +113,11 @@ final class ReviewWork {
                 requireClasses(f, model.classifier().classes());
                 return run.sem(classifier, o.sem(), table, progress);
             }
+        }
+        if (BsemlModel.isBundle(f.modelPath())) {
+            BsemlModel model = BsemlModel.load(f.modelPath());
+            requireClasses(f, model.classes());
+            return run.wafer(model, o.wafer(), table, progress); // one pass from the 59 features, no novelty fit
         }
         try (WaferModel model = WaferModelBundle.load(f.modelPath())) {
             requireClasses(f, model.classes());

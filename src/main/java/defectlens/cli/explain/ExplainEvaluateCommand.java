@@ -211,7 +211,6 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
                     }
                 }).evaluateAll(classifier, explainers, lazy, progress);
             }
-            List<ExplanationEvaluator.MethodResult> results = evaluation.methods();
             int read = withMasks.size() - (int) withMasks.stream().filter(s -> skipped.contains(s)).count();
             skipped.requireSomeRead(data, read, withMasks.size());
             EvaluationReport.write(out, evaluation, threshold);

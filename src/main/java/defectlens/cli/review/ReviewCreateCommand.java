@@ -21,6 +21,7 @@ import defectlens.review.novelty.NoveltyStore;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
+import defectlens.wafer.stacking.BsemlModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -91,9 +92,15 @@ final class ReviewCreateCommand implements Callable<Integer> {
             }
             List<String> classes;
             boolean average;
-            try (WaferModel m = WaferModelBundle.load(model)) {
-                classes = m.classes();
-                average = averaging.applyTo(m);
+            if (BsemlModel.isBundle(model)) {
+                ReviewData.requireSinglePass(model, averaging);
+                classes = BsemlModel.load(model).classes();
+                average = false;
+            } else {
+                try (WaferModel m = WaferModelBundle.load(model)) {
+                    classes = m.classes();
+                    average = averaging.applyTo(m);
+                }
             }
             err.println("fingerprinting " + data.getFileName() + " (" + d.size() + " maps)");
             folder = ReviewSetup.wafer(out, d, model.toAbsolutePath().normalize().getFileName().toString(), model, classes,

@@ -24,6 +24,7 @@ import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
 import defectlens.wafer.WaferPickleReader;
+import defectlens.wafer.stacking.BsemlModel;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,8 @@ import java.util.Locale;
  * The data and model of a review as the review commands open them: a SEM data set (folder or CSV) or a wafer
  * file (any other file), read the way the window reads them (wafer rows with an invalid map left out), and the
  * review's predictions checked against the data and model as they are now; classifying a wafer review also scores
- * the novelty of its maps when the model bundle has a novelty fit.
+ * the novelty of its maps when the model bundle has a novelty fit. A wafer review's model is a CNN bundle or a BSEML
+ * bundle; both classify through {@link defectlens.wafer.WaferRowClassifier}.
  */
 final class ReviewData {
     private ReviewData() {
@@ -93,6 +95,13 @@ final class ReviewData {
             }
         }
         WaferDataset d = wafer(f.dataPath(), Progress.NONE);
+        if (BsemlModel.isBundle(f.modelPath())) {
+            BsemlModel model = BsemlModel.load(f.modelPath());
+            requireClasses(f, model.classes());
+            requireSinglePass(f.modelPath(), averaging);
+            err.println("classifying " + (table.size() - table.doneCount()) + " maps with BSEML");
+            return new Classified(run.wafer(model, d, table, progress), null);
+        }
         try (WaferModel model = WaferModelBundle.load(f.modelPath())) {
             requireClasses(f, model.classes());
             Boolean recorded = f.definition().averageOverSymmetries();
@@ -112,6 +121,14 @@ final class ReviewData {
                 novelty = ReviewNovelty.scoreMissing(f, model, d, ReviewNovelty.requireFit(f), progress);
             }
             return new Classified(r, novelty);
+        }
+    }
+
+    /** A BSEML bundle classifies each map once: asking it to average over turns / flips is refused. */
+    static void requireSinglePass(Path modelDir, SymmetryAveragingOption averaging) {
+        if (Boolean.TRUE.equals(averaging.averageSymmetries())) {
+            throw new DefectLensException(modelDir, "--average-symmetries is for the CNN bundles; a BSEML bundle "
+                    + "classifies each map once from its 59 features");
         }
     }
 

@@ -34,20 +34,29 @@ import picocli.CommandLine;
  * mini-batch and still saves the best weights.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a wafer CNN (proposed, radon, kernel-flip, baseline) on a WM-811K pickle.")
+        description = "Train a wafer CNN (proposed, radon, kernel-flip, baseline) or the BSEML stacking ensemble "
+                + "(bseml) on a WM-811K pickle.")
 public final class WaferTrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "WM-811K pickle with labelled maps")
     Path data;
 
-    @Option(names = "--variant", defaultValue = "proposed", description = "proposed, radon, kernel-flip or baseline (default ${DEFAULT-VALUE})")
+    @Option(names = "--variant", defaultValue = "proposed",
+            description = "proposed, radon, kernel-flip, baseline or bseml (the 59 features and the stacking "
+                    + "ensemble; default ${DEFAULT-VALUE})")
     String variant;
 
-    @Option(names = "--classes", defaultValue = "paper7", description = "paper7, all8 or all9 (default ${DEFAULT-VALUE})")
+    @Option(names = "--classes", description = "paper7, all8 or all9 (default paper7 for the CNNs, all9 for bseml)")
     String classes;
 
-    @Option(names = "--train-per-class", required = true, paramLabel = "N",
-            description = "training maps per class (balanced; small classes give what they have)")
-    int perClass;
+    @Option(names = "--train-per-class", paramLabel = "N",
+            description = "training maps per class (balanced; small classes give what they have); required for the "
+                    + "CNN variants, bseml trains on every training map")
+    Integer perClass;
+
+    @Option(names = "--case", paramLabel = "1|2|3|4",
+            description = "bseml only: the paper's case, 1 = the raw training maps (2-4 need CAE augmentation, "
+                    + "not available yet; default 1)")
+    Integer trainingCase;
 
     @Option(names = "--seed", defaultValue = "0", description = "seed of validation/training draws, initialisation and shuffling")
     long seed;
@@ -82,12 +91,26 @@ public final class WaferTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        WaferTrainingJob.Settings settings;
+        boolean bseml = BsemlTrainRun.VARIANT.equals(variant);
+        WaferClassSet classSet;
+        WaferTrainingJob.Settings settings = null;
         try {
-            WaferTrainingConfig config = recipe.config().withSeed(seed)
-                    .withAugmentation(TrainingAugmentation.parse(augmentTrain));
-            settings = new WaferTrainingJob.Settings(WaferVariant.parse(variant), WaferClassSet.parse(classes),
-                    perClass, recipe.testFraction, recipe.testSeed, recipe.valFraction, config, timeBudget);
+            classSet = WaferClassSet.parse(classes != null ? classes : bseml ? "all9" : "paper7");
+            if (bseml) {
+                requireBsemlOptions();
+            } else {
+                WaferVariant cnn = WaferVariant.parse(variant);
+                if (trainingCase != null) {
+                    throw new DefectLensException("--case is for --variant bseml only");
+                }
+                if (perClass == null) {
+                    throw new DefectLensException("--train-per-class is required for the CNN variant " + cnn.id());
+                }
+                WaferTrainingConfig config = recipe.config().withSeed(seed)
+                        .withAugmentation(TrainingAugmentation.parse(augmentTrain));
+                settings = new WaferTrainingJob.Settings(cnn, classSet, perClass, recipe.testFraction,
+                        recipe.testSeed, recipe.valFraction, config, timeBudget);
+            }
         } catch (IllegalArgumentException e) {
             throw new DefectLensException(e.getMessage());
         }
@@ -105,6 +128,10 @@ public final class WaferTrainCommand implements Callable<Integer> {
             labelFacts.put("rows", relabelled.listed());
             labelFacts.put("changed", relabelled.changed());
             facts.put("labels", labelFacts);
+        }
+        if (bseml) {
+            return print(BsemlTrainRun.run(dataset, facts, data, classSet, recipe.testFraction, recipe.testSeed, seed,
+                    out, err), 0);
         }
         WaferTrainingJob.Outcome outcome;
         try (InterruptCancellation cancel = new InterruptCancellation()) {
@@ -140,6 +167,19 @@ public final class WaferTrainCommand implements Callable<Integer> {
         summary.put("test_macro_f1", outcome.test().macroF1());
         summary.put("rotflip_accuracy", outcome.rotflip().accuracy());
         summary.put("rotflip_macro_f1", outcome.rotflip().macroF1());
+        return print(summary, outcome.result().cancelled() ? 130 : 0);
+    }
+
+    /** The case and options of {@code --variant bseml}: CNN-only options are refused rather than ignored. */
+    private void requireBsemlOptions() {
+        BsemlTrainRun.requireCase(trainingCase == null ? 1 : trainingCase);
+        if (perClass != null) {
+            throw new DefectLensException("--train-per-class is for the CNN variants; bseml trains on every "
+                    + "training map");
+        }
+    }
+
+    private int print(Map<String, Object> summary, int exit) {
         PrintWriter o = spec.commandLine().getOut();
         if (json.on()) {
             o.println(Json.write(summary));
@@ -147,7 +187,7 @@ public final class WaferTrainCommand implements Callable<Integer> {
             summary.forEach((k, v) -> o.println(k + ": " + v));
         }
         o.flush();
-        return outcome.result().cancelled() ? 130 : 0;
+        return exit;
     }
 
     private static String epochLine(EpochReport r) {

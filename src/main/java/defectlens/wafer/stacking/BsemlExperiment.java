@@ -5,28 +5,24 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import defectlens.core.Progress;
 import defectlens.wafer.WaferClassSet;
 import defectlens.wafer.WaferDataset;
-import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferMetrics;
-import defectlens.wafer.WaferSampling;
-import defectlens.wafer.features.FeatureExtractor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Case 1 of the BSEML paper on one data file: the labelled maps of all 9 classes split 80 / 20 exactly as
- * {@code wafer train} splits them ({@code WaferSampling.stratified(data, all9, 0.2, testSeed)}, so the held-out maps
- * are those of the shipped CNN bundles), the 59 features, and the seven models of the paper's table - SVM, k-NN,
- * soft voting (RF, DT, k-NN, SVM), stacking with a decision-tree meta level, bagging (the 100-tree random forest),
- * gradient boosting (200 XGBoost rounds on the features) and BSEML - measured on the held-out maps. Writes
- * {@code case-1.json} (metrics, confusion matrices, meta-level weights) and the BSEML bundle {@code wafer-bseml-all9}
- * into the output folder; a folder that already has {@code case-1.json} is not run again (resumable).
+ * Case 1 of the BSEML paper on one data file ({@link BsemlTraining}): the labelled maps of all 9 classes split
+ * 80 / 20 exactly as {@code wafer train} splits them ({@code WaferSampling.stratified(data, all9, 0.2, testSeed)},
+ * so the held-out maps are those of the shipped CNN bundles), the 59 features, and the seven models of the paper's
+ * table - SVM, k-NN, soft voting (RF, DT, k-NN, SVM), stacking with a decision-tree meta level, bagging (the
+ * 100-tree random forest), gradient boosting (200 XGBoost rounds on the features) and BSEML - measured on the
+ * held-out maps. Writes {@code case-1.json} (metrics, confusion matrices, meta-level weights) and the BSEML
+ * bundle {@code wafer-bseml-all9} into the output folder; a folder that already has {@code case-1.json} is not run
+ * again (resumable).
  */
 public final class BsemlExperiment {
     /** Share of labelled maps held out, as the CNN bundles. */
@@ -48,37 +44,27 @@ public final class BsemlExperiment {
             return JSON.readValue(result.toFile(), LinkedHashMap.class);
         }
         Files.createDirectories(out);
-        WaferClassSet set = WaferClassSet.ALL9;
-        List<String> classes = set.classes();
-        WaferSampling.Split split = WaferSampling.stratified(data, set, TEST_FRACTION, testSeed);
+        BsemlTraining fit = BsemlTraining.fit(data, WaferClassSet.ALL9, TEST_FRACTION, testSeed, seed, log, progress);
+        List<String> classes = fit.classes();
         long start = System.nanoTime();
-        log.accept("features of " + (split.first().size() + split.second().size()) + " maps");
-        LabelledFeatures trainRaw = features(data, split.first(), classes);
-        LabelledFeatures testRaw = features(data, split.second(), classes);
-        FeatureScaler scaler = FeatureScaler.fit(trainRaw.x());
-        LabelledFeatures train = new LabelledFeatures(scaler.apply(trainRaw.x()), trainRaw.y(), classes);
-        double[][] testX = scaler.apply(testRaw.x());
-        log.accept("base models with " + StackingEnsemble.FOLDS + "-fold out-of-fold probabilities on "
-                + train.size() + " training maps");
-        List<BaseLearner> learners = List.of(BaseLearner.values());
-        StackingEnsemble.BaseFit bases = StackingEnsemble.fitBases(train, learners, seed, progress);
-        StackingEnsemble bseml = StackingEnsemble.withMeta(bases, StackingEnsemble.Meta.XGBOOST, seed);
-        StackingEnsemble stackingDt = StackingEnsemble.withMeta(bases, StackingEnsemble.Meta.DECISION_TREE, seed);
+        StackingEnsemble stackingDt = StackingEnsemble.withMeta(fit.bases(), StackingEnsemble.Meta.DECISION_TREE, seed);
         log.accept("gradient boosting, " + BOOSTING_ROUNDS + " rounds");
-        BoostedTrees boosting = BoostedTrees.fit(train, BOOSTING_ROUNDS, seed, 1);
-        double trainingSeconds = (System.nanoTime() - start) / 1e9;
+        BoostedTrees boosting = BoostedTrees.fit(fit.train(), BOOSTING_ROUNDS, seed, 1);
+        double trainingSeconds = fit.seconds() + (System.nanoTime() - start) / 1e9;
+        List<BaseLearner> learners = fit.bases().learners();
+        List<ProbabilityClassifier> bases = fit.bases().bases();
+        StackingEnsemble bseml = fit.bseml();
         Map<String, ProbabilityClassifier> models = new LinkedHashMap<>();
-        models.put("SVM", bases.bases().get(learners.indexOf(BaseLearner.SVM)));
-        models.put("k-NN", bases.bases().get(learners.indexOf(BaseLearner.K_NEAREST_NEIGHBOURS)));
-        models.put("soft voting", new SoftVoting(bases.bases()));
+        models.put("SVM", bases.get(learners.indexOf(BaseLearner.SVM)));
+        models.put("k-NN", bases.get(learners.indexOf(BaseLearner.K_NEAREST_NEIGHBOURS)));
+        models.put("soft voting", new SoftVoting(bases));
         models.put("stacking (DT meta)", stackingDt);
-        models.put("bagging (RF, 100)", bases.bases().get(learners.indexOf(BaseLearner.RANDOM_FOREST)));
+        models.put("bagging (RF, 100)", bases.get(learners.indexOf(BaseLearner.RANDOM_FOREST)));
         models.put("gradient boosting (200)", boosting);
         models.put("BSEML", bseml);
         Map<String, Object> metrics = new LinkedHashMap<>();
-        Map<String, Object> bsemlMetrics = null;
         for (Map.Entry<String, ProbabilityClassifier> e : models.entrySet()) {
-            WaferMetrics m = WaferMetrics.of(classes, testRaw.y(), argMax(e.getValue().probabilities(testX)));
+            WaferMetrics m = fit.test(e.getValue());
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("macroF1", m.macroF1());
             doc.put("microF1", m.accuracy());
@@ -86,9 +72,6 @@ public final class BsemlExperiment {
             metrics.put(e.getKey(), doc);
             log.accept(String.format(java.util.Locale.ROOT, "%-24s macro-F1 %.4f  micro-F1 %.4f", e.getKey(),
                     m.macroF1(), m.accuracy()));
-            if (e.getKey().equals("BSEML")) {
-                bsemlMetrics = Map.of("n", testRaw.size(), "macroF1", m.macroF1(), "microF1", m.accuracy());
-            }
         }
         Map<String, Object> weights = new LinkedHashMap<>();
         double[][] w = bseml.metaWeights(classes.size());
@@ -99,39 +82,18 @@ public final class BsemlExperiment {
             }
             weights.put(learners.get(b).id(), perClass);
         }
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("classSet", set.id());
-        provenance.put("data", fileFacts);
-        provenance.put("split", Map.of("testFraction", TEST_FRACTION, "testSeed", testSeed,
-                "testMethod", "WaferSampling.stratified(data, classSet, testFraction, testSeed).second()"));
-        provenance.put("training", Map.of("case", 1, "maps", train.size(), "seed", seed,
-                "folds", StackingEnsemble.FOLDS, "metaRounds", StackingEnsemble.META_ROUNDS,
-                "svmMapsPerClass", BaseLearner.SVM_PER_CLASS, "seconds", trainingSeconds,
-                "trainedAt", Instant.now().toString()));
-        provenance.put("heldOutTest", bsemlMetrics);
-        new BsemlModel(classes, scaler, bseml, provenance).save(out.resolve("wafer-bseml-all9"));
+        fit.model(fileFacts, 1).save(out.resolve("wafer-bseml-all9"));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("case", 1);
         doc.put("data", fileFacts);
-        doc.put("trainMaps", train.size());
-        doc.put("testMaps", testRaw.size());
+        doc.put("trainMaps", fit.train().size());
+        doc.put("testMaps", fit.testY().length);
         doc.put("seed", seed);
         doc.put("trainingSeconds", trainingSeconds);
         doc.put("models", metrics);
         doc.put("metaWeights", weights);
         JSON.writeValue(result.toFile(), doc);
         return doc;
-    }
-
-    private static LabelledFeatures features(WaferDataset data, List<Integer> rows, List<String> classes) {
-        List<WaferMap> maps = new ArrayList<>(rows.size());
-        int[] y = new int[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            WaferMap m = data.get(rows.get(i));
-            maps.add(m);
-            y[i] = classes.indexOf(m.label());
-        }
-        return new LabelledFeatures(FeatureExtractor.all(maps), y, classes);
     }
 
     static int[] argMax(double[][] p) {

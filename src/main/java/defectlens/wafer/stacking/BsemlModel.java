@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import defectlens.core.DefectLensException;
+import defectlens.core.Progress;
+import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
+import defectlens.wafer.WaferPredictions;
+import defectlens.wafer.WaferRowClassifier;
 import defectlens.wafer.features.FeatureExtractor;
 import defectlens.wafer.features.WaferFeatures;
 import java.io.IOException;
@@ -27,7 +31,7 @@ import java.util.Map;
  * {@code meta.json} in XGBoost's JSON format, {@code base-dt.tribuo}, {@code base-knn.tribuo}, {@code base-svm.tribuo}
  * in Tribuo's protobuf format).
  */
-public final class BsemlModel {
+public final class BsemlModel implements WaferRowClassifier {
     /** The {@code format} of model.json. */
     public static final String FORMAT = "defectlens-wafer-bseml";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -44,6 +48,7 @@ public final class BsemlModel {
         this.provenance = new LinkedHashMap<>(provenance);
     }
 
+    @Override
     public List<String> classes() {
         return classes;
     }
@@ -67,6 +72,26 @@ public final class BsemlModel {
             }
         }
         return out;
+    }
+
+    @Override
+    public int classifyRows(WaferDataset data, List<Integer> rows, int batchSize, WaferPredictions.BatchSink sink,
+            Progress progress) throws IOException {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size " + batchSize);
+        }
+        int n = rows.size();
+        int done = 0;
+        progress.update(0, n, "0/" + n + " maps");
+        while (done < n && !progress.isCancelled()) {
+            List<Integer> batch = rows.subList(done, Math.min(done + batchSize, n));
+            List<WaferMap> maps = new ArrayList<>(batch.size());
+            batch.forEach(r -> maps.add(data.get(r)));
+            sink.accept(batch, predict(maps));
+            done += batch.size();
+            progress.update(done, n, done + "/" + n + " maps");
+        }
+        return done;
     }
 
     /** Whether a folder holds a BSEML bundle (its model.json says so). */
