@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code review similar} on the shipped SEM demo set with the shipped SEM demo model. */
+/** {@code review similar} on images of the shipped SEM demo set with the shipped SEM demo model. */
 class ReviewSimilarSemCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -19,8 +19,9 @@ class ReviewSimilarSemCommandTest {
         String before = System.getProperty("defectlens.cache");
         System.setProperty("defectlens.cache", tmp.toString());
         try {
+            Path data = smallSet(tmp.resolve("data"));
             CliTest.Result byId = CliTest.run("review", "similar", "--model", "models/sem-demo", "--data",
-                    "datasets/sem-demo", "--item", "sem_000007", "--k", "4", "--json");
+                    data.toString(), "--item", "sem_000007", "--k", "4", "--json");
             assertEquals(0, byId.code(), byId.err());
             JsonNode doc = JSON.readTree(byId.out());
             assertEquals("sem_000007", doc.get("item").asText());
@@ -35,12 +36,12 @@ class ReviewSimilarSemCommandTest {
             assertEquals(1, Files.list(tmp.resolve("defectlens/embeddings")).count(), "embeddings cached");
 
             CliTest.Result byFile = CliTest.run("review", "similar", "--model", "models/sem-demo", "--data",
-                    "datasets/sem-demo", "--item", "sem_000007.jpg", "--k", "4", "--json");
+                    data.resolve("carinthia.csv").toString(), "--item", "sem_000007.jpg", "--k", "4", "--json");
             assertEquals(0, byFile.code(), byFile.err());
             assertEquals(doc.get("similar"), JSON.readTree(byFile.out()).get("similar"), "the same, from the cache");
 
             CliTest.Result unknown = CliTest.run("review", "similar", "--model", "models/sem-demo", "--data",
-                    "datasets/sem-demo", "--item", "nope");
+                    data.toString(), "--item", "nope");
             assertEquals(2, unknown.code());
             assertTrue(unknown.err().lines().anyMatch(l -> l.startsWith("error: ") && l.contains("--item nope")),
                     unknown.err());
@@ -51,5 +52,18 @@ class ReviewSimilarSemCommandTest {
                 System.setProperty("defectlens.cache", before);
             }
         }
+    }
+
+    /** The first 12 images of the demo set as a Carinthia data set of its own (quick to embed). */
+    private static Path smallSet(Path dir) throws java.io.IOException {
+        Path demo = Path.of("datasets/sem-demo/data");
+        Files.createDirectories(dir.resolve("images"));
+        java.util.List<String> lines = Files.readAllLines(demo.resolve("carinthia.csv"));
+        Files.write(dir.resolve("carinthia.csv"), lines.subList(0, 13));
+        for (String line : lines.subList(1, 13)) {
+            String image = line.split(";")[0];
+            Files.copy(demo.resolve(image), dir.resolve(image));
+        }
+        return dir;
     }
 }
