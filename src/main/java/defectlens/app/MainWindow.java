@@ -105,7 +105,12 @@ public final class MainWindow extends BorderPane {
         javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(
                 new javafx.scene.layout.VBox(new MaskPanel(masks), explain, info, semDesk.matrix()));
         side.setFitToWidth(true);
-        SplitPane split = new SplitPane(semDesk.left(), viewer, side);
+        javafx.scene.layout.VBox centre = new javafx.scene.layout.VBox(viewer,
+                new defectlens.app.review.SimilarStrip(semReview.similar()));
+        javafx.scene.layout.VBox.setVgrow(viewer, javafx.scene.layout.Priority.ALWAYS);
+        centre.getChildren().get(1).visibleProperty().bind(semReview.sessionProperty().isNotNull());
+        centre.getChildren().get(1).managedProperty().bind(semReview.sessionProperty().isNotNull());
+        SplitPane split = new SplitPane(semDesk.left(), centre, side);
         split.setDividerPositions(0.3, 0.76);
         SplitPane.setResizableWithParent(semDesk.left(), false);
         BorderPane sem = new BorderPane(split);
@@ -158,7 +163,10 @@ public final class MainWindow extends BorderPane {
                 vm.openModel(model);
             }
         });
-        semReview.setOnItem(this::showSemItem);
+        semReview.setOnItem(i -> {
+            showSemItem(i);
+            semReview.similar().show(i);
+        });
         vm.datasetProperty().addListener((o, a, d) -> showSemItem(semReview.itemProperty().get()));
     }
 

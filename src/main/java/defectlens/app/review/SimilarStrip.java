@@ -1,10 +1,9 @@
 package defectlens.app.review;
 
 import defectlens.app.common.FxImages;
+import defectlens.image.ArgbImage;
 import defectlens.review.PredictionTable;
 import defectlens.review.embedding.Neighbour;
-import defectlens.wafer.WaferMap;
-import defectlens.wafer.WaferMapPicture;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -64,7 +63,7 @@ public final class SimilarStrip extends VBox {
     private void rebuild() {
         cells.getChildren().clear();
         OpenedReview o = vm.review().opened();
-        if (o == null || o.wafer() == null) {
+        if (o == null) {
             return;
         }
         int k = 0;
@@ -75,9 +74,8 @@ public final class SimilarStrip extends VBox {
 
     private VBox cell(OpenedReview o, Neighbour n, int k) {
         int i = n.item();
-        WaferMap map = o.wafer().get(i);
-        ImageView picture = new ImageView(FxImages.toFx(WaferMapPicture.render(map,
-                WaferMapPicture.scaleFor(map, THUMB))));
+        ArgbImage thumb = vm.picture(i);
+        ImageView picture = thumb == null ? new ImageView() : new ImageView(FxImages.toFx(thumb));
         picture.setFitWidth(THUMB);
         picture.setFitHeight(THUMB);
         picture.setPreserveRatio(true);

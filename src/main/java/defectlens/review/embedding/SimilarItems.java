@@ -27,6 +27,23 @@ public final class SimilarItems {
         public List<Neighbour> nearest(float[] query, int k) {
             return index.nearest(projection == null ? query : projection.project(query), k);
         }
+
+        /**
+         * The {@code k} items of {@code table} most like its item {@code item}, most similar first, the item itself
+         * left out; none when the item has no embedding.
+         */
+        public List<Neighbour> others(EmbeddingTable table, int item, int k) {
+            List<Neighbour> out = new java.util.ArrayList<>();
+            if (!table.isDone(item)) {
+                return out;
+            }
+            for (Neighbour n : nearest(table.vector(item), k + 1)) {
+                if (n.item() != item && out.size() < k) {
+                    out.add(n);
+                }
+            }
+            return out;
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import defectlens.review.ModelFingerprint;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferModel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,15 +47,6 @@ public record WaferSimilarity(EmbeddingTable table, SimilarItems.Search search) 
 
     /** The {@code k} maps most like map {@code item}, most similar first, the map itself left out. */
     public List<Neighbour> nearest(int item, int k) {
-        List<Neighbour> out = new ArrayList<>();
-        if (!table.isDone(item)) {
-            return out;
-        }
-        for (Neighbour n : search.nearest(table.vector(item), k + 1)) {
-            if (n.item() != item && out.size() < k) {
-                out.add(n);
-            }
-        }
-        return out;
+        return search.others(table, item, k);
     }
 }
