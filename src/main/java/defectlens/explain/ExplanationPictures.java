@@ -113,7 +113,7 @@ public final class ExplanationPictures {
         Map<String, Integer> written = new LinkedHashMap<>();
         methods.forEach(m -> written.put(m, 0));
         int kept = 0;
-        Map<Request, List<String>> todo = new LinkedHashMap<>();
+        Map<Request, List<String>> pending = new LinkedHashMap<>();
         for (Request r : images) {
             List<String> missing = new ArrayList<>();
             for (String m : methods) {
@@ -124,14 +124,14 @@ public final class ExplanationPictures {
                 }
             }
             if (!missing.isEmpty()) {
-                todo.put(r, missing);
+                pending.put(r, missing);
             }
         }
         List<Skipped> skipped = new ArrayList<>();
         Map<String, Integer> predicted = new LinkedHashMap<>();
         Map<String, String> explained = new LinkedHashMap<>();
         int done = 0;
-        for (Request r : todo.keySet()) {
+        for (Request r : pending.keySet()) {
             progress.throwIfCancelled("explanation pictures");
             Optional<ImageRaster> raster = read(r, skipped);
             if (raster.isPresent()) {
@@ -139,18 +139,18 @@ public final class ExplanationPictures {
                 predicted.put(r.id(), cls);
                 explained.put(r.id(), model.classes().get(cls));
             }
-            progress.range(0, PREDICTED_SHARE).update(++done, todo.size(), "classifying " + r.id());
+            progress.range(0, PREDICTED_SHARE).update(++done, pending.size(), "classifying " + r.id());
         }
         ConceptBankSupply banks = new ConceptBankSupply(model, modelName, settings.banksRoot(), settings.fitBanks(),
                 settings::craft);
-        List<String> fitted = fitBanks(model, banks, todo, predicted, images, classImages, settings, progress);
+        List<String> fitted = fitBanks(model, banks, pending, predicted, images, classImages, settings, progress);
         double from = fitted.isEmpty() ? PREDICTED_SHARE : BANKS_SHARE;
         Progress pictures = progress.range(from, 1);
-        int total = todo.values().stream().mapToInt(List::size).sum();
+        int total = pending.values().stream().mapToInt(List::size).sum();
         int made = 0;
         List<String> degenerate = new ArrayList<>();
         Map<String, Explainer> explainers = new LinkedHashMap<>();
-        for (Map.Entry<Request, List<String>> e : todo.entrySet()) {
+        for (Map.Entry<Request, List<String>> e : pending.entrySet()) {
             Request r = e.getKey();
             Integer cls = predicted.get(r.id());
             if (cls == null) {
@@ -174,11 +174,11 @@ public final class ExplanationPictures {
         return new Result(written, kept, degenerate, skipped, fitted, explained);
     }
 
-    private static List<String> fitBanks(SplitClassifier model, ConceptBankSupply banks, Map<Request, List<String>> todo,
+    private static List<String> fitBanks(SplitClassifier model, ConceptBankSupply banks, Map<Request, List<String>> pending,
             Map<String, Integer> predicted, List<Request> images, ClassImages classImages, Settings settings,
             Progress progress) {
         Set<Integer> needed = new LinkedHashSet<>();
-        todo.forEach((r, methods) -> {
+        pending.forEach((r, methods) -> {
             if (predicted.containsKey(r.id()) && methods.stream().anyMatch(m -> m.equalsIgnoreCase("craft"))) {
                 needed.add(predicted.get(r.id()));
             }
