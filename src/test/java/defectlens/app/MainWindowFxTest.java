@@ -134,13 +134,34 @@ public class MainWindowFxTest {
         int[] defect = interiorPixel(mask);
         int on = shownAt(defect[0], defect[1]);
         assertTrue(red(on) > green(on) + 60, "mask shown in red: " + Integer.toHexString(on));
-        robot.clickOn("#layerVisible");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(vm.maskLayer().visibleProperty().get());
+        CheckBox layerVisible = robot.lookup("#layerVisible").queryAs(CheckBox.class);
+        scrollIntoView(layerVisible);
+        robot.clickOn(layerVisible);
+        waitFor(() -> !vm.maskLayer().visibleProperty().get());
         int off = shownAt(defect[0], defect[1]);
         assertTrue(Math.abs(red(off) - green(off)) < 10, "mask hidden, SEM gray: " + Integer.toHexString(off));
         assertEquals(shown, vm.selectedProperty().get());
         assertTrue(robot.lookup("#layerVisible").queryAs(CheckBox.class).isVisible());
+    }
+
+    /** Scrolls the side panel until the node lies inside its viewport, so a robot click lands on it. */
+    private void scrollIntoView(javafx.scene.Node node) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Node p = node.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                p = p.getParent();
+            }
+            if (p instanceof javafx.scene.control.ScrollPane scroll) {
+                javafx.scene.Node content = scroll.getContent();
+                javafx.geometry.Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double hidden = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+                if (hidden > 0) {
+                    double centre = inContent.getMinY() + inContent.getHeight() / 2 - scroll.getViewportBounds().getHeight() / 2;
+                    scroll.setVvalue(Math.max(0, Math.min(1, centre / hidden)));
+                }
+            }
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private Point2D imagePointAt(Point2D local) throws Exception {
