@@ -34,6 +34,7 @@ public final class WaferModel implements AutoCloseable {
     private final Model model;
     private final List<Model> networks = new java.util.ArrayList<>();
     private final WaferVariant variant;
+    private final WaferWidths widths;
     private final List<String> classes;
     private final int angles;
     private final Map<String, Object> provenance;
@@ -43,10 +44,12 @@ public final class WaferModel implements AutoCloseable {
     private volatile int forwardBatch = FORWARD_BATCH;
     private FusedWaferNetworks fused;
 
-    WaferModel(Model model, WaferVariant variant, List<String> classes, int angles, Map<String, Object> provenance) {
+    WaferModel(Model model, WaferVariant variant, WaferWidths widths, List<String> classes, int angles,
+            Map<String, Object> provenance) {
         this.model = model;
         this.networks.add(model);
         this.variant = variant;
+        this.widths = widths;
         this.classes = List.copyOf(classes);
         this.angles = angles;
         this.provenance = new LinkedHashMap<>(provenance);
@@ -55,12 +58,18 @@ public final class WaferModel implements AutoCloseable {
 
     /** A new, randomly initialised network of the variant (the trainer's starting point). */
     static WaferModel create(WaferVariant variant, List<String> classes, int angles, Map<String, Object> provenance) {
-        return new WaferModel(network(variant, classes.size()), variant, classes, angles, provenance);
+        return create(variant, WaferWidths.PAPER, classes, angles, provenance);
     }
 
-    private static Model network(WaferVariant variant, int classCount) {
+    /** A new, randomly initialised network of the variant at the given widths. */
+    static WaferModel create(WaferVariant variant, WaferWidths widths, List<String> classes, int angles,
+            Map<String, Object> provenance) {
+        return new WaferModel(network(variant, widths, classes.size()), variant, widths, classes, angles, provenance);
+    }
+
+    private static Model network(WaferVariant variant, WaferWidths widths, int classCount) {
         Model model = Model.newInstance("wafer-" + variant.id());
-        model.setBlock(WaferNetworks.build(variant, classCount));
+        model.setBlock(WaferNetworks.build(variant, classCount, widths));
         return model;
     }
 
@@ -84,12 +93,15 @@ public final class WaferModel implements AutoCloseable {
         }
         WaferModel first = parts.get(0);
         for (WaferModel m : parts) {
-            if (m.variant != first.variant || !m.classes.equals(first.classes) || m.angles != first.angles) {
+            if (m.variant != first.variant || !m.classes.equals(first.classes) || m.angles != first.angles
+                    || !m.widths.equals(first.widths)) {
                 throw new IllegalArgumentException("ensemble members differ: " + first.variant.id() + " " + first.classes
-                        + " " + first.angles + " angles vs " + m.variant.id() + " " + m.classes + " " + m.angles + " angles");
+                        + " " + first.angles + " angles " + first.widths + " vs " + m.variant.id() + " " + m.classes
+                        + " " + m.angles + " angles " + m.widths);
             }
         }
-        WaferModel joined = new WaferModel(first.model, first.variant, first.classes, first.angles, provenance);
+        WaferModel joined = new WaferModel(first.model, first.variant, first.widths, first.classes, first.angles,
+                provenance);
         for (WaferModel m : parts) {
             for (Model net : m.networks) {
                 if (net != first.model) {
@@ -114,7 +126,7 @@ public final class WaferModel implements AutoCloseable {
 
     /** A new, initialised network of this model's variant and classes, to load ensemble weights into. */
     Model newNetwork() {
-        Model net = network(variant, classes.size());
+        Model net = network(variant, widths, classes.size());
         initialize(net);
         return net;
     }
@@ -140,6 +152,11 @@ public final class WaferModel implements AutoCloseable {
 
     public WaferVariant variant() {
         return variant;
+    }
+
+    /** The layer widths of the networks ({@link WaferWidths#PAPER} unless a narrowed student). */
+    public WaferWidths widths() {
+        return widths;
     }
 
     public List<String> classes() {

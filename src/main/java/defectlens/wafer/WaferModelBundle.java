@@ -86,9 +86,14 @@ public final class WaferModelBundle {
     static Map<String, Object> metadata(WaferModel model) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
-        m.put("name", "wafer-" + model.variant().id() + "-" + model.classes().size() + "classes");
+        boolean narrowed = !model.widths().equals(WaferWidths.PAPER);
+        m.put("name", "wafer-" + model.variant().id() + (narrowed ? "-student-" : "-") + model.classes().size()
+                + "classes");
         m.put("architecture", "wafer-cnn");
         m.put("variant", model.variant().id());
+        if (narrowed) {
+            m.put("widths", model.widths().toJson());
+        }
         m.put("classes", model.classes());
         m.put("angles", model.angles());
         Map<String, Object> input = new LinkedHashMap<>();
@@ -150,7 +155,8 @@ public final class WaferModelBundle {
         boolean half = dtype.equals(FLOAT16);
         List<Path> members = root.path("ensemble").has("weights")
                 ? rules.weightFiles(root, "ensemble.weights") : List.of();
-        WaferModel model = WaferModel.create(variant, classes, angles, provenance);
+        WaferWidths widths = widths(root, json);
+        WaferModel model = WaferModel.create(variant, widths, classes, angles, provenance);
         model.setAverageOverSymmetries(root.path("inference").path("average_over_symmetries").asBoolean(false));
         model.setHalfPrecisionWeights(half);
         Path reading = params;
@@ -170,6 +176,34 @@ public final class WaferModelBundle {
                     + classes.size() + " classes: " + e.getMessage(), e);
         }
         return model;
+    }
+
+    /** {@code widths} of {@code model.json}, the paper's when absent. */
+    private static WaferWidths widths(JsonNode root, Path json) {
+        JsonNode w = root.get("widths");
+        if (w == null) {
+            return WaferWidths.PAPER;
+        }
+        try {
+            return new WaferWidths(integers(w.get("filters"), "widths.filters"), integers(w.get("hidden"),
+                    "widths.hidden"));
+        } catch (IllegalArgumentException e) {
+            throw new DefectLensException(json, e.getMessage());
+        }
+    }
+
+    private static List<Integer> integers(JsonNode array, String field) {
+        if (array == null || !array.isArray() || array.size() > 16) {
+            throw new IllegalArgumentException(field + " must be a short array of whole numbers");
+        }
+        List<Integer> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            if (!n.isInt()) {
+                throw new IllegalArgumentException(field + " must hold whole numbers, found " + n);
+            }
+            out.add(n.asInt());
+        }
+        return out;
     }
 
     private static void readWeights(Model network, Path file, boolean half) throws IOException, MalformedModelException {

@@ -25,7 +25,8 @@ import ai.djl.nn.pooling.Pool;
  *
  * The paper gives neither kernel sizes nor padding; 3x3 with symmetric "same" padding keeps every stage's
  * halving to the pooling and keeps the kernel-flip block exactly flip-equivariant. The order
- * ReLU-then-BatchNorm follows the paper's transcription. No dropout.
+ * ReLU-then-BatchNorm follows the paper's transcription. No dropout. The same layers at other widths
+ * ({@link WaferWidths}) make the distilled student.
  */
 public final class WaferNetworks {
     /** Filters of the four convolution stages. */
@@ -40,21 +41,27 @@ public final class WaferNetworks {
     private WaferNetworks() {
     }
 
-    /** The (uninitialised) network of a variant with {@code classes} outputs. */
+    /** The (uninitialised) network of a variant with {@code classes} outputs, at the paper's widths. */
     public static SequentialBlock build(WaferVariant variant, int classes) {
+        return build(variant, classes, WaferWidths.PAPER);
+    }
+
+    /** The (uninitialised) network of a variant with {@code classes} outputs and the given layer widths. */
+    public static SequentialBlock build(WaferVariant variant, int classes, WaferWidths widths) {
         if (classes < 2) {
             throw new IllegalArgumentException("a classifier needs at least 2 classes: " + classes);
         }
         SequentialBlock net = new SequentialBlock();
-        for (int stage = 0; stage < FILTERS.length; stage++) {
+        for (int stage = 0; stage < widths.filters().size(); stage++) {
             boolean flip = stage == 1 && variant.kernelFlip();
-            net.add(flip ? new KernelFlipConv2d(FILTERS[stage], KERNEL) : conv(FILTERS[stage]))
+            int filters = widths.filters().get(stage);
+            net.add(flip ? new KernelFlipConv2d(filters, KERNEL) : conv(filters))
                     .add(Activation.reluBlock())
                     .add(BatchNorm.builder().build())
                     .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
         }
         net.add(Blocks.batchFlattenBlock());
-        for (int width : HIDDEN) {
+        for (int width : widths.hidden()) {
             net.add(Linear.builder().setUnits(width).build()).add(Activation.reluBlock());
         }
         net.add(Linear.builder().setUnits(classes).build());

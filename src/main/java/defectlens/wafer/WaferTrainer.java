@@ -11,6 +11,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Optimizer;
 import defectlens.core.Progress;
 import defectlens.model.EpochReport;
@@ -34,7 +35,8 @@ import java.util.function.Consumer;
  * without a lower validation loss, and the weights of the best validation epoch returned. Inputs are
  * encoded once (sinograms computed in one batch). Reports every epoch to a callback and checks a
  * cancellation flag between mini-batches; a cancelled run still returns the best weights seen so far.
- * Every mini-batch runs under its own {@link NDManager}.
+ * Every mini-batch runs under its own {@link NDManager}. Given {@link SoftTargets} (distillation), the loss is
+ * the cross-entropy to those class distributions instead of to the hard labels, for training and validation.
  */
 public final class WaferTrainer {
     private final WaferTrainingConfig config;
@@ -62,18 +64,43 @@ public final class WaferTrainer {
     public WaferTrainingResult train(WaferVariant variant, List<String> classes, LabelledMaps train,
             LabelledMaps validation, Map<String, Object> provenance, Consumer<EpochReport> epochs,
             Progress progress) {
+        return train(variant, WaferWidths.PAPER, classes, train, validation, null, provenance, epochs, progress);
+    }
+
+    /**
+     * Class distributions the network learns instead of the hard labels (cross-entropy to them): one row per
+     * map of the training and of the validation set, in their order, each summing to 1. A map's row holds for
+     * every augmented view of it (turned or mirrored maps keep their class).
+     */
+    public record SoftTargets(float[][] train, float[][] validation) {}
+
+    /**
+     * Trains a network of the given widths on {@code train}, early-stopping on the loss over {@code validation};
+     * with {@code soft} (may be null) the loss is the cross-entropy to those distributions.
+     */
+    public WaferTrainingResult train(WaferVariant variant, WaferWidths widths, List<String> classes,
+            LabelledMaps train, LabelledMaps validation, SoftTargets soft, Map<String, Object> provenance,
+            Consumer<EpochReport> epochs, Progress progress) {
         checkLabels(train, classes.size());
         checkLabels(validation, classes.size());
         if (train.size() < 2 || validation.size() < 1) {
             throw new IllegalArgumentException("need at least 2 training maps and 1 validation map");
         }
+        if (soft != null && (soft.train().length != train.size() || soft.validation().length != validation.size())) {
+            throw new IllegalArgumentException("soft targets for " + soft.train().length + " + "
+                    + soft.validation().length + " maps, but " + train.size() + " + " + validation.size() + " maps");
+        }
         Engine.getInstance().setRandomSeed((int) config.seed());
-        WaferModel model = WaferModel.create(variant, classes, config.angles(), provenance);
+        WaferModel model = WaferModel.create(variant, widths, classes, config.angles(), provenance);
         WaferInputEncoder encoder = model.encoder();
         float[][][] trainInputs = encodeTraining(encoder, train.maps());
         float[][] validationInputs = encoder.encode(validation.maps());
         EpochLearningRate rate = new EpochLearningRate(config);
-        DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+        Loss loss = soft == null ? Loss.softmaxCrossEntropyLoss()
+                : new SoftmaxCrossEntropyLoss("SoftTargetCrossEntropy", 1f, -1, false, true);
+        Targets trainTargets = new Targets(train.labels(), soft == null ? null : soft.train());
+        Targets validationTargets = new Targets(validation.labels(), soft == null ? null : soft.validation());
+        DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(loss)
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build())
                 .optDevices(new Device[] {Device.cpu()});
         List<EpochReport> history = new ArrayList<>();
@@ -91,13 +118,13 @@ public final class WaferTrainer {
                 rate.setEpoch(epoch);
                 float[][][] views = config.augmentation() == TrainingAugmentation.ROTATION
                         ? new float[][][] {encoder.encode(rotated(train.maps(), shuffle))} : trainInputs;
-                double trainLoss = trainEpoch(trainer, views, train.labels(), shuffle,
+                double trainLoss = trainEpoch(trainer, views, trainTargets, shuffle,
                         progress.step(epoch, config.maxEpochs()));
                 if (Double.isNaN(trainLoss)) {
                     stop = "cancelled";
                     break;
                 }
-                double[] val = evaluate(trainer, validationInputs, validation.labels());
+                double[] val = evaluate(trainer, validationInputs, validationTargets);
                 boolean improved = val[0] < bestLoss;
                 if (improved) {
                     bestLoss = val[0];
@@ -134,6 +161,9 @@ public final class WaferTrainer {
         facts.put("decayPerEpoch", config.decayPerEpoch());
         facts.put("batchSize", config.batchSize());
         facts.put("augmentation", config.augmentation().description());
+        if (soft != null) {
+            facts.put("loss", "softmax cross-entropy to soft targets (distillation)");
+        }
         facts.put("patience", config.patience());
         facts.put("seed", config.seed());
         facts.put("trainMaps", train.size());
@@ -193,7 +223,8 @@ public final class WaferTrainer {
     }
 
     /** One pass over the shuffled training set; NaN when cancelled mid-epoch. */
-    private double trainEpoch(Trainer trainer, float[][][] views, int[] labels, Random shuffle, Progress progress) {
+    private double trainEpoch(Trainer trainer, float[][][] views, Targets labels, Random shuffle,
+            Progress progress) {
         int n = views[0].length;
         int[] order = permutation(n, shuffle);
         float[][] inputs = views[0];
@@ -216,7 +247,7 @@ public final class WaferTrainer {
             progress.update(start, n, null);
             try (NDManager manager = trainer.getManager().newSubManager()) {
                 NDList x = batch(manager, inputs, order, start, size);
-                NDList y = labelBatch(manager, labels, order, start, size);
+                NDList y = labels.batch(manager, order, start, size);
                 try (GradientCollector collector = trainer.newGradientCollector()) {
                     NDArray loss = trainer.getLoss().evaluate(y, trainer.forward(x, y));
                     collector.backward(loss);
@@ -230,7 +261,8 @@ public final class WaferTrainer {
     }
 
     /** Mean loss and accuracy in inference mode. */
-    private double[] evaluate(Trainer trainer, float[][] inputs, int[] labels) {
+    private double[] evaluate(Trainer trainer, float[][] inputs, Targets targets) {
+        int[] labels = targets.labels();
         int n = inputs.length;
         int[] order = permutation(n, null);
         double sum = 0;
@@ -239,7 +271,7 @@ public final class WaferTrainer {
             int size = Math.min(256, n - start);
             try (NDManager manager = trainer.getManager().newSubManager()) {
                 NDList x = batch(manager, inputs, order, start, size);
-                NDList y = labelBatch(manager, labels, order, start, size);
+                NDList y = targets.batch(manager, order, start, size);
                 NDList logits = trainer.evaluate(x);
                 sum += trainer.getLoss().evaluate(y, logits).getFloat() * size;
                 long[] predicted = logits.singletonOrThrow().argMax(1).toLongArray();
@@ -278,12 +310,24 @@ public final class WaferTrainer {
         return new NDList(manager.create(flat, new Shape(size, 1, WaferInputEncoder.SIZE, WaferInputEncoder.SIZE)));
     }
 
-    private static NDList labelBatch(NDManager manager, int[] labels, int[] order, int start, int size) {
-        float[] y = new float[size];
-        for (int i = 0; i < size; i++) {
-            y[i] = labels[order[start + i]];
+    /** Hard labels, and the soft targets (or null) that replace them in the loss. */
+    private record Targets(int[] labels, float[][] soft) {
+        /** The loss labels of a mini-batch: class indices, or with soft targets their rows. */
+        NDList batch(NDManager manager, int[] order, int start, int size) {
+            if (soft == null) {
+                float[] y = new float[size];
+                for (int i = 0; i < size; i++) {
+                    y[i] = labels[order[start + i]];
+                }
+                return new NDList(manager.create(y));
+            }
+            int classes = soft[0].length;
+            float[] y = new float[size * classes];
+            for (int i = 0; i < size; i++) {
+                System.arraycopy(soft[order[start + i]], 0, y, i * classes, classes);
+            }
+            return new NDList(manager.create(y, new Shape(size, classes)));
         }
-        return new NDList(manager.create(y));
     }
 
     private static byte[] snapshot(WaferModel model) {

@@ -23,7 +23,20 @@ public final class WaferTrainingJob {
      * which another epoch of the same length would overrun the budget (stop reason {@code "time-budget"}).
      */
     public record Settings(WaferVariant variant, WaferClassSet classes, int perClass, double testFraction,
-            long testSeed, double validationFraction, WaferTrainingConfig training, double timeBudgetMinutes) {
+            long testSeed, double validationFraction, WaferTrainingConfig training, double timeBudgetMinutes,
+            WaferWidths widths, WaferDistillation distillation) {
+        /** A run of a network at the paper's widths with hard labels. */
+        public Settings(WaferVariant variant, WaferClassSet classes, int perClass, double testFraction, long testSeed,
+                double validationFraction, WaferTrainingConfig training, double timeBudgetMinutes) {
+            this(variant, classes, perClass, testFraction, testSeed, validationFraction, training, timeBudgetMinutes,
+                    WaferWidths.PAPER, null);
+        }
+
+        /** The same run distilled from a teacher into a network of the given widths. */
+        public Settings distilled(WaferWidths studentWidths, WaferDistillation teacher) {
+            return new Settings(variant, classes, perClass, testFraction, testSeed, validationFraction, training,
+                    timeBudgetMinutes, studentWidths, teacher);
+        }
     }
 
     /** The trained model (caller closes it), its plan and the held-out metrics. */
@@ -62,9 +75,25 @@ public final class WaferTrainingJob {
         provenance.put("split", split);
         LabelledMaps train = WaferTrainingPlan.labelled(data, plan.train(), s.classes().classes());
         LabelledMaps validation = WaferTrainingPlan.labelled(data, plan.validation(), s.classes().classes());
-        TimeBudget budget = new TimeBudget(s.timeBudgetMinutes());
-        WaferTrainingResult result = new WaferTrainer(s.training()).train(s.variant(), s.classes().classes(),
-                train, validation, provenance, r -> {
+        if (!s.widths().equals(WaferWidths.PAPER)) {
+            provenance.put("widths", s.widths().toJson());
+        }
+        WaferTrainer.SoftTargets soft = null;
+        long jobStart = System.nanoTime();
+        if (s.distillation() != null) {
+            long t0 = System.nanoTime();
+            soft = new WaferTrainer.SoftTargets(s.distillation().targets(train, progress),
+                    s.distillation().targets(validation, progress));
+            log.accept(String.format(java.util.Locale.ROOT, "teacher targets of %d maps in %.1f s",
+                    train.size() + validation.size(), (System.nanoTime() - t0) / 1e9));
+            provenance.put("distillation", s.distillation().provenance());
+        }
+        // the budget covers the whole run: what the teacher targets took is taken off it (at least a minute stays)
+        double targetMinutes = (System.nanoTime() - jobStart) / 60e9;
+        TimeBudget budget = new TimeBudget(s.timeBudgetMinutes() <= 0 ? 0
+                : Math.max(1, s.timeBudgetMinutes() - targetMinutes));
+        WaferTrainingResult result = new WaferTrainer(s.training()).train(s.variant(), s.widths(),
+                s.classes().classes(), train, validation, soft, provenance, r -> {
                     budget.epochEnded();
                     epochs.accept(r);
                 }, new Progress() {

@@ -9,12 +9,15 @@ import defectlens.model.EpochReport;
 import defectlens.wafer.TrainingAugmentation;
 import defectlens.wafer.WaferClassSet;
 import defectlens.wafer.WaferDataset;
+import defectlens.wafer.WaferDistillation;
+import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferLabelFile;
 import defectlens.wafer.WaferModelBundle;
 import defectlens.wafer.WaferPickleReader;
 import defectlens.wafer.WaferTrainingConfig;
 import defectlens.wafer.WaferTrainingJob;
 import defectlens.wafer.WaferVariant;
+import defectlens.wafer.WaferWidths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,6 +77,21 @@ public final class WaferTrainCommand implements Callable<Integer> {
             description = "stop after the epoch at which one more would overrun this wall time (0 = none)")
     double timeBudget;
 
+    @Option(names = "--distil-from", paramLabel = "BUNDLE",
+            description = "train a student by distillation: the targets are this wafer bundle's class probabilities "
+                    + "averaged over its networks and the 8 turns / flips of each training map, mixed with the hard "
+                    + "label (--hard-weight); the network is narrowed to --widths (default: student)")
+    Path distilFrom;
+
+    @Option(names = "--hard-weight", defaultValue = "0.5", paramLabel = "W",
+            description = "with --distil-from: share of the hard label in the target, 0..1 (default ${DEFAULT-VALUE})")
+    double hardWeight;
+
+    @Option(names = "--widths", paramLabel = "paper|student|F1,F2,F3,F4/H1,H2",
+            description = "filters of the 4 convolution stages / units of the 2 hidden layers (default paper, "
+                    + "student = 8,24,48,96/128,64 with --distil-from)")
+    String widths;
+
     @Option(names = "--labels", paramLabel = "CSV",
             description = "corrected labels (review export --format wafer-labels): the columns index and class_after "
                     + "override the labels of the listed rows of --data; an empty class_after keeps the file's label")
@@ -110,6 +128,14 @@ public final class WaferTrainCommand implements Callable<Integer> {
                         .withAugmentation(TrainingAugmentation.parse(augmentTrain));
                 settings = new WaferTrainingJob.Settings(cnn, classSet, perClass, recipe.testFraction,
                         recipe.testSeed, recipe.valFraction, config, timeBudget);
+                WaferWidths w = WaferWidths.parse(widths != null ? widths : distilFrom != null ? "student" : "paper");
+                settings = settings.distilled(w, null);
+                if (distilFrom == null && hardWeightGiven()) {
+                    throw new DefectLensException("--hard-weight is for --distil-from only");
+                }
+                if (!(hardWeight >= 0 && hardWeight <= 1)) {
+                    throw new DefectLensException("--hard-weight must be in 0..1: " + hardWeight);
+                }
             }
         } catch (IllegalArgumentException e) {
             throw new DefectLensException(e.getMessage());
@@ -117,6 +143,29 @@ public final class WaferTrainCommand implements Callable<Integer> {
         WaferDataset dataset = WaferPickleReader.read(data);
         err.println("read " + dataset.size() + " maps from " + data);
         Map<String, Object> facts = WaferTrainingJob.fileFacts(data, dataset.size());
+        WaferModel teacher = null;
+        if (settings != null && distilFrom != null) {
+            teacher = WaferModelBundle.load(distilFrom);
+            try {
+                WaferDistillation.checkTeacher(distilFrom, teacher, classSet.classes(), facts, recipe.testFraction,
+                        recipe.testSeed);
+                settings = settings.distilled(settings.widths(), new WaferDistillation(teacher,
+                        WaferDistillation.teacherFacts(distilFrom, teacher), hardWeight));
+            } catch (RuntimeException e) {
+                teacher.close();
+                throw e;
+            }
+            err.println("teacher " + distilFrom.getFileName() + ": " + teacher.networkCount()
+                    + " networks, averaged over 8 symmetries; student widths " + settings.widths());
+        }
+        try (WaferModel closeTeacher = teacher) {
+            return train(dataset, facts, classSet, settings, bseml);
+        }
+    }
+
+    private Integer train(WaferDataset dataset, Map<String, Object> facts, WaferClassSet classSet,
+            WaferTrainingJob.Settings settings, boolean bseml) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
         WaferLabelFile.Relabelled relabelled = null;
         if (labels != null) {
             relabelled = WaferLabelFile.apply(labels, dataset);
@@ -159,6 +208,11 @@ public final class WaferTrainCommand implements Callable<Integer> {
         summary.put("test", outcome.plan().test().size());
         summary.put("shortfall", outcome.plan().shortfall());
         summary.put("augment_train", settings.training().augmentation().id());
+        summary.put("widths", settings.widths().toString());
+        if (settings.distillation() != null) {
+            summary.put("distilled_from", distilFrom.toString());
+            summary.put("hard_weight", hardWeight);
+        }
         summary.put("epochs", outcome.result().history().size());
         summary.put("best_epoch", outcome.result().bestEpoch() + 1); // 1-based like the epoch lines
         summary.put("best_validation_loss", outcome.result().bestValidationLoss());
@@ -170,9 +224,16 @@ public final class WaferTrainCommand implements Callable<Integer> {
         return print(summary, outcome.result().cancelled() ? 130 : 0);
     }
 
+    private boolean hardWeightGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--hard-weight");
+    }
+
     /** The case and options of {@code --variant bseml}: CNN-only options are refused rather than ignored. */
     private void requireBsemlOptions() {
         BsemlTrainRun.requireCase(trainingCase == null ? 1 : trainingCase);
+        if (distilFrom != null || widths != null) {
+            throw new DefectLensException("--distil-from and --widths are for the CNN variants");
+        }
         if (perClass != null) {
             throw new DefectLensException("--train-per-class is for the CNN variants; bseml trains on every "
                     + "training map");

@@ -32,8 +32,8 @@ public final class WaferEmbedder {
         return hiddenWidth() * model.networkCount();
     }
 
-    private static int hiddenWidth() {
-        return defectlens.wafer.WaferNetworks.HIDDEN[defectlens.wafer.WaferNetworks.HIDDEN.length - 1];
+    private int hiddenWidth() {
+        return model.widths().lastHidden();
     }
 
     /** The model's classes (logit order). */
