@@ -39,13 +39,17 @@ public record WaferDistillation(WaferModel teacher, Map<String, Object> facts, d
 
     /**
      * The targets of {@code maps}: the teacher's symmetry-averaged probabilities mixed with the one-hot labels.
-     * Rows are independent of how the maps are batched and ordered (inference mode, no randomness).
+     * Rows are independent of how the maps are batched and ordered (inference mode, no randomness). Checks the
+     * cancellation between chunks of maps and then fails (no model is trained).
      */
     public float[][] targets(LabelledMaps maps, Progress progress) {
         int n = maps.size();
         int classes = teacher.classes().size();
         float[][] out = new float[n][];
         for (int start = 0; start < n; start += CHUNK) {
+            if (progress.isCancelled()) {
+                throw new DefectLensException("cancelled while the teacher made the soft targets (nothing trained)");
+            }
             progress.update(start, n, "teacher targets");
             int end = Math.min(n, start + CHUNK);
             float[][] p = teacher.predict(java.util.Arrays.copyOfRange(maps.maps(), start, end), true);

@@ -54,6 +54,10 @@ public record WaferTrainingConfig(
         return new WaferTrainingConfig(maxEpochs, patience, batchSize, learningRate, decayPerEpoch, seed, validationFraction, a, augmentation);
     }
 
+    public WaferTrainingConfig withLearningRate(float rate) {
+        return new WaferTrainingConfig(maxEpochs, patience, batchSize, rate, decayPerEpoch, seed, validationFraction, angles, augmentation);
+    }
+
     public WaferTrainingConfig withAugmentation(TrainingAugmentation a) {
         return new WaferTrainingConfig(maxEpochs, patience, batchSize, learningRate, decayPerEpoch, seed, validationFraction, angles, a);
     }

@@ -55,7 +55,28 @@ public final class WaferSidePanel extends VBox {
         probabilities.setId("probabilities");
         probabilities.setHgap(6);
         probabilities.setVgap(3);
-        Button all = button("Classify all with the proposed model", "classifyAll", classifyAll);
+        Button all = button("Classify all", "classifyAll", classifyAll);
+        Label wholeFiles = new Label();
+        wholeFiles.setId("classifyAllModel");
+        wholeFiles.setWrapText(true);
+        wholeFiles.setMaxWidth(380);
+        javafx.scene.control.CheckBox accurate = new javafx.scene.control.CheckBox(
+                "Classify all with the accurate ensemble (slow)");
+        accurate.setId("accurateClassifyAll");
+        accurate.setTooltip(new javafx.scene.control.Tooltip("Off: the fast student (one narrow network distilled "
+                + "from the ensemble, one pass per map) classifies whole files; single maps above always use the "
+                + "proposed model"));
+        accurate.selectedProperty().bindBidirectional(vm.accurateClassifyAllProperty());
+        Runnable sayWhich = () -> {
+            wholeFiles.setText(vm.wholeFilesText());
+            accurate.setDisable(vm.modelsProperty().get() == null || vm.modelsProperty().get().fast() == null);
+        };
+        vm.accurateClassifyAllProperty().addListener((o, a, b) -> sayWhich.run());
+        vm.averageSymmetriesProperty().addListener((o, a, b) -> sayWhich.run());
+        vm.modelsProperty().addListener((o, a, b) -> sayWhich.run());
+        sayWhich.run();
+        HBox allRow = new HBox(8, all, accurate);
+        allRow.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.control.ChoiceBox<WaferClassSet> classSet = new javafx.scene.control.ChoiceBox<>(
                 javafx.collections.FXCollections.observableArrayList(WaferClassSet.PAPER7, WaferClassSet.ALL9));
         classSet.setId("waferClassSet");
@@ -101,7 +122,7 @@ public final class WaferSidePanel extends VBox {
         HBox opacityRow = new HBox(6, new Label("Relevance opacity"), opacity);
         opacityRow.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(title, classSetRow, modelName, average, all, pictures, buttons, transform, new Separator(), probabilities,
+        getChildren().addAll(title, classSetRow, modelName, average, allRow, wholeFiles, pictures, buttons, transform, new Separator(), probabilities,
                 new Separator(), lrpTitle, lrp, opacityRow, lrpText);
         vm.proposedProbabilitiesProperty().addListener((o, a, b) -> fillProbabilities());
         vm.baselineProbabilitiesProperty().addListener((o, a, b) -> fillProbabilities());

@@ -9,6 +9,7 @@ import defectlens.image.ArgbImage;
 import defectlens.wafer.RadonTransform;
 import defectlens.wafer.Sinogram;
 import defectlens.wafer.WaferClassSet;
+import defectlens.wafer.WaferDefaultModels;
 import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
@@ -63,6 +64,8 @@ public final class WaferSideViewModel {
     private boolean flippedV;
 
     private Path proposedDir;
+    private Path fastDir;
+    private final BooleanProperty accurateClassifyAll = new SimpleBooleanProperty(false);
 
     public WaferSideViewModel(TaskExecutor executor) {
         this.executor = executor;
@@ -110,25 +113,47 @@ public final class WaferSideViewModel {
         if (shippedModels == null || set == null) {
             return;
         }
-        Path proposed = shippedModels.resolve("wafer-proposed-" + set.id());
+        Path proposed = WaferDefaultModels.ensemble(shippedModels, set);
         Path baseline = shippedModels.resolve("wafer-baseline-" + set.id());
+        Path student = WaferDefaultModels.student(shippedModels, set);
         if (!java.nio.file.Files.isDirectory(proposed) || !java.nio.file.Files.isDirectory(baseline)) {
             executor.reportError("Cannot load the wafer models", new defectlens.core.DefectLensException(shippedModels,
                     "no shipped wafer models for the class set " + set.id() + " (wafer-proposed-" + set.id()
                     + " and wafer-baseline-" + set.id() + ")"));
             return;
         }
-        loadModels(proposed, baseline);
+        loadModels(proposed, baseline, java.nio.file.Files.isDirectory(student) ? student : null);
     }
 
     /** Loads a proposed and a baseline bundle in the background. */
     public BackgroundTask<WaferModelPair> loadModels(Path proposed, Path baseline) {
+        return loadModels(proposed, baseline, null);
+    }
+
+    /**
+     * Loads a proposed and a baseline bundle, and the fast student that classifies whole files (null: none, the
+     * proposed model classifies them), in the background.
+     */
+    public BackgroundTask<WaferModelPair> loadModels(Path proposed, Path baseline, Path student) {
         return executor.execute(BackgroundTask.of("Loading " + proposed.getFileName(), ctx -> {
             WaferModel p = WaferModelBundle.load(proposed);
             WaferModel b = WaferModelBundle.load(baseline);
-            return WaferModelPair.of(proposed.getFileName().toString(), p, b);
+            WaferModel s = null;
+            try {
+                s = student == null ? null : WaferModelBundle.load(student);
+                return WaferModelPair.of(proposed.getFileName().toString(), p, b,
+                        student == null ? null : student.getFileName().toString(), s);
+            } catch (RuntimeException e) {
+                p.close();
+                b.close();
+                if (s != null) {
+                    s.close();
+                }
+                throw e;
+            }
         }).onLane(TaskLane.INTERACTIVE).onSuccess(pair -> {
             proposedDir = proposed;
+            fastDir = student;
             models.set(pair);
         }).failureTitle("Cannot load the wafer models"));
     }
@@ -136,6 +161,48 @@ public final class WaferSideViewModel {
     /** The folder of the proposed model of the loaded pair (a review names it), or null. */
     public Path proposedDir() {
         return models.get() == null ? null : proposedDir;
+    }
+
+    /** The folder of the model that classifies whole files ({@link #wholeFilesModel}), or null. */
+    public Path wholeFilesDir() {
+        WaferModelPair pair = models.get();
+        if (pair == null) {
+            return null;
+        }
+        return pair.fast() == null || accurateClassifyAll.get() ? proposedDir : fastDir;
+    }
+
+    /** The model that classifies whole files: the fast student unless the accurate ensemble is asked for. */
+    public WaferModel wholeFilesModel() {
+        WaferModelPair pair = models.get();
+        return pair == null ? null : pair.wholeFiles(accurateClassifyAll.get());
+    }
+
+    /**
+     * Whether "classify all" uses the accurate proposed model (the ensemble, averaged as the switch says)
+     * instead of the fast student; false by default, and without effect when no student ships.
+     */
+    public BooleanProperty accurateClassifyAllProperty() {
+        return accurateClassifyAll;
+    }
+
+    /** What the window says about the model that classifies whole files. */
+    public String wholeFilesText() {
+        WaferModelPair pair = models.get();
+        if (pair == null) {
+            return "Classify all: no wafer models loaded";
+        }
+        boolean accurate = accurateClassifyAll.get() || pair.fast() == null;
+        return "Classify all: " + pair.wholeFilesName(accurate) + (accurate
+                ? " (accurate" + (averageSymmetries.get() ? ", averaged over 8 turns / flips)" : ", single pass)")
+                : " (fast student, one pass per map)");
+    }
+
+    /** Whether classify-all averages over the symmetries: the switch for the proposed model, the bundle's for a student. */
+    public boolean wholeFilesAveraged() {
+        WaferModelPair pair = models.get();
+        boolean accurate = accurateClassifyAll.get() || pair == null || pair.fast() == null;
+        return accurate ? averageSymmetries.get() : pair.fast().averageOverSymmetries();
     }
 
     /** Shows a new wafer (as it is in the file: no turn, no flip). */

@@ -14,6 +14,7 @@ import defectlens.wafer.InvalidRowSummary;
 import defectlens.wafer.InvalidRows;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
+import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferPickleReader;
 import defectlens.wafer.WaferPredictions;
 import java.nio.file.Path;
@@ -74,6 +75,11 @@ public final class WaferViewModel {
             }
             restore();
         });
+        side.accurateClassifyAllProperty().addListener((o, a, b) -> {
+            if (predictions.get() == null) {
+                restore(); // the other model's earlier predictions, if any
+            }
+        });
         classFilter.addListener((o, a, b) -> refilter());
         splitFilter.addListener((o, a, b) -> refilter());
         differsOnly.addListener((o, a, b) -> refilter());
@@ -106,7 +112,10 @@ public final class WaferViewModel {
         confusion.show(p.classes(), d.size(), i -> truth[i], i -> predicted[i]);
     }
 
-    /** Classifies every wafer of the open file with the side panel's proposed model, in the background. */
+    /**
+     * Classifies every wafer of the open file in the background with the side panel's model for whole files: the
+     * fast student when one ships, else (or when asked) the proposed model.
+     */
     public BackgroundTask<WaferPredictions> classifyAll() {
         WaferDataset d = dataset.get();
         WaferModelPair pair = side.modelsProperty().get();
@@ -115,14 +124,17 @@ public final class WaferViewModel {
                     d == null ? "open a wafer file first" : "no wafer models are loaded (models/wafer-proposed-*)"));
             return null;
         }
-        boolean average = side.averageSymmetriesProperty().get();
-        String how = pair.name() + (average ? " (averaged over 8 turns / flips)" : "");
-        Path dir = side.proposedDir();
+        boolean average = side.wholeFilesAveraged();
+        boolean accurate = side.accurateClassifyAllProperty().get();
+        WaferModel model = pair.wholeFiles(accurate);
+        String name = pair.wholeFilesName(accurate);
+        String how = name + (average ? " (averaged over 8 turns / flips)" : "");
+        Path dir = side.wholeFilesDir();
         classifying = BackgroundTask.of("Classifying " + d.size() + " wafers with " + how, ctx -> {
-            DatasetPredictions cache = DatasetPredictions.wafer(d, dir, pair.proposed().classes(), average);
+            DatasetPredictions cache = DatasetPredictions.wafer(d, dir, model.classes(), average);
             PredictionTable table = cache.table();
-            new PredictionRun(t -> cache.save(), null).wafer(pair.proposed(), d, average, table, ctx);
-            return predictionsOf(pair, table);
+            new PredictionRun(t -> cache.save(), null).wafer(model, d, average, table, ctx);
+            return predictionsOf(name, table);
         }).onSuccess(p -> {
             predictions.set(p);
             status.set("Classified " + d.size() + " wafers with " + how + " (kept for the next start)");
@@ -132,8 +144,8 @@ public final class WaferViewModel {
     }
 
     /** The wafer predictions of a table's classified rows (the others keep class index -1). */
-    private static WaferPredictions predictionsOf(WaferModelPair pair, PredictionTable table) {
-        return new WaferPredictions(pair.name(), table.classes(), table.predictions(), table.confidences());
+    private static WaferPredictions predictionsOf(String model, PredictionTable table) {
+        return new WaferPredictions(model, table.classes(), table.predictions(), table.confidences());
     }
 
     /**
@@ -143,17 +155,18 @@ public final class WaferViewModel {
     private void restore() {
         WaferDataset d = dataset.get();
         WaferModelPair pair = side.modelsProperty().get();
-        Path dir = side.proposedDir();
+        Path dir = side.wholeFilesDir();
         if (d == null || pair == null || dir == null) {
             return;
         }
-        boolean average = side.averageSymmetriesProperty().get();
-        restoring.run(BackgroundTask.of("Looking for earlier predictions of " + pair.name(),
+        boolean average = side.wholeFilesAveraged();
+        String name = pair.wholeFilesName(side.accurateClassifyAllProperty().get());
+        restoring.run(BackgroundTask.of("Looking for earlier predictions of " + name,
                 ctx -> DatasetPredictions.wafer(d, dir, pair.proposed().classes(), average).table()).onSuccess(t -> {
                     if (t.doneCount() > 0 && dataset.get() == d && side.modelsProperty().get() == pair
                             && predictions.get() == null) {
-                        predictions.set(predictionsOf(pair, t));
-                        status.set(t.doneCount() + " of " + d.size() + " wafers classified earlier by " + pair.name()
+                        predictions.set(predictionsOf(name, t));
+                        status.set(t.doneCount() + " of " + d.size() + " wafers classified earlier by " + name
                                 + " (from the cache)");
                     }
                 }).failureTitle("Cannot read earlier predictions").cancelledText(() -> ""));

@@ -6,8 +6,11 @@ import defectlens.cli.JsonOption;
 import defectlens.cli.TerminalProgress;
 import defectlens.core.DefectLensException;
 import defectlens.core.OutputFile;
+import defectlens.core.ShippedFiles;
 import defectlens.wafer.HeldOutMaps;
+import defectlens.wafer.WaferClassSet;
 import defectlens.wafer.WaferDataset;
+import defectlens.wafer.WaferDefaultModels;
 import defectlens.wafer.WaferEvaluation;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
@@ -43,7 +46,9 @@ import picocli.CommandLine;
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Classify every map of a WM-811K pickle with a wafer model bundle (CSV or JSON).")
 public final class WaferClassifyCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "wafer model bundle folder")
+    @Option(names = "--model", paramLabel = "MODEL_DIR",
+            description = "wafer model bundle folder (default: the shipped fast student models/wafer-student-paper7, "
+                    + "else models/wafer-proposed-paper7; name models/wafer-proposed-paper7 for the accurate ensemble)")
     Path modelDir;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "WM-811K pickle")
@@ -78,13 +83,23 @@ public final class WaferClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (top < 1) {
-            throw new DefectLensException(modelDir, "--top must be at least 1");
+            throw new DefectLensException(data, "--top must be at least 1");
         }
         if (out != null) {
             OutputFile.checkTarget(out, force);
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        boolean byDefault = modelDir == null;
+        if (byDefault) {
+            modelDir = ShippedFiles.find(WaferDefaultModels.FOLDER)
+                    .flatMap(m -> WaferDefaultModels.forWholeFiles(m, WaferClassSet.PAPER7))
+                    .orElseThrow(() -> new DefectLensException(Path.of(WaferDefaultModels.FOLDER),
+                            "no shipped wafer model found (wafer-student-paper7 or wafer-proposed-paper7): give --model"));
+            err.println("model: " + modelDir + " (the default for whole files; --model "
+                    + WaferDefaultModels.ensemble(modelDir.getParent(), WaferClassSet.PAPER7)
+                    + " for the accurate ensemble)");
+        }
         if (BsemlModel.isBundle(modelDir)) {
             return classifyBseml(err, stdout);
         }
@@ -122,6 +137,7 @@ public final class WaferClassifyCommand implements Callable<Integer> {
                 boolean cancelled = tally.classified() < rows.size();
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("model", modelDir.toString());
+                summary.put("default_model", byDefault);
                 summary.put("data", data.toString());
                 summary.put("classes", model.classes());
                 summary.put("average_over_symmetries", average);

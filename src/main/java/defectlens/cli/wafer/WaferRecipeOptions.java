@@ -31,8 +31,13 @@ public final class WaferRecipeOptions {
     @Option(names = "--batch", defaultValue = "64", description = "mini-batch size (default ${DEFAULT-VALUE})")
     int batch;
 
-    /** The paper's recipe (Adam 3e-4, x0.99 per epoch) with this command line's patience, epoch cap and batch. */
+    @Option(names = "--learning-rate", defaultValue = "3e-4", paramLabel = "RATE",
+            description = "initial Adam learning rate, x0.99 per epoch (default ${DEFAULT-VALUE}, the paper's)")
+    float learningRate;
+
+    /** The paper's recipe (Adam, x0.99 per epoch) with this command line's rate, patience, epoch cap and batch. */
     WaferTrainingConfig config() {
-        return WaferTrainingConfig.paper().withMaxEpochs(maxEpochs).withPatience(patience).withBatchSize(batch);
+        return WaferTrainingConfig.paper().withMaxEpochs(maxEpochs).withPatience(patience).withBatchSize(batch)
+                .withLearningRate(learningRate);
     }
 }
