@@ -28,7 +28,9 @@ import java.util.Map;
  * names in output order, Radon angles, input description, training provenance) beside the DJL weights
  * {@code model.params} ({@code Block.saveParameters}, or 16-bit {@link HalfPrecisionWeights} when
  * {@code weights_dtype} is {@code float16}); an ensemble lists its further networks' weight files under
- * {@code ensemble.weights}. Files are written to temporary names and moved into
+ * {@code ensemble.weights}; {@code inference} holds the symmetry averaging and, when not the default
+ * {@link WaferModel#FORWARD_BATCH}, the network inputs per forward call measured best for the bundle
+ * ({@code forward_batch}). Files are written to temporary names and moved into
  * place, so a failed save leaves an existing bundle intact.
  */
 public final class WaferModelBundle {
@@ -39,6 +41,8 @@ public final class WaferModelBundle {
     public static final String FLOAT16 = "float16";
     /** The most Radon angles a bundle may ask for. */
     static final int MAX_ANGLES = 1024;
+    /** The most network inputs per forward call a bundle may ask for ({@code inference.forward_batch}). */
+    static final int MAX_FORWARD_BATCH = 4096;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -117,7 +121,12 @@ public final class WaferModelBundle {
             ensemble.put("weights", weightFiles(model).subList(1, model.networkCount()));
             m.put("ensemble", ensemble);
         }
-        m.put("inference", Map.of("average_over_symmetries", model.averageOverSymmetries()));
+        Map<String, Object> inference = new LinkedHashMap<>();
+        inference.put("average_over_symmetries", model.averageOverSymmetries());
+        if (model.forwardBatch() != WaferModel.FORWARD_BATCH) {
+            inference.put("forward_batch", model.forwardBatch());
+        }
+        m.put("inference", inference);
         m.put("provenance", model.provenance());
         return m;
     }
@@ -158,6 +167,15 @@ public final class WaferModelBundle {
         WaferWidths widths = widths(root, json);
         WaferModel model = WaferModel.create(variant, widths, classes, angles, provenance);
         model.setAverageOverSymmetries(root.path("inference").path("average_over_symmetries").asBoolean(false));
+        if (root.path("inference").has("forward_batch")) {
+            JsonNode batch = root.path("inference").get("forward_batch");
+            if (!batch.isInt() || batch.asInt() < 1 || batch.asInt() > MAX_FORWARD_BATCH) {
+                model.close();
+                throw new DefectLensException(json, "inference.forward_batch must be a whole number in 1.."
+                        + MAX_FORWARD_BATCH + ", found " + batch);
+            }
+            model.setForwardBatch(batch.asInt());
+        }
         model.setHalfPrecisionWeights(half);
         Path reading = params;
         try {

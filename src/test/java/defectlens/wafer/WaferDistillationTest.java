@@ -116,9 +116,11 @@ class WaferDistillationTest {
             assertArrayEquals(before[0], second.predict(maps.maps())[0], 1e-6f);
 
             Path bundle = tmp.resolve("student");
+            first.setForwardBatch(64);
             WaferModelBundle.save(first, bundle);
             try (WaferModel loaded = WaferModelBundle.load(bundle)) {
                 assertEquals(WaferWidths.STUDENT, loaded.widths());
+                assertEquals(64, loaded.forwardBatch(), "the bundle's measured forward batch");
                 assertEquals(1, loaded.networkCount());
                 float[][] after = loaded.predict(maps.maps());
                 for (int i = 0; i < before.length; i++) {
