@@ -32,16 +32,24 @@ class KernelFlipConv2d(nn.Conv2d):
         return torch.maximum(a, b)
 
 
-def wafer_net(variant, classes):
+def parse_widths(text):
+    """'16,64,128,256/256,128' (the paper's, `paper`) or `student` (8,24,48,96/128,64) as in WaferWidths."""
+    text = {"paper": "16,64,128,256/256,128", "student": "8,24,48,96/128,64"}.get(text, text)
+    convs, hidden = text.split("/")
+    return [int(f) for f in convs.split(",")], [int(h) for h in hidden.split(",")]
+
+
+def wafer_net(variant, classes, widths="paper"):
+    filters_per_stage, hidden = parse_widths(widths)
     layers = []
     channels = 1
-    for stage, filters in enumerate((16, 64, 128, 256)):
+    for stage, filters in enumerate(filters_per_stage):
         flip = stage == 1 and variant in ("proposed", "kernel-flip")
         conv = KernelFlipConv2d(channels, filters, 3, padding=1) if flip else nn.Conv2d(channels, filters, 3, padding=1)
         layers += [conv, nn.ReLU(), nn.BatchNorm2d(filters), nn.MaxPool2d(2, 2)]
         channels = filters
-    layers += [nn.Flatten(), nn.Linear(256 * 4 * 4, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(),
-               nn.Linear(128, classes)]
+    layers += [nn.Flatten(), nn.Linear(channels * 4 * 4, hidden[0]), nn.ReLU(), nn.Linear(hidden[0], hidden[1]),
+               nn.ReLU(), nn.Linear(hidden[1], classes)]
     return nn.Sequential(*layers)
 
 
@@ -49,6 +57,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--variant", default="proposed", choices=["proposed", "radon", "kernel-flip", "baseline"])
     ap.add_argument("--classes", type=int, default=7)
+    ap.add_argument("--widths", default="paper", help="paper, student or F1,F2,F3,F4/H1,H2 (bench wafer's model)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--maps", type=int, default=1024)
     ap.add_argument("--batch", type=int, default=64)
@@ -58,7 +67,7 @@ def main():
     torch.set_num_threads(a.threads)
     torch.set_num_interop_threads(1)
     torch.manual_seed(1)
-    net = wafer_net(a.variant, a.classes)
+    net = wafer_net(a.variant, a.classes, a.widths)
     params = sum(p.numel() for p in net.parameters()) + sum(b.numel() for n, b in net.named_buffers()
                                                           if "running" in n)
     x = (torch.rand(a.maps, 1, 64, 64) < 0.1).float()
@@ -77,6 +86,7 @@ def main():
                 cpu.append(time.process_time() - c0)
     infer = statistics.median(times)
     out = {"benchmark": "wafer_torch", "torch": torch.__version__, "variant": a.variant, "classes": a.classes,
+           "widths": a.widths,
            "parameters_with_running_stats": params, "threads": a.threads, "batch": a.batch, "maps": a.maps,
            "load_average_at_start": load_start, "seconds_median": infer, "maps_per_second": a.maps / infer,
            "cpu_seconds_median": statistics.median(cpu), "maps_per_cpu_second": a.maps / statistics.median(cpu),
