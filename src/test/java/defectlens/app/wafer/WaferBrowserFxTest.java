@@ -160,6 +160,8 @@ class WaferBrowserFxTest {
         assertEquals("wafer-proposed-paper7", wafers.side().modelsProperty().get().name());
         assertEquals("Models: wafer-proposed-paper7 (ensemble of 2 networks) vs its baseline",
                 robot.lookup("#waferModelName").queryAs(Label.class).getText());
+        assertEquals("Classify all: wafer-student-paper7 (fast student, one pass per map)",
+                robot.lookup("#classifyAllModel").queryAs(Label.class).getText(), "the window says which model");
         assertEquals(7, wafers.side().proposedProbabilitiesProperty().get().length);
         // the shipped proposed bundle averages over the 8 symmetries; the user can switch to a single pass
         javafx.scene.control.CheckBox average = robot.lookup("#averageSymmetries").queryAs(javafx.scene.control.CheckBox.class);
@@ -180,6 +182,7 @@ class WaferBrowserFxTest {
         robot.clickOn("#averageSymmetries");
         robot.clickOn("#classifyAll");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wafers.predictionsProperty().get() != null);
+        assertEquals("wafer-student-paper7", wafers.predictionsProperty().get().model(), "whole files: the student");
 
         javafx.scene.control.ChoiceBox<?> choice = robot.lookup("#waferClassSet").queryAs(javafx.scene.control.ChoiceBox.class);
         assertEquals(defectlens.wafer.WaferClassSet.PAPER7, choice.getValue());
