@@ -181,6 +181,16 @@ class WaferExplainCommandTest {
         }
         CliTest.Result bad = CliTest.run("wafer", "configure", tmp.resolve("nowhere").toString(), "--average-symmetries", "true");
         assertEquals(2, bad.code());
+        CliTest.Result batch = CliTest.run("wafer", "configure", copy.toString(), "--forward-batch", "128");
+        assertEquals(0, batch.code(), batch.err());
+        assertTrue(Files.readString(copy.resolve("model.json")).contains("\"forward_batch\" : 128"));
+        try (WaferModel configured = WaferModelBundle.load(copy)) {
+            assertEquals(128, configured.forwardBatch());
+            assertTrue(configured.averageOverSymmetries(), "the other setting stays");
+        }
+        CliTest.Result nothing = CliTest.run("wafer", "configure", copy.toString());
+        assertEquals(2, nothing.code());
+        assertTrue(nothing.err().contains("nothing to change"), nothing.err());
     }
 
     @Test
