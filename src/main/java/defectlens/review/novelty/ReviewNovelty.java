@@ -149,6 +149,24 @@ public record ReviewNovelty(float[] scores, NoveltyScore score, double threshold
     }
 
     /**
+     * The threshold of the fit's chosen score, after checking that the fit has one and that the data set holds as
+     * many items ({@code noun}) as the review.
+     */
+    static double checkedThreshold(ReviewFolder f, NoveltyStore.Stored fit, int items, String noun) {
+        NoveltyScore chosen = fit.info().chosen();
+        Double threshold = fit.model().thresholds().get(chosen);
+        if (threshold == null) {
+            throw new DefectLensException(f.modelPath().resolve(NoveltyStore.FOLDER).resolve(NoveltyStore.INFO),
+                    "the novelty fit has no threshold for its chosen score " + chosen);
+        }
+        if (items != f.definition().data().items()) {
+            throw new DefectLensException(f.dataPath(), "holds " + items + " " + noun + ", the review "
+                    + f.definition().data().items());
+        }
+        return threshold;
+    }
+
+    /**
      * Scores the review's maps that have no novelty score yet with the fit's chosen score (embedding each map at
      * the fit's layer, saved every few seconds and at the end; a cancel keeps what is done) and returns all scores.
      *
@@ -157,15 +175,7 @@ public record ReviewNovelty(float[] scores, NoveltyScore score, double threshold
     public static ReviewNovelty scoreMissing(ReviewFolder f, WaferModel model, WaferDataset data,
             NoveltyStore.Stored fit, Progress progress) {
         NoveltyScore chosen = fit.info().chosen();
-        Double threshold = fit.model().thresholds().get(chosen);
-        if (threshold == null) {
-            throw new DefectLensException(f.modelPath().resolve(NoveltyStore.FOLDER).resolve(NoveltyStore.INFO),
-                    "the novelty fit has no threshold for its chosen score " + chosen);
-        }
-        if (data.size() != f.definition().data().items()) {
-            throw new DefectLensException(f.dataPath(), "holds " + data.size() + " maps, the review "
-                    + f.definition().data().items());
-        }
+        double threshold = checkedThreshold(f, fit, data.size(), "maps");
         float[] scores = load(f).filter(n -> n.scores().length == data.size()).map(n -> n.scores().clone())
                 .orElseGet(() -> {
                     float[] s = new float[data.size()];

@@ -109,15 +109,7 @@ public final class SemNovelty {
     public static ReviewNovelty scoreReview(ReviewFolder f, SplitClassifier model, SemDataset data,
             NoveltyStore.Stored fit, Progress progress) {
         NoveltyScore chosen = fit.info().chosen();
-        Double threshold = fit.model().thresholds().get(chosen);
-        if (threshold == null) {
-            throw new DefectLensException(f.modelPath().resolve(NoveltyStore.FOLDER).resolve(NoveltyStore.INFO),
-                    "the novelty fit has no threshold for its chosen score " + chosen);
-        }
-        if (data.size() != f.definition().data().items()) {
-            throw new DefectLensException(f.dataPath(), "holds " + data.size() + " images, the review "
-                    + f.definition().data().items());
-        }
+        double threshold = ReviewNovelty.checkedThreshold(f, fit, data.size(), "images");
         EmbeddingTable table = SemSimilarity.open(model, f.modelPath(), data, progress).table();
         float[] scores = new float[data.size()];
         Arrays.fill(scores, Float.NaN);
