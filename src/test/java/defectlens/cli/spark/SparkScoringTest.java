@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The Spark jobs in {@code local[2]} against the desktop commands on the shipped data: the maps Parquet holds the
  * pickle's maps, {@code wafer-score} gives {@code wafer classify}'s classes and probabilities (within 1e-5) for
  * sample maps, with novelty scores, and {@code sem-score} gives {@code sem classify}'s for a small image
- * folder and reports an unreadable image instead of failing. 12 maps per class are scored (96 of the 200), to
+ * folder and reports an unreadable image instead of failing. At most 12 maps per class are scored, to
  * keep the test short on two shared cores. Runs in the surefire execution {@code spark-local},
  * whose JVM has the module openings Spark 3.5 needs on Java 17 (skipped in any other JVM).
  */
@@ -95,8 +95,8 @@ class SparkScoringTest {
         assertEquals(0, export.code(), export.err());
         WaferDataset pickle = WaferPickleReader.read(SAMPLE);
         List<Row> exported = spark.read().parquet(maps.toString()).orderBy("index").collectAsList();
-        int classes = pickle.classCounts().size();
-        assertEquals(12 * classes, exported.size(), "12 maps of each of the sample's " + classes + " classes");
+        int expected = pickle.classCounts().values().stream().mapToInt(n -> Math.min(12, n)).sum();
+        assertEquals(expected, exported.size(), "at most 12 maps of each class of the sample");
         for (Row r : exported) {
             WaferMap m = pickle.get(r.<Integer>getAs("index"));
             assertEquals(m.label(), r.getAs("label"));
