@@ -34,15 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Spark jobs in {@code local[2]} against the desktop commands on the shipped data: the maps Parquet holds the
+ * The Spark jobs in {@code local[2]} against the desktop commands on shipped data: the maps Parquet holds the
  * pickle's maps, {@code wafer-score} gives {@code wafer classify}'s classes and probabilities (within 1e-5) for
- * sample maps, with novelty scores, and {@code sem-score} gives {@code sem classify}'s for a small image
- * folder and reports an unreadable image instead of failing. At most 12 maps per class are scored, to
- * keep the test short on two shared cores. Runs in the surefire execution {@code spark-local},
+ * 29 real maps of the sample (4 per class), with novelty scores, and {@code sem-score} gives {@code sem
+ * classify}'s for a small image folder and reports an unreadable image instead of failing. Runs in the surefire execution {@code spark-local},
  * whose JVM has the module openings Spark 3.5 needs on Java 17 (skipped in any other JVM).
  */
 class SparkScoringTest {
-    static final Path SAMPLE = Path.of("datasets/wm811k/LSWMD_sample.pkl");
+    /** At most 4 maps of each class of datasets/wm811k/LSWMD_sample.pkl (29 real maps; make_sample.py). */
+    static final Path SAMPLE = Path.of("src/test/resources/spark/lswmd_small.pkl");
     static final Path PAPER7 = Path.of("models/wafer-proposed-paper7");
     static final Path SEM_MODEL = Path.of("models/sem-demo");
     static final Path SEM_IMAGES = Path.of("datasets/sem-demo/data/images");
@@ -91,16 +91,16 @@ class SparkScoringTest {
     void waferScoreGivesWhatWaferClassifyGives() throws Exception {
         Path maps = tmp.resolve("maps.parquet");
         Result export = cli("wafer", "export", "--format", "parquet", "--data", SAMPLE.toString(), "--out",
-                maps.toString(), "--limit", "12");
+                maps.toString());
         assertEquals(0, export.code(), export.err());
         WaferDataset pickle = WaferPickleReader.read(SAMPLE);
         List<Row> exported = spark.read().parquet(maps.toString()).orderBy("index").collectAsList();
-        int expected = pickle.classCounts().values().stream().mapToInt(n -> Math.min(12, n)).sum();
-        assertEquals(expected, exported.size(), "at most 12 maps of each class of the sample");
+        assertEquals(pickle.size(), exported.size());
         for (Row r : exported) {
             WaferMap m = pickle.get(r.<Integer>getAs("index"));
             assertEquals(m.label(), r.getAs("label"));
             assertEquals(m.lotName(), r.getAs("lot"));
+            assertEquals(m.split().label(), r.getAs("split"));
             assertEquals(m.rows(), r.<Integer>getAs("rows"));
             assertEquals(m.cols(), r.<Integer>getAs("cols"));
             assertTrue(Arrays.equals(m.dies(), r.<byte[]>getAs("dies")), "dies of map " + r.getAs("index"));
