@@ -46,6 +46,9 @@ public final class WaferScoreCommand implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "N", description = "repartition the maps into N tasks first")
     Integer partitions;
 
+    @Option(names = "--limit", paramLabel = "N", description = "score only the first N maps (a trial run)")
+    Integer limit;
+
     @Mixin
     SymmetryAveragingOption averaging;
 
@@ -58,8 +61,8 @@ public final class WaferScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SparkSupport.require(modelDir, "wafer-score");
-        if (partitions != null && partitions < 1) {
-            throw new DefectLensException(modelDir, "--partitions must be at least 1");
+        if (partitions != null && partitions < 1 || limit != null && limit < 1) {
+            throw new DefectLensException(modelDir, "--partitions and --limit must be at least 1");
         }
         JobPaths.requireMaster(modelDir, master);
         JobPaths.checkInput(in);
@@ -73,7 +76,7 @@ public final class WaferScoreCommand implements Callable<Integer> {
         Boolean asked = averaging.averageSymmetries();
         boolean average = asked != null ? asked : bundle.bundleAverages();
         Map<String, Object> summary = WaferScoreJob.run(new WaferScoreJob.Settings(modelDir, in, out, force, average,
-                novelty, master, partitions), files, bundle.classes());
+                novelty, master, partitions, limit), files, bundle.classes());
         if (novelty) {
             summary.put("novelty_score", bundle.noveltyScore().cliName());
             summary.put("novelty_threshold", bundle.noveltyThreshold());

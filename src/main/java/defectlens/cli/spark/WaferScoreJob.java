@@ -31,9 +31,12 @@ final class WaferScoreJob {
     private WaferScoreJob() {
     }
 
-    /** What to score with what; {@code partitions} null keeps the input's partitioning. */
+    /**
+     * What to score with what; {@code partitions} null keeps the input's partitioning, {@code limit} null scores
+     * every map (else the first {@code limit} Spark reads, for a trial run).
+     */
     record Settings(Path model, String in, String out, boolean force, boolean average, boolean novelty,
-            String master, Integer partitions) {
+            String master, Integer partitions, Integer limit) {
     }
 
     /** Runs the job with the bundle the driver loaded from {@code s.model()}; returns the summary. */
@@ -49,6 +52,9 @@ final class WaferScoreJob {
                 }
             }
             maps = maps.select(INPUT.get(0), INPUT.subList(1, INPUT.size()).toArray(String[]::new));
+            if (s.limit() != null) {
+                maps = maps.limit(s.limit());
+            }
             if (s.partitions() != null) {
                 maps = maps.repartition(s.partitions());
             }
