@@ -29,7 +29,7 @@ public enum BaseLearner {
     /** Trees of the base random forest (and of the compared bagging model). */
     public static final int FOREST_TREES = 100;
     /** Depth limit of the forest's trees. */
-    public static final int FOREST_DEPTH = 12;
+    public static final int FOREST_DEPTH = 10;
     /** Smallest hessian weight of a forest leaf. */
     public static final double FOREST_MIN_CHILD_WEIGHT = 0;
     /** Depth limit of the decision tree. */
@@ -37,11 +37,11 @@ public enum BaseLearner {
     /** Neighbours of k-NN. */
     public static final int NEIGHBOURS = 5;
     /** The most reference maps per class k-NN keeps. */
-    public static final int KNN_PER_CLASS = 100_000;
+    public static final int KNN_PER_CLASS = 2000;
     /** The most training maps per class the SVM is fitted on. */
-    public static final int SVM_PER_CLASS = 300;
+    public static final int SVM_PER_CLASS = 1000;
     /** The SVM's cost C. */
-    public static final double SVM_COST = 1.0;
+    public static final double SVM_COST = 10.0;
 
     static {
         libsvm.svm.svm_set_print_string_function(text -> { });

@@ -91,6 +91,47 @@ class WaferFeatureViewFxTest {
                 "the 20 resampled points are drawn");
     }
 
+    /**
+     * With {@code -Ddefectlens.screenshots=DIR} and the shipped bundles in {@code models/}: the panel with the three
+     * all-9 models on the first Edge-Loc map of the sample, saved as {@code DIR/wafer-features-panel.png}.
+     */
+    @Test
+    void screenshotWithTheShippedModels() throws Exception {
+        String dir = System.getProperty("defectlens.screenshots");
+        java.nio.file.Path models = java.nio.file.Path.of("models");
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null
+                && java.nio.file.Files.isDirectory(models.resolve(WaferSideViewModel.SHIPPED_BSEML)));
+        WaferMap map = null;
+        for (int i = 0; i < SAMPLE.size() && map == null; i++) {
+            map = "Edge-Loc".equals(SAMPLE.get(i).label()) ? SAMPLE.get(i) : null;
+        }
+        WaferMap shown = map;
+        WaitForAsyncUtils.asyncFx(() -> {
+            side.classSetProperty().set(defectlens.wafer.WaferClassSet.ALL9);
+            side.useShippedModels(models);
+            side.show(shown);
+        });
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> side.modelsProperty().get() != null
+                && side.proposedProbabilitiesProperty().get() != null
+                && side.proposedProbabilitiesProperty().get().length == 9
+                && side.features().probabilitiesProperty().get() != null && !side.lrpTextProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node panel = robotPanel();
+        WaitForAsyncUtils.asyncFx(() -> {
+            WritableImage snap = panel.snapshot(new SnapshotParameters(), null);
+            int w = (int) snap.getWidth();
+            int h = (int) snap.getHeight();
+            int[] px = new int[w * h];
+            snap.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0, w);
+            defectlens.image.ArgbImageWriter.write(new defectlens.image.ArgbImage(w, h, px),
+                    java.nio.file.Path.of(dir, "wafer-features-panel.png"), 0xFFFFFF);
+        }).get(20, TimeUnit.SECONDS);
+    }
+
+    private javafx.scene.Node robotPanel() {
+        return ((ScrollPane) javafx.stage.Window.getWindows().get(0).getScene().getRoot()).getContent();
+    }
+
     private static int count(Canvas canvas, int argb) throws Exception {
         WritableImage img = WaitForAsyncUtils.asyncFx(() -> canvas.snapshot(new SnapshotParameters(), null))
                 .get(10, TimeUnit.SECONDS);
