@@ -25,8 +25,8 @@ import javafx.scene.text.TextAlignment;
  * deviation over the angles per detector position) as small plots with the 20 resampled feature points on them.
  */
 public final class WaferFeatureView extends VBox {
-    static final double MAP = 250;
-    static final double PLOT_W = 180;
+    static final double MAP = 230;
+    static final double PLOT_W = 170;
     static final double PLOT_H = 80;
     private static final Color PASS = Color.web("#d5dde2");
     private static final Color FAIL = Color.web("#c62828");
@@ -51,22 +51,22 @@ public final class WaferFeatureView extends VBox {
         note.setWrapText(true);
         note.setStyle("-fx-font-size: 11px; -fx-text-fill: #444;");
         note.textProperty().bind(vm.noteProperty());
-        Label title = new Label("Features (59): 13 densities, Radon profiles, largest failing region");
+        Label title = new Label("The map's 59 features");
         title.setStyle("-fx-font-weight: bold;");
-        Label legend = small("Densities in % of the region's grid cells (T, R, B, L: outer bands); "
-                + "outlined: the largest failing region");
-        VBox plots = new VBox(2, small("Radon mean per detector position (dots: the 20 features x 100)"), meanPlot,
-                small("Radon standard deviation over the angles"), stdPlot, geometry);
+        Label legend = small("Failure density (%) of the 13 regions (T, R, B, L: the outer bands); outlined: the "
+                + "largest failing region, its geometry on the right", MAP + PLOT_W);
+        VBox plots = new VBox(2, small("Radon mean per detector position (dots: the 20 features x 100)", PLOT_W),
+                meanPlot, small("Radon standard deviation over the angles", PLOT_W), stdPlot, geometry);
         HBox row = new HBox(8, map, plots);
         getChildren().addAll(title, legend, row, note);
         vm.breakdownProperty().addListener((o, a, b) -> draw(b));
         draw(vm.breakdownProperty().get());
     }
 
-    private static Label small(String text) {
+    private static Label small(String text, double width) {
         Label l = new Label(text);
         l.setWrapText(true);
-        l.setMaxWidth(MAP + PLOT_W);
+        l.setMaxWidth(width);
         l.setStyle("-fx-font-size: 10px; -fx-text-fill: #666;");
         return l;
     }
@@ -89,12 +89,14 @@ public final class WaferFeatureView extends VBox {
             Label value = new Label(String.format(Locale.ROOT, "%.3f", values[k]));
             value.setId("geom" + k);
             name.setStyle("-fx-font-size: 11px;");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             value.setStyle("-fx-font-size: 11px; -fx-font-family: monospace;");
-            geometry.add(name, (k % 2) * 2, k / 2);
-            geometry.add(value, (k % 2) * 2 + 1, k / 2);
+            value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            geometry.add(name, 0, k);
+            geometry.add(value, 1, k);
         }
         if (!b.anyFailing()) {
-            geometry.add(new Label("no failing die: the whole map is the region"), 0, 3, 4, 1);
+            geometry.add(small("no failing die: the whole map is the region", PLOT_W), 0, values.length, 2, 1);
         }
     }
 
@@ -117,7 +119,6 @@ public final class WaferFeatureView extends VBox {
                 }
             }
         }
-        outline(g, b.largest(), cell);
         List<RegionDensities.Region> regions = b.regions();
         g.setStroke(GRID);
         g.setLineWidth(1.2);
@@ -151,10 +152,11 @@ public final class WaferFeatureView extends VBox {
             String text = (k < 4 ? bands[k] + "\n" : "") + String.format(Locale.ROOT, "%.1f", b.density(k));
             label(g, text, cx, cy);
         }
+        outline(g, b.largest(), cell); // on top of the labels, which may cover a small region
     }
 
     private static void label(GraphicsContext g, String text, double x, double y) {
-        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.setFill(Color.rgb(255, 255, 255, 0.7));
         double width = 4 + 6.5 * text.lines().mapToInt(String::length).max().orElse(1);
         double height = 14 * text.lines().count();
         g.fillRoundRect(x - width / 2, y - height / 2, width, height, 4, 4);

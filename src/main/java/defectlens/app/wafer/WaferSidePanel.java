@@ -186,7 +186,9 @@ public final class WaferSidePanel extends VBox {
         probabilities.addRow(0, new Label("Class"), header("Proposed"), header("Baseline"),
                 header("Features +\nstacking"));
         for (int c = 0; c < classes.size(); c++) {
-            probabilities.addRow(c + 1, new Label(classes.get(c)), cell(p, c, "p"), cell(b, c, "b"), cell(s, c, "s"));
+            Label name = new Label(classes.get(c));
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            probabilities.addRow(c + 1, name, cell(p, c, "p"), cell(b, c, "b"), cell(s, c, "s"));
         }
     }
 
@@ -223,9 +225,10 @@ public final class WaferSidePanel extends VBox {
 
     private static HBox bar(float value, boolean best, String id) {
         ProgressBar bar = new ProgressBar(Float.isNaN(value) ? 0 : value);
-        bar.setPrefWidth(58);
+        bar.setPrefWidth(48);
         bar.setStyle(best ? "-fx-accent: #d9534f;" : "-fx-accent: #7a8a99;");
-        Label l = new Label(Float.isNaN(value) ? "n/a" : String.format("%5.1f %%", value * 100));
+        Label l = new Label(Float.isNaN(value) ? "n/a" : String.format("%.1f %%", value * 100));
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setId(id);
         l.setStyle(best ? "-fx-font-weight: bold;" : "");
         HBox h = new HBox(4, bar, l);

@@ -68,7 +68,7 @@ class WaferFeatureViewFxTest {
         float[] p = side.features().probabilitiesProperty().get();
         for (int c = 0; c < p.length; c++) {
             String text = robot.lookup("#s" + c).queryAs(Label.class).getText();
-            assertEquals(String.format("%5.1f %%", p[c] * 100), text, "class " + c);
+            assertEquals(String.format("%.1f %%", p[c] * 100), text, "class " + c);
         }
         assertEquals("-", robot.lookup("#p0").queryAs(Label.class).getText(), "no CNN pair loaded");
         FeatureBreakdown b = side.features().breakdownProperty().get();
