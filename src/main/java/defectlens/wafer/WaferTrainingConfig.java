@@ -55,7 +55,8 @@ public record WaferTrainingConfig(
     }
 
     public WaferTrainingConfig withLearningRate(float rate) {
-        return new WaferTrainingConfig(maxEpochs, patience, batchSize, rate, decayPerEpoch, seed, validationFraction, angles, augmentation);
+        return new WaferTrainingConfig(maxEpochs, patience, batchSize, rate, decayPerEpoch, seed, validationFraction,
+                angles, augmentation);
     }
 
     public WaferTrainingConfig withAugmentation(TrainingAugmentation a) {

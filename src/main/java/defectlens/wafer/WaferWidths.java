@@ -105,7 +105,8 @@ public record WaferWidths(List<Integer> filters, List<Integer> hidden) {
         try {
             return new WaferWidths(numbers(parts[0]), numbers(parts[1]));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("widths '" + text + "': expected whole numbers, as in 8,24,48,96/128,64");
+            throw new IllegalArgumentException("widths '" + text
+                    + "': expected whole numbers, as in 8,24,48,96/128,64");
         }
     }
 

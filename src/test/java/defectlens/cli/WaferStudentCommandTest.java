@@ -20,8 +20,9 @@ class WaferStudentCommandTest {
     @Test
     void distilFromWritesANarrowStudentWithTheTeacherInItsProvenance(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("student");
-        CliTest.Result r = CliTest.run("wafer", "train", "--data", SAMPLE, "--distil-from", "models/wafer-proposed-paper7",
-                "--train-per-class", "4", "--seed", "1", "--max-epochs", "1", "--batch", "8", "--out", out.toString(),
+        CliTest.Result r = CliTest.run("wafer", "train", "--data", SAMPLE, "--distil-from",
+                "models/wafer-proposed-paper7", "--train-per-class", "4", "--seed", "1", "--max-epochs", "1",
+                "--batch", "8", "--out", out.toString(),
                 "--json");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("teacher targets of"), r.err());

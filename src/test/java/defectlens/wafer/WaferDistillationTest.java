@@ -50,7 +50,8 @@ class WaferDistillationTest {
     @Test
     void studentWidthsAreOverFourTimesCheaperThanTheTeachersNetwork() {
         long paper = WaferWidths.PAPER.multiplyAdds(WaferVariant.PROPOSED, 7);
-        // 16 x 9 x 64^2 + 2 x 64 x 16 x 9 x 32^2 + 128 x 64 x 9 x 16^2 + 256 x 128 x 9 x 8^2 + 4096 x 256 + 256 x 128 + 128 x 7
+        // 16 x 9 x 64^2 + 2 x 64 x 16 x 9 x 32^2 + 128 x 64 x 9 x 16^2 + 256 x 128 x 9 x 8^2
+        //     + 4096 x 256 + 256 x 128 + 128 x 7
         assertEquals(58_295_168L, paper);
         long student = WaferWidths.STUDENT.multiplyAdds(WaferVariant.PROPOSED, 7);
         assertTrue(paper >= 4 * student, paper + " vs " + student);

@@ -133,8 +133,8 @@ public final class WaferSidePanel extends VBox {
                         + " -> XGBoost on 59 features)", features.modelProperty(), features.modelNameProperty()));
         stackingName.setWrapText(true);
         stackingName.setMaxWidth(430);
-        getChildren().addAll(title, classSetRow, modelName, stackingName, average, allRow, wholeFiles, pictures, buttons,
-                transform,
+        getChildren().addAll(title, classSetRow, modelName, stackingName, average, allRow, wholeFiles, pictures,
+                buttons, transform,
                 new Separator(), probabilities, new Separator(), new WaferFeatureView(features),
                 new Separator(), lrpTitle, lrp, opacityRow, lrpText);
         vm.proposedProbabilitiesProperty().addListener((o, a, b) -> fillProbabilities());

@@ -212,7 +212,7 @@ public final class WaferSideViewModel {
                 : " (fast student, one pass per map)");
     }
 
-    /** Whether classify-all averages over the symmetries: the switch for the proposed model, the bundle's for a student. */
+    /** Whether classify-all averages over the symmetries: the switch for the proposed model, a student's own. */
     public boolean wholeFilesAveraged() {
         WaferModelPair pair = models.get();
         boolean accurate = accurateClassifyAll.get() || pair == null || pair.fast() == null;

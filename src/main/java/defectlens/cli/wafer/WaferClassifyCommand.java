@@ -95,7 +95,8 @@ public final class WaferClassifyCommand implements Callable<Integer> {
             modelDir = ShippedFiles.find(WaferDefaultModels.FOLDER)
                     .flatMap(m -> WaferDefaultModels.forWholeFiles(m, WaferClassSet.PAPER7))
                     .orElseThrow(() -> new DefectLensException(Path.of(WaferDefaultModels.FOLDER),
-                            "no shipped wafer model found (wafer-student-paper7 or wafer-proposed-paper7): give --model"));
+                            "no shipped wafer model found (wafer-student-paper7 or wafer-proposed-paper7): "
+                                    + "give --model"));
             err.println("model: " + modelDir + " (the default for whole files; --model "
                     + WaferDefaultModels.ensemble(modelDir.getParent(), WaferClassSet.PAPER7)
                     + " for the accurate ensemble)");

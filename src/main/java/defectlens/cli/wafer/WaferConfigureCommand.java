@@ -39,7 +39,8 @@ public final class WaferConfigureCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (averageSymmetries == null && forwardBatch == null) {
-            throw new DefectLensException(modelDir, "nothing to change: give --average-symmetries and/or --forward-batch");
+            throw new DefectLensException(modelDir,
+                    "nothing to change: give --average-symmetries and/or --forward-batch");
         }
         if (forwardBatch != null && forwardBatch < 1) {
             throw new DefectLensException(modelDir, "--forward-batch must be at least 1: " + forwardBatch);
