@@ -26,7 +26,10 @@ public final class Main {
         System.exit(DefectLensCommand.run(args));
     }
 
-    /** The options of the window ({@code --open=}, {@code --wafers=}, {@code --review=}, {@code --screenshot=}, {@code --theme=}, {@code --window=}). */
+    /**
+     * The options of the window ({@code --open=}, {@code --wafers=}, {@code --review=}, {@code --screenshot=},
+     * {@code --theme=}, {@code --window=}).
+     */
     static boolean isWindowOption(String arg) {
         return WINDOW_OPTIONS.stream().anyMatch(o -> arg.startsWith("--" + o + "="));
     }
