@@ -11,14 +11,17 @@ import defectlens.app.task.FxTaskExecutor;
 import defectlens.app.wafer.WaferViewModel;
 import java.nio.file.Path;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
  * The workbench window. Opens the path given on the command line ({@code --open=PATH}) or else the
  * shipped demo data set, so the first start shows something real. {@code --screenshot=FILE.png} writes the
  * window as PNG after a few seconds and closes it (the installer smoke test, {@link StartScreenshot}).
- * {@code --theme=light|dark} starts in that theme without remembering it (else the remembered one, View > Dark mode).
+ * {@code --theme=light|dark} starts in that theme without remembering it (else the remembered one, View > Dark mode);
+ * {@code --window=maximized} fills the screen (as it does anyway on a screen smaller than the default size).
  */
 public final class DefectLensApp extends Application {
     private FxTaskExecutor tasks;
@@ -33,7 +36,11 @@ public final class DefectLensApp extends Application {
         WaferViewModel wafers = new WaferViewModel(tasks);
         window = new MainWindow(vm, wafers, new ThumbnailCache(tasks));
         stage.setTitle("DefectLens " + defectlens.core.ProductVersion.version());
-        stage.setScene(new Scene(window, 1400, 860));
+        // 1400 x 860, or the whole screen where that does not fit (a 1280 x 720 laptop) or --window=maximized
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(window, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight())));
+        stage.setMaximized("maximized".equals(getParameters().getNamed().get("window"))
+                || screen.getWidth() <= 1400 || screen.getHeight() <= 860);
         stage.show();
         Path first = startPath(getParameters().getNamed().get("open"), DEMO_SEM);
         if (first != null) {

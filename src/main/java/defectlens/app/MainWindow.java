@@ -9,6 +9,7 @@ import defectlens.app.common.StatusBar;
 import defectlens.app.common.UserSettings;
 import defectlens.app.look.DarkModeItem;
 import defectlens.app.explain.ConceptBanks;
+import defectlens.app.look.MenuIcons;
 import defectlens.app.review.ConfusionMatrixView;
 import defectlens.app.review.ReviewDesk;
 import defectlens.app.review.ReviewExport;
@@ -126,7 +127,7 @@ public final class MainWindow extends BorderPane {
         tabs.getTabs().addAll(semTab, waferTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
-        setTop(menus());
+        setTop(MenuIcons.decorate(menus()));
         setCenter(tabs);
         vm.recentItems().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
         fillRecent();

@@ -43,18 +43,25 @@ public final class Dialogs {
     public static void showShortcuts(Window owner) {
         GridPane g = new GridPane();
         g.setHgap(16);
-        g.setVgap(6);
+        g.setVgap(1);
         int r = 0;
         for (String[] s : Shortcuts.ALL) {
             Label k = new Label(s[0]);
             k.setStyle("-fx-font-family: monospace; -fx-font-weight: bold;");
-            g.addRow(r++, k, new Label(s[1]));
+            // keys whole; a long description wraps, so that the list fits a 1280 x 720 screen
+            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label what = new Label(s[1]);
+            what.setWrapText(true);
+            what.setMaxWidth(540);
+            g.addRow(r++, k, what);
         }
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
         a.setTitle("Keyboard shortcuts");
-        a.setHeaderText("Keyboard shortcuts");
+        a.setHeaderText(null);
+        a.setGraphic(null);
         a.getDialogPane().setContent(g);
+        a.getDialogPane().setPrefWidth(780);
         a.show();
     }
 }

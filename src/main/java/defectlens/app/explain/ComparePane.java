@@ -2,6 +2,7 @@ package defectlens.app.explain;
 
 import defectlens.app.common.FxImages;
 import defectlens.app.common.ViewerTransform;
+import defectlens.app.look.Looks;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
@@ -44,7 +45,7 @@ public final class ComparePane extends VBox {
         view.setPrefSize(size, size);
         view.setMinSize(size, size);
         view.setMaxSize(size, size);
-        view.setStyle("-fx-background-color: #1e1f22;");
+        view.getStyleClass().add(Looks.IMAGE_SURFACE);
         view.setClip(new Rectangle(size, size));
         Label figures = new Label(agreement);
         figures.getStyleClass().add("compare-agreement");

@@ -1,6 +1,7 @@
 package defectlens.app.explain;
 
 import defectlens.app.common.Dialogs;
+import defectlens.app.look.Looks;
 import defectlens.image.ArgbImage;
 import defectlens.image.Colormap;
 import defectlens.image.ArgbImageWriter;
@@ -48,7 +49,7 @@ public final class CompareView extends BorderPane {
         setPadding(new Insets(8));
         row.setId("compareRow");
         row.setPadding(new Insets(8));
-        row.setStyle("-fx-background-color: white;");
+        row.getStyleClass().add(Looks.PAPER);
         Slider threshold = new Slider(0, 1, vm.thresholdProperty().get());
         threshold.setId("compareThreshold");
         threshold.valueProperty().bindBidirectional(vm.thresholdProperty());
@@ -108,7 +109,7 @@ public final class CompareView extends BorderPane {
         ScrollPane scroll = new ScrollPane(row);
         scroll.setId("compareScroll");
         scroll.setFitToWidth(true);
-        scroll.setStyle("-fx-background-color: white;");
+        scroll.getStyleClass().add(Looks.PAPER);
         setCenter(scroll);
         setBottom(bottom);
         vm.panels().addListener((ListChangeListener<CompareViewModel.Panel>) c -> rebuild());

@@ -1,6 +1,7 @@
 package defectlens.app.explain;
 
 import defectlens.app.common.FxImages;
+import defectlens.app.look.Looks;
 import defectlens.explain.craft.ConceptBank;
 import defectlens.explain.craft.ConceptCrops;
 import defectlens.explain.craft.ConceptOverlay;
@@ -139,7 +140,8 @@ public final class ConceptGalleryView extends BorderPane {
         row.getStyleClass().add("concept-row");
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(4));
-        row.setStyle("-fx-border-color: #dddddd; -fx-border-width: 0 0 1 0; -fx-cursor: hand;");
+        row.setStyle("-fx-cursor: hand;");
+        row.getStyleClass().add(Looks.ROW);
         row.setOnMouseClicked(e -> vm.showConcept(concept));
         return row;
     }

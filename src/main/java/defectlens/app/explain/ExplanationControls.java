@@ -1,6 +1,8 @@
 package defectlens.app.explain;
 
 import defectlens.app.common.LoadedModel;
+import defectlens.app.look.Icons;
+import defectlens.app.look.Looks;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -9,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The "Explain" section of the right panel: method, test-time augmentation, Explain / Cancel, the
@@ -66,7 +69,7 @@ public final class ExplanationControls extends VBox {
         tta.setId("explainTta");
         tta.selectedProperty().bindBidirectional(vm.ttaProperty());
         tta.disableProperty().bind(vm.methodProperty().isEqualTo("craft"));
-        Button explain = new Button("Explain");
+        Button explain = Icons.on(new Button("Explain"), Feather.EYE);
         explain.setId("explainButton");
         explain.setOnAction(e -> vm.explain());
         explain.disableProperty().bind(vm.job().status().busyProperty());
@@ -91,7 +94,8 @@ public final class ExplanationControls extends VBox {
         warning.setId("explainWarning");
         warning.setWrapText(true);
         warning.setMaxWidth(260);
-        warning.setStyle("-fx-text-fill: #b00020; -fx-font-weight: bold;");
+        warning.setStyle("-fx-font-weight: bold;");
+        warning.getStyleClass().add(Looks.DANGER);
         warning.textProperty().bind(vm.warningProperty());
         warning.visibleProperty().bind(vm.warningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());

@@ -1,5 +1,7 @@
 package defectlens.app.review;
 
+import defectlens.app.look.Icons;
+import defectlens.app.look.Looks;
 import defectlens.review.PredictionTable;
 import defectlens.review.QueueOrder;
 import defectlens.review.QueueSpec;
@@ -23,6 +25,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The review desk's column: who reviews what and how far ("n of N decided, m this session, time left", "Saved"),
@@ -56,7 +59,8 @@ public final class ReviewPanel extends VBox {
         Label saved = new Label();
         saved.setId(idPrefix + "ReviewSaved");
         saved.textProperty().bind(vm.saveStateProperty());
-        saved.setStyle("-fx-text-fill: #2e7d32; -fx-font-weight: bold;");
+        saved.setStyle("-fx-font-weight: bold;");
+        saved.getStyleClass().add(Looks.SUCCESS);
 
         // "most novel first" needs the review's novelty scores: without them the desk says why and how to get them
         ComboBox<QueueOrder> order = new ComboBox<>(FXCollections.observableArrayList(QueueOrder.values()));
@@ -148,7 +152,7 @@ public final class ReviewPanel extends VBox {
         keys.setHgap(8);
         keys.setVgap(1);
 
-        Button classify = new Button("Classify missing");
+        Button classify = Icons.on(new Button("Classify missing"), Feather.CPU);
         classify.setId(idPrefix + "ReviewClassify");
         classify.setOnAction(e -> vm.classifyMissing());
         classify.disableProperty().bind(vm.busyProperty());
@@ -165,7 +169,8 @@ public final class ReviewPanel extends VBox {
         Label status = new Label();
         status.setId(idPrefix + "ReviewStatus");
         status.setWrapText(true);
-        status.setStyle("-fx-text-fill: #555; -fx-font-size: 11px;");
+        status.setStyle("-fx-font-size: 11px;");
+        status.getStyleClass().add(Looks.MUTED);
         status.textProperty().bind(vm.statusProperty());
 
         Label queueLabel = new Label("Queue");
@@ -229,10 +234,9 @@ public final class ReviewPanel extends VBox {
         List<DecisionKeys.Key> legend = DecisionKeys.legend(vm.classes());
         for (int k = 0; k < legend.size(); k++) {
             Label key = new Label(legend.get(k).key());
-            key.setStyle("-fx-font-family: monospace; -fx-font-weight: bold; -fx-background-color: #eceff1; "
-                    + "-fx-padding: 0 4 0 4;");
+            key.getStyleClass().add(Looks.KEY_CAP);
             keys.add(key, 0, k);
-            keys.add(new Label(legend.get(k).what()), 1, k);
+            keys.add(DecisionStyle.withIcon(new Label(legend.get(k).what()), legend.get(k).key()), 1, k);
         }
     }
 
@@ -262,8 +266,8 @@ public final class ReviewPanel extends VBox {
             String novelty = ItemTexts.novelty(s, i);
             setText(mark + "  " + t.id(i) + "  " + label + " \u2192 " + pred
                     + (novelty.isEmpty() ? "" : "  " + novelty));
-            setStyle(d.map(r -> "-fx-text-fill: " + DecisionStyle.colour(r.action()) + ";").orElse(s.novelty() != null
-                    && s.novelty().flagged(i) ? "-fx-text-fill: #8e24aa;" : ""));
+            Looks.choose(this, d.map(r -> DecisionStyle.styleClass(r.action())).orElse(s.novelty() != null
+                    && s.novelty().flagged(i) ? Looks.NOVEL : null), Looks.TEXT_COLOURS);
         }
     }
 }

@@ -1,6 +1,7 @@
 package defectlens.app.sem;
 
 import defectlens.app.common.MainViewModel;
+import defectlens.app.look.Looks;
 import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
 import java.util.Locale;
@@ -50,7 +51,7 @@ public final class DatasetBrowserView extends VBox {
         list.setId("browserList");
         list.setCellFactory(v -> new SampleCell());
         VBox.setVgrow(list, Priority.ALWAYS);
-        count.setStyle("-fx-text-fill: #666;");
+        count.getStyleClass().add(Looks.MUTED);
         getChildren().addAll(new Label("Data set"), classFilter, search, list, count);
 
         vm.datasetProperty().addListener((o, a, d) -> showDataset(d));
@@ -129,7 +130,8 @@ public final class DatasetBrowserView extends VBox {
             thumb.setFitWidth(ThumbnailCache.SIZE);
             thumb.setFitHeight(ThumbnailCache.SIZE);
             thumb.setPreserveRatio(true);
-            cls.setStyle("-fx-text-fill: #777; -fx-font-size: 11px;");
+            cls.setStyle("-fx-font-size: 11px;");
+            cls.getStyleClass().add(Looks.MUTED);
         }
 
         @Override

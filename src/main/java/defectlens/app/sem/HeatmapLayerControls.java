@@ -2,6 +2,7 @@ package defectlens.app.sem;
 
 import defectlens.app.common.FxImages;
 import defectlens.app.common.OverlayLayerModel;
+import defectlens.app.look.Looks;
 import defectlens.explain.HeatmapOverlay;
 import defectlens.explain.craft.ConceptOverlay;
 import defectlens.image.Colormap;
@@ -70,7 +71,8 @@ public final class HeatmapLayerControls extends VBox {
             warning.setId("heatmapWarning");
             warning.setWrapText(true);
             warning.setMaxWidth(LEGEND_WIDTH + 40);
-            warning.setStyle("-fx-text-fill: #b00020; -fx-font-weight: bold;");
+            warning.setStyle("-fx-font-weight: bold;");
+            warning.getStyleClass().add(Looks.DANGER);
             getChildren().add(warning);
         }
         getChildren().addAll(new Label("Colormap"), colormap, legend, ends, thresholdValue, threshold, contour);

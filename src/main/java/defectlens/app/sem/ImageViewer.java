@@ -4,6 +4,7 @@ import defectlens.app.common.FxImages;
 import defectlens.app.common.LoadedImage;
 import defectlens.app.common.OverlayLayerModel;
 import defectlens.app.common.ViewerTransform;
+import defectlens.app.look.Looks;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -50,7 +51,7 @@ public final class ImageViewer extends Pane {
 
     public ImageViewer() {
         getStyleClass().add("image-viewer");
-        setStyle("-fx-background-color: #1e1f22;");
+        getStyleClass().add(Looks.IMAGE_SURFACE);
         setFocusTraversable(true);
         base.setSmooth(false);
         content.getTransforms().add(affine);

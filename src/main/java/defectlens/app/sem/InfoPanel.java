@@ -3,6 +3,7 @@ package defectlens.app.sem;
 import defectlens.app.common.LoadedImage;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.OverlayLayerModel;
+import defectlens.app.look.Looks;
 import defectlens.image.MaskOverlay;
 import defectlens.image.WindowMode;
 import javafx.geometry.Insets;
@@ -66,7 +67,7 @@ public final class InfoPanel extends VBox {
 
     private void addFact(int row, String key, String value, String id) {
         Label k = new Label(key);
-        k.setStyle("-fx-text-fill: #666;");
+        k.getStyleClass().add(Looks.MUTED);
         Label v = new Label(value);
         v.setId(id);
         v.setWrapText(true);

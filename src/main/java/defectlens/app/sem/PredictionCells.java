@@ -1,5 +1,6 @@
 package defectlens.app.sem;
 
+import defectlens.app.look.Looks;
 import defectlens.dataset.SemSample;
 import defectlens.model.Prediction;
 import java.util.Locale;
@@ -10,8 +11,8 @@ import javafx.scene.control.Label;
  * with the image's label, hidden while the image has no prediction.
  */
 final class PredictionCells {
-    private static final String AGREES = "-fx-text-fill: #2e7d32; -fx-font-size: 11px;";
-    private static final String DIFFERS = "-fx-text-fill: #c62828; -fx-font-size: 11px; -fx-font-weight: bold;";
+    private static final String AGREES = "-fx-font-size: 11px;";
+    private static final String DIFFERS = "-fx-font-size: 11px; -fx-font-weight: bold;";
 
     private PredictionCells() {
     }
@@ -30,6 +31,8 @@ final class PredictionCells {
             return;
         }
         line.setText(text(p));
-        line.setStyle(predictions.differsFromLabel(s) ? DIFFERS : AGREES);
+        boolean differs = predictions.differsFromLabel(s);
+        line.setStyle(differs ? DIFFERS : AGREES);
+        Looks.choose(line, differs ? Looks.DANGER : Looks.SUCCESS, Looks.TEXT_COLOURS);
     }
 }

@@ -1,5 +1,6 @@
 package defectlens.app.sem;
 
+import defectlens.app.look.Looks;
 import defectlens.model.ClassProbability;
 import defectlens.model.Prediction;
 import java.util.Locale;
@@ -24,7 +25,7 @@ public final class PredictionPanel extends VBox {
         title.setStyle("-fx-font-weight: bold;");
         rows.setHgap(8);
         rows.setVgap(4);
-        hint.setStyle("-fx-text-fill: #666;");
+        hint.getStyleClass().add(Looks.MUTED);
         hint.setWrapText(true);
         getChildren().addAll(title, hint, rows);
         c.currentProperty().addListener((o, a, p) -> show(p));

@@ -1,5 +1,6 @@
 package defectlens.app.sem;
 
+import defectlens.app.look.Looks;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -22,7 +23,8 @@ public final class PredictionReviewBar extends VBox {
         super(4);
         Label status = new Label();
         status.setId("classifyStatus");
-        status.setStyle("-fx-text-fill: #666; -fx-font-size: 11px;");
+        status.setStyle("-fx-font-size: 11px;");
+        status.getStyleClass().add(Looks.MUTED);
         status.textProperty().bind(c.statusProperty());
         status.setWrapText(true);
         ProgressBar bar = new ProgressBar();

@@ -1,6 +1,7 @@
 package defectlens.app.study;
 
 import defectlens.app.common.FxImages;
+import defectlens.app.look.Looks;
 import defectlens.explain.ExplanationPictures;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -27,7 +28,8 @@ public final class HeatmapLegend extends VBox {
                 + "strongest (1) area, weak areas left uncoloured.");
         note.setWrapText(true);
         note.setMaxWidth(width);
-        note.setStyle("-fx-font-size: 10px; -fx-text-fill: #555555;");
+        note.setStyle("-fx-font-size: 10px;");
+        note.getStyleClass().add(Looks.MUTED);
         for (Label l : new Label[] {low, high}) {
             l.setStyle("-fx-font-size: 10px;");
         }

@@ -1,5 +1,6 @@
 package defectlens.app.study;
 
+import defectlens.app.look.Looks;
 import defectlens.study.LikertCounts;
 import java.util.Locale;
 import javafx.geometry.Pos;
@@ -29,7 +30,7 @@ public final class LikertChart extends VBox {
     public LikertChart(LikertCounts counts) {
         setId("likertChart");
         setSpacing(6);
-        setStyle("-fx-background-color: white;");
+        getStyleClass().add(Looks.PAPER);
         int points = counts.scale().points();
         HBox legend = new HBox(10);
         legend.setAlignment(Pos.CENTER_LEFT);

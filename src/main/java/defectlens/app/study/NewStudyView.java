@@ -1,5 +1,6 @@
 package defectlens.app.study;
 
+import defectlens.app.look.Looks;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,7 +120,7 @@ public final class NewStudyView extends BorderPane {
                 new VBox(4, craft, new Label("Banks are saved in the study's concept-banks folder and reused.")));
         advanced.setExpanded(false);
         problem.setId("problem");
-        problem.setStyle("-fx-text-fill: #b35806;");
+        problem.getStyleClass().add(Looks.WARNING);
         check();
         return new VBox(6, g, advanced, problem);
     }
@@ -156,8 +157,10 @@ public final class NewStudyView extends BorderPane {
         status.setId("wizardStatus");
         status.setWrapText(true);
         status.textProperty().bind(vm.status().statusProperty());
-        vm.readyProperty().addListener((o, a, b) -> status.setStyle(b ? "-fx-text-fill: #1a7f37; -fx-font-weight: bold;"
-                : ""));
+        vm.readyProperty().addListener((o, a, b) -> {
+            status.setStyle(b ? "-fx-font-weight: bold;" : "");
+            Looks.choose(status, b ? Looks.SUCCESS : null, Looks.TEXT_COLOURS);
+        });
         HBox buttons = new HBox(8, create, bar, cancel, resume, rate);
         buttons.setAlignment(Pos.CENTER_LEFT);
         return new VBox(8, buttons, status);

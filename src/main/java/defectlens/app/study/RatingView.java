@@ -2,6 +2,7 @@ package defectlens.app.study;
 
 import defectlens.app.common.FxImages;
 import defectlens.app.explain.LinkedViewerTransform;
+import defectlens.app.look.Looks;
 import defectlens.image.ArgbImage;
 import defectlens.study.Question;
 import java.util.ArrayList;
@@ -35,7 +36,6 @@ import javafx.scene.layout.VBox;
  * name is ever shown: the explanation carries the plan's label.
  */
 public final class RatingView extends BorderPane {
-    private static final String FOCUSED_ROW = "-fx-background-color: #dde9f7; -fx-background-radius: 4;";
     private static final double PICTURE_W = 470;
     private static final double PICTURE_H = 330;
 
@@ -80,11 +80,14 @@ public final class RatingView extends BorderPane {
     private void styleStatus() {
         String s = vm.statusProperty().get();
         if (vm.savedProperty().get()) {
-            status.setStyle("-fx-text-fill: #1a7f37; -fx-font-weight: bold;");
+            status.setStyle("-fx-font-weight: bold;");
+            Looks.choose(status, Looks.SUCCESS, Looks.TEXT_COLOURS);
         } else if (s != null && s.startsWith("NOT saved")) {
-            status.setStyle("-fx-text-fill: #c62828; -fx-font-weight: bold;");
+            status.setStyle("-fx-font-weight: bold;");
+            Looks.choose(status, Looks.DANGER, Looks.TEXT_COLOURS);
         } else {
-            status.setStyle("-fx-text-fill: #555555;");
+            status.setStyle("");
+            Looks.choose(status, Looks.MUTED, Looks.TEXT_COLOURS);
         }
     }
 
@@ -128,7 +131,8 @@ public final class RatingView extends BorderPane {
         actual.setFocusTraversable(false);
         actual.setOnAction(e -> actualSize());
         Label zoomHint = new Label("Wheel zooms, drag pans both pictures together");
-        zoomHint.setStyle("-fx-text-fill: #777777; -fx-font-size: 10px;");
+        zoomHint.setStyle("-fx-font-size: 10px;");
+        zoomHint.getStyleClass().add(Looks.MUTED);
         HBox zoom = new HBox(6, fit, actual, zoomHint);
         zoom.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(4, new HBox(8, imageTitle, explained), image, zoom);
@@ -229,7 +233,8 @@ public final class RatingView extends BorderPane {
         next.disableProperty().bind(vm.itemIndexProperty().greaterThanOrEqualTo(vm.items().size() - 1));
         Label keys = new Label("Click a choice or press 1-5 for the highlighted statement (the highlight then moves to "
                 + "the next unanswered one) · ↑/↓ statement · ←/→ change · PgDn/PgUp next/back · F fit · 0 1:1");
-        keys.setStyle("-fx-text-fill: #777777; -fx-font-size: 10px;");
+        keys.setStyle("-fx-font-size: 10px;");
+        keys.getStyleClass().add(Looks.MUTED);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(8, keys, gap, back, next);
@@ -239,7 +244,8 @@ public final class RatingView extends BorderPane {
 
     private void highlight() {
         for (int i = 0; i < rows.size(); i++) {
-            rows.get(i).setStyle(i == vm.focusedQuestionProperty().get() ? FOCUSED_ROW : "");
+            Looks.choose(rows.get(i), i == vm.focusedQuestionProperty().get() ? Looks.FOCUSED_ROW : null,
+                    List.of(Looks.FOCUSED_ROW));
         }
     }
 

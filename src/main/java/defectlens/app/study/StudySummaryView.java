@@ -1,5 +1,6 @@
 package defectlens.app.study;
 
+import defectlens.app.look.Looks;
 import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.TaskExecutor;
 import defectlens.app.task.TaskLane;
@@ -51,7 +52,7 @@ public final class StudySummaryView extends BorderPane {
         StudySummary summary = report.summary();
         chart = meansChart(summary);
         charts = new HBox(12, chart, new LikertChart(report.likert()));
-        charts.setStyle("-fx-background-color: white;");
+        charts.getStyleClass().add(Looks.PAPER);
         ScrollPane scroll = new ScrollPane(charts);
         setCenter(scroll);
         setBottom(details(summary));

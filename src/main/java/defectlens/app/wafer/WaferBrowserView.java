@@ -1,5 +1,6 @@
 package defectlens.app.wafer;
 
+import defectlens.app.look.Looks;
 import defectlens.app.sem.PredictionReviewBar;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
@@ -24,7 +25,6 @@ import javafx.scene.layout.VBox;
  * cells are made only for visible rows), class and split filters, and the count per class.
  */
 public final class WaferBrowserView extends VBox {
-    private static final String DIFFERS = "-fx-text-fill: #c62828; -fx-font-weight: bold;";
     private final WaferViewModel vm;
     private final TableView<Integer> table = new TableView<>();
     private final ComboBox<String> classFilter = new ComboBox<>();
@@ -69,7 +69,8 @@ public final class WaferBrowserView extends VBox {
         vm.predictionsProperty().addListener((o, a, b) -> table.refresh());
         VBox.setVgrow(table, Priority.ALWAYS);
         counts.setWrapText(true);
-        counts.setStyle("-fx-text-fill: #555; -fx-font-size: 11px;");
+        counts.setStyle("-fx-font-size: 11px;");
+        counts.getStyleClass().add(Looks.MUTED);
         HBox filters = new HBox(6, new Label("Class"), classFilter, new Label("Split"), splitFilter);
         HBox aids = PredictionReviewBar.reviewAids("wafer", vm.differsOnlyProperty(), vm.leastCertainFirstProperty());
         aids.disableProperty().bind(vm.predictionsProperty().isNull());
@@ -114,7 +115,9 @@ public final class WaferBrowserView extends VBox {
             super.updateItem(v, empty);
             Integer row = empty || getTableRow() == null ? null : getTableRow().getItem();
             setText(empty || v == null ? "" : v);
-            setStyle(row != null && vm.differsFromLabel(row) ? DIFFERS : "");
+            boolean differs = row != null && vm.differsFromLabel(row);
+            setStyle(differs ? "-fx-font-weight: bold;" : "");
+            Looks.choose(this, differs ? Looks.DANGER : null, Looks.TEXT_COLOURS);
         }
     }
 

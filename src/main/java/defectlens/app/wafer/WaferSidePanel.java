@@ -1,6 +1,8 @@
 package defectlens.app.wafer;
 
 import defectlens.app.common.FxImages;
+import defectlens.app.look.Icons;
+import defectlens.app.look.Looks;
 import defectlens.wafer.WaferClassSet;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -13,6 +15,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The wafer side panel: the selected map as the networks see it and its sinogram, buttons that turn
@@ -35,7 +38,7 @@ public final class WaferSidePanel extends VBox {
         Label title = new Label("Rotation / flip check");
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
         modelName.setId("waferModelName");
-        modelName.setStyle("-fx-text-fill: #555;");
+        modelName.getStyleClass().add(Looks.MUTED);
 
         ImageView map = picture("sideMap");
         ImageView sino = picture("sideSinogram");
@@ -55,7 +58,7 @@ public final class WaferSidePanel extends VBox {
         probabilities.setId("probabilities");
         probabilities.setHgap(6);
         probabilities.setVgap(3);
-        Button all = button("Classify all", "classifyAll", classifyAll);
+        Button all = Icons.on(button("Classify all", "classifyAll", classifyAll), Feather.CPU);
         Label wholeFiles = new Label();
         wholeFiles.setId("classifyAllModel");
         wholeFiles.setWrapText(true);
@@ -114,7 +117,8 @@ public final class WaferSidePanel extends VBox {
         lrpText.setId("lrpText");
         lrpText.setWrapText(true);
         lrpText.setMaxWidth(380);
-        lrpText.setStyle("-fx-font-size: 11px; -fx-text-fill: #444;");
+        lrpText.setStyle("-fx-font-size: 11px;");
+        lrpText.getStyleClass().add(Looks.MUTED);
         lrpText.textProperty().bind(vm.lrpTextProperty());
         javafx.scene.control.Slider opacity = new javafx.scene.control.Slider(0, 1, vm.lrpOpacityProperty().get());
         opacity.setId("lrpOpacity");
@@ -178,7 +182,8 @@ public final class WaferSidePanel extends VBox {
         Label l = new Label(caption);
         l.setWrapText(true);
         l.setMaxWidth(width);
-        l.setStyle("-fx-font-size: 10px; -fx-text-fill: #666;");
+        l.setStyle("-fx-font-size: 10px;");
+        l.getStyleClass().add(Looks.MUTED);
         VBox b = new VBox(2, v, l);
         b.setAlignment(Pos.TOP_CENTER);
         return b;

@@ -2,6 +2,7 @@ package defectlens.app.look;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defectlens.app.MainWindow;
@@ -14,10 +15,13 @@ import defectlens.app.task.FxTaskExecutor;
 import defectlens.app.wafer.WaferViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -28,6 +32,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -119,6 +126,19 @@ class ThemeFxTest {
             return scene;
         }).get();
         assertTrue(later.getStylesheets().contains(Appearance.STYLESHEET));
+    }
+
+    @Test
+    void theMainActionsHaveIcons(FxRobot robot) {
+        MenuBar bar = (MenuBar) window.getTop();
+        for (String action : List.of("Open image", "Open data set", "Open wafer maps", "Classify image",
+                "Classify data set", "Fit to window", "Zoom in", "Edit mask", "Compare view", "Dark mode")) {
+            MenuItem item = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                    .filter(i -> i.getText() != null && i.getText().startsWith(action)).findFirst().orElseThrow();
+            assertInstanceOf(FontIcon.class, item.getGraphic(), action);
+        }
+        Button explain = robot.lookup("#explainButton").queryButton();
+        assertEquals(Feather.EYE, ((FontIcon) explain.getGraphic()).getIconCode());
     }
 
     private CheckMenuItem darkModeItem() {
