@@ -163,7 +163,7 @@ public final class TrainingDialog extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         Button train = new Button("Train");
         train.setId("trainStart");
-        train.setDefaultButton(true);
+        // not the default button: Enter in a settings field must not start an hour of training
         train.disableProperty().bind(vm.runningProperty());
         train.setOnAction(e -> vm.start());
         Button cancel = new Button("Cancel");
