@@ -123,10 +123,11 @@ class TruncationFxTest {
 
         fx(() -> {
             window.tabs().getSelectionModel().select(0);
-            window.explanations().compare().methods().setAll("gradcam", "gradcam++", "eigencam");
+            window.explanations().compare().methods().setAll("gradcam", "layercam", "eigencam");
             window.explanations().openCompare(stage);
         });
-        waitFor(() -> window.explanations().compare().panels().size() == 4);
+        waitFor(() -> window.explanations().compare().panels().size() > 1
+                && !window.explanations().compare().job().status().busyProperty().get());
         cut.addAll(scan("compare view", window.explanations().compareView(), width, height));
         fx(() -> window.explanations().openGallery(stage));
         cut.addAll(scan("concept gallery", window.explanations().galleryView(), width, height));
