@@ -29,7 +29,10 @@ public final class DefectLensApp extends Application {
         WaferViewModel wafers = new WaferViewModel(tasks);
         window = new MainWindow(vm, wafers, new ThumbnailCache(tasks));
         stage.setTitle("DefectLens " + defectlens.core.ProductVersion.version());
-        stage.setScene(new Scene(window, 1400, 860));
+        // 1400 x 860, or the screen's usable area when it is smaller (a 1280 x 720 laptop): the layout is made
+        // for the size the window really gets
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(window, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight())));
         stage.show();
         Path first = startPath(getParameters().getNamed().get("open"), DEMO_SEM);
         if (first != null) {

@@ -77,7 +77,7 @@ class ExplanationViewModelTest {
         assertEquals("", status.get(), "another image: the old result's status goes");
 
         vm.explain("craft");
-        assertTrue(status.get().startsWith("Failed"), status.get());
+        assertEquals("Cannot explain with craft", status.get(), "no concept bank yet");
         ConceptGalleryViewModel gallery = new ConceptGalleryViewModel(vm);
         gallery.classNameProperty().set(w.main.imageProperty().get().sample().label());
         gallery.fitImagesProperty().set(2);

@@ -267,7 +267,7 @@ class WaferBrowserFxTest {
     @Test
     void aReclassificationSortsTheRowsAgainByTheActiveColumn(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> window.openWafers(Path.of("datasets/wm811k/LSWMD_sample.pkl")));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> wafers.datasetProperty().get() != null);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> wafers.datasetProperty().get() != null);
         int n = wafers.datasetProperty().get().size();
         WaitForAsyncUtils.asyncFx(() -> wafers.predictionsProperty().set(madeUp(n, i -> i / (double) n))).get();
         WaitForAsyncUtils.waitForFxEvents();
