@@ -175,7 +175,7 @@ class TruncationFxTest {
     }
 
     private static Path makeStudy() throws Exception {
-        Path dir = Files.createDirectories(home.resolve("study"));
+        Path dir = Files.createTempDirectory(home, "study");
         List<StudyCreator.Candidate> images = DatasetOpener.open(DEMO).samples().stream()
                 .map(s -> new StudyCreator.Candidate(s.id(), s.image())).toList();
         StudyPlan plan = StudyCreator.create(DEMO, images, List.of("gradcam", "craft"), 3, 5,

@@ -27,6 +27,7 @@ public final class HeatmapLegend extends VBox {
                 + "strongest (1) area, weak areas left uncoloured.");
         note.setWrapText(true);
         note.setMaxWidth(width);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.setStyle("-fx-font-size: 10px; -fx-text-fill: #555555;");
         for (Label l : new Label[] {low, high}) {
             l.setStyle("-fx-font-size: 10px;");
