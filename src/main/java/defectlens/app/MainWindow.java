@@ -7,6 +7,8 @@ import defectlens.app.common.Dialogs;
 import defectlens.app.common.LoadedModel;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.StatusBar;
+import defectlens.app.common.UserSettings;
+import defectlens.app.look.DarkModeItem;
 import defectlens.app.explain.ConceptBanks;
 import defectlens.app.review.ConfusionMatrixView;
 import defectlens.app.review.ReviewDesk;
@@ -315,8 +317,11 @@ public final class MainWindow extends BorderPane {
                 keyItem("Zoom out", "-", () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 0.8)),
                 keyItem("Show / hide mask", "M", vm::toggleMask),
                 item("Search file name", "Shortcut+F", () -> lookup("#search").requestFocus()));
-        // the viewer and the file-name search belong to the SEM tab
-        view.disableProperty().bind(onWaferTab());
+        // the viewer and the file-name search belong to the SEM tab (the dark mode below to every tab)
+        for (MenuItem i : view.getItems()) {
+            i.disableProperty().bind(onWaferTab());
+        }
+        view.getItems().addAll(new SeparatorMenuItem(), DarkModeItem.create(UserSettings::inUserHome));
         Menu organiser = new Menu("Organiser", null,
                 item("New study...", null, this::newStudy),
                 item("Make missing explanation pictures...", null, () -> chooseStudy(StudyAction.PICTURES)),

@@ -3,6 +3,8 @@ package defectlens.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import defectlens.app.common.MainViewModel;
+import defectlens.app.look.Appearance;
+import defectlens.app.look.Theme;
 import defectlens.app.common.RecentItems;
 import defectlens.app.sem.ThumbnailCache;
 import defectlens.app.sem.TrainingDialog;
@@ -40,7 +42,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * model (an image classified and explained, the data set classified), the wafer tab on the shipped sample with its
  * side panel and predictions, the compare view and the concept gallery, the Train dialog, the new-study wizard and
  * the rating view. No {@code Labeled} may show a clipped text and no fit-to-width side panel a horizontal scroll
- * bar. With {@code -Ddefectlens.screenshots=DIR} it writes each view as PNG.
+ * bar. The program's theme is on (its fonts decide what fits). With {@code -Ddefectlens.screenshots=DIR} it
+ * writes each view as PNG.
  */
 @ExtendWith(ApplicationExtension.class)
 class TruncationFxTest {
@@ -64,6 +67,7 @@ class TruncationFxTest {
         wafers = new WaferViewModel(tasks);
         stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 300, 200));
         stage.show();
+        Appearance.apply(Theme.LIGHT); // the program's theme: its fonts decide what fits
     }
 
     @AfterEach
@@ -72,6 +76,7 @@ class TruncationFxTest {
                 .forEach(Window::hide)).get();
         tasks.shutdown();
         tasks.awaitTermination(30);
+        WaitForAsyncUtils.asyncFx(Appearance::clear).get(); // the other test classes expect JavaFX's own look
     }
 
     @Test

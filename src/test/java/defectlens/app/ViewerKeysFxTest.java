@@ -3,7 +3,6 @@ package defectlens.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defectlens.app.common.MainViewModel;
@@ -125,15 +124,20 @@ class ViewerKeysFxTest {
         MenuBar bar = (MenuBar) window.getTop();
         Menu view = menu(bar, "View");
         for (MenuItem i : view.getItems()) {
-            assertNotNull(i.getAccelerator(), i.getText() + " shows its key");
+            assertTrue(i instanceof SeparatorMenuItem || i.getAccelerator() != null, i.getText() + " shows its key");
         }
         assertEquals("F", view.getItems().get(0).getAccelerator().getDisplayText());
         for (String m : new String[] {"Edit", "View", "Model", "Explain"}) {
             assertFalse(menu(bar, m).isDisable(), m + " on the SEM tab");
         }
         robot.interact(() -> window.tabs().getSelectionModel().select(1));
-        for (String m : new String[] {"Edit", "View", "Model", "Explain"}) {
+        for (String m : new String[] {"Edit", "Model", "Explain"}) {
             assertTrue(menu(bar, m).isDisable(), m + " acts on the SEM tab only");
+        }
+        for (MenuItem i : view.getItems()) {
+            boolean viewer = i.getAccelerator() instanceof defectlens.app.common.KeyHint
+                    || "Search file name".equals(i.getText());
+            assertEquals(viewer, i.isDisable(), i.getText() + ": off on the wafer tab when it is the SEM viewer's");
         }
         assertFalse(menu(bar, "File").isDisable());
         assertFalse(menu(bar, "Study").isDisable());
