@@ -120,6 +120,40 @@ class ViewerKeysFxTest {
     }
 
     @Test
+    void heatmapLayersAreRemovedAndMovedFromTheInfoPanel(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm.openDataset(MainWindowFxTest.DEMO));
+        waitFor(() -> vm.imageProperty().get() != null && vm.maskLayer() != null);
+        var explanations = window.explanations().explanations();
+        int w = vm.imageProperty().get().raster().width();
+        int h = vm.imageProperty().get().raster().height();
+        float[] raw = new float[16];
+        raw[5] = 1;
+        robot.interact(() -> {
+            for (String method : new String[] {"gradcam", "layercam"}) {
+                explanations.showHeatmap(defectlens.explain.Heatmap.of(method, 0, "c", 1, raw, 4, 4, false, w, h));
+            }
+        });
+        var layers = vm.layers();
+        assertEquals(3, layers.size());
+        assertEquals(vm.maskLayer(), layers.get(2), "the mask on top");
+        // the panel lists the top first: mask, layercam, gradcam; layercam's Down puts it under gradcam
+        robot.interact(() -> ((javafx.scene.control.Button) robot.lookup("#layerDown").queryAll().iterator().next())
+                .fire());
+        assertEquals("layercam (c)", layers.get(0).name());
+        // Delete on a layer's check box removes that layer
+        Node check = robot.lookup("#layerVisible").queryAll().stream()
+                .filter(n -> ((javafx.scene.control.CheckBox) n).getText().startsWith("gradcam")).findFirst()
+                .orElseThrow();
+        robot.interact(check::requestFocus);
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, layers.size());
+        assertEquals("layercam (c)", layers.get(0).name());
+        robot.interact(() -> ((javafx.scene.control.Button) robot.lookup("#layerRemove").query()).fire());
+        assertEquals(java.util.List.of(vm.maskLayer()), java.util.List.copyOf(layers));
+    }
+
+    @Test
     void menusShowEveryKeyAndSwitchOffWhatDoesNotApplyToTheTab(FxRobot robot) throws Exception {
         MenuBar bar = (MenuBar) window.getTop();
         Menu view = menu(bar, "View");

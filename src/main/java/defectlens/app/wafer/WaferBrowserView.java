@@ -32,6 +32,7 @@ public final class WaferBrowserView extends VBox {
     private final ComboBox<String> splitFilter = new ComboBox<>();
     private final Label counts = new Label();
     private boolean resortPending;
+    private boolean sorting;
 
     public WaferBrowserView(WaferViewModel vm) {
         this.vm = vm;
@@ -141,13 +142,30 @@ public final class WaferBrowserView extends VBox {
 
     /** Sorts the rows by the active sort columns once the current change of the rows is over. */
     private void resortLater() {
-        if (!table.getSortOrder().isEmpty() && !resortPending) {
+        if (!table.getSortOrder().isEmpty() && !resortPending && !sorting) {
             resortPending = true;
             javafx.application.Platform.runLater(() -> {
                 resortPending = false;
-                table.sort();
+                java.util.Comparator<Integer> order = table.getComparator();
+                if (order != null && !sorted(table.getItems(), order)) {
+                    sorting = true; // the sort's own change of the rows must not ask for another sort
+                    try {
+                        table.sort();
+                    } finally {
+                        sorting = false;
+                    }
+                }
             });
         }
+    }
+
+    private static boolean sorted(java.util.List<Integer> rows, java.util.Comparator<Integer> order) {
+        for (int i = 1; i < rows.size(); i++) {
+            if (order.compare(rows.get(i - 1), rows.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The predicted class, red and bold when it differs from the map's label (as in the SEM browser). */
