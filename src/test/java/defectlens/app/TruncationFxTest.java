@@ -194,12 +194,12 @@ class TruncationFxTest {
     }
 
     private static void fx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(r).get(120, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static <T> T fxGet(Supplier<T> s) throws Exception {
-        return WaitForAsyncUtils.asyncFx(s::get).get(30, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(s::get).get(120, TimeUnit.SECONDS);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
