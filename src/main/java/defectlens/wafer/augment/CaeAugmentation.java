@@ -53,7 +53,7 @@ public final class CaeAugmentation {
      *
      * @param ratio generated maps per source map, in (0, 10]
      */
-    public static Result run(ConvAutoEncoder cae, List<WaferMap> sources, double ratio, double minSsim, long seed,
+    public static Result run(LatentCodec cae, List<WaferMap> sources, double ratio, double minSsim, long seed,
             Progress progress) {
         if (!(ratio > 0 && ratio <= 10)) {
             throw new IllegalArgumentException("the ratio must be above 0 and at most 10, not " + ratio);
@@ -113,7 +113,7 @@ public final class CaeAugmentation {
         }
     }
 
-    private static void generate(ConvAutoEncoder cae, List<WaferMap> sources, List<Integer> batch, double minSsim,
+    private static void generate(LatentCodec cae, List<WaferMap> sources, List<Integer> batch, double minSsim,
             Random random, ClassRun run) {
         int n = batch.size();
         byte[][] resized = new byte[n][];

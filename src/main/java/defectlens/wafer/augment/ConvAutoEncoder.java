@@ -44,7 +44,7 @@ import java.util.Map;
  * {@code cae.params} ({@code Block.saveParameters}). Not thread-safe for training; encoding and decoding work under
  * their own sub-manager per call.
  */
-public final class ConvAutoEncoder implements AutoCloseable {
+public final class ConvAutoEncoder implements LatentCodec, AutoCloseable {
     /** The architecture name in {@code cae.json}. */
     public static final String ARCHITECTURE = "wafer-cae-32";
     /** The latent code's channels. */
@@ -104,11 +104,13 @@ public final class ConvAutoEncoder implements AutoCloseable {
     }
 
     /** Latent codes ({@value #LATENT_CHANNELS} x 8 x 8, flattened) of coded 32 x 32 maps. */
+    @Override
     public float[][] encode(float[][] coded) {
         return run(encoder, coded, new Shape(coded.length, 1, DieStateCoding.SIZE, DieStateCoding.SIZE));
     }
 
     /** Coded 32 x 32 maps (values in [0, 1]) decoded from flattened latent codes. */
+    @Override
     public float[][] decode(float[][] latent) {
         return run(decoder, latent, new Shape(latent.length, LATENT_CHANNELS, LATENT_SIDE, LATENT_SIDE));
     }
