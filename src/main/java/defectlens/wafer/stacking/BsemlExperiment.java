@@ -7,11 +7,13 @@ import defectlens.wafer.WaferClassSet;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferMetrics;
+import defectlens.wafer.WaferSampling;
 import defectlens.wafer.augment.AutoEncoderTraining;
 import defectlens.wafer.augment.ConvAutoEncoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ import java.util.function.Function;
  * confusion matrices, meta-level weights, for cases 2 to 4 the augmentation's kept / rejected counts per class)
  * and the BSEML bundle ({@code wafer-bseml-all9}, {@code wafer-bseml-all9-case-N}) into the output folder, case by
  * case; a case whose {@code case-N.json} exists is not run again, and a saved auto-encoder is reused (resumable).
+ * Before the first fit, the SSIM filter's kept / rejected counts of every augmented case still to run are written to
+ * {@code case-N-augmentation.json}, so they are known long before the slow fits end.
  */
 public final class BsemlExperiment {
     /** Share of labelled maps held out, as the CNN bundles. */
@@ -57,6 +61,7 @@ public final class BsemlExperiment {
             Progress progress) throws IOException {
         Map<Integer, Map<String, Object>> docs = new LinkedHashMap<>();
         try (AutoEncoderSource source = new AutoEncoderSource(out.resolve("cae"), cae, log, progress)) {
+            reportAugmentations(data, testSeed, seed, out, cases, source, log, progress);
             for (int k = 0; k < cases.size(); k++) {
                 TrainingCase c = TrainingCase.of(cases.get(k));
                 docs.put(c.number(), runCase(data, fileFacts, testSeed, seed, out, c, source, log,
@@ -64,6 +69,38 @@ public final class BsemlExperiment {
             }
         }
         return docs;
+    }
+
+    /**
+     * Before any model is fitted: the SSIM filter's figures of every augmented case still to run, written to
+     * {@code case-N-augmentation.json} (the case's fit makes the same maps again from the same seed).
+     */
+    private static void reportAugmentations(WaferDataset data, long testSeed, long seed, Path out,
+            List<Integer> cases, AutoEncoderSource cae, Consumer<String> log, Progress progress) throws IOException {
+        List<WaferMap> training = null;
+        for (int number : cases) {
+            TrainingCase c = TrainingCase.of(number);
+            Path report = out.resolve("case-" + number + "-augmentation.json");
+            if (!c.augmented() || Files.isRegularFile(out.resolve("case-" + number + ".json"))
+                    || Files.isRegularFile(report)) {
+                continue;
+            }
+            if (training == null) {
+                training = new ArrayList<>();
+                for (int row : WaferSampling.stratified(data, WaferClassSet.ALL9, TEST_FRACTION,
+                        testSeed).first()) {
+                    training.add(data.get(row));
+                }
+            }
+            progress.throwIfCancelled("the CAE augmentation");
+            var result = c.augment(training, cae, seed, Progress.cancelledWhen(progress::isCancelled));
+            log.accept("case " + number + " augmentation (" + training.size() + " training maps, ratio " + c.ratio()
+                    + "):" + System.lineSeparator() + result.report().table());
+            Files.createDirectories(out);
+            Map<String, Object> doc = new LinkedHashMap<>(result.report().toJson());
+            doc.put("autoEncoder", cae.apply(training).provenance());
+            JSON.writeValue(report.toFile(), doc);
+        }
     }
 
     /** Gives the experiment's one auto-encoder: loaded from its folder, or trained and saved there once. */
