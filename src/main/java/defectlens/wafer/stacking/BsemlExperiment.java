@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The cases of the BSEML paper on one data file ({@link BsemlTraining}, {@link TrainingCase}): the labelled maps of all 9 classes split
- * 80 / 20 exactly as {@code wafer train} splits them ({@code WaferSampling.stratified(data, all9, 0.2, testSeed)},
+ * The cases of the BSEML paper on one data file ({@link BsemlTraining}, {@link TrainingCase}): the labelled maps
+ * of all 9 classes split 80 / 20 exactly as {@code wafer train} splits them ({@code WaferSampling.stratified(data, all9, 0.2, testSeed)},
  * so the held-out maps are those of the shipped CNN bundles), the 59 features, and the seven models of the paper's
  * table - SVM, k-NN, soft voting (RF, DT, k-NN, SVM), stacking with a decision-tree meta level, bagging (the
  * 100-tree random forest), gradient boosting (200 XGBoost rounds on the features) and BSEML - measured on the

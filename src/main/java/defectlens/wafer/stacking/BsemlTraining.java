@@ -21,8 +21,9 @@ import java.util.function.Function;
  * One case of the BSEML paper ({@link TrainingCase}), the training part that {@code wafer train --variant bseml} and
  * {@code wafer experiment --method bseml} share: the labelled maps of a class set split as {@code wafer train}
  * splits them ({@code WaferSampling.stratified(data, classSet, testFraction, testSeed)}), for cases 2 to 4 the
- * training part plus its CAE-augmented maps (the held-out part is never augmented), the 59 features of both parts, the scaler fitted on the training part, the four base models with their out-of-fold probabilities and the
- * XGBoost meta level.
+ * training part plus its CAE-augmented maps (the held-out part is never augmented), the 59 features of both parts,
+ * the scaler fitted on the training part, the four base models with their out-of-fold probabilities and the XGBoost
+ * meta level.
  *
  * @param classSet the classes trained
  * @param scaler standardises the features (fitted on the training maps)
