@@ -26,11 +26,11 @@ public final class Main {
         System.exit(DefectLensCommand.run(args));
     }
 
-    /** The options of the window ({@code --open=}, {@code --wafers=}, {@code --review=}, {@code --screenshot=}). */
+    /** The options of the window ({@code --open=}, {@code --wafers=}, {@code --review=}, {@code --screenshot=}, {@code --theme=}). */
     static boolean isWindowOption(String arg) {
         return WINDOW_OPTIONS.stream().anyMatch(o -> arg.startsWith("--" + o + "="));
     }
 
     private static final java.util.List<String> WINDOW_OPTIONS = java.util.List.of("open", "wafers", "review",
-            "reviewer", "screenshot", "screenshot-delay");
+            "reviewer", "screenshot", "screenshot-delay", "theme");
 }

@@ -4,6 +4,8 @@ import defectlens.app.common.Dialogs;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.RecentItems;
 import defectlens.app.common.ShippedFiles;
+import defectlens.app.common.UserSettings;
+import defectlens.app.look.Appearance;
 import defectlens.app.sem.ThumbnailCache;
 import defectlens.app.task.FxTaskExecutor;
 import defectlens.app.wafer.WaferViewModel;
@@ -16,6 +18,7 @@ import javafx.stage.Stage;
  * The workbench window. Opens the path given on the command line ({@code --open=PATH}) or else the
  * shipped demo data set, so the first start shows something real. {@code --screenshot=FILE.png} writes the
  * window as PNG after a few seconds and closes it (the installer smoke test, {@link StartScreenshot}).
+ * {@code --theme=light|dark} starts in that theme without remembering it (else the remembered one, View > Dark mode).
  */
 public final class DefectLensApp extends Application {
     private FxTaskExecutor tasks;
@@ -23,6 +26,7 @@ public final class DefectLensApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Appearance.apply(Appearance.atStart(getParameters().getNamed().get("theme"), UserSettings.inUserHome()));
         tasks = new FxTaskExecutor();
         tasks.setErrorHandler((title, e) -> Dialogs.showError(Dialogs.activeWindow(stage), title, e));
         MainViewModel vm = new MainViewModel(tasks, RecentItems.inUserHome());

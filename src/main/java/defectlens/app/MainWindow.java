@@ -6,6 +6,8 @@ import defectlens.app.common.Dialogs;
 import defectlens.app.common.LoadedModel;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.StatusBar;
+import defectlens.app.common.UserSettings;
+import defectlens.app.look.DarkModeItem;
 import defectlens.app.explain.ConceptBanks;
 import defectlens.app.review.ConfusionMatrixView;
 import defectlens.app.review.ReviewDesk;
@@ -288,6 +290,7 @@ public final class MainWindow extends BorderPane {
                 item("Zoom out    -", null, () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 0.8)),
                 item("Show / hide mask    M", null, vm::toggleMask),
                 item("Search file name", "Shortcut+F", () -> lookup("#search").requestFocus()));
+        view.getItems().addAll(new SeparatorMenuItem(), DarkModeItem.create(UserSettings::inUserHome));
         Menu organiser = new Menu("Organiser", null,
                 item("New study...", null, this::newStudy),
                 item("Make missing explanation pictures...", null, () -> chooseStudy(StudyAction.PICTURES)),

@@ -12,16 +12,21 @@ import java.util.function.LongSupplier;
  * with the percentage done, the estimated time left and what the work is doing. Cancelled when the given flag
  * says so (Ctrl-C through {@link InterruptCancellation}). Lines printed through {@link #println} and the
  * closing of the progress (a try-with-resources block around the work) end the progress line first, so an
- * {@code error:} line or a log line never shares a line with it.
+ * {@code error:} line or a log line never shares a line with it. When stderr is not a terminal (a log file, a CI
+ * job, a pipe) there is no line to rewrite: the progress is printed as whole lines, at most one every
+ * {@value #LOGGED_SECONDS} seconds, plus the last one.
  */
 public final class TerminalProgress implements Progress, AutoCloseable {
     private static final long REDRAW_NANOS = 1_000_000_000L;
+    /** Seconds between two progress lines when stderr is not a terminal. */
+    public static final int LOGGED_SECONDS = 30;
 
     private final PrintWriter err;
     private final String what;
     private final BooleanSupplier cancelled;
     private final LongSupplier clock;
     private final TimeLeft timeLeft;
+    private final boolean interactive;
     private long lastDraw = Long.MIN_VALUE;
     private double fraction = Double.NaN;
     private String message;
@@ -32,17 +37,28 @@ public final class TerminalProgress implements Progress, AutoCloseable {
         this(err, what, () -> false);
     }
 
+    /** A progress line rewritten in place on a terminal, whole lines now and then otherwise. */
     public TerminalProgress(PrintWriter err, String what, BooleanSupplier cancelled) {
-        this(err, what, cancelled, System::nanoTime);
+        this(err, what, cancelled, System::nanoTime, System.console() != null);
     }
 
-    /** With the clock given (tests step it to see the ETA and the redraw interval). */
+    /** On a terminal, with the clock given (tests step it to see the ETA and the redraw interval). */
     public TerminalProgress(PrintWriter err, String what, BooleanSupplier cancelled, LongSupplier clock) {
+        this(err, what, cancelled, clock, true);
+    }
+
+    /**
+     * With the clock given and whether stderr is a terminal (false: whole lines at most every
+     * {@value #LOGGED_SECONDS} s).
+     */
+    public TerminalProgress(PrintWriter err, String what, BooleanSupplier cancelled, LongSupplier clock,
+            boolean interactive) {
         this.err = err;
         this.what = what;
         this.cancelled = cancelled;
         this.clock = clock;
         this.timeLeft = new TimeLeft(clock);
+        this.interactive = interactive;
     }
 
     @Override
@@ -53,7 +69,8 @@ public final class TerminalProgress implements Progress, AutoCloseable {
             this.message = message;
         }
         long now = clock.getAsLong();
-        if (finished || lastDraw == Long.MIN_VALUE || now - lastDraw >= REDRAW_NANOS) {
+        long interval = interactive ? REDRAW_NANOS : LOGGED_SECONDS * 1_000_000_000L;
+        if (finished || lastDraw == Long.MIN_VALUE || now - lastDraw >= interval) {
             lastDraw = now;
             draw(now);
         }
@@ -87,6 +104,11 @@ public final class TerminalProgress implements Progress, AutoCloseable {
 
     private void draw(long now) {
         String text = text(now);
+        if (!interactive) {
+            err.println(text);
+            err.flush();
+            return;
+        }
         StringBuilder line = new StringBuilder("\r").append(text);
         for (int i = text.length(); i < drawnWidth; i++) {
             line.append(' ');

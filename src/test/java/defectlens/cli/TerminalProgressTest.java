@@ -34,6 +34,25 @@ class TerminalProgressTest {
     }
 
     @Test
+    void withoutATerminalWholeLinesAtMostEveryThirtySecondsAndTheLastOne() {
+        try (TerminalProgress p = new TerminalProgress(err, "wafer classify", () -> false, clock::get, false)) {
+            p.update(0.0, "0 maps");
+            clock.set(10 * SECOND);
+            p.update(0.1, "10 maps");
+            clock.set(31 * SECOND);
+            p.update(0.5, "50 maps");
+            clock.set(40 * SECOND);
+            p.update(1.0, "100 maps");
+        }
+        String out = text.toString();
+        assertFalse(out.contains("\r"), "no carriage return in a log: " + out);
+        assertFalse(out.contains("10 maps"), "an update within 30 s of the last line is not printed: " + out);
+        assertEquals(3, out.lines().count(), out);
+        assertTrue(out.lines().allMatch(l -> l.startsWith("wafer classify: ")), out);
+        assertTrue(out.contains("100 maps"), out);
+    }
+
+    @Test
     void theEndIsAlwaysDrawnWithTheTimeItTook() {
         try (TerminalProgress p = new TerminalProgress(err, "reading x.pkl", () -> false, clock::get)) {
             p.update(0.5, null);

@@ -33,6 +33,7 @@ public final class Shortcuts {
             new String[] {"Ctrl+Shift+M", "Images without an accepted mask (validation queue)"},
             new String[] {"Enter / E / R / G", "Accept / edit / reject the mask, next candidate generator"},
             new String[] {"Esc", "Cancel loading, or a polygon or box being drawn"},
+            new String[] {"Ctrl+Shift+D", "Dark mode on / off (remembered)"},
             new String[] {"F1", "This list"},
             new String[] {"Ctrl+Q", "Quit"});
 }

@@ -36,6 +36,6 @@ public final class StatusBar extends HBox {
         getChildren().addAll(bar, stop);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 8, 4, 8));
-        setStyle("-fx-background-color: #eceff1;");
+        getStyleClass().add("status-bar");
     }
 }

@@ -111,7 +111,12 @@ final class ReviewWork {
             try (LoadedModel model = LoadedModel.load(f.modelPath());
                     SemClassifier classifier = new SemClassifier(model.classifier())) {
                 requireClasses(f, model.classifier().classes());
-                return run.sem(classifier, o.sem(), table, progress);
+                PredictionRun.Result r = run.sem(classifier, o.sem(), table, progress);
+                if (!r.cancelled() && ReviewNovelty.hasFit(f)) {
+                    o.session().setNovelty(defectlens.review.novelty.SemNovelty.scoreReview(f, model.classifier(),
+                            o.sem(), ReviewNovelty.requireFit(f), progress));
+                }
+                return r;
             }
         }
         if (BsemlModel.isBundle(f.modelPath())) {

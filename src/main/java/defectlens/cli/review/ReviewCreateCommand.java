@@ -144,14 +144,10 @@ final class ReviewCreateCommand implements Callable<Integer> {
 
     /** "Most novel first" needs the novelty fit of the model's weights (scored with the predictions). */
     private void requireNoveltyFit() {
-        if (!ReviewData.isWaferFile(data)) {
-            throw new DefectLensException(model, "--order novelty needs novelty scores, and they are fitted for wafer "
-                    + "models only (`review novelty --fit`)");
-        }
         if (NoveltyStore.load(model, ModelFingerprint.of(model)).isEmpty()) {
             throw new DefectLensException(model, "--order novelty needs the model's novelty fit, and this bundle has "
                     + "none for its weights: run 'review novelty --fit --model " + model + " --data <its training "
-                    + "file>' first");
+                    + "data>' first");
         }
     }
 

@@ -19,6 +19,7 @@ import defectlens.review.ReviewPredictions;
 import defectlens.review.ReviewSetup;
 import defectlens.review.ReviewItems;
 import defectlens.review.novelty.ReviewNovelty;
+import defectlens.review.novelty.SemNovelty;
 import defectlens.wafer.InvalidRows;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferModel;
@@ -91,7 +92,13 @@ final class ReviewData {
             SemDataset d = sem(f.dataPath());
             try (SplitClassifier model = models.open(f.modelPath()); SemClassifier classifier = new SemClassifier(model)) {
                 requireClasses(f, model.classes());
-                return new Classified(run.sem(classifier, d, table, progress), null);
+                PredictionRun.Result r = run.sem(classifier, d, table, progress);
+                ReviewNovelty novelty = null;
+                if (!r.cancelled() && ReviewNovelty.hasFit(f)) {
+                    err.println("scoring the novelty of the images (the model's novelty fit)");
+                    novelty = SemNovelty.scoreReview(f, model, d, ReviewNovelty.requireFit(f), progress);
+                }
+                return new Classified(r, novelty);
             }
         }
         WaferDataset d = wafer(f.dataPath(), Progress.NONE);

@@ -3,6 +3,7 @@ package defectlens.cli.review;
 import defectlens.cli.InterruptCancellation;
 import defectlens.cli.Json;
 import defectlens.cli.JsonOption;
+import defectlens.cli.ModelOpener;
 import defectlens.cli.TerminalProgress;
 import defectlens.cli.wafer.SymmetryAveragingOption;
 import defectlens.core.DefectLensException;
@@ -22,7 +23,6 @@ import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferModel;
 import defectlens.wafer.WaferModelBundle;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,8 +49,12 @@ final class ReviewNoveltyCommand implements Callable<Integer> {
     CommandSpec spec;
     @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "wafer model bundle")
     Path modelDir;
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "WM-811K pickle")
+    @Option(names = "--data", required = true, paramLabel = "DATA",
+            description = "WM-811K pickle, or SEM data-set folder or CSV")
     Path data;
+    @Option(names = "--novel-data", paramLabel = "SEM_DATA", description = "SEM only: a data set of images of "
+            + "another source (e.g. another generator or tool); all its images count as novel in the AUROC")
+    Path novelData;
     @Option(names = "--fit", description = "Fit the scorer on the model's training rows of --data (the file it "
             + "was trained on) and choose thresholds on its held-out rows; kept in MODEL_DIR/novelty/.")
     boolean fit;
@@ -79,6 +83,12 @@ final class ReviewNoveltyCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    private final ModelOpener models;
+
+    ReviewNoveltyCommand(ModelOpener models) {
+        this.models = models;
+    }
+
     @Override
     public Integer call() throws java.io.IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -86,8 +96,15 @@ final class ReviewNoveltyCommand implements Callable<Integer> {
         if (!(falseAlarms > 0 && falseAlarms < 1) || k < 1) {
             throw new DefectLensException(modelDir, "--false-alarms must lie in (0, 1) and --k be at least 1");
         }
-        if (!Files.isRegularFile(data)) {
-            throw new DefectLensException(data, "no such wafer file");
+        if (!ReviewData.isWaferFile(data)) {
+            Map<String, Object> doc = new SemNoveltyRun(this, models).run(err);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json.on() ? Json.write(doc) : text(doc));
+            return 0;
+        }
+        if (novelData != null) {
+            throw new DefectLensException(novelData, "--novel-data is for SEM models; for a wafer model the maps "
+                    + "labelled with classes it does not know are the novel ones");
         }
         if (keepReference && (fit || !heldout)) {
             throw new DefectLensException(modelDir, "--keep-reference goes with --heldout (without --fit, which "
@@ -156,31 +173,37 @@ final class ReviewNoveltyCommand implements Callable<Integer> {
                     doc.put("reference_saved", modelDir.resolve(NoveltyStore.FOLDER).toString());
                 }
             }
-            report(doc, d, scored, scores, truth, scorer, chosen, layer, embedSeconds);
+            report(doc, i -> d.get(scored[i]).label(), "maps", scored, scores, truth, scorer, chosen, layer, embedSeconds);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json.on() ? Json.write(doc) : text(doc));
         return 0;
     }
 
-    private void report(Map<String, Object> doc, WaferDataset d, int[] scored, double[][] scores, Boolean[] truth,
-            NoveltyModel scorer, NoveltyScore chosen, EmbeddingLayer layer, double embedSeconds) {
+    /**
+     * Fills the report: the items scored, each score's AUROC, the chosen threshold and what it flags;
+     * {@code labelAt} gives the label of the i-th scored item.
+     */
+    void report(Map<String, Object> doc, java.util.function.IntFunction<String> labelAt, String noun, int[] scored,
+            double[][] scores, Boolean[] truth, NoveltyModel scorer, NoveltyScore chosen, EmbeddingLayer layer,
+            double embedSeconds) {
         doc.put("model", modelDir.toString());
         doc.put("data", data.toString());
         doc.put("embedding", layer.key());
         doc.put("dimension", scorer.dimension());
         doc.put("embed_seconds", Math.round(embedSeconds * 10) / 10.0);
-        doc.put("maps", scored.length);
+        doc.put("unit", noun);
+        doc.put(noun, scored.length);
         int known = 0;
         int novel = 0;
         for (Boolean t : truth) {
             known += Boolean.FALSE.equals(t) ? 1 : 0;
             novel += Boolean.TRUE.equals(t) ? 1 : 0;
         }
-        doc.put("known_maps", known);
-        doc.put("novel_maps", novel);
+        doc.put("known_" + noun, known);
+        doc.put("novel_" + noun, novel);
         Map<String, Object> auroc = new LinkedHashMap<>();
-        WaferNovelty.aurocs(scores, truth).forEach((s, v) -> auroc.put(s.cliName(), v.isNaN() ? null
+        defectlens.review.novelty.NoveltyCalibration.aurocs(scores, truth).forEach((s, v) -> auroc.put(s.cliName(), v.isNaN() ? null
                 : Math.round(v * 10000) / 10000.0));
         doc.put("auroc", auroc);
         doc.put("chosen", chosen.cliName());
@@ -207,7 +230,7 @@ final class ReviewNoveltyCommand implements Callable<Integer> {
             for (int i = 0; i < scored.length; i++) {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("item", scored[i]);
-                item.put("label", d.get(scored[i]).label());
+                item.put("label", labelAt.apply(i));
                 for (NoveltyScore s : NoveltyScore.values()) {
                     item.put(s.cliName(), (float) scores[s.ordinal()][i]);
                 }
@@ -219,8 +242,9 @@ final class ReviewNoveltyCommand implements Callable<Integer> {
 
     private static String text(Map<String, Object> doc) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s maps (%s known, %s novel), embedding %s (%s values)%n",
-                doc.get("maps"), doc.get("known_maps"), doc.get("novel_maps"), doc.get("embedding"),
+        Object noun = doc.get("unit");
+        b.append(String.format(Locale.ROOT, "%s %s (%s known, %s novel), embedding %s (%s values)%n",
+                doc.get(noun), noun, doc.get("known_" + noun), doc.get("novel_" + noun), doc.get("embedding"),
                 doc.get("dimension")));
         b.append("AUROC ").append(doc.get("auroc")).append(System.lineSeparator());
         b.append("chosen ").append(doc.get("chosen")).append(", threshold ").append(doc.get("threshold"))

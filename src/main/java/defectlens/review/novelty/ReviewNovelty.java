@@ -69,7 +69,7 @@ public record ReviewNovelty(float[] scores, NoveltyScore score, double threshold
 
     /**
      * The novelty fit of the review's model for its weights; an error saying how to make one when the bundle has
-     * none (or only one of other weights), or when the review is of SEM images (fits are made for wafer models).
+     * none (or only one of other weights).
      */
     public static NoveltyStore.Stored requireFit(ReviewFolder f) {
         ReviewDefinition d = f.definition();
@@ -77,20 +77,14 @@ public record ReviewNovelty(float[] scores, NoveltyScore score, double threshold
         if (fit.isEmpty()) {
             throw new DefectLensException(f.modelPath(), "the model bundle has no novelty fit for its weights, so "
                     + "there are no novelty scores: run 'review novelty --fit --model " + f.modelPath()
-                    + " --data <its training file>' first" + (d.kind() == ReviewKind.SEM
-                    ? " (fits are made for wafer models)" : ""));
-        }
-        if (d.kind() == ReviewKind.SEM) {
-            throw new DefectLensException(f.modelPath(), "novelty scores of SEM images are not computed by reviews "
-                    + "(fits are made for wafer models)");
+                    + " --data <its training " + (d.kind() == ReviewKind.SEM ? "data set" : "file") + ">' first");
         }
         return fit.get();
     }
 
-    /** Whether the review's model bundle has a novelty fit for its weights (a wafer review). */
+    /** Whether the review's model bundle has a novelty fit for its weights. */
     public static boolean hasFit(ReviewFolder f) {
-        return f.definition().kind() == ReviewKind.WAFER
-                && NoveltyStore.load(f.modelPath(), f.definition().model().weightsSha256()).isPresent();
+        return NoveltyStore.load(f.modelPath(), f.definition().model().weightsSha256()).isPresent();
     }
 
     /** The scores kept in the review folder for its weights, data and the bundle's fit as they are now. */
@@ -155,6 +149,24 @@ public record ReviewNovelty(float[] scores, NoveltyScore score, double threshold
     }
 
     /**
+     * The threshold of the fit's chosen score, after checking that the fit has one and that the data set holds as
+     * many items ({@code noun}) as the review.
+     */
+    static double checkedThreshold(ReviewFolder f, NoveltyStore.Stored fit, int items, String noun) {
+        NoveltyScore chosen = fit.info().chosen();
+        Double threshold = fit.model().thresholds().get(chosen);
+        if (threshold == null) {
+            throw new DefectLensException(f.modelPath().resolve(NoveltyStore.FOLDER).resolve(NoveltyStore.INFO),
+                    "the novelty fit has no threshold for its chosen score " + chosen);
+        }
+        if (items != f.definition().data().items()) {
+            throw new DefectLensException(f.dataPath(), "holds " + items + " " + noun + ", the review "
+                    + f.definition().data().items());
+        }
+        return threshold;
+    }
+
+    /**
      * Scores the review's maps that have no novelty score yet with the fit's chosen score (embedding each map at
      * the fit's layer, saved every few seconds and at the end; a cancel keeps what is done) and returns all scores.
      *
@@ -163,15 +175,7 @@ public record ReviewNovelty(float[] scores, NoveltyScore score, double threshold
     public static ReviewNovelty scoreMissing(ReviewFolder f, WaferModel model, WaferDataset data,
             NoveltyStore.Stored fit, Progress progress) {
         NoveltyScore chosen = fit.info().chosen();
-        Double threshold = fit.model().thresholds().get(chosen);
-        if (threshold == null) {
-            throw new DefectLensException(f.modelPath().resolve(NoveltyStore.FOLDER).resolve(NoveltyStore.INFO),
-                    "the novelty fit has no threshold for its chosen score " + chosen);
-        }
-        if (data.size() != f.definition().data().items()) {
-            throw new DefectLensException(f.dataPath(), "holds " + data.size() + " maps, the review "
-                    + f.definition().data().items());
-        }
+        double threshold = checkedThreshold(f, fit, data.size(), "maps");
         float[] scores = load(f).filter(n -> n.scores().length == data.size()).map(n -> n.scores().clone())
                 .orElseGet(() -> {
                     float[] s = new float[data.size()];

@@ -9,8 +9,6 @@ import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,7 +69,7 @@ public final class WaferNovelty {
     /**
      * Fits the scorer on the embeddings of {@code training} rows, scores the {@code evaluation} rows, chooses each
      * score's threshold on the known ones among them (the {@code 1 - falseAlarms} quantile) and measures every
-     * score's AUROC there.
+     * score's AUROC there ({@link NoveltyCalibration}).
      */
     public static Fit fit(EmbeddingTable table, WaferDataset data, int[] training, int[] evaluation, String modelSha,
             EmbeddingLayer layer, NoveltyScore chosen, double falseAlarms, int k, Map<String, Object> fittedOn) {
@@ -80,52 +78,10 @@ public final class WaferNovelty {
         for (int t = 0; t < training.length; t++) {
             labels[t] = classes.indexOf(data.get(training[t]).label());
         }
-        NoveltyModel m = NoveltyFit.fit(table.rows(training).vectors(), labels, classes.size(), k, 0);
-        double[][] scores = m.scores(table.rows(evaluation));
-        Boolean[] truth = NoveltyRows.truth(data, evaluation, classes);
-        Map<NoveltyScore, Double> thresholds = new EnumMap<>(NoveltyScore.class);
-        for (NoveltyScore s : NoveltyScore.values()) {
-            double[] known = select(scores[s.ordinal()], truth, false);
-            thresholds.put(s, NoveltyFit.threshold(known, falseAlarms));
-        }
-        Map<String, Object> source = new LinkedHashMap<>(fittedOn);
-        source.put("trainingRows", training.length);
-        source.put("evaluationRows", evaluation.length);
-        source.put("novelRows", select(scores[0], truth, true).length);
-        NoveltyInfo info = new NoveltyInfo(1, modelSha, layer.key(), classes, k, chosen, falseAlarms, thresholds,
-                source, aurocs(scores, truth), DriftReference.of(scores, truth, labels, classes));
-        return new Fit(m.withThresholds(thresholds), info, evaluation, scores, truth);
-    }
-
-    /** Each score's AUROC over the rows whose truth is known (novel = positive); NaN without both kinds. */
-    public static Map<NoveltyScore, Double> aurocs(double[][] scores, Boolean[] truth) {
-        Map<NoveltyScore, Double> out = new EnumMap<>(NoveltyScore.class);
-        for (NoveltyScore s : NoveltyScore.values()) {
-            List<Double> v = new ArrayList<>();
-            List<Boolean> p = new ArrayList<>();
-            for (int i = 0; i < truth.length; i++) {
-                if (truth[i] != null) {
-                    v.add(scores[s.ordinal()][i]);
-                    p.add(truth[i]);
-                }
-            }
-            boolean[] pos = new boolean[p.size()];
-            for (int i = 0; i < pos.length; i++) {
-                pos[i] = p.get(i);
-            }
-            out.put(s, Auroc.of(v.stream().mapToDouble(Double::doubleValue).toArray(), pos));
-        }
-        return out;
-    }
-
-    private static double[] select(double[] scores, Boolean[] truth, boolean novel) {
-        List<Double> out = new ArrayList<>();
-        for (int i = 0; i < truth.length; i++) {
-            if (truth[i] != null && truth[i] == novel) {
-                out.add(scores[i]);
-            }
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+        NoveltyCalibration.Calibrated c = NoveltyCalibration.calibrate(table.rows(training).vectors(), labels,
+                classes, table.rows(evaluation), NoveltyRows.truth(data, evaluation, classes), modelSha, layer,
+                chosen, falseAlarms, k, fittedOn);
+        return new Fit(c.model(), c.info(), evaluation, c.scores(), c.truth());
     }
 
     /**
