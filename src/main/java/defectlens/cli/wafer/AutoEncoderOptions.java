@@ -1,11 +1,12 @@
 package defectlens.cli.wafer;
 
 import defectlens.core.DefectLensException;
+import defectlens.core.Progress;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
 import defectlens.wafer.augment.AutoEncoderTraining;
 import defectlens.wafer.augment.ConvAutoEncoder;
-import defectlens.core.Progress;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class AutoEncoderOptions {
                 throw new DefectLensException(dir, "has no cae.json but is not empty; give a saved auto-encoder "
                         + "folder, or a new or empty folder to train one into");
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DefectLensException(dir, "cannot be read: " + e.getMessage(), e);
         }
     }

@@ -12,6 +12,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import defectlens.core.DefectLensException;
 import defectlens.core.Progress;
 import defectlens.wafer.WaferMap;
 import java.time.Instant;
@@ -25,12 +26,16 @@ import java.util.function.Consumer;
 
 /**
  * Trains a {@link ConvAutoEncoder} to reconstruct coded 32 x 32 wafer maps: L2 loss (half the mean squared error)
- * between the sigmoid output and the coded input, Adam, shuffled mini-batches. (DJL's binary cross-entropy on a
- * sigmoid output takes {@code log(1 - p + 1e-12)}, which is {@code log 0} in float32 once p rounds to 1: the loss
- * became NaN within three epochs.) Seeded like the CNN trainer
+ * between the sigmoid output and the coded input, Adam, shuffled mini-batches. (A first run with DJL's binary
+ * cross-entropy on the sigmoid output, whose {@code log(1 - p + 1e-12)} is {@code log 0} in float32 once p rounds to
+ * 1, became NaN within three epochs; that run may also have met the oneDNN fault below.) Seeded like the CNN trainer
  * ({@code Engine.setRandomSeed} for the initial weights, a {@code java.util.Random} for the batch order), so the
  * same maps, settings and seed give the same weights on one machine. Progress follows the batches; a cancel stops
- * between batches with a {@link CancellationException}.
+ * between batches with a {@link CancellationException}. A loss that is not finite stops the training with an error:
+ * on the shared AMD EPYC, oneDNN's AVX2 convolution kernels (the cap {@code core.OneDnnIsaCap} sets) made the
+ * weights NaN within the first few steps on the 10,456 training maps of {@code wm811k_dev.pkl}, depending on the
+ * memory layout (700 maps trained fine, 3,000 did not); with {@code ONEDNN_MAX_CPU_ISA=SSE41} all batches were
+ * finite.
  *
  * @param epochs passes over the maps
  * @param batchSize maps per step
@@ -131,8 +136,15 @@ public record AutoEncoderTraining(int epochs, int batchSize, float learningRate,
                 NDList batch = new NDList(x);
                 try (GradientCollector collector = trainer.newGradientCollector()) {
                     NDArray loss = trainer.getLoss().evaluate(batch, trainer.forward(batch));
+                    float value = loss.getFloat();
+                    if (!Float.isFinite(value)) {
+                        throw new DefectLensException("the auto-encoder's loss became " + value + " at batch "
+                                + (start / batchSize + 1) + " of an epoch: on this machine oneDNN's AVX2 "
+                                + "convolutions computed wrongly (seen on the shared AMD EPYC); run with the "
+                                + "environment variable ONEDNN_MAX_CPU_ISA=SSE41 (docs/experiments/bseml.md)");
+                    }
                     collector.backward(loss);
-                    sum += loss.getFloat() * size;
+                    sum += value * size;
                 }
                 trainer.step();
             }
