@@ -32,10 +32,10 @@ import java.util.function.Consumer;
  * ({@code Engine.setRandomSeed} for the initial weights, a {@code java.util.Random} for the batch order), so the
  * same maps, settings and seed give the same weights on one machine. Progress follows the batches; a cancel stops
  * between batches with a {@link CancellationException}. A loss that is not finite stops the training with an error:
- * on the shared AMD EPYC, oneDNN's AVX2 convolution kernels (the cap {@code core.OneDnnIsaCap} sets) made the
- * weights NaN within the first few steps on the 10,456 training maps of {@code wm811k_dev.pkl}, depending on the
- * memory layout (700 maps trained fine, 3,000 did not); with {@code ONEDNN_MAX_CPU_ISA=SSE41} all batches were
- * finite.
+ * on the shared AMD EPYC, oneDNN's AVX2 kernels (the cap {@code core.OneDnnIsaCap} sets) made the weights NaN
+ * within a few steps while the decoder ended in a 32 -> 1 convolution, depending on the memory layout (700 maps
+ * trained fine, 3,000 did not; with {@code ONEDNN_MAX_CPU_ISA=SSE41} all were finite). {@link ConvAutoEncoder} now
+ * ends in 16 channels and their mean, which trained finite under the AVX2 cap.
  *
  * @param epochs passes over the maps
  * @param batchSize maps per step
@@ -139,9 +139,9 @@ public record AutoEncoderTraining(int epochs, int batchSize, float learningRate,
                     float value = loss.getFloat();
                     if (!Float.isFinite(value)) {
                         throw new DefectLensException("the auto-encoder's loss became " + value + " at batch "
-                                + (start / batchSize + 1) + " of an epoch: on this machine oneDNN's AVX2 "
-                                + "convolutions computed wrongly (seen on the shared AMD EPYC); run with the "
-                                + "environment variable ONEDNN_MAX_CPU_ISA=SSE41 (docs/experiments/bseml.md)");
+                                + (start / batchSize + 1) + " of an epoch: oneDNN's convolutions may compute wrongly "
+                                + "on this CPU; try the environment variable ONEDNN_MAX_CPU_ISA=SSE41 "
+                                + "(docs/experiments/bseml.md)");
                     }
                     collector.backward(loss);
                     sum += value * size;

@@ -36,7 +36,9 @@ import java.util.Map;
  * coded by {@link DieStateCoding}. Encoder: 3 x 3 convolution (32 filters, padding 1) + ReLU + 2 x 2 max-pooling,
  * then 3 x 3 convolution (64 filters) + ReLU + 2 x 2 max-pooling: a latent code of 64 x 8 x 8. Decoder, the mirror:
  * 3 x 3 convolution (64) + ReLU + 2 x 2 nearest up-sampling, 3 x 3 convolution (32) + ReLU + 2 x 2 up-sampling,
- * 3 x 3 convolution to one channel and a sigmoid. (The paper states the layer kinds, not the channel counts; 32 and
+ * 3 x 3 convolution to 16 channels, their mean (one channel; the mean of 16 convolutions is one convolution, so
+ * this is the paper's single output convolution written so that oneDNN never runs a 32 -> 1 convolution, whose
+ * AVX2 kernels made the training NaN on the shared machine) and a sigmoid. (The paper states the layer kinds, not the channel counts; 32 and
  * 64 are ours. Up-sampling rather than transposed convolution: DJL's PyTorch engine does not implement
  * deconvolution.)
  *
@@ -56,6 +58,8 @@ public final class ConvAutoEncoder implements LatentCodec, AutoCloseable {
     static final String METADATA = "cae.json";
     static final String WEIGHTS = "cae.params";
     private static final int FIRST_CHANNELS = 32;
+    /** Channels of the last convolution before their mean (oneDNN computed a 32 -> 1 convolution wrongly). */
+    private static final int OUTPUT_CHANNELS = 16;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Model model;
@@ -70,7 +74,7 @@ public final class ConvAutoEncoder implements LatentCodec, AutoCloseable {
         decoder = new SequentialBlock()
                 .add(conv(LATENT_CHANNELS)).add(Activation.reluBlock()).add(upsample())
                 .add(conv(FIRST_CHANNELS)).add(Activation.reluBlock()).add(upsample())
-                .add(conv(1)).add(Activation.sigmoidBlock());
+                .add(conv(OUTPUT_CHANNELS)).add(channelMean()).add(Activation.sigmoidBlock());
         model = Model.newInstance("wafer-cae");
         model.setBlock(new SequentialBlock().add(encoder).add(decoder));
     }
@@ -82,6 +86,11 @@ public final class ConvAutoEncoder implements LatentCodec, AutoCloseable {
 
     private static Block conv(int filters) {
         return Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters).build();
+    }
+
+    /** The mean over the channels: one output channel (a fixed linear map, so still one 3 x 3 convolution). */
+    private static Block channelMean() {
+        return new LambdaBlock(x -> new NDList(x.singletonOrThrow().mean(new int[] {1}, true)), "channelMean");
     }
 
     /** 2 x 2 nearest up-sampling (every value repeated along height and width). */
