@@ -40,7 +40,15 @@ public final class DefectLensCommand extends CommandGroup {
 
     /** Runs the CLI on the given streams, opening explanation models with {@code models} (tests: a tiny network). */
     public static int run(PrintWriter out, PrintWriter err, ModelOpener models, String... args) {
-        CommandLine cl = new CommandLine(new DefectLensCommand(), new CommandFactory(models));
+        return execute(new DefectLensCommand(), out, err, models, args);
+    }
+
+    /**
+     * Runs a picocli command tree ({@code root}: this CLI, or the Spark jobs' {@code defectlens.cli.spark.SparkJobs})
+     * on the given streams: user errors print one line {@code error: FILE: problem} and exit 2.
+     */
+    public static int execute(Object root, PrintWriter out, PrintWriter err, ModelOpener models, String... args) {
+        CommandLine cl = new CommandLine(root, new CommandFactory(models));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -40,7 +40,7 @@ class WaferBsemlBundleCommandTest {
     void trainsABundleThatEvaluateAndClassifyTake() throws Exception {
         assertEquals("bseml", trained.get("variant").asText());
         assertEquals(200, trained.get("train").asInt() + trained.get("test").asInt());
-        assertTrue(Files.isRegularFile(bundle.resolve("meta.json")));
+        assertTrue(Files.isRegularFile(bundle.resolve("meta.ubj.gz")));
         CliTest.Result e = CliTest.run("wafer", "evaluate", "--model", bundle.toString(), "--data", SAMPLE,
                 "--heldout", "--json");
         assertEquals(0, e.code(), e.err());

@@ -2,7 +2,6 @@ package defectlens.app.wafer;
 
 import defectlens.app.common.FxImages;
 import defectlens.wafer.WaferClassSet;
-import defectlens.wafer.WaferPredictions;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -17,8 +16,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The wafer side panel: the selected map as the networks see it and its sinogram, buttons that turn
- * and flip the map, and the class probabilities of the proposed model next to the baseline's, so a
- * user sees live that the proposed model keeps its answer where the baseline wavers.
+ * and flip the map, and the class probabilities of the proposed model next to the baseline's and the feature-based
+ * stacking ensemble's (features + stacking, BSEML), so a user sees live that the proposed model keeps its answer
+ * where the baseline wavers; below, the {@link WaferFeatureView} of the map's 59 features.
  */
 public final class WaferSidePanel extends VBox {
     private static final int PICTURE = 180;
@@ -30,7 +30,7 @@ public final class WaferSidePanel extends VBox {
         this.vm = vm;
         setSpacing(8);
         setPadding(new Insets(8));
-        setPrefWidth(400);
+        setPrefWidth(450);
         setMinWidth(340);
         Label title = new Label("Rotation / flip check");
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
@@ -101,10 +101,23 @@ public final class WaferSidePanel extends VBox {
         HBox opacityRow = new HBox(6, new Label("Relevance opacity"), opacity);
         opacityRow.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(title, classSetRow, modelName, average, all, pictures, buttons, transform, new Separator(), probabilities,
+        Label stackingName = new Label();
+        stackingName.setId("stackingModelName");
+        stackingName.setStyle("-fx-text-fill: #555;");
+        WaferFeatureViewModel features = vm.features();
+        stackingName.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                features.modelProperty().get() == null ? "Features + stacking: no BSEML model loaded (models/"
+                        + WaferSideViewModel.SHIPPED_BSEML + ")"
+                        : "Features + stacking: " + features.modelNameProperty().get() + " (BSEML: RF, DT, k-NN, SVM"
+                        + " -> XGBoost on 59 features)", features.modelProperty(), features.modelNameProperty()));
+        stackingName.setWrapText(true);
+        stackingName.setMaxWidth(430);
+        getChildren().addAll(title, classSetRow, modelName, stackingName, average, all, pictures, buttons, transform,
+                new Separator(), probabilities, new Separator(), new WaferFeatureView(features),
                 new Separator(), lrpTitle, lrp, opacityRow, lrpText);
         vm.proposedProbabilitiesProperty().addListener((o, a, b) -> fillProbabilities());
         vm.baselineProbabilitiesProperty().addListener((o, a, b) -> fillProbabilities());
+        features.probabilitiesProperty().addListener((o, a, b) -> fillProbabilities());
         vm.modelsProperty().addListener((o, a, m) -> {
             modelName.setText(m == null ? "No wafer models loaded" : "Models: " + m.name()
                     + (m.proposed().networkCount() > 1 ? " (ensemble of " + m.proposed().networkCount() + " networks)" : "")
@@ -156,21 +169,52 @@ public final class WaferSidePanel extends VBox {
         return b;
     }
 
+    /**
+     * One row per class of the CNN pair (of the BSEML model when no pair is loaded), one column per model; a model
+     * without probabilities for the shown map (not loaded, still working, another class set) shows "-".
+     */
     private void fillProbabilities() {
         probabilities.getChildren().clear();
-        List<String> classes = vm.classes();
-        float[] p = vm.proposedProbabilitiesProperty().get();
-        float[] b = vm.baselineProbabilitiesProperty().get();
-        if (classes.isEmpty() || p == null || b == null || p.length != classes.size() || b.length != classes.size()) {
-            // nothing yet, or the probabilities of the previous model pair while the new one works
+        List<String> classes = vm.classes().isEmpty() && vm.features().modelProperty().get() != null
+                ? vm.features().modelProperty().get().classes() : vm.classes();
+        float[] p = sized(vm.proposedProbabilitiesProperty().get(), classes);
+        float[] b = sized(vm.baselineProbabilitiesProperty().get(), classes);
+        float[] s = vm.features().probabilitiesFor(classes);
+        if (classes.isEmpty() || (p == null && b == null && s == null)) {
             return;
         }
-        probabilities.addRow(0, new Label("Class"), header("Proposed"), header("Baseline"));
-        int bestP = WaferPredictions.argMax(p);
-        int bestB = WaferPredictions.argMax(b);
+        probabilities.addRow(0, new Label("Class"), header("Proposed"), header("Baseline"),
+                header("Features +\nstacking"));
         for (int c = 0; c < classes.size(); c++) {
-            probabilities.addRow(c + 1, new Label(classes.get(c)), bar(p[c], c == bestP, "p" + c), bar(b[c], c == bestB, "b" + c));
+            Label name = new Label(classes.get(c));
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            probabilities.addRow(c + 1, name, cell(p, c, "p"), cell(b, c, "b"), cell(s, c, "s"));
         }
+    }
+
+    /** The probabilities when they are one per class (else those of a previous model pair: null). */
+    private static float[] sized(float[] p, List<String> classes) {
+        return p != null && p.length == classes.size() ? p : null;
+    }
+
+    private static javafx.scene.Node cell(float[] p, int c, String prefix) {
+        if (p == null) {
+            Label none = new Label("-");
+            none.setId(prefix + c);
+            return none;
+        }
+        return bar(p[c], c == bestOf(p), prefix + c);
+    }
+
+    /** The largest probability's class, NaN (a class the model lacks) never. */
+    private static int bestOf(float[] p) {
+        int best = -1;
+        for (int c = 0; c < p.length; c++) {
+            if (!Float.isNaN(p[c]) && (best < 0 || p[c] > p[best])) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     private static Label header(String text) {
@@ -180,10 +224,11 @@ public final class WaferSidePanel extends VBox {
     }
 
     private static HBox bar(float value, boolean best, String id) {
-        ProgressBar bar = new ProgressBar(value);
-        bar.setPrefWidth(90);
+        ProgressBar bar = new ProgressBar(Float.isNaN(value) ? 0 : value);
+        bar.setPrefWidth(48);
         bar.setStyle(best ? "-fx-accent: #d9534f;" : "-fx-accent: #7a8a99;");
-        Label l = new Label(String.format("%5.1f %%", value * 100));
+        Label l = new Label(Float.isNaN(value) ? "n/a" : String.format("%.1f %%", value * 100));
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setId(id);
         l.setStyle(best ? "-fx-font-weight: bold;" : "");
         HBox h = new HBox(4, bar, l);

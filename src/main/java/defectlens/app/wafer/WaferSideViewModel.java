@@ -37,6 +37,8 @@ import javafx.beans.property.StringProperty;
  */
 public final class WaferSideViewModel {
     private static final int SIDE = WaferPreprocessing.SIZE;
+    /** The shipped BSEML bundle the features + stacking column shows. */
+    public static final String SHIPPED_BSEML = "wafer-bseml-all9";
 
     private final TaskExecutor executor;
     private final TaskSlot refreshing;
@@ -63,10 +65,12 @@ public final class WaferSideViewModel {
     private boolean flippedV;
 
     private Path proposedDir;
+    private final WaferFeatureViewModel features;
 
     public WaferSideViewModel(TaskExecutor executor) {
         this.executor = executor;
         this.refreshing = new TaskSlot(executor);
+        this.features = new WaferFeatureViewModel(executor);
         lrpOpacity.addListener((o, a, b) -> renderRelevance());
         classSet.addListener((o, a, b) -> loadClassSet(b));
         averageSymmetries.addListener((o, a, b) -> refresh());
@@ -99,11 +103,21 @@ public final class WaferSideViewModel {
 
     /**
      * Where the shipped bundles are ({@code models/}): from then on the class set chooses the pair
-     * {@code wafer-proposed-<set>} / {@code wafer-baseline-<set>} in it, starting with the current one.
+     * {@code wafer-proposed-<set>} / {@code wafer-baseline-<set>} in it, starting with the current one; the
+     * features + stacking column takes {@code wafer-bseml-all9} from there when it is present.
      */
     public void useShippedModels(Path modelsFolder) {
         this.shippedModels = modelsFolder;
         loadClassSet(classSet.get());
+        Path bseml = modelsFolder.resolve(SHIPPED_BSEML);
+        if (java.nio.file.Files.isDirectory(bseml)) {
+            features.loadModel(bseml);
+        }
+    }
+
+    /** The features + stacking column and the feature view of the same map. */
+    public WaferFeatureViewModel features() {
+        return features;
     }
 
     private void loadClassSet(WaferClassSet set) {
@@ -150,6 +164,7 @@ public final class WaferSideViewModel {
         quarterTurns = 0;
         flippedH = false;
         flippedV = false;
+        features.show(map);
         refresh();
     }
 
@@ -158,6 +173,7 @@ public final class WaferSideViewModel {
         if (current != null) {
             current = WaferPreprocessing.rotate90(current, SIDE, 1);
             quarterTurns = (quarterTurns + 1) % 4;
+            features.rotate();
             refresh();
         }
     }
@@ -166,6 +182,7 @@ public final class WaferSideViewModel {
         if (current != null) {
             current = WaferPreprocessing.flipHorizontal(current, SIDE);
             flippedH = !flippedH;
+            features.flipHorizontal();
             refresh();
         }
     }
@@ -174,6 +191,7 @@ public final class WaferSideViewModel {
         if (current != null) {
             current = WaferPreprocessing.flipVertical(current, SIDE);
             flippedV = !flippedV;
+            features.flipVertical();
             refresh();
         }
     }
@@ -184,6 +202,7 @@ public final class WaferSideViewModel {
             quarterTurns = 0;
             flippedH = false;
             flippedV = false;
+            features.reset();
             refresh();
         }
     }

@@ -17,7 +17,6 @@ import defectlens.review.novelty.NoveltyScore;
 import defectlens.review.novelty.NoveltyStore;
 import defectlens.review.novelty.SemNovelty;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.IntStream;

@@ -2,6 +2,9 @@ package defectlens.cli.wafer;
 
 import defectlens.cli.Json;
 import defectlens.cli.JsonOption;
+import defectlens.cli.TerminalProgress;
+import defectlens.cli.spark.SparkSupport;
+import defectlens.cli.spark.WaferMapsParquet;
 import defectlens.core.DefectLensException;
 import defectlens.core.OutputFile;
 import defectlens.image.ArgbImage;
@@ -10,6 +13,7 @@ import defectlens.image.SemImageWriter;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferMap;
 import defectlens.wafer.WaferMapPicture;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +29,27 @@ import picocli.CommandLine;
 
 /**
  * {@code wafer export <file> --out DIR [--class C] [--limit N] [--scale S]}: writes wafer maps as PNG
- * pictures (legend colours, no-die transparent) into one sub-folder per class, named by row index.
+ * pictures (legend colours, no-die transparent) into one sub-folder per class, named by row index. With
+ * {@code --format parquet} it writes the maps (index, lot, wafer, label, split, shape, die values) as a Parquet
+ * folder for Spark's {@code wafer-score} instead (docs/spark.md); that needs Spark's libraries, so it runs under
+ * spark-submit or wherever Spark is on the class path.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write wafer maps as PNG pictures into class folders.")
+        description = "Write wafer maps as PNG pictures into class folders, or as Parquet for Spark.")
 public final class WaferExportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A WM-811K pickle (.pkl, .pkl.gz, .pkl.xz).")
+    /** What {@code --format} writes. */
+    enum Format { png, parquet }
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "A WM-811K pickle (.pkl, .pkl.gz, .pkl.xz); or give it with --data.")
     Path file;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "The WM-811K pickle (instead of FILE).")
+    Path dataFile;
+
+    @Option(names = "--format", defaultValue = "png",
+            description = "png: pictures in class folders; parquet: one Parquet folder for Spark (default ${DEFAULT-VALUE}).")
+    Format format;
 
     @Option(names = "--out", required = true, description = "Folder to write into (class sub-folders are made).")
     Path out;
@@ -59,6 +77,15 @@ public final class WaferExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((file == null) == (dataFile == null)) {
+            throw new DefectLensException(out, "give the wafer file either as FILE or with --data, once");
+        }
+        if (dataFile != null) {
+            file = dataFile;
+        }
+        if (format == Format.parquet) {
+            SparkSupport.require(file, "Parquet export");
+        }
         if (scale < 1 || scale > 64) {
             throw new DefectLensException(out, "--scale must be between 1 and 64, got " + scale);
         }
@@ -86,6 +113,9 @@ public final class WaferExportCommand implements Callable<Integer> {
         if (onlyClass != null && written.isEmpty()) {
             throw new DefectLensException(file, "no map of class '" + onlyClass + "' (classes: " + data.classCounts().keySet() + ")");
         }
+        if (format == Format.parquet) {
+            return writeParquet(data, targets.keySet().stream().mapToInt(Integer::intValue).toArray(), written);
+        }
         OutputFile.prepareFolder(out, true);
         for (Path target : targets.values()) {
             if (!force && Files.exists(target)) {
@@ -111,6 +141,34 @@ public final class WaferExportCommand implements Callable<Integer> {
             o.println(Json.write(doc));
         } else {
             o.println("wrote " + total + " PNG wafer maps to " + out + " " + written);
+        }
+        return 0;
+    }
+
+    private int writeParquet(WaferDataset data, int[] rows, Map<String, Integer> written) {
+        if (!force && Files.exists(out.resolve("part-00000.parquet"))) {
+            throw new DefectLensException(out, "already holds a Parquet export; use --force to replace it");
+        }
+        OutputFile.prepareFolder(out, true);
+        int files;
+        try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr(), "wafer export")) {
+            files = WaferMapsParquet.write(data, rows, out, progress);
+        } catch (IOException e) {
+            throw OutputFile.problem(out, e);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json.on()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("out", out.toString());
+            doc.put("format", "parquet");
+            doc.put("written", rows.length);
+            doc.put("files", files);
+            doc.put("classes", written);
+            invalidRows.addTo(doc, data);
+            o.println(Json.write(doc));
+        } else {
+            o.println("wrote " + rows.length + " wafer maps as Parquet (" + files + " file" + (files == 1 ? "" : "s")
+                    + ") to " + out + " " + written);
         }
         return 0;
     }

@@ -4,24 +4,21 @@ import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.dtree.impurity.GiniIndex;
-import org.tribuo.classification.ensemble.VotingCombiner;
 import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
 import org.tribuo.classification.libsvm.SVMClassificationType;
 import org.tribuo.common.libsvm.KernelType;
 import org.tribuo.common.libsvm.SVMParameters;
-import org.tribuo.common.nearest.KNNModel;
-import org.tribuo.common.nearest.KNNTrainer;
-import org.tribuo.math.distance.L2Distance;
-import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
 
 /**
- * The four base classifiers of BSEML, with scikit-learn's defaults where the paper gives none: a random forest of
- * {@value #FOREST_TREES} trees (XGBoost's random-forest mode: one round of {@value #FOREST_TREES} parallel trees,
- * bootstrap share 0.632, sqrt(d) features per split, depth up to 12 - Tribuo's own forest took 100 s for 1,000
- * maps here), one Tribuo CART tree (Gini, grown fully), Tribuo k-NN ({@value #NEIGHBOURS} neighbours, Euclidean,
- * vote share as probability) and a Tribuo libsvm RBF SVM (C = 1, gamma = 1 / d on standardised features, Platt
- * probabilities) fitted on at most {@value #SVM_PER_CLASS} maps per class, since libsvm's time grows with the
- * square of the maps.
+ * The four base classifiers of BSEML. The paper gives no settings; these were chosen on a validation part carved
+ * from the training maps (docs/experiments/bseml.md) and keep the bundle small: a random forest of
+ * {@value #FOREST_TREES} trees (XGBoost's random-forest mode: one round of parallel trees, bootstrap share 0.632,
+ * sqrt(d) features per split, depth up to {@value #FOREST_DEPTH}, leaves down to one map - Tribuo's own forest took
+ * 100 s for 1,000 maps here), one Tribuo CART tree (Gini, depth up to {@value #TREE_DEPTH}, so its probabilities are
+ * leaf shares rather than 0/1), k-NN ({@link NearestNeighbours}, {@value #NEIGHBOURS} neighbours, Euclidean, vote
+ * share as probability, at most {@value #KNN_PER_CLASS} reference maps per class) and a Tribuo libsvm RBF SVM
+ * (C = {@value #SVM_COST}, gamma = 1 / d on standardised features, Platt probabilities) fitted on at most
+ * {@value #SVM_PER_CLASS} maps per class, since libsvm's time grows with the square of the maps.
  */
 public enum BaseLearner {
     RANDOM_FOREST("rf"),
@@ -31,10 +28,20 @@ public enum BaseLearner {
 
     /** Trees of the base random forest (and of the compared bagging model). */
     public static final int FOREST_TREES = 100;
+    /** Depth limit of the forest's trees. */
+    public static final int FOREST_DEPTH = 10;
+    /** Smallest hessian weight of a forest leaf. */
+    public static final double FOREST_MIN_CHILD_WEIGHT = 0;
+    /** Depth limit of the decision tree. */
+    public static final int TREE_DEPTH = 10;
     /** Neighbours of k-NN. */
     public static final int NEIGHBOURS = 5;
+    /** The most reference maps per class k-NN keeps. */
+    public static final int KNN_PER_CLASS = 2000;
     /** The most training maps per class the SVM is fitted on. */
-    public static final int SVM_PER_CLASS = 300;
+    public static final int SVM_PER_CLASS = 1000;
+    /** The SVM's cost C. */
+    public static final double SVM_COST = 10.0;
 
     static {
         libsvm.svm.svm_set_print_string_function(text -> { });
@@ -53,14 +60,16 @@ public enum BaseLearner {
 
     /** Fits this learner on standardised rows. */
     public ProbabilityClassifier fit(LabelledFeatures data, long seed) {
-        int d = data.x()[0].length;
         switch (this) {
             case RANDOM_FOREST:
-                return BoostedTrees.forest(data, FOREST_TREES, seed);
-            case SVM:
-                return TribuoClassifier.fit(trainer(d, seed), capped(data, SVM_PER_CLASS, seed));
+                return BoostedTrees.forest(data, FOREST_TREES, FOREST_DEPTH, FOREST_MIN_CHILD_WEIGHT, seed);
+            case DECISION_TREE:
+                return TribuoClassifier.fit(tree(TREE_DEPTH, seed), data);
+            case K_NEAREST_NEIGHBOURS:
+                return NearestNeighbours.fit(capped(data, KNN_PER_CLASS, seed), NEIGHBOURS);
             default:
-                return TribuoClassifier.fit(trainer(d, seed), data);
+                return TribuoClassifier.fit(svm(data.x()[0].length, SVM_COST, seed),
+                        capped(data, SVM_PER_CLASS, seed));
         }
     }
 
@@ -79,22 +88,19 @@ public enum BaseLearner {
         return data.subset(keep.stream().mapToInt(Integer::intValue).sorted().toArray());
     }
 
-    /** A Tribuo trainer for {@code features}-dimensional rows (the decision tree, k-NN and SVM). */
-    Trainer<Label> trainer(int features, long seed) {
-        switch (this) {
-            case DECISION_TREE:
-                return new CARTClassificationTrainer(Integer.MAX_VALUE, 1f, 0f, 1f, new GiniIndex(), seed);
-            case K_NEAREST_NEIGHBOURS:
-                return new KNNTrainer<>(NEIGHBOURS, new L2Distance(), 1, new VotingCombiner(),
-                        KNNModel.Backend.INNERTHREADPOOL, NeighboursQueryFactoryType.BRUTE_FORCE);
-            default:
-                SVMParameters<Label> p = new SVMParameters<>(new SVMClassificationType(
-                        SVMClassificationType.SVMMode.C_SVC), KernelType.RBF);
-                p.setCost(1.0);
-                p.setGamma(1.0 / features);
-                p.setProbability();
-                p.setCacheSize(200);
-                return new LibSVMClassificationTrainer(p, seed);
-        }
+    /** Tribuo's CART tree (Gini) grown to at most {@code depth} levels. */
+    static Trainer<Label> tree(int depth, long seed) {
+        return new CARTClassificationTrainer(depth, 1f, 0f, 1f, new GiniIndex(), seed);
+    }
+
+    /** Tribuo's libsvm C-SVC with an RBF kernel (gamma = 1 / features) and Platt probabilities. */
+    static Trainer<Label> svm(int features, double cost, long seed) {
+        SVMParameters<Label> p = new SVMParameters<>(new SVMClassificationType(
+                SVMClassificationType.SVMMode.C_SVC), KernelType.RBF);
+        p.setCost(cost);
+        p.setGamma(1.0 / features);
+        p.setProbability();
+        p.setCacheSize(200);
+        return new LibSVMClassificationTrainer(p, seed);
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -33,15 +35,17 @@ public final class BoostedTrees implements ProbabilityClassifier {
 
     /**
      * A random forest in XGBoost's random-forest mode: one round of {@code trees} parallel trees, learning rate 1,
-     * bootstrap share 0.632, sqrt(d) features per split, depth up to 12.
+     * bootstrap share 0.632, sqrt(d) features per split, depth up to {@code depth}, leaves of at least
+     * {@code minChildWeight} hessian weight (0: a leaf may hold a single map, as in a scikit-learn forest).
      */
-    public static BoostedTrees forest(LabelledFeatures data, int trees, long seed) {
+    public static BoostedTrees forest(LabelledFeatures data, int trees, int depth, double minChildWeight, long seed) {
         int d = data.x()[0].length;
         return train(data, 1, seed, 1, Map.of("num_parallel_tree", trees, "learning_rate", 1.0, "subsample", 0.632,
-                "colsample_bynode", Math.floor(Math.sqrt(d)) / d, "max_depth", 12, "min_child_weight", 1));
+                "colsample_bynode", Math.floor(Math.sqrt(d)) / d, "max_depth", depth,
+                "min_child_weight", minChildWeight));
     }
 
-    private static BoostedTrees train(LabelledFeatures data, int rounds, long seed, int threads,
+    static BoostedTrees train(LabelledFeatures data, int rounds, long seed, int threads,
             Map<String, Object> extra) {
         try {
             DMatrix m = matrix(data.x());
@@ -114,10 +118,10 @@ public final class BoostedTrees implements ProbabilityClassifier {
         }
     }
 
-    /** Writes the booster (XGBoost's JSON model format). */
+    /** Writes the booster gzipped in XGBoost's binary JSON model format (UBJSON). */
     void save(Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            booster.saveModel(out, "json");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            booster.saveModel(out, "ubj");
         } catch (XGBoostError e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -125,7 +129,7 @@ public final class BoostedTrees implements ProbabilityClassifier {
 
     /** Reads a booster written by {@link #save(Path)}. */
     static BoostedTrees load(Path file, List<String> classes) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             return new BoostedTrees(XGBoost.loadModel(in), classes.size());
         } catch (XGBoostError e) {
             throw new IOException(e.getMessage(), e);

@@ -11,8 +11,11 @@ import defectlens.wafer.WaferPredictions;
 import defectlens.wafer.WaferRowClassifier;
 import defectlens.wafer.features.FeatureExtractor;
 import defectlens.wafer.features.WaferFeatures;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -23,13 +26,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A BSEML wafer model bundle: the 59 features of a map, standardised, through the {@link StackingEnsemble} with
  * an XGBoost meta level. On disk a folder with {@code model.json} (format {@value #FORMAT}, classes, feature names,
- * scaler, learners, SHA-256 of every weight file, provenance), the base models ({@code base-rf.json} and
- * {@code meta.json} in XGBoost's JSON format, {@code base-dt.tribuo}, {@code base-knn.tribuo}, {@code base-svm.tribuo}
- * in Tribuo's protobuf format).
+ * scaler, learners, SHA-256 of every weight file, provenance) and the gzipped models: {@code base-rf.ubj.gz} and
+ * {@code meta.ubj.gz} in XGBoost's binary JSON format, {@code base-dt.tribuo.gz} and {@code base-svm.tribuo.gz} in
+ * Tribuo's protobuf format, {@code base-knn.bin.gz} the {@link NearestNeighbours} reference rows as float32.
  */
 public final class BsemlModel implements WaferRowClassifier {
     /** The {@code format} of model.json. */
@@ -108,7 +113,14 @@ public final class BsemlModel implements WaferRowClassifier {
     }
 
     private static String file(BaseLearner learner) {
-        return learner == BaseLearner.RANDOM_FOREST ? "base-rf.json" : "base-" + learner.id() + ".tribuo";
+        switch (learner) {
+            case RANDOM_FOREST:
+                return "base-rf.ubj.gz";
+            case K_NEAREST_NEIGHBOURS:
+                return "base-knn.bin.gz";
+            default:
+                return "base-" + learner.id() + ".tribuo.gz";
+        }
     }
 
     /** Writes the bundle into {@code dir} (created if needed). */
@@ -122,14 +134,18 @@ public final class BsemlModel implements WaferRowClassifier {
             ProbabilityClassifier base = ensemble.bases().get(b);
             if (base instanceof BoostedTrees t) {
                 t.save(f);
+            } else if (base instanceof NearestNeighbours knn) {
+                try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(f)))) {
+                    knn.write(out);
+                }
             } else {
                 ((TribuoClassifier) base).save(f);
             }
             learners.add(learner.id());
             hashes.put(f.getFileName().toString(), sha256(f));
         }
-        ((BoostedTrees) ensemble.meta()).save(dir.resolve("meta.json"));
-        hashes.put("meta.json", sha256(dir.resolve("meta.json")));
+        ((BoostedTrees) ensemble.meta()).save(dir.resolve("meta.ubj.gz"));
+        hashes.put("meta.ubj.gz", sha256(dir.resolve("meta.ubj.gz")));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
         m.put("name", dir.getFileName().toString());
@@ -168,10 +184,9 @@ public final class BsemlModel implements WaferRowClassifier {
                 BaseLearner learner = parse(json, id.asText());
                 Path f = checked(dir, root, file(learner));
                 learners.add(learner);
-                bases.add(learner == BaseLearner.RANDOM_FOREST ? BoostedTrees.load(f, classes)
-                        : TribuoClassifier.load(f, classes));
+                bases.add(loadBase(learner, f, classes));
             }
-            BoostedTrees meta = BoostedTrees.load(checked(dir, root, "meta.json"), classes);
+            BoostedTrees meta = BoostedTrees.load(checked(dir, root, "meta.ubj.gz"), classes);
             @SuppressWarnings("unchecked")
             Map<String, Object> provenance = root.has("provenance")
                     ? JSON.convertValue(root.get("provenance"), LinkedHashMap.class) : new LinkedHashMap<>();
@@ -182,6 +197,20 @@ public final class BsemlModel implements WaferRowClassifier {
                 throw d;
             }
             throw new DefectLensException(dir, "not a readable BSEML bundle: " + e.getMessage(), e);
+        }
+    }
+
+    private static ProbabilityClassifier loadBase(BaseLearner learner, Path f, List<String> classes)
+            throws IOException {
+        switch (learner) {
+            case RANDOM_FOREST:
+                return BoostedTrees.load(f, classes);
+            case K_NEAREST_NEIGHBOURS:
+                try (InputStream in = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(f)))) {
+                    return NearestNeighbours.read(in, classes.size());
+                }
+            default:
+                return TribuoClassifier.load(f, classes);
         }
     }
 

@@ -1,10 +1,15 @@
 package defectlens.wafer.stacking;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -83,15 +88,20 @@ public final class TribuoClassifier implements ProbabilityClassifier {
         }
     }
 
-    /** Writes the model in Tribuo's protobuf format. */
+    /** Writes the model gzipped in Tribuo's protobuf format. */
     void save(Path file) throws IOException {
-        model.serializeToFile(file);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            model.serializeToStream(out);
+        }
     }
 
     /** Reads a model written by {@link #save(Path)}. */
     @SuppressWarnings("unchecked")
     static TribuoClassifier load(Path file, List<String> classes) throws IOException {
-        Model<?> m = Model.deserializeFromFile(file);
+        Model<?> m;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            m = Model.deserializeFromStream(in);
+        }
         if (!m.validate(Label.class)) {
             throw new IOException("not a classification model");
         }

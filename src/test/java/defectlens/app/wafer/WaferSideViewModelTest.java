@@ -57,7 +57,7 @@ class WaferSideViewModelTest {
         vm.show(SAMPLE.get(1));
         vm.show(SAMPLE.get(0));
         vm.show(SAMPLE.get(1));
-        assertEquals(3, executor.runHeld());
+        assertEquals(6, executor.runHeld(), "per map: the CNN pair's task and the feature view's");
         assertEquals(1, shown.size(), "only the newest map's picture arrives");
         assertFalse(Arrays.equals(first, shown.get(0)));
         vm.show(null);

@@ -150,7 +150,7 @@ class BsemlModelTest {
     void refusesAChangedWeightFile() throws Exception {
         Path dir = tmp.resolve("bundle");
         model.save(dir);
-        Files.writeString(dir.resolve("meta.json"), "{}");
+        Files.writeString(dir.resolve("meta.ubj.gz"), "{}");
         DefectLensException e = assertThrows(DefectLensException.class, () -> BsemlModel.load(dir));
         assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
         assertFalse(BsemlModel.isBundle(tmp));
