@@ -15,6 +15,7 @@ import defectlens.wafer.WaferPickleReader;
 import defectlens.wafer.WaferTrainingConfig;
 import defectlens.wafer.WaferTrainingJob;
 import defectlens.wafer.WaferVariant;
+import defectlens.wafer.stacking.TrainingCase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,9 +55,17 @@ public final class WaferTrainCommand implements Callable<Integer> {
     Integer perClass;
 
     @Option(names = "--case", paramLabel = "1|2|3|4",
-            description = "bseml only: the paper's case, 1 = the raw training maps (2-4 need CAE augmentation, "
-                    + "not available yet; default 1)")
+            description = "bseml only: the paper's case, 1 = the raw training maps, 2/3/4 = plus 30/40/50 % maps "
+                    + "made by the CAE augmentation (SSIM >= 0.9, none never augmented); default 1")
     Integer trainingCase;
+
+    @Option(names = "--cae", paramLabel = "DIR",
+            description = "bseml cases 2-4: a saved auto-encoder (cae.json) to use; an empty or new folder receives "
+                    + "the one trained on the training maps")
+    Path cae;
+
+    @Mixin
+    AutoEncoderOptions autoEncoder;
 
     @Option(names = "--seed", defaultValue = "0", description = "seed of validation/training draws, initialisation and shuffling")
     long seed;
@@ -94,14 +103,15 @@ public final class WaferTrainCommand implements Callable<Integer> {
         boolean bseml = BsemlTrainRun.VARIANT.equals(variant);
         WaferClassSet classSet;
         WaferTrainingJob.Settings settings = null;
+        TrainingCase bsemlCase = null;
         try {
             classSet = WaferClassSet.parse(classes != null ? classes : bseml ? "all9" : "paper7");
             if (bseml) {
-                requireBsemlOptions();
+                bsemlCase = requireBsemlOptions();
             } else {
                 WaferVariant cnn = WaferVariant.parse(variant);
-                if (trainingCase != null) {
-                    throw new DefectLensException("--case is for --variant bseml only");
+                if (trainingCase != null || cae != null || autoEncoder.epochs != null) {
+                    throw new DefectLensException("--case, --cae and --cae-epochs are for --variant bseml only");
                 }
                 if (perClass == null) {
                     throw new DefectLensException("--train-per-class is required for the CNN variant " + cnn.id());
@@ -131,7 +141,7 @@ public final class WaferTrainCommand implements Callable<Integer> {
         }
         if (bseml) {
             return print(BsemlTrainRun.run(dataset, facts, data, classSet, recipe.testFraction, recipe.testSeed, seed,
-                    out, err), 0);
+                    bsemlCase, cae, autoEncoder.training(seed), out, err), 0);
         }
         WaferTrainingJob.Outcome outcome;
         try (InterruptCancellation cancel = new InterruptCancellation()) {
@@ -171,12 +181,17 @@ public final class WaferTrainCommand implements Callable<Integer> {
     }
 
     /** The case and options of {@code --variant bseml}: CNN-only options are refused rather than ignored. */
-    private void requireBsemlOptions() {
-        BsemlTrainRun.requireCase(trainingCase == null ? 1 : trainingCase);
+    private TrainingCase requireBsemlOptions() {
+        TrainingCase c = BsemlTrainRun.requireCase(trainingCase == null ? 1 : trainingCase);
         if (perClass != null) {
             throw new DefectLensException("--train-per-class is for the CNN variants; bseml trains on every "
                     + "training map");
         }
+        if (!c.augmented() && (cae != null || autoEncoder.epochs != null)) {
+            throw new DefectLensException("--cae and --cae-epochs are for the augmented cases 2, 3 and 4");
+        }
+        AutoEncoderOptions.checkFolder(cae);
+        return c;
     }
 
     private int print(Map<String, Object> summary, int exit) {
