@@ -59,7 +59,7 @@ public final class Truncations {
             return;
         }
         for (Node child : l.getChildrenUnmodifiable()) {
-            if (child instanceof Text t && child.isVisible()) {
+            if (child instanceof Text t && child.isVisible() && child != l.getGraphic()) { // an icon is a Text too
                 String shown = t.getText() == null ? "" : t.getText();
                 String expected = l.isMnemonicParsing() ? full.replace("_", "") : full;
                 if (!shown.equals(expected) && !shown.equals(full)) {
