@@ -27,7 +27,7 @@ class ArchitectureTest {
             .layer("dataset").definedBy("defectlens.dataset..")
             .layer("model").definedBy("defectlens.model..")
             .layer("wafer").definedBy("defectlens.wafer", "defectlens.wafer.pickle..", "defectlens.wafer.features..",
-                    "defectlens.wafer.stacking..")
+                    "defectlens.wafer.stacking..", "defectlens.wafer.augment..")
             .layer("wafer.explain").definedBy("defectlens.wafer.explain..")
             .layer("explain").definedBy("defectlens.explain..")
             .layer("study").definedBy("defectlens.study..")

@@ -37,10 +37,12 @@ public final class DefectLensApp extends Application {
         window = new MainWindow(vm, wafers, new ThumbnailCache(tasks));
         stage.setTitle("DefectLens " + defectlens.core.ProductVersion.version());
         // 1400 x 860, or the whole screen where that does not fit (a 1280 x 720 laptop) or --window=maximized
+        // (sized to the screen as well, for desktops without a window manager that maximises, e.g. Xvfb)
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(window, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight())));
-        stage.setMaximized("maximized".equals(getParameters().getNamed().get("window"))
-                || screen.getWidth() <= 1400 || screen.getHeight() <= 860);
+        boolean maximized = "maximized".equals(getParameters().getNamed().get("window"));
+        stage.setScene(new Scene(window, maximized ? screen.getWidth() : Math.min(1400, screen.getWidth()),
+                maximized ? screen.getHeight() : Math.min(860, screen.getHeight())));
+        stage.setMaximized(maximized || screen.getWidth() <= 1400 || screen.getHeight() <= 860);
         stage.show();
         Path first = startPath(getParameters().getNamed().get("open"), DEMO_SEM);
         if (first != null) {

@@ -1,6 +1,7 @@
 package defectlens.app;
 
 import static defectlens.app.common.MenuItems.item;
+import static defectlens.app.common.MenuItems.keyItem;
 
 import defectlens.app.common.Dialogs;
 import defectlens.app.common.LoadedModel;
@@ -50,6 +51,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -118,6 +120,7 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(semDesk.left(), false);
         BorderPane sem = new BorderPane(split);
         sem.setBottom(statusBar());
+        catchViewerKeys(sem);
         semTab.setContent(sem);
         WaferPane waferPane = new WaferPane(wafers, waferReview);
         waferTab.setContent(waferPane);
@@ -144,8 +147,25 @@ public final class MainWindow extends BorderPane {
                 return;
             } else if (MaskKeys.handle(masks, e)) {
                 e.consume();
-            } else if (e.getCode() == KeyCode.M) {
+            }
+        });
+    }
+
+    /**
+     * The viewer's keys (F, 1, +/-, M) act wherever the focus is in the SEM tab (a combo box, the layer choice, the
+     * browser list), but never while a text field takes typing; the review desk's keys, caught first at the window,
+     * win while the desk is active.
+     */
+    private void catchViewerKeys(BorderPane semContent) {
+        semContent.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+                return;
+            }
+            if (viewer.handleKey(e)) {
+                e.consume();
+            } else if (e.getCode() == KeyCode.M && !e.isShortcutDown() && !e.isAltDown()) {
                 vm.toggleMask();
+                e.consume();
             }
         });
     }
@@ -279,18 +299,29 @@ public final class MainWindow extends BorderPane {
         MenuItem openReview = item("Open review...", "Shortcut+R", this::openReview);
         Menu export = new Menu("Export review");
         for (ReviewExport format : ReviewExport.values()) {
-            export.getItems().add(item(format.menuText(), null, () -> exportReview(format)));
+            MenuItem i = item(format.menuText(), null, () -> exportReview(format));
+            i.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+                var session = currentReview().sessionProperty().get();
+                return session == null || !format.appliesTo(session.folder().definition().kind());
+            }, tabs.getSelectionModel().selectedItemProperty(), semReview.sessionProperty(),
+                    waferReview.sessionProperty()));
+            export.getItems().add(i);
         }
         Menu file = new Menu("File", null, openImage, openFolder, openDataset, openWafers, recentMenu,
                 new SeparatorMenuItem(), newReview, openReview, export, new SeparatorMenuItem(), quit);
         Menu view = new Menu("View", null,
-                // The viewer's own keys (single keys, so not accelerators that would fire while typing a search).
-                item("Fit to window    F", null, viewer::fit),
-                item("Actual size (1:1)    1", null, viewer::actualSize),
-                item("Zoom in    +", null, () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 1.25)),
-                item("Zoom out    -", null, () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 0.8)),
-                item("Show / hide mask    M", null, vm::toggleMask),
+                // The viewer's own keys: single keys the SEM tab handles (not accelerators that would fire while
+                // typing a search), shown in the menu all the same.
+                keyItem("Fit to window", "F", viewer::fit),
+                keyItem("Actual size (1:1)", "1", viewer::actualSize),
+                keyItem("Zoom in", "+", () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 1.25)),
+                keyItem("Zoom out", "-", () -> viewer.zoomAt(viewer.getWidth() / 2, viewer.getHeight() / 2, 0.8)),
+                keyItem("Show / hide mask", "M", vm::toggleMask),
                 item("Search file name", "Shortcut+F", () -> lookup("#search").requestFocus()));
+        // the viewer and the file-name search belong to the SEM tab (the dark mode below to every tab)
+        for (MenuItem i : view.getItems()) {
+            i.disableProperty().bind(onWaferTab());
+        }
         view.getItems().addAll(new SeparatorMenuItem(), DarkModeItem.create(UserSettings::inUserHome));
         Menu organiser = new Menu("Organiser", null,
                 item("New study...", null, this::newStudy),
@@ -305,9 +336,15 @@ public final class MainWindow extends BorderPane {
                 () -> explanations.openCompare(getScene().getWindow()), () -> explanations.openGallery(getScene().getWindow()));
         Menu edit = new EditMenu(masks, () -> getScene().getWindow());
         // Explanations and mask editing act on the SEM image: off while the wafer maps are in front.
-        explain.disableProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(waferTab));
-        edit.disableProperty().bind(tabs.getSelectionModel().selectedItemProperty().isEqualTo(waferTab));
+        explain.disableProperty().bind(onWaferTab());
+        edit.disableProperty().bind(onWaferTab());
+        // the Model menu's SEM model classifies and trains on the SEM data set; the wafer tab has its own models
+        model.disableProperty().bind(onWaferTab());
         return new MenuBar(file, edit, view, model, explain, study, help);
+    }
+
+    private javafx.beans.binding.BooleanBinding onWaferTab() {
+        return tabs.getSelectionModel().selectedItemProperty().isEqualTo(waferTab);
     }
 
     private void fillRecent() {
@@ -329,6 +366,7 @@ public final class MainWindow extends BorderPane {
         }
         File f = fc.showOpenDialog(getScene().getWindow());
         if (f != null) {
+            tabs.getSelectionModel().select(semTab);
             vm.openDataset(f.toPath());
         }
     }
@@ -379,6 +417,7 @@ public final class MainWindow extends BorderPane {
         dc.setTitle("Open a folder of class sub-folders or a Carinthia folder");
         File f = dc.showDialog(getScene().getWindow());
         if (f != null) {
+            tabs.getSelectionModel().select(semTab);
             vm.openDataset(f.toPath());
         }
     }

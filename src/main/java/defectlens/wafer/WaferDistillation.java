@@ -17,30 +17,50 @@ import java.util.Objects;
  * {@code wafer-proposed-paper7}) into a narrower network (the student, {@link WaferWidths#STUDENT}).
  * The soft target of a training map is the teacher's class distribution averaged over the map's eight turns
  * and mirror images and over its networks: the same for the map and every rotated / flipped copy of it, so
- * one teacher pass per map serves every augmented view. The student learns the cross-entropy to
- * {@code hardWeight * onehot(label) + (1 - hardWeight) * teacher} (temperature 1): the loss is linear in the
- * target, so this is the hard-label loss and the soft-target loss mixed with the same weights.
+ * one teacher pass per map serves every augmented view. (A teacher set to a single pass,
+ * {@link WaferModel#setAverageOverSymmetries}, gives its networks' probabilities of the map as it is: 8 times
+ * cheaper to make.) At temperature 1 the student learns the cross-entropy to
+ * {@code hardWeight * onehot(label) + (1 - hardWeight) * teacher}: the loss is linear in the target, so this is
+ * the hard-label loss and the soft-target loss mixed with the same weights. At another temperature {@code T} the
+ * teacher's distribution is softened ({@code softmax(log p / T)}) and the student's logits are divided by
+ * {@code T} in the soft term ({@link TemperedDistillationLoss}), which brings out how the teacher ranks the
+ * classes it does not choose.
  *
  * @param teacher the teacher model (the caller closes it)
  * @param facts what the student's provenance records of the teacher ({@link #teacherFacts})
  * @param hardWeight share of the hard label in the target, in [0, 1]
+ * @param temperature softening of the teacher's distribution and the student's soft term, positive
  */
-public record WaferDistillation(WaferModel teacher, Map<String, Object> facts, double hardWeight) {
+public record WaferDistillation(WaferModel teacher, Map<String, Object> facts, double hardWeight,
+        double temperature) {
     /** Maps per teacher call while making targets (progress is reported between calls). */
     private static final int CHUNK = 256;
+    /** The largest temperature accepted (beyond it every teacher distribution is nearly uniform). */
+    public static final double MAX_TEMPERATURE = 100;
 
     public WaferDistillation {
         Objects.requireNonNull(teacher, "teacher");
         if (!(hardWeight >= 0 && hardWeight <= 1)) {
             throw new IllegalArgumentException("the hard-label weight must be in [0, 1]: " + hardWeight);
         }
+        if (!(temperature > 0 && temperature <= MAX_TEMPERATURE)) {
+            throw new IllegalArgumentException("the temperature must be in (0, " + MAX_TEMPERATURE + "]: "
+                    + temperature);
+        }
         facts = new LinkedHashMap<>(facts);
     }
 
+    /** Distillation at temperature 1. */
+    public WaferDistillation(WaferModel teacher, Map<String, Object> facts, double hardWeight) {
+        this(teacher, facts, hardWeight, 1);
+    }
+
     /**
-     * The targets of {@code maps}: the teacher's symmetry-averaged probabilities mixed with the one-hot labels.
-     * Rows are independent of how the maps are batched and ordered (inference mode, no randomness). Checks the
-     * cancellation between chunks of maps and then fails (no model is trained).
+     * The targets of {@code maps}: at temperature 1 the teacher's symmetry-averaged probabilities mixed with the
+     * one-hot labels (one row of the classes per map); at another temperature the two weighted halves side by
+     * side, {@code [hardWeight * onehot, (1 - hardWeight) * softmax(log p / T)]}, for
+     * {@link TemperedDistillationLoss}. Rows are independent of how the maps are batched and ordered (inference
+     * mode, no randomness). Checks the cancellation between chunks of maps and then fails (no model is trained).
      */
     public float[][] targets(LabelledMaps maps, Progress progress) {
         int n = maps.size();
@@ -52,7 +72,8 @@ public record WaferDistillation(WaferModel teacher, Map<String, Object> facts, d
             }
             progress.update(start, n, "teacher targets");
             int end = Math.min(n, start + CHUNK);
-            float[][] p = teacher.predict(java.util.Arrays.copyOfRange(maps.maps(), start, end), true);
+            float[][] p = teacher.predict(java.util.Arrays.copyOfRange(maps.maps(), start, end),
+                    teacher.averageOverSymmetries());
             for (int i = start; i < end; i++) {
                 out[i] = mix(p[i - start], maps.labels()[i], classes);
             }
@@ -62,26 +83,47 @@ public record WaferDistillation(WaferModel teacher, Map<String, Object> facts, d
     }
 
     private float[] mix(float[] teacherRow, int label, int classes) {
-        float[] row = new float[classes];
+        boolean tempered = temperature != 1;
+        double[] soft = new double[classes];
         double sum = 0;
         for (int c = 0; c < classes; c++) {
-            sum += teacherRow[c];
+            soft[c] = tempered ? Math.pow(teacherRow[c], 1 / temperature) : teacherRow[c];
+            sum += soft[c];
         }
+        float[] row = new float[tempered ? 2 * classes : classes];
         for (int c = 0; c < classes; c++) {
-            row[c] = (float) ((1 - hardWeight) * teacherRow[c] / sum + (c == label ? hardWeight : 0));
+            double hard = c == label ? hardWeight : 0;
+            double teacherShare = (1 - hardWeight) * soft[c] / sum;
+            if (tempered) {
+                row[c] = (float) hard;
+                row[classes + c] = (float) teacherShare;
+            } else {
+                row[c] = (float) (teacherShare + hard);
+            }
         }
         return row;
+    }
+
+    /** The soft targets of a training and a validation set, with this distillation's temperature. */
+    public WaferTrainer.SoftTargets softTargets(LabelledMaps train, LabelledMaps validation, Progress progress) {
+        return new WaferTrainer.SoftTargets(targets(train, progress), targets(validation, progress), temperature);
     }
 
     /** What the student's {@code model.json} records of the distillation. */
     public Map<String, Object> provenance() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("teacher", facts);
-        m.put("targets", "teacher class probabilities averaged over its networks and the 8 turns / flips of each "
-                + "training map (the same for every rotated or flipped copy of the map)");
-        m.put("loss", "softmax cross-entropy to hardWeight * onehot(label) + (1 - hardWeight) * teacher, "
-                + "temperature 1");
+        m.put("targets", teacher.averageOverSymmetries()
+                ? "teacher class probabilities averaged over its networks and the 8 turns / flips of each "
+                        + "training map (the same for every rotated or flipped copy of the map)"
+                : "teacher class probabilities averaged over its networks, one pass of each training map as it is "
+                        + "(the same for every rotated or flipped copy of the map)");
+        m.put("loss", temperature == 1
+                ? "softmax cross-entropy to hardWeight * onehot(label) + (1 - hardWeight) * teacher, temperature 1"
+                : "hardWeight * cross-entropy(onehot(label), softmax(z)) + (1 - hardWeight) * T^2 * "
+                        + "cross-entropy(softmax(log teacher / T), softmax(z / T)), T = temperature");
         m.put("hardWeight", hardWeight);
+        m.put("temperature", temperature);
         return m;
     }
 
@@ -95,7 +137,7 @@ public record WaferDistillation(WaferModel teacher, Map<String, Object> facts, d
         facts.put("name", name == null ? "" : name.toString());
         facts.put("variant", teacher.variant().id());
         facts.put("networks", teacher.networkCount());
-        facts.put("averageOverSymmetries", true);
+        facts.put("averageOverSymmetries", teacher.averageOverSymmetries());
         Map<String, Object> sha = new LinkedHashMap<>();
         List<String> files = new java.util.ArrayList<>(List.of(ManifestFile.NAME, WaferModelBundle.WEIGHTS));
         for (int k = 2; k <= teacher.networkCount(); k++) {

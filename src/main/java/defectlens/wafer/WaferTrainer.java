@@ -68,11 +68,23 @@ public final class WaferTrainer {
     }
 
     /**
-     * Class distributions the network learns instead of the hard labels (cross-entropy to them): one row per
-     * map of the training and of the validation set, in their order, each summing to 1. A map's row holds for
-     * every augmented view of it (turned or mirrored maps keep their class).
+     * Class distributions the network learns instead of the hard labels: one row per map of the training and of
+     * the validation set, in their order. A map's row holds for every augmented view of it (turned or mirrored
+     * maps keep their class). At temperature 1 a row sums to 1 over the classes and the loss is the cross-entropy
+     * to it; at another temperature a row holds the weighted hard and softened teacher targets side by side
+     * ({@link WaferDistillation#targets}) and the loss is {@link TemperedDistillationLoss}.
      */
-    public record SoftTargets(float[][] train, float[][] validation) {}
+    public record SoftTargets(float[][] train, float[][] validation, double temperature) {
+        /** Targets at temperature 1. */
+        public SoftTargets(float[][] train, float[][] validation) {
+            this(train, validation, 1);
+        }
+
+        Loss loss() {
+            return temperature == 1 ? new SoftmaxCrossEntropyLoss("SoftTargetCrossEntropy", 1f, -1, false, true)
+                    : new TemperedDistillationLoss(temperature);
+        }
+    }
 
     /**
      * Trains a network of the given widths on {@code train}, early-stopping on the loss over {@code validation};
@@ -96,8 +108,7 @@ public final class WaferTrainer {
         float[][][] trainInputs = encodeTraining(encoder, train.maps());
         float[][] validationInputs = encoder.encode(validation.maps());
         EpochLearningRate rate = new EpochLearningRate(config);
-        Loss loss = soft == null ? Loss.softmaxCrossEntropyLoss()
-                : new SoftmaxCrossEntropyLoss("SoftTargetCrossEntropy", 1f, -1, false, true);
+        Loss loss = soft == null ? Loss.softmaxCrossEntropyLoss() : soft.loss();
         Targets trainTargets = new Targets(train.labels(), soft == null ? null : soft.train());
         Targets validationTargets = new Targets(validation.labels(), soft == null ? null : soft.validation());
         DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(loss)
@@ -162,7 +173,8 @@ public final class WaferTrainer {
         facts.put("batchSize", config.batchSize());
         facts.put("augmentation", config.augmentation().description());
         if (soft != null) {
-            facts.put("loss", "softmax cross-entropy to soft targets (distillation)");
+            facts.put("loss", soft.temperature() == 1 ? "softmax cross-entropy to soft targets (distillation)"
+                    : "tempered distillation loss, temperature " + soft.temperature());
         }
         facts.put("patience", config.patience());
         facts.put("seed", config.seed());

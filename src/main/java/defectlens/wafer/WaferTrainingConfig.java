@@ -59,6 +59,11 @@ public record WaferTrainingConfig(
                 angles, augmentation);
     }
 
+    public WaferTrainingConfig withDecayPerEpoch(float decay) {
+        return new WaferTrainingConfig(maxEpochs, patience, batchSize, learningRate, decay, seed, validationFraction,
+                angles, augmentation);
+    }
+
     public WaferTrainingConfig withAugmentation(TrainingAugmentation a) {
         return new WaferTrainingConfig(maxEpochs, patience, batchSize, learningRate, decayPerEpoch, seed, validationFraction, angles, a);
     }

@@ -82,8 +82,7 @@ public final class WaferTrainingJob {
         long jobStart = System.nanoTime();
         if (s.distillation() != null) {
             long t0 = System.nanoTime();
-            soft = new WaferTrainer.SoftTargets(s.distillation().targets(train, progress),
-                    s.distillation().targets(validation, progress));
+            soft = s.distillation().softTargets(train, validation, progress);
             log.accept(String.format(java.util.Locale.ROOT, "teacher targets of %d maps in %.1f s",
                     train.size() + validation.size(), (System.nanoTime() - t0) / 1e9));
             provenance.put("distillation", s.distillation().provenance());

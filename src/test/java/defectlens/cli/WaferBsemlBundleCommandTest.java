@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code wafer train --variant bseml} on the 200-map sample (8 classes, 160 training maps), then the bundle in
- * {@code wafer evaluate}, {@code wafer classify} and the review desk like a CNN bundle; the CAE cases and the
- * CNN-only options are refused with one error line.
+ * {@code wafer evaluate}, {@code wafer classify} and the review desk like a CNN bundle; case 2 with CAE-augmented
+ * training maps; an unknown case, the CAE options where they do not apply and the CNN-only options are refused with
+ * one error line.
  */
 class WaferBsemlBundleCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,10 +77,30 @@ class WaferBsemlBundleCommandTest {
     }
 
     @Test
-    void refusesTheCaeCasesAndCnnOptionsWithOneErrorLine() {
+    void trainsCaseTwoWithAugmentedTrainingMapsAndTheSameHeldOutMaps() throws Exception {
+        Path case2 = tmp.resolve("bseml-case2");
+        Path cae = tmp.resolve("cae");
+        CliTest.Result r = CliTest.run("wafer", "train", "--variant", "bseml", "--case", "2", "--classes", "all8",
+                "--data", SAMPLE, "--out", case2.toString(), "--seed", "3", "--cae", cae.toString(), "--cae-epochs",
+                "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode two = JSON.readTree(r.out());
+        assertEquals(2, two.get("case").asInt());
+        assertEquals(trained.get("test").asInt(), two.get("test").asInt(), "the held-out maps are never augmented");
+        assertEquals(trained.get("train").asInt() + two.get("augmented_kept").asInt(), two.get("train").asInt());
+        assertTrue(Files.isRegularFile(cae.resolve("cae.json")), "the trained auto-encoder is kept in --cae");
+        JsonNode provenance = JSON.readTree(case2.resolve("model.json").toFile()).get("provenance").get("training");
+        assertEquals(2, provenance.get("case").asInt());
+        assertEquals(0.3, provenance.get("augmentation").get("ratio").asDouble(), 0);
+    }
+
+    @Test
+    void refusesUnknownCasesCaeOptionsWhereTheyDoNotApplyAndCnnOptionsWithOneErrorLine() {
         Path out = tmp.resolve("never");
         for (String[] args : List.of(
-                new String[] {"--variant", "bseml", "--case", "2"},
+                new String[] {"--variant", "bseml", "--case", "5"},
+                new String[] {"--variant", "bseml", "--case", "1", "--cae-epochs", "3"},
+                new String[] {"--variant", "proposed", "--cae", "x", "--train-per-class", "10"},
                 new String[] {"--variant", "bseml", "--train-per-class", "10"},
                 new String[] {"--variant", "proposed"},
                 new String[] {"--variant", "proposed", "--case", "1", "--train-per-class", "10"})) {
@@ -92,9 +113,9 @@ class WaferBsemlBundleCommandTest {
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().startsWith("error: "), r.err());
         }
-        CliTest.Result cae = CliTest.run("wafer", "train", "--variant", "bseml", "--case", "3", "--data", SAMPLE,
+        CliTest.Result unknown = CliTest.run("wafer", "train", "--variant", "bseml", "--case", "0", "--data", SAMPLE,
                 "--out", out.toString());
-        assertTrue(cae.err().contains("CAE augmentation"), cae.err());
+        assertTrue(unknown.err().contains("--case must be 1, 2, 3 or 4"), unknown.err());
         assertTrue(Files.notExists(out));
     }
 }

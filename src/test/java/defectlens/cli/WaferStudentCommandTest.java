@@ -46,6 +46,14 @@ class WaferStudentCommandTest {
                 "0.3", "--out", tmp.resolve("x").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--hard-weight is for --distil-from only"), r.err());
+        CliTest.Result t = CliTest.run("wafer", "train", "--data", SAMPLE, "--train-per-class", "4", "--temperature",
+                "2", "--out", tmp.resolve("t").toString());
+        assertEquals(2, t.code(), t.err());
+        assertTrue(t.err().contains("--temperature is for --distil-from only"), t.err());
+        CliTest.Result decay = CliTest.run("wafer", "train", "--data", SAMPLE, "--train-per-class", "4",
+                "--lr-decay", "1.5", "--out", tmp.resolve("d").toString());
+        assertEquals(2, decay.code(), decay.err());
+        assertTrue(decay.err().contains("--lr-decay must be in (0, 1]: 1.5"), decay.err());
         CliTest.Result bseml = CliTest.run("wafer", "train", "--data", SAMPLE, "--variant", "bseml", "--distil-from",
                 "models/wafer-proposed-paper7", "--out", tmp.resolve("y").toString());
         assertEquals(2, bseml.code(), bseml.err());

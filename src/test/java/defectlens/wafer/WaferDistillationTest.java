@@ -89,11 +89,49 @@ class WaferDistillationTest {
         assertThrows(IllegalArgumentException.class, () -> new WaferDistillation(teacher, Map.of(), 1.5));
     }
 
+    @Test
+    void temperedTargetsHoldTheWeightedLabelAndTheSoftenedTeacherSideBySide() {
+        float[][] teacherRows = new WaferDistillation(teacher, Map.of(), 0).targets(maps, Progress.NONE);
+        WaferDistillation d = new WaferDistillation(teacher, Map.of(), 0.2, 4);
+        float[][] rows = d.targets(maps, Progress.NONE);
+        int classes = teacher.classes().size();
+        for (int i = 0; i < maps.size(); i++) {
+            assertEquals(2 * classes, rows[i].length);
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                sum += Math.pow(teacherRows[i][c], 0.25);
+            }
+            for (int c = 0; c < classes; c++) {
+                assertEquals(c == maps.labels()[i] ? 0.2f : 0f, rows[i][c], 1e-7f);
+                assertEquals(0.8 * Math.pow(teacherRows[i][c], 0.25) / sum, rows[i][classes + c], 1e-5);
+            }
+        }
+        assertEquals(4.0, d.provenance().get("temperature"));
+        assertThrows(IllegalArgumentException.class, () -> new WaferDistillation(teacher, Map.of(), 0.5, 0));
+    }
+
+    @Test
+    void aTemperedDistillationTrainsAndSaysSo() {
+        LabelledMaps[] parts = maps.split(0.25, 7);
+        WaferDistillation d = new WaferDistillation(teacher, Map.of(), 0.3, 3);
+        WaferTrainingConfig config = WaferTrainingConfig.paper().withMaxEpochs(3).withBatchSize(8).withSeed(7)
+                .withLearningRate(1e-3f).withDecayPerEpoch(0.9f);
+        WaferTrainingResult r = new WaferTrainer(config).train(WaferVariant.PROPOSED, WaferWidths.STUDENT,
+                teacher.classes(), parts[0], parts[1], d.softTargets(parts[0], parts[1], Progress.NONE),
+                Map.of("distillation", d.provenance()), e -> { }, Progress.NONE);
+        try (WaferModel student = r.model()) {
+            assertTrue(r.history().get(2).trainLoss() < r.history().get(0).trainLoss(), r.history().toString());
+            assertEquals(1e-3 * 0.9 * 0.9, r.history().get(2).learningRate(), 1e-9);
+            Map<?, ?> training = (Map<?, ?>) student.provenance().get("training");
+            assertEquals("tempered distillation loss, temperature 3.0", training.get("loss"));
+            assertEquals(0.9f, ((Number) training.get("decayPerEpoch")).floatValue());
+        }
+    }
+
     private static WaferTrainingResult distil(long seed) {
         LabelledMaps[] parts = maps.split(0.25, seed);
         WaferDistillation d = new WaferDistillation(teacher, Map.of(), 0.5);
-        WaferTrainer.SoftTargets soft = new WaferTrainer.SoftTargets(d.targets(parts[0], Progress.NONE),
-                d.targets(parts[1], Progress.NONE));
+        WaferTrainer.SoftTargets soft = d.softTargets(parts[0], parts[1], Progress.NONE);
         WaferTrainingConfig config = WaferTrainingConfig.paper().withMaxEpochs(3).withBatchSize(8).withSeed(seed);
         return new WaferTrainer(config).train(WaferVariant.PROPOSED, WaferWidths.STUDENT, teacher.classes(),
                 parts[0], parts[1], soft, Map.of("distillation", d.provenance()), e -> { }, Progress.NONE);

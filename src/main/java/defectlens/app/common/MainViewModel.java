@@ -36,6 +36,7 @@ public final class MainViewModel {
     private final ObjectProperty<SemSample> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<LoadedImage> image = new SimpleObjectProperty<>();
     private final ObservableList<OverlayLayerModel> layers = FXCollections.observableArrayList();
+    private final OverlayStack overlays = new OverlayStack(layers);
     private final ObjectProperty<WindowMode> windowMode = new SimpleObjectProperty<>(WindowMode.MIN_MAX);
     private final ObjectProperty<MaskOverlay.Style> maskStyle = new SimpleObjectProperty<>(MaskOverlay.Style.OUTLINE);
     private final JobStatus job = new JobStatus("Ready");
@@ -173,6 +174,11 @@ public final class MainViewModel {
 
     public ObjectProperty<LoadedImage> imageProperty() {
         return image;
+    }
+
+    /** The layers' order: add, remove and move them through it, so the mask stays above the heatmaps. */
+    public OverlayStack overlays() {
+        return overlays;
     }
 
     public ObservableList<OverlayLayerModel> layers() {

@@ -17,4 +17,11 @@ public final class MenuItems {
         i.setOnAction(e -> action.run());
         return i;
     }
+
+    /** An item that runs {@code action} and shows {@code key}, which the window handles itself ({@link KeyHint}). */
+    public static MenuItem keyItem(String text, String key, Runnable action) {
+        MenuItem i = item(text, null, action);
+        i.setAccelerator(new KeyHint(key));
+        return i;
+    }
 }

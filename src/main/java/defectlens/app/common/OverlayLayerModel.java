@@ -1,6 +1,8 @@
 package defectlens.app.common;
 
+import defectlens.image.MaskOverlay;
 import defectlens.image.OverlayLayer;
+import defectlens.mask.EditableMaskLayer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -72,5 +74,10 @@ public final class OverlayLayerModel {
 
     public String name() {
         return layer.get().name();
+    }
+
+    /** True for a ground-truth or edited mask, which the stack keeps above every heatmap. */
+    public boolean isMask() {
+        return layer.get() instanceof MaskOverlay || layer.get() instanceof EditableMaskLayer;
     }
 }

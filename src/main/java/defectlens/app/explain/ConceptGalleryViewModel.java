@@ -113,7 +113,10 @@ public final class ConceptGalleryViewModel {
             List<List<ConceptCrops.Crop>> crops = images.isEmpty() ? emptyCrops(bank.rank())
                     : ConceptCrops.typical(at, bank, images, perConcept, 16, ctx.range(FITTED, 1));
             return new Gallery(bank, crops);
-        }).onSuccess(gallery::set).failureTitle("Cannot make the concepts of " + cls));
+        }).onSuccess(g -> {
+            gallery.set(g);
+            explanations.clearStaleStatus(); // a CRAFT that failed for want of this bank can run now
+        }).failureTitle("Cannot make the concepts of " + cls));
     }
 
     /** Loads a bank folder ({@code bank.json} + {@code concepts.npy}) for the open model, then its crops. */

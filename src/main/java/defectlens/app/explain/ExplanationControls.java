@@ -67,6 +67,7 @@ public final class ExplanationControls extends VBox {
         });
         CheckBox tta = new CheckBox("+ test-time augmentation (flips, rotations)");
         tta.setId("explainTta");
+        tta.setWrapText(true);
         tta.selectedProperty().bindBidirectional(vm.ttaProperty());
         tta.disableProperty().bind(vm.methodProperty().isEqualTo("craft"));
         Button explain = Icons.on(new Button("Explain"), Feather.EYE);

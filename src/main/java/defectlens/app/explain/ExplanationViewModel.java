@@ -21,6 +21,7 @@ import defectlens.model.ExplainableLayer;
 import defectlens.model.SplitClassifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -84,6 +85,7 @@ public final class ExplanationViewModel {
             boolean newSample = img != null && (old == null || old.sample() != img.sample());
             if (newSample) {
                 warning.set("");
+                clearStaleStatus();
                 if (auto.get() && lastMethod != null) {
                     explain(lastMethod);
                 }
@@ -92,7 +94,23 @@ public final class ExplanationViewModel {
         main.modelProperty().addListener((o, a, b) -> {
             last.set(null);
             layer.set(DEFAULT_LAYER);
+            clearStaleStatus();
         });
+        // a new choice makes "Done: gradcam on ..." or "Failed: craft on ..." describe what is no longer asked for
+        method.addListener((o, a, b) -> clearStaleStatus());
+        layer.addListener((o, a, b) -> clearStaleStatus());
+        target.addListener((o, a, b) -> clearStaleStatus());
+    }
+
+    /**
+     * Clears a finished explanation's status ("Done: ...", "Failed: ...", "Cancelled: ...") once it no longer
+     * describes what is shown: another image, model, method, layer or class, or a concept bank now there for a
+     * CRAFT that failed without one. A running explanation keeps its progress text.
+     */
+    public void clearStaleStatus() {
+        if (!job.status().busyProperty().get()) {
+            job.status().statusProperty().set("");
+        }
     }
 
     /** The method chosen in the panel, with {@code +tta} when the toggle is on (CRAFT has no TTA). */
@@ -184,7 +202,8 @@ public final class ExplanationViewModel {
         } else {
             warning.set("");
         }
-        OverlayLayerModel shown = showLayer(overlay(h, HeatmapOverlay.Mode.FILL));
+        HeatmapOverlay overlay = overlay(h, HeatmapOverlay.Mode.FILL);
+        OverlayLayerModel shown = showLayer(overlay.withColormap(distinctColormap(overlay.name())));
         shown.layerProperty().addListener((o, a, b) -> {
             if (b instanceof HeatmapOverlay now) {
                 colormap.set(now.colormap());
@@ -204,16 +223,34 @@ public final class ExplanationViewModel {
         return absoluteScale.get() ? h.onAbsoluteScale(scaleTop.get()) : h.onImageScale();
     }
 
-    /** Adds a layer to the viewer, replacing a layer of the same name. */
-    public OverlayLayerModel showLayer(OverlayLayer layer) {
-        OverlayLayerModel model = new OverlayLayerModel(layer, LAYER_OPACITY);
-        for (int i = 0; i < main.layers().size(); i++) {
-            if (main.layers().get(i).name().equals(layer.name())) {
-                main.layers().set(i, model);
-                return model;
+    /**
+     * The colormap of a new heatmap layer: the shared one unless another heatmap layer shows it, else the first of
+     * {@link Colormap#values()} no other heatmap layer uses (the least used one when all are), so layers piled on one
+     * image stay apart. A layer about to be replaced (same name) does not count.
+     */
+    public Colormap distinctColormap(String layerName) {
+        Map<Colormap, Integer> used = new java.util.EnumMap<>(Colormap.class);
+        for (OverlayLayerModel l : heatmapLayers()) {
+            if (!l.name().equals(layerName)) {
+                used.merge(((HeatmapOverlay) l.getLayer()).colormap(), 1, Integer::sum);
             }
         }
-        main.layers().add(model);
+        List<Colormap> order = new ArrayList<>(List.of(Colormap.values()));
+        order.remove(colormap.get());
+        order.add(0, colormap.get());
+        Colormap best = order.get(0);
+        for (Colormap c : order) {
+            if (used.getOrDefault(c, 0) < used.getOrDefault(best, 0)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Adds a layer to the viewer below the mask, replacing a layer of the same name. */
+    public OverlayLayerModel showLayer(OverlayLayer layer) {
+        OverlayLayerModel model = new OverlayLayerModel(layer, LAYER_OPACITY);
+        main.overlays().add(model);
         return model;
     }
 

@@ -176,7 +176,7 @@ public final class MaskEditViewModel {
         if (layer != null) {
             main.layers().remove(layer);
             if (main.maskLayer() != null && shown != null && !main.layers().contains(main.maskLayer())) {
-                main.layers().add(0, main.maskLayer());
+                main.layers().add(main.maskLayer()); // on top again: heatmaps never hide it
             }
         }
         layer = null;

@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -16,7 +17,7 @@ import javafx.scene.layout.VBox;
  * {@code cell-<truth>-<predicted>} (class indices).
  */
 public final class ConfusionMatrixView extends VBox {
-    private static final double CELL = 46;
+    private static final double CELL = 36;
     private final ConfusionMatrixViewModel vm;
     private final GridPane matrix = new GridPane();
     private final GridPane scores = new GridPane();
@@ -29,7 +30,7 @@ public final class ConfusionMatrixView extends VBox {
         setPadding(new Insets(8));
         matrix.setHgap(1);
         matrix.setVgap(1);
-        scores.setHgap(12);
+        scores.setHgap(8);
         summary.setId("confusionSummary");
         summary.setWrapText(true);
         Label title = new Label("Confusion matrix (rows: true class, columns: predicted; click a cell to list it)");
@@ -56,7 +57,10 @@ public final class ConfusionMatrixView extends VBox {
             matrix.add(head, j + 1, 0);
         }
         for (int t = 0; t < k; t++) {
-            matrix.add(new Label((t + 1) + " " + c.classes().get(t)), 0, t + 1);
+            // the number only (the class names head the scores below): the matrix fits a narrow side panel
+            Label rowHead = fixed(String.valueOf(t + 1));
+            rowHead.setTooltip(new Tooltip("true " + c.classes().get(t)));
+            matrix.add(rowHead, 0, t + 1);
             for (int p = 0; p < k; p++) {
                 matrix.add(cell(c, t, p), p + 1, t + 1);
             }
@@ -64,27 +68,38 @@ public final class ConfusionMatrixView extends VBox {
         summary.setText(String.format(Locale.ROOT, "%d items compared, %d left out (no prediction or no label "
                 + "among the model's classes); accuracy %.3f, macro F1 %.3f", c.counted(), c.leftOut(),
                 c.metrics().accuracy(), c.metrics().macroF1()));
-        String[] heads = {"class", "precision", "recall", "F1", "support"};
+        String[][] heads = {{"class", "true class (its number in the matrix)"}, {"prec.", "precision"},
+            {"recall", "recall"}, {"F1", "F1 score"}, {"n", "support: items of this true class"}};
         for (int h = 0; h < heads.length; h++) {
-            Label l = new Label(heads[h]);
+            Label l = fixed(heads[h][0]);
             l.setStyle("-fx-font-weight: bold;");
+            l.setTooltip(new Tooltip(heads[h][1]));
             scores.add(l, h, 0);
         }
         int row = 1;
         for (ClassScore s : c.metrics().perClass()) {
-            scores.add(new Label(row + " " + s.label()), 0, row);
-            scores.add(new Label(String.format(Locale.ROOT, "%.3f", s.precision())), 1, row);
-            scores.add(new Label(String.format(Locale.ROOT, "%.3f", s.recall())), 2, row);
-            scores.add(new Label(String.format(Locale.ROOT, "%.3f", s.f1())), 3, row);
-            scores.add(new Label(String.valueOf(s.support())), 4, row);
+            scores.add(fixed(row + " " + s.label()), 0, row);
+            scores.add(fixed(String.format(Locale.ROOT, "%.3f", s.precision())), 1, row);
+            scores.add(fixed(String.format(Locale.ROOT, "%.3f", s.recall())), 2, row);
+            scores.add(fixed(String.format(Locale.ROOT, "%.3f", s.f1())), 3, row);
+            scores.add(fixed(String.valueOf(s.support())), 4, row);
             row++;
         }
+    }
+
+    /** A label never narrower than its text (its column widens instead of cutting it). */
+    private static Label fixed(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private Label cell(ConfusionCounts c, int t, int p) {
         Label cell = new Label(String.valueOf(c.count(t, p)));
         cell.setId("cell-" + t + "-" + p);
         cell.setMinSize(CELL, 28);
+        cell.setPrefWidth(Region.USE_COMPUTED_SIZE);
+        cell.setPadding(new Insets(0, 3, 0, 3));
         cell.setAlignment(Pos.CENTER);
         double share = c.rowShare(t, p);
         cell.setStyle("-fx-background-color: " + colour(share, t == p) + "; -fx-text-fill: "

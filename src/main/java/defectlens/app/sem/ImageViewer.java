@@ -19,6 +19,7 @@ import javafx.scene.Cursor;
 import javafx.scene.Group;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -29,8 +30,9 @@ import javafx.scene.transform.Affine;
 /**
  * The image viewer: the windowed image with its overlay layers stacked on top, zoom towards the
  * cursor with the wheel, pan by dragging (or with space held), fit (F) and 1:1 (1), and the pixel
- * coordinates and raw value under the cursor. A {@link ViewerTool} (the mask editor) may take over the primary
- * button; Space + drag and the middle button pan then.
+ * coordinates and raw value under the cursor; a fitted image is fitted again when the viewer is resized.
+ * A {@link ViewerTool} (the mask editor) may take over the primary button; Space + drag and the middle button
+ * pan then.
  */
 public final class ImageViewer extends Pane {
     private final ObjectProperty<LoadedImage> image = new SimpleObjectProperty<>();
@@ -48,6 +50,8 @@ public final class ImageViewer extends Pane {
     private boolean spaceHeld;
     private Point2D dragFrom;
     private boolean fitPending = true;
+    /** True while the image is shown fitted, until the user zooms or pans. */
+    private boolean fitted;
 
     public ImageViewer() {
         getStyleClass().add("image-viewer");
@@ -77,8 +81,9 @@ public final class ImageViewer extends Pane {
                 toolPreview.getChildren().add(t.preview());
             }
         });
-        widthProperty().addListener((o, a, b) -> fitIfPending());
-        heightProperty().addListener((o, a, b) -> fitIfPending());
+        // a fitted image stays fitted when the viewer changes size (window resized, divider moved)
+        widthProperty().addListener((o, a, b) -> refitIfFitted());
+        heightProperty().addListener((o, a, b) -> refitIfFitted());
 
         addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() != 0) {
@@ -127,14 +132,6 @@ public final class ImageViewer extends Pane {
                 spaceHeld = true;
                 setCursor(Cursor.OPEN_HAND);
                 e.consume();
-            } else if (e.getCode() == KeyCode.F) {
-                fit();
-            } else if (e.getCode() == KeyCode.DIGIT1 || e.getCode() == KeyCode.NUMPAD1) {
-                actualSize();
-            } else if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD) {
-                zoomAt(getWidth() / 2, getHeight() / 2, 1.25);
-            } else if (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT) {
-                zoomAt(getWidth() / 2, getHeight() / 2, 0.8);
             }
         });
         setOnKeyReleased(e -> {
@@ -143,6 +140,29 @@ public final class ImageViewer extends Pane {
                 setCursor(Cursor.DEFAULT);
             }
         });
+    }
+
+    /**
+     * The viewer's keys, wherever the focus is in its tab: F fits, 1 shows 1:1, + and - zoom about the centre.
+     * Returns whether the key was one of them (the caller consumes the event then).
+     */
+    public boolean handleKey(KeyEvent e) {
+        if (e.isShortcutDown() || e.isAltDown()) {
+            return false;
+        }
+        KeyCode code = e.getCode();
+        if (code == KeyCode.F) {
+            fit();
+        } else if (code == KeyCode.DIGIT1 || code == KeyCode.NUMPAD1) {
+            actualSize();
+        } else if (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD) {
+            zoomAt(getWidth() / 2, getHeight() / 2, 1.25);
+        } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
+            zoomAt(getWidth() / 2, getHeight() / 2, 0.8);
+        } else {
+            return false;
+        }
+        return true;
     }
 
     private void rebuildOverlays() {
@@ -159,6 +179,11 @@ public final class ImageViewer extends Pane {
             v.visibleProperty().bind(m.visibleProperty());
             overlays.getChildren().add(v);
         }
+    }
+
+    private void refitIfFitted() {
+        fitPending |= fitted;
+        fitIfPending();
     }
 
     private void fitIfPending() {
@@ -183,18 +208,21 @@ public final class ImageViewer extends Pane {
         if (img != null && getWidth() > 0) {
             transform.fit(getWidth(), getHeight(), img.raster().width(), img.raster().height());
             fitPending = false;
+            fitted = true;
             apply();
         }
     }
 
     public void actualSize() {
         transform.actualSize(getWidth(), getHeight());
+        fitted = false;
         apply();
     }
 
     public void zoomAt(double x, double y, double factor) {
         transform.zoomAt(x, y, factor);
         fitPending = false;
+        fitted = false;
         apply();
         updateCursorText(x, y);
     }
@@ -202,6 +230,7 @@ public final class ImageViewer extends Pane {
     public void pan(double dx, double dy) {
         transform.pan(dx, dy);
         fitPending = false;
+        fitted = false;
         apply();
     }
 

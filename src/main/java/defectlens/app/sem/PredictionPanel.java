@@ -8,6 +8,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -44,14 +46,16 @@ public final class PredictionPanel extends VBox {
         for (ClassProbability cp : p.top()) {
             Label name = new Label(cp.label());
             name.setId("topClass" + r);
-            name.setMaxWidth(110);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             ProgressBar bar = new ProgressBar(cp.probability());
             bar.setId("topBar" + r);
             bar.setPrefWidth(90);
+            bar.setMinWidth(30); // the bar gives way in a narrow panel, the texts never
+            GridPane.setHgrow(bar, Priority.SOMETIMES);
             Label pct = new Label(String.format(Locale.ROOT, "%.1f %%", 100 * cp.probability()));
             pct.setId("topPercent" + r);
             pct.setAlignment(Pos.CENTER_RIGHT);
-            pct.setMinWidth(48);
+            pct.setMinWidth(Region.USE_PREF_SIZE);
             rows.addRow(r++, name, bar, pct);
         }
     }

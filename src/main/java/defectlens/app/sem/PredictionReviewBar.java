@@ -9,8 +9,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -59,7 +61,7 @@ public final class PredictionReviewBar extends VBox {
      * ({@code differsFilter}) and a "Least certain first" toggle ({@code confidenceSort}); ids start with
      * {@code idPrefix} when given (the wafer tab: {@code waferDiffersFilter}, {@code waferConfidenceSort}).
      */
-    public static HBox reviewAids(String idPrefix, BooleanProperty differsOnly, BooleanProperty leastCertainFirst) {
+    public static FlowPane reviewAids(String idPrefix, BooleanProperty differsOnly, BooleanProperty leastCertainFirst) {
         CheckBox differs = new CheckBox("Prediction differs from label");
         differs.setId(id(idPrefix, "differsFilter"));
         differs.selectedProperty().bindBidirectional(differsOnly);
@@ -67,8 +69,11 @@ public final class PredictionReviewBar extends VBox {
         leastCertain.setId(id(idPrefix, "confidenceSort"));
         leastCertain.setTooltip(new Tooltip("Sort by the confidence of the predicted class, lowest first"));
         leastCertain.selectedProperty().bindBidirectional(leastCertainFirst);
-        HBox aids = new HBox(8, differs, leastCertain);
+        // wraps onto a second line in a narrow browser instead of cutting the texts
+        FlowPane aids = new FlowPane(8, 4, differs, leastCertain);
         aids.setAlignment(Pos.CENTER_LEFT);
+        differs.setMinWidth(Region.USE_PREF_SIZE);
+        leastCertain.setMinWidth(Region.USE_PREF_SIZE);
         return aids;
     }
 

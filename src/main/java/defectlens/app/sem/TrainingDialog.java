@@ -138,17 +138,25 @@ public final class TrainingDialog extends BorderPane {
             }
         });
         Button choose = new Button("Choose...");
+        choose.setMinWidth(Region.USE_PREF_SIZE);
         choose.setOnAction(e -> chooseOutput());
         HBox outputRow = new HBox(6, output, choose);
         HBox.setHgrow(output, Priority.ALWAYS);
         int r = 0;
-        g.addRow(r++, new Label("Data"), data);
-        g.addRow(r++, new Label("Architecture"), architecture);
-        g.addRow(r++, new Label("Balance"), balance);
-        g.addRow(r++, new Label("Epochs"), epochs);
-        g.addRow(r++, new Label("Seed"), seed);
-        g.addRow(r, new Label("Output folder"), outputRow);
+        g.addRow(r++, key("Data"), data);
+        g.addRow(r++, key("Architecture"), architecture);
+        g.addRow(r++, key("Balance"), balance);
+        g.addRow(r++, key("Epochs"), epochs);
+        g.addRow(r++, key("Seed"), seed);
+        g.addRow(r, key("Output folder"), outputRow);
         return g;
+    }
+
+    /** A setting's name: its column is as wide as the longest, never cut. */
+    private static Label key(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private VBox controls() {
@@ -163,7 +171,7 @@ public final class TrainingDialog extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         Button train = new Button("Train");
         train.setId("trainStart");
-        train.setDefaultButton(true);
+        // not the default button: Enter in a settings field must not start an hour of training
         train.disableProperty().bind(vm.runningProperty());
         train.setOnAction(e -> vm.start());
         Button cancel = new Button("Cancel");

@@ -7,6 +7,7 @@ import defectlens.app.task.BackgroundTask;
 import defectlens.app.task.JobStatus;
 import defectlens.app.task.TaskLane;
 import defectlens.core.ProductVersion;
+import defectlens.core.UserFolders;
 import defectlens.dataset.SemDataset;
 import defectlens.model.BalanceMode;
 import defectlens.model.EfficientNetV2Config;
@@ -15,6 +16,7 @@ import defectlens.model.SemTrainer;
 import defectlens.model.TrainingListener;
 import defectlens.model.TrainingOptions;
 import defectlens.model.TrainingResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -58,14 +60,27 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>();
     private BackgroundTask<TrainingResult> task;
 
-    /** A run on the data set open in the window; by default the bundle goes next to it, in {@code <data set>-model}. */
+    /**
+     * A run on the data set open in the window; by default the bundle goes into the user's data folder
+     * ({@link UserFolders#data()}{@code /models/<data set>-model}), never next to the data set, which may lie inside
+     * the installation.
+     */
     public TrainingViewModel(MainViewModel main) {
+        this(main, UserFolders.current().data().resolve("models"));
+    }
+
+    /** A run whose default output is a new folder {@code <data set>-model} (or {@code -model-2} ...) in {@code models}. */
+    public TrainingViewModel(MainViewModel main, Path models) {
         this.main = main;
         this.dataset = main.datasetProperty().get();
         if (dataset != null) {
             Path root = dataset.root().toAbsolutePath().normalize();
-            Path parent = root.getParent() == null ? root : root.getParent();
-            output.set(parent.resolve(root.getFileName() + "-model"));
+            String name = (root.getFileName() == null ? "sem" : root.getFileName().toString()) + "-model";
+            Path out = models.resolve(name);
+            for (int i = 2; Files.exists(out); i++) {
+                out = models.resolve(name + "-" + i);
+            }
+            output.set(out);
         }
     }
 

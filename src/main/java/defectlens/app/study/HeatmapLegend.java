@@ -28,6 +28,7 @@ public final class HeatmapLegend extends VBox {
                 + "strongest (1) area, weak areas left uncoloured.");
         note.setWrapText(true);
         note.setMaxWidth(width);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.setStyle("-fx-font-size: 10px;");
         note.getStyleClass().add(Looks.MUTED);
         for (Label l : new Label[] {low, high}) {

@@ -50,7 +50,12 @@ public final class RatingView extends BorderPane {
         setId("ratingView");
         setPadding(new Insets(12));
         setTop(header());
-        setCenter(body());
+        // scrolls when the window is lower than the pictures and the statements (a 1280 x 720 screen); the keys
+        // stay with this view's filter, and the scroll pane never takes the focus
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body());
+        scroll.setFitToWidth(true);
+        scroll.setFocusTraversable(false);
+        setCenter(scroll);
         setBottom(footer());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         vm.focusedQuestionProperty().addListener((o, a, b) -> highlight());
@@ -171,6 +176,7 @@ public final class RatingView extends BorderPane {
             Label a = new Label((vm.scaleMin() + v) + "\n" + anchors.get(v));
             a.setWrapText(true);
             a.setMaxWidth(90);
+            a.setMinHeight(Region.USE_PREF_SIZE);
             a.setStyle("-fx-font-size: 10px; -fx-text-alignment: center;");
             a.setAlignment(Pos.CENTER);
             g.add(a, 1 + v, 0);
@@ -181,6 +187,7 @@ public final class RatingView extends BorderPane {
             Label text = new Label(questions.get(q).id() + "  " + questions.get(q).text());
             text.setWrapText(true);
             text.setPrefWidth(560);
+            text.setMinHeight(Region.USE_PREF_SIZE);
             HBox row = new HBox(text);
             row.setPadding(new Insets(3, 6, 3, 6));
             row.setOnMouseClicked(e -> vm.focusedQuestionProperty().set(question));

@@ -18,6 +18,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -30,6 +31,8 @@ public final class WaferBrowserView extends VBox {
     private final ComboBox<String> classFilter = new ComboBox<>();
     private final ComboBox<String> splitFilter = new ComboBox<>();
     private final Label counts = new Label();
+    private boolean resortPending;
+    private boolean sorting;
 
     public WaferBrowserView(WaferViewModel vm) {
         this.vm = vm;
@@ -40,19 +43,21 @@ public final class WaferBrowserView extends VBox {
         classFilter.setId("waferClassFilter");
         splitFilter.setId("waferSplitFilter");
         table.setItems(vm.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep the width their texts need (a constrained policy squeezed them to "Trai...", "lot472...");
+        // a narrow list scrolls sideways instead.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("#", 60, i -> i));
-        table.getColumns().add(column("Class", 90, i -> labelOf(map(i))));
-        table.getColumns().add(column("Split", 70, i -> map(i).split().label()));
-        table.getColumns().add(column("Size", 70, i -> map(i).rows() + "x" + map(i).cols()));
-        table.getColumns().add(column("Fail", 50, i -> map(i).count(WaferMap.FAIL)));
-        table.getColumns().add(column("Lot", 80, i -> map(i).lotName()));
-        TableColumn<Integer, String> predicted = column("Predicted", 90, i -> vm.predictionsProperty().get() == null
+        table.getColumns().add(column("Class", 100, i -> labelOf(map(i))));
+        table.getColumns().add(column("Split", 80, i -> map(i).split().label()));
+        table.getColumns().add(column("Size", 66, i -> map(i).rows() + "x" + map(i).cols()));
+        table.getColumns().add(column("Fail", 56, i -> map(i).count(WaferMap.FAIL)));
+        table.getColumns().add(column("Lot", 90, i -> map(i).lotName()));
+        TableColumn<Integer, String> predicted = column("Predicted", 100, i -> vm.predictionsProperty().get() == null
                 ? "" : vm.predictionsProperty().get().classOf(i));
         predicted.setSortable(true);
         predicted.setId("predictedColumn");
         predicted.setCellFactory(c -> new PredictedCell());
-        TableColumn<Integer, Float> confidence = column("Conf.", 60, i -> vm.predictionsProperty().get() == null
+        TableColumn<Integer, Float> confidence = column("Conf.", 64, i -> vm.predictionsProperty().get() == null
                 ? null : vm.predictionsProperty().get().confidenceOf(i));
         confidence.setSortable(true);
         confidence.setId("confidenceColumn");
@@ -66,13 +71,41 @@ public final class WaferBrowserView extends VBox {
         confidence.setComparator((a, b) -> Float.compare(a == null ? Float.NaN : a, b == null ? Float.NaN : b));
         table.getColumns().add(predicted);
         table.getColumns().add(confidence);
-        vm.predictionsProperty().addListener((o, a, b) -> table.refresh());
+        // New predictions change the sorted columns' values: sort again so the arrow tells the truth. When the view
+        // model re-orders the rows itself ("Least certain first") its order wins and the arrow goes.
+        vm.predictionsProperty().addListener((o, a, b) -> {
+            table.refresh();
+            resortLater();
+        });
+        vm.leastCertainFirstProperty().addListener((o, a, on) -> {
+            if (on) {
+                table.getSortOrder().clear();
+            }
+        });
+        table.getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<Integer, ?>>) c -> {
+            if (!table.getSortOrder().isEmpty()) {
+                vm.leastCertainFirstProperty().set(false);
+            }
+        });
+        vm.rows().addListener((javafx.collections.ListChangeListener<Integer>) c -> {
+            while (c.next()) {
+                if (!c.wasPermutated()) { // a permutation is the table's own sort
+                    resortLater();
+                    return;
+                }
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
         counts.setWrapText(true);
         counts.setStyle("-fx-font-size: 11px;");
         counts.getStyleClass().add(Looks.MUTED);
-        HBox filters = new HBox(6, new Label("Class"), classFilter, new Label("Split"), splitFilter);
-        HBox aids = PredictionReviewBar.reviewAids("wafer", vm.differsOnlyProperty(), vm.leastCertainFirstProperty());
+        Label classLabel = new Label("Class");
+        Label splitLabel = new Label("Split");
+        classLabel.setMinWidth(Region.USE_PREF_SIZE);
+        splitLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox filters = new HBox(6, classLabel, classFilter, splitLabel, splitFilter);
+        filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        var aids = PredictionReviewBar.reviewAids("wafer", vm.differsOnlyProperty(), vm.leastCertainFirstProperty());
         aids.disableProperty().bind(vm.predictionsProperty().isNull());
         Label cellText = new Label();
         Button allMaps = new Button("Show all");
@@ -108,6 +141,34 @@ public final class WaferBrowserView extends VBox {
         });
     }
 
+    /** Sorts the rows by the active sort columns once the current change of the rows is over. */
+    private void resortLater() {
+        if (!table.getSortOrder().isEmpty() && !resortPending && !sorting) {
+            resortPending = true;
+            javafx.application.Platform.runLater(() -> {
+                resortPending = false;
+                java.util.Comparator<Integer> order = table.getComparator();
+                if (order != null && !sorted(table.getItems(), order)) {
+                    sorting = true; // the sort's own change of the rows must not ask for another sort
+                    try {
+                        table.sort();
+                    } finally {
+                        sorting = false;
+                    }
+                }
+            });
+        }
+    }
+
+    private static boolean sorted(java.util.List<Integer> rows, java.util.Comparator<Integer> order) {
+        for (int i = 1; i < rows.size(); i++) {
+            if (order.compare(rows.get(i - 1), rows.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The predicted class, red and bold when it differs from the map's label (as in the SEM browser). */
     private final class PredictedCell extends TableCell<Integer, String> {
         @Override
@@ -132,6 +193,7 @@ public final class WaferBrowserView extends VBox {
     private static <T> TableColumn<Integer, T> column(String title, double width, Function<Integer, T> value) {
         TableColumn<Integer, T> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(width);
         c.setSortable(false);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         return c;

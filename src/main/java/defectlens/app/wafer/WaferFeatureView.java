@@ -1,5 +1,6 @@
 package defectlens.app.wafer;
 
+import defectlens.app.look.Looks;
 import defectlens.wafer.WaferMap;
 import defectlens.wafer.features.FailRegion;
 import defectlens.wafer.features.FeatureBreakdown;
@@ -49,7 +50,8 @@ public final class WaferFeatureView extends VBox {
         geometry.setHgap(6);
         note.setId("featureNote");
         note.setWrapText(true);
-        note.setStyle("-fx-font-size: 11px; -fx-text-fill: #444;");
+        note.setStyle("-fx-font-size: 11px;");
+        note.getStyleClass().add(Looks.MUTED);
         note.textProperty().bind(vm.noteProperty());
         Label title = new Label("The map's 59 features");
         title.setStyle("-fx-font-weight: bold;");
@@ -67,7 +69,8 @@ public final class WaferFeatureView extends VBox {
         Label l = new Label(text);
         l.setWrapText(true);
         l.setMaxWidth(width);
-        l.setStyle("-fx-font-size: 10px; -fx-text-fill: #666;");
+        l.setStyle("-fx-font-size: 10px;");
+        l.getStyleClass().add(Looks.MUTED);
         return l;
     }
 

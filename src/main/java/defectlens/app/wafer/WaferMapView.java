@@ -34,6 +34,8 @@ public final class WaferMapView extends BorderPane {
         title.setStyle("-fx-text-fill: white; -fx-font-size: 16px; -fx-font-weight: bold;");
         facts.setId("waferFacts");
         facts.setStyle("-fx-text-fill: #ccc;");
+        facts.setWrapText(true);
+        title.setWrapText(true);
         setTop(new VBox(4, title, facts));
         setCenter(holder);
         setBottom(legend());

@@ -43,8 +43,9 @@ public final class WaferPane extends BorderPane {
         VBox.setVgrow(map, javafx.scene.layout.Priority.ALWAYS);
         similar.visibleProperty().bind(review.sessionProperty().isNotNull());
         similar.managedProperty().bind(review.sessionProperty().isNotNull());
-        SplitPane split = new SplitPane(desk.left(), centre, new javafx.scene.control.ScrollPane(new VBox(side,
-                desk.matrix())));
+        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(new VBox(side, desk.matrix()));
+        sideScroll.setFitToWidth(true); // the panel wraps its rows instead of scrolling sideways
+        SplitPane split = new SplitPane(desk.left(), centre, sideScroll);
         split.setDividerPositions(0.33, 0.68);
         SplitPane.setResizableWithParent(desk.left(), false);
         setCenter(split);

@@ -12,8 +12,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -34,17 +36,19 @@ public final class WaferSidePanel extends VBox {
         setSpacing(8);
         setPadding(new Insets(8));
         setPrefWidth(450);
-        setMinWidth(340);
+        setMinWidth(0); // rows wrap in a narrow panel (FlowPanes, wrapping labels) instead of scrolling sideways
         Label title = new Label("Rotation / flip check");
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
         modelName.setId("waferModelName");
         modelName.getStyleClass().add(Looks.MUTED);
+        modelName.setWrapText(true);
 
         ImageView map = picture("sideMap");
         ImageView sino = picture("sideSinogram");
         vm.mapPictureProperty().addListener((o, a, img) -> map.setImage(img == null ? null : FxImages.toFx(img)));
         vm.sinogramPictureProperty().addListener((o, a, img) -> sino.setImage(img == null ? null : FxImages.toFx(img)));
-        HBox pictures = new HBox(8, captioned(map, "64 x 64 failing dies"), captioned(sino, "Sinogram (angle down, detector across)"));
+        FlowPane pictures = new FlowPane(8, 8, captioned(map, "64 x 64 failing dies"),
+                captioned(sino, "Sinogram (angle down, detector across)"));
 
         Button rotate = button("Turn 90\u00B0", "rotate", vm::rotate);
         Button flipH = button("Flip \u2194", "flipH", vm::flipHorizontal);
@@ -53,7 +57,7 @@ public final class WaferSidePanel extends VBox {
         Label transform = new Label();
         transform.setId("transformText");
         transform.textProperty().bind(vm.transformTextProperty());
-        HBox buttons = new HBox(6, rotate, flipH, flipV, reset);
+        FlowPane buttons = new FlowPane(6, 6, rotate, flipH, flipV, reset);
 
         probabilities.setId("probabilities");
         probabilities.setHgap(6);
@@ -96,10 +100,14 @@ public final class WaferSidePanel extends VBox {
             }
         });
         classSet.valueProperty().bindBidirectional(vm.classSetProperty());
-        HBox classSetRow = new HBox(6, new Label("Models for"), classSet);
+        classSet.setMinWidth(Region.USE_PREF_SIZE);
+        Label modelsFor = new Label("Models for");
+        modelsFor.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane classSetRow = new FlowPane(6, 4, modelsFor, classSet);
         classSetRow.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.control.CheckBox average = new javafx.scene.control.CheckBox("Proposed: average over 8 turns / flips");
         average.setId("averageSymmetries");
+        average.setWrapText(true);
         average.setTooltip(new javafx.scene.control.Tooltip("Averages the proposed model's class probabilities over the map "
                 + "and its 3 rotations and 4 mirror images: the answer no longer depends on orientation; 8x the work "
                 + "(also for Classify all)"));
@@ -108,27 +116,30 @@ public final class WaferSidePanel extends VBox {
         ImageView lrpSino = relevance("lrpSinogram", vm.proposedSinogramRelevanceProperty());
         ImageView lrpWafer = relevance("lrpWafer", vm.proposedWaferRelevanceProperty());
         ImageView lrpBase = relevance("lrpBaseline", vm.baselineRelevanceProperty());
-        HBox lrp = new HBox(6, captioned(lrpSino, "Proposed: LRP on the sinogram", 120),
+        FlowPane lrp = new FlowPane(6, 6, captioned(lrpSino, "Proposed: LRP on the sinogram", 120),
                 captioned(lrpWafer, "Proposed: back-projected onto the wafer", 120),
                 captioned(lrpBase, "Baseline: LRP on the map", 120));
         Label lrpTitle = new Label("Why (LRP, predicted class; red = for, blue = against)");
         lrpTitle.setStyle("-fx-font-weight: bold;");
+        lrpTitle.setWrapText(true);
         Label lrpText = new Label();
         lrpText.setId("lrpText");
         lrpText.setWrapText(true);
-        lrpText.setMaxWidth(380);
+
         lrpText.setStyle("-fx-font-size: 11px;");
         lrpText.getStyleClass().add(Looks.MUTED);
         lrpText.textProperty().bind(vm.lrpTextProperty());
         javafx.scene.control.Slider opacity = new javafx.scene.control.Slider(0, 1, vm.lrpOpacityProperty().get());
         opacity.setId("lrpOpacity");
         opacity.valueProperty().bindBidirectional(vm.lrpOpacityProperty());
-        HBox opacityRow = new HBox(6, new Label("Relevance opacity"), opacity);
+        Label opacityLabel = new Label("Relevance opacity");
+        opacityLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox opacityRow = new HBox(6, opacityLabel, opacity);
         opacityRow.setAlignment(Pos.CENTER_LEFT);
 
         Label stackingName = new Label();
         stackingName.setId("stackingModelName");
-        stackingName.setStyle("-fx-text-fill: #555;");
+        stackingName.getStyleClass().add(Looks.MUTED);
         WaferFeatureViewModel features = vm.features();
         stackingName.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                 features.modelProperty().get() == null ? "Features + stacking: no BSEML model loaded (models/"
@@ -214,7 +225,7 @@ public final class WaferSidePanel extends VBox {
                 header("Features +\nstacking"));
         for (int c = 0; c < classes.size(); c++) {
             Label name = new Label(classes.get(c));
-            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             probabilities.addRow(c + 1, name, cell(p, c, "p"), cell(b, c, "b"), cell(s, c, "s"));
         }
     }
@@ -253,10 +264,11 @@ public final class WaferSidePanel extends VBox {
     private static HBox bar(float value, boolean best, String id) {
         ProgressBar bar = new ProgressBar(Float.isNaN(value) ? 0 : value);
         bar.setPrefWidth(48);
+        bar.setMinWidth(20); // the bar gives way in a narrow panel, the per cent never
         bar.setStyle(best ? "-fx-accent: #d9534f;" : "-fx-accent: #7a8a99;");
         Label l = new Label(Float.isNaN(value) ? "n/a" : String.format("%.1f %%", value * 100));
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setId(id);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setStyle(best ? "-fx-font-weight: bold;" : "");
         HBox h = new HBox(4, bar, l);
         h.setAlignment(Pos.CENTER_LEFT);

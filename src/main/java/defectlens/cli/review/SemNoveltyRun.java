@@ -87,17 +87,10 @@ final class SemNoveltyRun {
                 scorer = stored.model();
                 chosen = stored.info().chosen();
                 scored = IntStream.range(0, table.size()).filter(table::isDone).toArray();
-                scores = scorer.scores(table.rows(scored));
-                truth = SemNovelty.truth(d, scored, model.classes());
-                if (novel != null) {
-                    int[] rows = IntStream.range(0, novel.size()).filter(novel::isDone).toArray();
-                    double[][] more = scorer.scores(novel.rows(rows));
-                    for (int s = 0; s < scores.length; s++) {
-                        scores[s] = concat(scores[s], more[s]);
-                    }
-                    truth = java.util.Arrays.copyOf(truth, truth.length + rows.length);
-                    java.util.Arrays.fill(truth, truth.length - rows.length, truth.length, Boolean.TRUE);
-                }
+                SemNovelty.Evaluation e = SemNovelty.withNovel(table.rows(scored),
+                        SemNovelty.truth(d, scored, model.classes()), novel);
+                scores = scorer.scores(e.items());
+                truth = e.truth();
             }
             int own = scored.length;
             // the images of --novel-data are numbered after the data set's, in order
@@ -112,11 +105,5 @@ final class SemNoveltyRun {
                     + (novel == null ? 0 : novel.size() - novel.doneCount()));
         }
         return doc;
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

@@ -11,5 +11,6 @@ import picocli.CommandLine.Command;
         subcommands = {
                 WaferInfoCommand.class, WaferExportCommand.class, WaferExplainCommand.class, WaferTrainCommand.class,
                 WaferClassifyCommand.class, WaferEvaluateCommand.class, WaferExperimentCommand.class,
-                WaferEnsembleCommand.class, WaferConfigureCommand.class, WaferFeaturesCommand.class})
+                WaferEnsembleCommand.class, WaferConfigureCommand.class, WaferFeaturesCommand.class,
+                WaferAugmentCommand.class})
 public final class WaferCommand extends CommandGroup {}

@@ -35,8 +35,16 @@ public final class WaferExperimentCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--method", defaultValue = "cnn", description = "cnn (the CNN ablation) or bseml (the feature-based "
-            + "models of the stacking-ensemble paper, case 1; docs/experiments/bseml.md) (default ${DEFAULT-VALUE})")
+            + "models of the stacking-ensemble paper; docs/experiments/bseml.md) (default ${DEFAULT-VALUE})")
     String method;
+
+    @Option(names = "--cases", split = ",", defaultValue = "1,2,3,4", paramLabel = "N,N,...",
+            description = "bseml: the paper's cases, 1 = raw training maps, 2/3/4 = plus 30/40/50 % CAE-augmented "
+                    + "maps (default ${DEFAULT-VALUE})")
+    List<Integer> cases;
+
+    @CommandLine.Mixin
+    AutoEncoderOptions autoEncoder;
 
     @Option(names = "--train-sizes", split = ",", paramLabel = "N,N,...",
             description = "balanced train sizes per class (cnn; required there)")
@@ -65,7 +73,8 @@ public final class WaferExperimentCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if ("bseml".equals(method)) {
-            return BsemlExperimentRun.run(data, out, recipe.testSeed, spec);
+            return BsemlExperimentRun.run(data, out, recipe.testSeed, cases, autoEncoder.training(
+                    BsemlExperimentRun.SEED), spec);
         }
         if (!"cnn".equals(method) || trainSizes == null) {
             throw new DefectLensException(data, "--method must be cnn or bseml, and cnn needs --train-sizes");

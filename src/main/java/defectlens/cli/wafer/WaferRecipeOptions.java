@@ -5,8 +5,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The options {@code wafer train} and {@code wafer experiment} share: how the data file is split (held-out
- * test share and seed, validation share) and the paper's training recipe with its three knobs (patience,
- * epoch cap, mini-batch size). A picocli mixin, so both commands spell and document them the same way.
+ * test share and seed, validation share) and the paper's training recipe with its knobs (patience, epoch cap,
+ * mini-batch size, learning rate and its decay per epoch). A picocli mixin, so both commands spell and document
+ * them the same way.
  */
 public final class WaferRecipeOptions {
     @Option(names = "--test-fraction", defaultValue = "0.2",
@@ -32,12 +33,21 @@ public final class WaferRecipeOptions {
     int batch;
 
     @Option(names = "--learning-rate", defaultValue = "3e-4", paramLabel = "RATE",
-            description = "initial Adam learning rate, x0.99 per epoch (default ${DEFAULT-VALUE}, the paper's)")
+            description = "initial Adam learning rate, times --lr-decay after every epoch (default ${DEFAULT-VALUE}, "
+                    + "the paper's)")
     float learningRate;
 
-    /** The paper's recipe (Adam, x0.99 per epoch) with this command line's rate, patience, epoch cap and batch. */
+    @Option(names = "--lr-decay", defaultValue = "0.99", paramLabel = "FACTOR",
+            description = "factor applied to the learning rate after every epoch, in (0, 1] (default ${DEFAULT-VALUE}, "
+                    + "the paper's)")
+    float learningRateDecay;
+
+    /** The paper's recipe (Adam) with this command line's rate and decay, patience, epoch cap and batch. */
     WaferTrainingConfig config() {
+        if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
+            throw new IllegalArgumentException("--lr-decay must be in (0, 1]: " + learningRateDecay);
+        }
         return WaferTrainingConfig.paper().withMaxEpochs(maxEpochs).withPatience(patience).withBatchSize(batch)
-                .withLearningRate(learningRate);
+                .withLearningRate(learningRate).withDecayPerEpoch(learningRateDecay);
     }
 }

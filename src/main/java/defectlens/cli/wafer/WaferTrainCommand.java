@@ -18,10 +18,12 @@ import defectlens.wafer.WaferTrainingConfig;
 import defectlens.wafer.WaferTrainingJob;
 import defectlens.wafer.WaferVariant;
 import defectlens.wafer.WaferWidths;
+import defectlens.wafer.stacking.TrainingCase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -57,9 +59,17 @@ public final class WaferTrainCommand implements Callable<Integer> {
     Integer perClass;
 
     @Option(names = "--case", paramLabel = "1|2|3|4",
-            description = "bseml only: the paper's case, 1 = the raw training maps (2-4 need CAE augmentation, "
-                    + "not available yet; default 1)")
+            description = "bseml only: the paper's case, 1 = the raw training maps, 2/3/4 = plus 30/40/50 % maps "
+                    + "made by the CAE augmentation (SSIM >= 0.9, none never augmented); default 1")
     Integer trainingCase;
+
+    @Option(names = "--cae", paramLabel = "DIR",
+            description = "bseml cases 2-4: a saved auto-encoder (cae.json) to use; an empty or new folder receives "
+                    + "the one trained on the training maps")
+    Path cae;
+
+    @Mixin
+    AutoEncoderOptions autoEncoder;
 
     @Option(names = "--seed", defaultValue = "0", description = "seed of validation/training draws, initialisation and shuffling")
     long seed;
@@ -87,6 +97,18 @@ public final class WaferTrainCommand implements Callable<Integer> {
             description = "with --distil-from: share of the hard label in the target, 0..1 (default ${DEFAULT-VALUE})")
     double hardWeight;
 
+    @Option(names = "--temperature", defaultValue = "1", paramLabel = "T",
+            description = "with --distil-from: softens the teacher's probabilities and the student's soft term "
+                    + "(Hinton et al.; the soft term is scaled by T^2), 1 = plain cross-entropy to the mixed target "
+                    + "(default ${DEFAULT-VALUE})")
+    double temperature;
+
+    @Option(names = "--teacher-average-symmetries", defaultValue = "true", paramLabel = "true|false",
+            description = "with --distil-from: the teacher's targets averaged over the 8 turns / flips of each map "
+                    + "(true, the default: 16 passes per map for a 2-network teacher) or one pass of the map as "
+                    + "it is (false: 8 times cheaper)")
+    boolean teacherAverage;
+
     @Option(names = "--widths", paramLabel = "paper|student|F1,F2,F3,F4/H1,H2",
             description = "filters of the 4 convolution stages / units of the 2 hidden layers (default paper, "
                     + "student = 8,24,48,96/128,64 with --distil-from)")
@@ -112,14 +134,15 @@ public final class WaferTrainCommand implements Callable<Integer> {
         boolean bseml = BsemlTrainRun.VARIANT.equals(variant);
         WaferClassSet classSet;
         WaferTrainingJob.Settings settings = null;
+        TrainingCase bsemlCase = null;
         try {
             classSet = WaferClassSet.parse(classes != null ? classes : bseml ? "all9" : "paper7");
             if (bseml) {
-                requireBsemlOptions();
+                bsemlCase = requireBsemlOptions();
             } else {
                 WaferVariant cnn = WaferVariant.parse(variant);
-                if (trainingCase != null) {
-                    throw new DefectLensException("--case is for --variant bseml only");
+                if (trainingCase != null || cae != null || autoEncoder.epochs != null) {
+                    throw new DefectLensException("--case, --cae and --cae-epochs are for --variant bseml only");
                 }
                 if (perClass == null) {
                     throw new DefectLensException("--train-per-class is required for the CNN variant " + cnn.id());
@@ -130,8 +153,14 @@ public final class WaferTrainCommand implements Callable<Integer> {
                         recipe.testSeed, recipe.valFraction, config, timeBudget);
                 WaferWidths w = WaferWidths.parse(widths != null ? widths : distilFrom != null ? "student" : "paper");
                 settings = settings.distilled(w, null);
-                if (distilFrom == null && hardWeightGiven()) {
-                    throw new DefectLensException("--hard-weight is for --distil-from only");
+                for (String option : List.of("--hard-weight", "--temperature", "--teacher-average-symmetries")) {
+                    if (distilFrom == null && given(option)) {
+                        throw new DefectLensException(option + " is for --distil-from only");
+                    }
+                }
+                if (!(temperature > 0 && temperature <= WaferDistillation.MAX_TEMPERATURE)) {
+                    throw new DefectLensException("--temperature must be in (0, " + WaferDistillation.MAX_TEMPERATURE
+                            + "]: " + temperature);
                 }
                 if (!(hardWeight >= 0 && hardWeight <= 1)) {
                     throw new DefectLensException("--hard-weight must be in 0..1: " + hardWeight);
@@ -146,25 +175,27 @@ public final class WaferTrainCommand implements Callable<Integer> {
         WaferModel teacher = null;
         if (settings != null && distilFrom != null) {
             teacher = WaferModelBundle.load(distilFrom);
+            teacher.setAverageOverSymmetries(teacherAverage);
             try {
                 WaferDistillation.checkTeacher(distilFrom, teacher, classSet.classes(), facts, recipe.testFraction,
                         recipe.testSeed);
                 settings = settings.distilled(settings.widths(), new WaferDistillation(teacher,
-                        WaferDistillation.teacherFacts(distilFrom, teacher), hardWeight));
+                        WaferDistillation.teacherFacts(distilFrom, teacher), hardWeight, temperature));
             } catch (RuntimeException e) {
                 teacher.close();
                 throw e;
             }
-            err.println("teacher " + distilFrom.getFileName() + ": " + teacher.networkCount()
-                    + " networks, averaged over 8 symmetries; student widths " + settings.widths());
+            err.println("teacher " + distilFrom.getFileName() + ": " + teacher.networkCount() + " networks, "
+                    + (teacherAverage ? "averaged over 8 symmetries" : "one pass per map") + "; student widths "
+                    + settings.widths());
         }
         try (WaferModel closeTeacher = teacher) {
-            return train(dataset, facts, classSet, settings, bseml);
+            return train(dataset, facts, classSet, settings, bsemlCase);
         }
     }
 
     private Integer train(WaferDataset dataset, Map<String, Object> facts, WaferClassSet classSet,
-            WaferTrainingJob.Settings settings, boolean bseml) throws IOException {
+            WaferTrainingJob.Settings settings, TrainingCase bsemlCase) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         WaferLabelFile.Relabelled relabelled = null;
         if (labels != null) {
@@ -178,9 +209,9 @@ public final class WaferTrainCommand implements Callable<Integer> {
             labelFacts.put("changed", relabelled.changed());
             facts.put("labels", labelFacts);
         }
-        if (bseml) {
+        if (bsemlCase != null) {
             return print(BsemlTrainRun.run(dataset, facts, data, classSet, recipe.testFraction, recipe.testSeed, seed,
-                    out, err), 0);
+                    bsemlCase, cae, autoEncoder.training(seed), out, err), 0);
         }
         WaferTrainingJob.Outcome outcome;
         try (InterruptCancellation cancel = new InterruptCancellation()) {
@@ -212,6 +243,7 @@ public final class WaferTrainCommand implements Callable<Integer> {
         if (settings.distillation() != null) {
             summary.put("distilled_from", distilFrom.toString());
             summary.put("hard_weight", hardWeight);
+            summary.put("temperature", temperature);
         }
         summary.put("epochs", outcome.result().history().size());
         summary.put("best_epoch", outcome.result().bestEpoch() + 1); // 1-based like the epoch lines
@@ -224,13 +256,13 @@ public final class WaferTrainCommand implements Callable<Integer> {
         return print(summary, outcome.result().cancelled() ? 130 : 0);
     }
 
-    private boolean hardWeightGiven() {
-        return spec.commandLine().getParseResult().hasMatchedOption("--hard-weight");
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** The case and options of {@code --variant bseml}: CNN-only options are refused rather than ignored. */
-    private void requireBsemlOptions() {
-        BsemlTrainRun.requireCase(trainingCase == null ? 1 : trainingCase);
+    private TrainingCase requireBsemlOptions() {
+        TrainingCase c = BsemlTrainRun.requireCase(trainingCase == null ? 1 : trainingCase);
         if (distilFrom != null || widths != null) {
             throw new DefectLensException("--distil-from and --widths are for the CNN variants");
         }
@@ -238,6 +270,11 @@ public final class WaferTrainCommand implements Callable<Integer> {
             throw new DefectLensException("--train-per-class is for the CNN variants; bseml trains on every "
                     + "training map");
         }
+        if (!c.augmented() && (cae != null || autoEncoder.epochs != null)) {
+            throw new DefectLensException("--cae and --cae-epochs are for the augmented cases 2, 3 and 4");
+        }
+        AutoEncoderOptions.checkFolder(cae);
+        return c;
     }
 
     private int print(Map<String, Object> summary, int exit) {

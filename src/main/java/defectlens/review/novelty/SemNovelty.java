@@ -89,16 +89,27 @@ public final class SemNovelty {
         }
         int[] labels = Arrays.stream(split.training()).map(i -> classes.indexOf(data.samples().get(i).label()))
                 .toArray();
-        Embedded held = table.rows(split.heldOut());
-        Boolean[] truth = truth(data, split.heldOut(), classes);
-        if (novel != null) {
-            int[] rows = IntStream.range(0, novel.size()).filter(novel::isDone).toArray();
-            held = concat(held, novel.rows(rows));
-            truth = Arrays.copyOf(truth, truth.length + rows.length);
-            Arrays.fill(truth, truth.length - rows.length, truth.length, Boolean.TRUE);
+        Evaluation e = withNovel(table.rows(split.heldOut()), truth(data, split.heldOut(), classes), novel);
+        return NoveltyCalibration.calibrate(table.rows(split.training()).vectors(), labels, classes, e.items(),
+                e.truth(), modelSha, layer, chosen, falseAlarms, k, fittedOn);
+    }
+
+    /** Items to score with their truth (true = novel, false = known, null = unknown). */
+    public record Evaluation(Embedded items, Boolean[] truth) {
+    }
+
+    /**
+     * The items {@code own} with their {@code truth}, followed by every embedded image of {@code novel} counted as
+     * novel (images of another source); {@code own} alone when {@code novel} is null.
+     */
+    public static Evaluation withNovel(Embedded own, Boolean[] truth, EmbeddingTable novel) {
+        if (novel == null) {
+            return new Evaluation(own, truth);
         }
-        return NoveltyCalibration.calibrate(table.rows(split.training()).vectors(), labels, classes, held, truth,
-                modelSha, layer, chosen, falseAlarms, k, fittedOn);
+        int[] rows = IntStream.range(0, novel.size()).filter(novel::isDone).toArray();
+        Boolean[] all = Arrays.copyOf(truth, truth.length + rows.length);
+        Arrays.fill(all, truth.length, all.length, Boolean.TRUE);
+        return new Evaluation(concat(own, novel.rows(rows)), all);
     }
 
     /**

@@ -65,4 +65,52 @@ class ExplanationViewModelTest {
         assertEquals("Cannot explain: no model is open", vm.warningProperty().get());
         assertTrue(executor.lanesUsed.isEmpty());
     }
+
+    @Test
+    void aFinishedStatusIsClearedWhenTheImageChangesOrTheCauseIsFixed() {
+        ExplainTestWindow w = new ExplainTestWindow(home);
+        ExplanationViewModel vm = w.explanations;
+        javafx.beans.property.StringProperty status = vm.job().status().statusProperty();
+        vm.explain("gradcam");
+        assertTrue(status.get().startsWith("Done: gradcam on "), status.get());
+        w.main.select(w.main.datasetProperty().get().samples().get(1));
+        assertEquals("", status.get(), "another image: the old result's status goes");
+
+        vm.explain("craft");
+        assertEquals("Cannot explain with craft", status.get(), "no concept bank yet");
+        ConceptGalleryViewModel gallery = new ConceptGalleryViewModel(vm);
+        gallery.classNameProperty().set(w.main.imageProperty().get().sample().label());
+        gallery.fitImagesProperty().set(2);
+        gallery.conceptsProperty().set(2);
+        gallery.fitOrOpen(true);
+        assertNotNull(gallery.galleryProperty().get());
+        assertEquals("", status.get(), "the missing bank is there now: the failure no longer applies");
+
+        vm.explain("gradcam");
+        assertTrue(status.get().startsWith("Done"), status.get());
+        vm.methodProperty().set("layercam");
+        assertEquals("", status.get(), "another method chosen");
+    }
+
+    @Test
+    void heatmapsGetDistinctColormapsAndStayUnderTheMask() {
+        ExplainTestWindow w = new ExplainTestWindow(home);
+        ExplanationViewModel vm = w.explanations;
+        assertTrue(w.main.maskLayer() != null, "the demo image has a ground-truth mask");
+        vm.explain("gradcam");
+        vm.explain("layercam");
+        vm.explain("eigencam");
+        java.util.List<defectlens.image.Colormap> maps = vm.heatmapLayers().stream()
+                .map(l -> ((defectlens.explain.HeatmapOverlay) l.getLayer()).colormap()).toList();
+        assertEquals(3, java.util.Set.copyOf(maps).size(), "three layers, three colormaps: " + maps);
+        assertEquals(vm.colormapProperty().get(), maps.get(0), "the first keeps the shared colormap");
+        var layers = w.main.layers();
+        assertEquals(w.main.maskLayer(), layers.get(layers.size() - 1), "the mask is drawn last, on top");
+
+        // explaining gradcam again replaces its layer in place, with the colour it had
+        vm.explain("gradcam");
+        assertEquals(3, vm.heatmapLayers().size());
+        assertEquals(maps.get(0), ((defectlens.explain.HeatmapOverlay) vm.heatmapLayers().get(0).getLayer())
+                .colormap());
+    }
 }

@@ -29,7 +29,7 @@ class BsemlReviewWorkTest {
     void classifiesAReviewWithABsemlBundle(@TempDir Path tmp) throws Exception {
         WaferDataset data = WaferPickleReader.read(Paths.get("datasets", "wm811k", "LSWMD_sample.pkl"));
         BsemlModel model = BsemlTraining.fit(data, WaferClassSet.EIGHT, 0.2, 0, 3, line -> { }, Progress.NONE)
-                .model(Map.of(), 1);
+                .model(Map.of());
         Path bundle = tmp.resolve("bseml");
         model.save(bundle);
         Path dir = tmp.resolve("review");

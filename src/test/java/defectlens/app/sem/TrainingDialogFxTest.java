@@ -133,4 +133,30 @@ class TrainingDialogFxTest {
                 "stopped within an epoch of the click: " + epochsBeforeCancel + " -> " + epochsAfterCancel);
         robot.interact(((Button) second.lookup("#trainClose"))::fire);
     }
+
+    @Test
+    void outputDefaultsToTheUserDataFolderAndEnterDoesNotTrain(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm.openDataset(MainWindowFxTest.DEMO));
+        waitFor(() -> vm.datasetProperty().get() != null);
+        TrainingViewModel byDefault = WaitForAsyncUtils.asyncFx(() -> new TrainingViewModel(vm)).get(10, TimeUnit.SECONDS);
+        Path user = defectlens.core.UserFolders.current().data().resolve("models");
+        assertEquals(user, byDefault.outputProperty().get().getParent(), "under the user's data folder");
+        assertFalse(byDefault.outputProperty().get().startsWith(Path.of("").toAbsolutePath()),
+                "never inside the program's folder: " + byDefault.outputProperty().get());
+
+        Path models = Files.createDirectories(home.resolve("models"));
+        Files.createDirectories(models.resolve("sem-demo-model"));
+        TrainingViewModel t = WaitForAsyncUtils.asyncFx(() -> new TrainingViewModel(vm, models)).get(10, TimeUnit.SECONDS);
+        assertEquals(models.resolve("sem-demo-model-2"), t.outputProperty().get(), "an existing bundle is kept");
+
+        WaitForAsyncUtils.asyncFx(() -> TrainingDialog.show(owner, t)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        Button train = robot.lookup("#trainStart").queryButton();
+        assertFalse(train.isDefaultButton());
+        robot.clickOn("#trainSeed").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(t.runningProperty().get(), "Enter in a field must not start a training");
+        assertTrue(t.epochReports().isEmpty());
+        robot.interact(((Button) robot.lookup("#trainClose").query())::fire);
+    }
 }

@@ -256,4 +256,44 @@ class WaferBrowserFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals((int) table.getItems().get(3), wafers.selectedProperty().get());
     }
+
+    /** Predictions of every sample map with confidences made up by {@code confidence} (class 0 for all). */
+    private static defectlens.wafer.WaferPredictions madeUp(int n, java.util.function.IntToDoubleFunction confidence) {
+        float[] c = new float[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = (float) confidence.applyAsDouble(i);
+        }
+        return new defectlens.wafer.WaferPredictions("test", defectlens.wafer.WaferClassSet.PAPER7.classes(),
+                new int[n], c);
+    }
+
+    @Test
+    void aReclassificationSortsTheRowsAgainByTheActiveColumn(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.openWafers(Path.of("datasets/wm811k/LSWMD_sample.pkl")));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> wafers.datasetProperty().get() != null);
+        int n = wafers.datasetProperty().get().size();
+        WaitForAsyncUtils.asyncFx(() -> wafers.predictionsProperty().set(madeUp(n, i -> i / (double) n))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<Integer> table = robot.lookup("#waferTable").queryTableView();
+        var conf = table.getColumns().stream().filter(c -> "confidenceColumn".equals(c.getId())).findFirst()
+                .orElseThrow();
+        robot.interact(() -> table.getSortOrder().setAll(java.util.List.of(conf))); // as a click on its header
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, table.getSortOrder().size(), "sorted by confidence");
+        assertEquals(0, (int) table.getItems().get(0), "lowest made-up confidence first");
+
+        // classified again: now the last map is the least certain; the arrow stays and the rows follow it
+        WaitForAsyncUtils.asyncFx(() -> wafers.predictionsProperty().set(madeUp(n, i -> 1 - i / (double) n))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, table.getSortOrder().size());
+        assertEquals(n - 1, (int) table.getItems().get(0), "re-sorted after the new predictions");
+        for (int k = 1; k < table.getItems().size(); k++) {
+            assertTrue(table.getItems().get(k) < table.getItems().get(k - 1), "descending rows = ascending confidence");
+        }
+
+        // "Least certain first" orders the rows itself: the column's arrow goes
+        robot.clickOn("#waferConfidenceSort");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.getSortOrder().isEmpty());
+    }
 }
