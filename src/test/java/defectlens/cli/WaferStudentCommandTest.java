@@ -22,19 +22,22 @@ class WaferStudentCommandTest {
         Path out = tmp.resolve("student");
         CliTest.Result r = CliTest.run("wafer", "train", "--data", SAMPLE, "--distil-from",
                 "models/wafer-proposed-paper7", "--train-per-class", "4", "--seed", "1", "--max-epochs", "1",
-                "--batch", "8", "--out", out.toString(),
-                "--json");
+                "--batch", "8", "--teacher-average-symmetries", "false", "--temperature", "2", "--out",
+                out.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("teacher targets of"), r.err());
         JsonNode summary = JSON.readTree(r.out());
         assertEquals("[8, 24, 48, 96] / [128, 64]", summary.get("widths").asText());
         assertEquals(0.5, summary.get("hard_weight").asDouble());
+        assertEquals(2.0, summary.get("temperature").asDouble());
         JsonNode meta = JSON.readTree(Files.readString(out.resolve("model.json")));
         assertEquals("wafer-proposed-student-7classes", meta.get("name").asText());
         assertEquals(List.of(8, 24, 48, 96), JSON.convertValue(meta.get("widths").get("filters"), List.class));
         JsonNode distil = meta.get("provenance").get("distillation");
         assertEquals("wafer-proposed-paper7", distil.get("teacher").get("name").asText());
         assertEquals(3, distil.get("teacher").get("sha256").size());
+        assertFalse(distil.get("teacher").get("averageOverSymmetries").asBoolean(), "one teacher pass per map");
+        assertEquals(2.0, distil.get("temperature").asDouble());
         assertFalse(distil.get("teacher").toString().contains("/"), "no path of this machine: " + distil);
         assertEquals("LSWMD_sample.pkl", meta.get("provenance").get("data").get("file").asText());
         assertTrue(Files.size(out.resolve("model.params")) < 2_000_000);
@@ -50,6 +53,10 @@ class WaferStudentCommandTest {
                 "2", "--out", tmp.resolve("t").toString());
         assertEquals(2, t.code(), t.err());
         assertTrue(t.err().contains("--temperature is for --distil-from only"), t.err());
+        CliTest.Result single = CliTest.run("wafer", "train", "--data", SAMPLE, "--train-per-class", "4",
+                "--teacher-average-symmetries", "false", "--out", tmp.resolve("s").toString());
+        assertEquals(2, single.code(), single.err());
+        assertTrue(single.err().contains("--teacher-average-symmetries is for --distil-from only"), single.err());
         CliTest.Result decay = CliTest.run("wafer", "train", "--data", SAMPLE, "--train-per-class", "4",
                 "--lr-decay", "1.5", "--out", tmp.resolve("d").toString());
         assertEquals(2, decay.code(), decay.err());

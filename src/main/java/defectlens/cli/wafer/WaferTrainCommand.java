@@ -103,7 +103,7 @@ public final class WaferTrainCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE})")
     double temperature;
 
-    @Option(names = "--teacher-average-symmetries", defaultValue = "true", paramLabel = "true|false",
+    @Option(names = "--teacher-average-symmetries", arity = "1", defaultValue = "true", paramLabel = "true|false",
             description = "with --distil-from: the teacher's targets averaged over the 8 turns / flips of each map "
                     + "(true, the default: 16 passes per map for a 2-network teacher) or one pass of the map as "
                     + "it is (false: 8 times cheaper)")
