@@ -19,12 +19,15 @@ import javafx.scene.text.Text;
  * {@code isTextTruncated}: the skin's text node holds the clipped text with its ellipsis), every horizontal
  * scroll bar shown by a scroll pane that is meant to fit its content to its width, and the tick labels of every
  * visible {@link Slider} that shows them: they are {@code Text} nodes of the slider's axis, not {@code Labeled}s.
- * A tick label is unreadable when the axis hid it for want of room, when it reaches out of the slider sideways or
- * out of the slider's top or bottom, when it leaves the width of an ancestor (a clipping scroll pane viewport, a
- * side panel) or of the scene, or when it overlaps another tick label. Reaching below a scroll pane's viewport is
- * scrolling, not cutting, so only the slider bounds the labels vertically.
+ * A tick label is unreadable when it is drawn smaller than 10 px, when the axis hid it for want of room, when it
+ * reaches out of the slider sideways or out of the slider's top or bottom, when it leaves the width of an ancestor
+ * (a clipping scroll pane viewport, a side panel) or of the scene, or when it overlaps another tick label. Reaching
+ * below a scroll pane's viewport is scrolling, not cutting, so only the slider bounds the labels vertically.
  */
 public final class Truncations {
+    /** The smallest tick-label font that still reads (JavaFX's axis default is 8 px). */
+    private static final double MIN_TICK_FONT = 10;
+
     private Truncations() {
     }
 
@@ -100,6 +103,9 @@ public final class Truncations {
                 continue;
             }
             shown.add(t);
+            if (t.getFont().getSize() < MIN_TICK_FONT) {
+                found.add(name + " in a " + Math.round(t.getFont().getSize()) + " px font");
+            }
             Bounds b = t.localToScene(t.getBoundsInLocal());
             if (!inside(b, sliderBounds, true)) {
                 found.add(name + " reaches out of the slider (" + span(b) + " in " + span(sliderBounds) + ")");
