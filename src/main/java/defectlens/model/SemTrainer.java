@@ -14,6 +14,7 @@ import ai.djl.training.tracker.Tracker;
 import defectlens.core.DefectLensException;
 import defectlens.core.Progress;
 import defectlens.dataset.SemDataset;
+import defectlens.image.SemImageReader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -197,7 +198,7 @@ public final class SemTrainer {
         }
         for (var s : data.samples()) {
             if (s.label() != null) {
-                int side = defectlens.image.SemImageReader.read(s.image()).width();
+                int side = SemImageReader.read(s.image()).width();
                 if (side < options.crops().window()) {
                     throw new DefectLensException(s.image(), "is " + side + " px wide, smaller than the crop window "
                             + options.crops().window() + " px");
