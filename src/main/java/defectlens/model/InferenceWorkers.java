@@ -4,12 +4,12 @@ import java.util.Locale;
 
 /**
  * How many threads should run forward calls at once when a long job classifies many inputs. PyTorch runs a
- * forward call on the calling thread with its intra-op team of {@code ai.djl.pytorch.num_threads} threads (all
- * cores when unset); several calling threads add inter-op parallelism. Small networks use one core better as
- * one thread per call than as a team that splits every small operation, so the fastest way to fill a machine
- * is one worker per core, each with one intra-op thread ({@code -Dai.djl.pytorch.num_threads=1}); the default
- * fills the cores without oversubscribing them: cores / intra-op threads, at least one. The system property
- * {@value #PROPERTY} sets the count outright.
+ * forward call on the calling thread with its intra-op team of {@code ai.djl.pytorch.num_threads} threads
+ * (PyTorch's own count, usually all cores, when unset); several calling threads add inter-op parallelism.
+ * Small networks use one core better as one thread per call than as a team that splits every small
+ * operation, so the fastest way to fill a machine is one worker per core, each with one intra-op thread
+ * ({@code -Dai.djl.pytorch.num_threads=1}); the default fills the cores without oversubscribing them: cores /
+ * intra-op threads, at least one. The system property {@value #PROPERTY} sets the count outright.
  */
 public final class InferenceWorkers {
     /** System property that sets the worker count outright (a positive integer). */
@@ -22,8 +22,21 @@ public final class InferenceWorkers {
 
     /** The default worker count for this process (see the class comment). */
     public static int byDefault() {
-        return count(System.getProperty(PROPERTY), System.getProperty(TORCH_THREADS), System.getenv("OMP_NUM_THREADS"),
+        String torch = System.getProperty(TORCH_THREADS);
+        if (torch == null) {
+            torch = engineThreads();
+        }
+        return count(System.getProperty(PROPERTY), torch, System.getenv("OMP_NUM_THREADS"),
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    /** PyTorch's own intra-op thread count when the engine is loaded, else null. */
+    private static String engineThreads() {
+        try {
+            return Integer.toString(ai.djl.pytorch.jni.JniUtils.getNumThreads());
+        } catch (LinkageError | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

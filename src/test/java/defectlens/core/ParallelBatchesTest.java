@@ -130,8 +130,9 @@ class ParallelBatchesTest {
     void aFailingDeliveryStopsTheRunWithItsException() {
         IOException failure = new IOException("disk full");
         AtomicInteger computed = new AtomicInteger();
+        ParallelBatches pipeline = new ParallelBatches(2, "w");
         IOException thrown = assertThrows(IOException.class,
-                () -> new ParallelBatches(2, "w").run(1000, 2, 1, (from, to) -> from, unit -> computed.incrementAndGet(),
+                () -> pipeline.run(1000, 2, 1, (from, to) -> from, unit -> computed.incrementAndGet(),
                         (from, to, results) -> {
                             throw failure;
                         }, Progress.NONE));
