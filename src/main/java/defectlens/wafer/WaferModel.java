@@ -106,6 +106,7 @@ public final class WaferModel implements AutoCloseable {
         joined.halfPrecisionWeights = first.halfPrecisionWeights;
         joined.forwardBatch = first.forwardBatch;
         joined.inferenceWorkers = first.inferenceWorkers;
+        joined.fuseMembers = first.fuseMembers;
         return joined;
     }
 

@@ -1,5 +1,6 @@
 package defectlens.wafer;
 
+import defectlens.core.NativeHeap;
 import defectlens.core.ParallelBatches;
 import defectlens.core.Progress;
 import java.util.Arrays;
@@ -88,6 +89,7 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
      * ({@link ParallelBatches}): this thread decodes the maps of a few forward calls ahead (resize, background
      * removal), and {@link WaferModel#inferenceWorkers()} worker threads each encode (Radon transform and
      * symmetric copies) and classify one forward call's maps at a time, so that every core runs the networks.
+     * The C heap keeps the memory of one call for the next ({@link NativeHeap}).
      */
     public static int classifyRows(WaferModel model, WaferDataset data, List<Integer> rows, boolean averageOverSymmetries,
             int batchSize, BatchSink sink, Progress progress) throws java.io.IOException {
@@ -96,6 +98,7 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
         }
         int n = rows.size();
         progress.update(0, n, "0/" + n + " maps");
+        NativeHeap.keepFreedMemory();
         int copies = averageOverSymmetries ? WaferInputEncoder.SYMMETRIES : 1;
         int unit = Math.max(1, model.forwardBatch() / copies);
         ParallelBatches pipeline = new ParallelBatches(model.inferenceWorkers(), "wafer-inference");
