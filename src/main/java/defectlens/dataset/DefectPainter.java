@@ -18,6 +18,7 @@ final class DefectPainter {
     private final float[] material;
     private final float[] charging;
     private final double scale;
+    private final SynthesisRanges ranges;
     private final int width;
     private final int height;
 
@@ -25,11 +26,12 @@ final class DefectPainter {
      * @param material coverage map to paint into (row-major, as rendered by the pattern)
      * @param charging extra brightness per pixel, zero where the defect adds none
      */
-    DefectPainter(LineSpacePattern pattern, float[] material, float[] charging, double scale) {
+    DefectPainter(LineSpacePattern pattern, float[] material, float[] charging, double scale, SynthesisRanges ranges) {
         this.pattern = pattern;
         this.material = material;
         this.charging = charging;
         this.scale = scale;
+        this.ranges = ranges;
         this.width = pattern.width();
         this.height = pattern.height();
     }
@@ -37,14 +39,24 @@ final class DefectPainter {
     /** Paints the defect of {@code type}; {@link CarinthiaClass#NO_DEFECT} paints nothing. */
     void paint(CarinthiaClass type, SplittableRandom rnd) {
         switch (type) {
-            case SINGLE_BRIDGE -> singleBridge(rnd, 1.0f, scale * (7 + 9 * rnd.nextDouble()));
-            case THIN_BRIDGE -> singleBridge(rnd, THIN_BRIDGE_LEVEL, Math.max(1.5, scale * (2 + 1.5 * rnd.nextDouble())));
+            case SINGLE_BRIDGE -> singleBridge(rnd, 1.0f,
+                    scale * (ranges.bridgeMin() + ranges.bridgeSpan() * rnd.nextDouble()));
+            case THIN_BRIDGE -> singleBridge(rnd, thinLevel(rnd), Math.max(Math.min(1.5, ranges.thinBridgeMin()),
+                    scale * (ranges.thinBridgeMin() + ranges.thinBridgeSpan() * rnd.nextDouble())));
             case LINE_COLLAPSE -> lineCollapse(rnd);
             case LINE_BREAK -> lineBreak(rnd);
             case MULTI_BRIDGE -> multiBridge(rnd);
             case NO_DEFECT -> { }
             default -> throw new IllegalArgumentException("unknown class " + type);
         }
+    }
+
+    /** The faint film's coverage: the original constant, or drawn from the ranges when they vary it. */
+    private float thinLevel(SplittableRandom rnd) {
+        if (ranges.thinLevelSpan() == 0) {
+            return THIN_BRIDGE_LEVEL;
+        }
+        return (float) (ranges.thinLevelMin() + ranges.thinLevelSpan() * rnd.nextDouble());
     }
 
     private void singleBridge(SplittableRandom rnd, float level, double thickness) {
@@ -70,7 +82,8 @@ final class DefectPainter {
             }
             for (int s = 0; s < spaces; s++) {
                 int jitter = (int) Math.round(scale * 3 * (rnd.nextDouble() * 2 - 1));
-                bridge(rnd, line + s, y + jitter, scale * (4 + 6 * rnd.nextDouble()), 1.0f);
+                bridge(rnd, line + s, y + jitter,
+                        scale * (ranges.multiBridgeMin() + ranges.multiBridgeSpan() * rnd.nextDouble()), 1.0f);
             }
         }
     }
@@ -136,14 +149,14 @@ final class DefectPainter {
         }
     }
 
-    /** A gap of 6-18 px (times scale) cut through one line, with rough broken ends. */
+    /** A gap (6-18 px times scale in the standard ranges) cut through one line, with rough broken ends. */
     private void lineBreak(SplittableRandom rnd) {
         int y = randomRow(rnd, 0.15);
         int line = pattern.lineWithin(rnd, y, 0.12 * width, 0.88 * width, 0);
         if (line < 0) {
             return;
         }
-        double gap = Math.max(3, scale * (6 + 12 * rnd.nextDouble()));
+        double gap = Math.max(ranges.gapFloor(), scale * (ranges.gapMin() + ranges.gapSpan() * rnd.nextDouble()));
         double tilt = (rnd.nextDouble() * 2 - 1) * 0.25;
         double xl = pattern.leftEdge(line, y) - 1;
         double xr = pattern.rightEdge(line, y) + 1;

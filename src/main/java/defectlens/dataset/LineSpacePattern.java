@@ -34,20 +34,24 @@ final class LineSpacePattern {
     }
 
     /**
-     * A random field: pitch 30-50 px and line width 40-55 % of the pitch (both times {@code scale}),
-     * the given tilt, edge roughness of about 0.7-1.3 px.
+     * A random field: pitch, line width as a share of the pitch and edge roughness drawn from {@code ranges}
+     * (pitch 30-50 px, line width 40-55 % of the pitch, roughness 0.7-1.3 px in the standard ranges; lengths times
+     * {@code scale}), the given tilt.
      */
-    static LineSpacePattern random(SplittableRandom rnd, int width, int height, double scale, double angleDeg) {
-        double pitch = scale * (30 + 20 * rnd.nextDouble());
-        double lineWidth = pitch * (0.40 + 0.15 * rnd.nextDouble());
+    static LineSpacePattern random(SplittableRandom rnd, int width, int height, double scale, double angleDeg,
+            SynthesisRanges ranges) {
+        double pitch = scale * (ranges.pitchMin() + ranges.pitchSpan() * rnd.nextDouble());
+        double lineWidth = pitch * (ranges.dutyMin() + ranges.dutySpan() * rnd.nextDouble());
         double slope = Math.abs(Math.tan(Math.toRadians(angleDeg)));
         double reach = slope * height / 2 + 3 * pitch;
         int first = (int) Math.floor(-reach / pitch);
         int last = (int) Math.ceil((width + reach) / pitch);
         int n = last - first + 1;
         double phase = rnd.nextDouble() * pitch;
-        double lerSigma = Math.max(0.5, scale * (0.7 + 0.6 * rnd.nextDouble()));
-        int lerCorrelation = Math.max(1, (int) Math.round(scale * (2 + 2 * rnd.nextDouble())));
+        double lerFloor = ranges.isWide() ? 0.2 : 0.5;
+        double lerSigma = Math.max(lerFloor, scale * (ranges.lerMin() + ranges.lerSpan() * rnd.nextDouble()));
+        int lerCorrelation = Math.max(1, (int) Math.round(scale * (ranges.lerCorrelationMin()
+                + ranges.lerCorrelationSpan() * rnd.nextDouble())));
         double[] centres = new double[n];
         double[] widths = new double[n];
         double[][] left = new double[n][];

@@ -31,19 +31,27 @@ public final class SemGenerator {
     private final int size;
     private final int jpegQuality;
     private final int threads;
+    private final SemVariety variety;
+
+    /** A generator of the standard variety. */
+    public SemGenerator(int size, int jpegQuality, int threads) {
+        this(size, jpegQuality, threads, SemVariety.STANDARD);
+    }
 
     /**
      * @param size frame size in pixels (square)
      * @param jpegQuality JPEG quality 1-100
      * @param threads worker threads (at least 1)
+     * @param variety how widely frames vary
      */
-    public SemGenerator(int size, int jpegQuality, int threads) {
+    public SemGenerator(int size, int jpegQuality, int threads, SemVariety variety) {
         if (jpegQuality < 1 || jpegQuality > 100) {
             throw new IllegalArgumentException("JPEG quality must be 1..100, not " + jpegQuality);
         }
         this.size = size;
         this.jpegQuality = jpegQuality;
         this.threads = Math.max(1, threads);
+        this.variety = variety;
     }
 
     /** The seed of image {@code index} (0-based) of a run with {@code seed}. */
@@ -78,7 +86,7 @@ public final class SemGenerator {
             throw new DefectLensException(data, "cannot create the data-set folders: " + e.getMessage(), e);
         }
         CarinthiaClass[] plan = quota.plan();
-        SemImageSynthesizer synthesizer = new SemImageSynthesizer(size);
+        SemImageSynthesizer synthesizer = new SemImageSynthesizer(size, variety);
         List<CarinthiaCsvWriter.Entry> entries = new ArrayList<>(plan.length);
         for (int i = 0; i < plan.length; i++) {
             entries.add(new CarinthiaCsvWriter.Entry(stem(i), plan[i]));

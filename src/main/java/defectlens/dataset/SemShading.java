@@ -24,22 +24,26 @@ final class SemShading {
     private final double gain;
     private final double scanJitter;
 
-    /** Draws the appearance of one image from {@code rnd}; {@code scale} is the frame size / 480. */
-    SemShading(SplittableRandom rnd, double scale) {
+    /**
+     * Draws the appearance of one image from {@code rnd} within {@code ranges}; {@code scale} is the frame
+     * size / 480.
+     */
+    SemShading(SplittableRandom rnd, double scale, SynthesisRanges ranges) {
         this.scale = scale;
-        this.spaceLevel = 38 + 25 * rnd.nextDouble();
-        this.topLevel = spaceLevel + 30 + 30 * rnd.nextDouble();
-        this.edgeLevel = 85 + 45 * rnd.nextDouble();
+        this.spaceLevel = ranges.spaceLevelMin() + ranges.spaceLevelSpan() * rnd.nextDouble();
+        this.topLevel = spaceLevel + ranges.topStepMin() + ranges.topStepSpan() * rnd.nextDouble();
+        this.edgeLevel = ranges.edgeLevelMin() + ranges.edgeLevelSpan() * rnd.nextDouble();
         this.edgeSigma = Math.max(0.9, scale * (1.2 + 0.6 * rnd.nextDouble()));
-        this.tiltX = 0.35 * (rnd.nextDouble() * 2 - 1);
-        this.tiltY = 0.35 * (rnd.nextDouble() * 2 - 1);
-        this.ripple = 0.10 * rnd.nextDouble();
+        this.tiltX = ranges.brightnessTilt() * (rnd.nextDouble() * 2 - 1);
+        this.tiltY = ranges.brightnessTilt() * (rnd.nextDouble() * 2 - 1);
+        this.ripple = ranges.rippleMax() * rnd.nextDouble();
         this.rippleFx = 0.3 + 0.9 * rnd.nextDouble();
         this.rippleFy = 0.3 + 0.9 * rnd.nextDouble();
         this.ripplePhase = 2 * Math.PI * rnd.nextDouble();
-        this.detectorBlur = Math.max(0.5, scale * (0.6 + 0.4 * rnd.nextDouble()));
-        this.gain = 1.5 + 2.5 * rnd.nextDouble();
-        this.scanJitter = 1 + 2.5 * rnd.nextDouble();
+        double floor = ranges.isWide() ? 0.3 : 0.5;
+        this.detectorBlur = Math.max(floor, scale * (ranges.blurMin() + ranges.blurSpan() * rnd.nextDouble()));
+        this.gain = ranges.gainMin() + ranges.gainSpan() * rnd.nextDouble();
+        this.scanJitter = ranges.jitterMin() + ranges.jitterSpan() * rnd.nextDouble();
     }
 
     /** The grey level of an empty, uncharged area (used for blank strips of misaligned frames). */

@@ -3,6 +3,8 @@ package defectlens.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
@@ -14,6 +16,11 @@ import java.util.List;
  * A DJL-native EfficientNetV2 as a {@link SplitClassifier}: {@code features} = stem, stages and the
  * final 1x1 conv; {@code head} = pool, dropout, linear. Always runs in inference mode (BatchNorm
  * running statistics, no dropout), also inside a gradient collector. Owns the manager of its weights.
+ *
+ * <p>A model trained on native-resolution crops carries a {@link SlidingWindow}: its {@link #input()} is then the
+ * whole frame, {@link #logits} classifies the frame by its windows and the window rule, and {@code features} /
+ * {@code head} run on the whole frame at native resolution (the network is fully convolutional and pools
+ * globally), so explanations cover the whole image without stitching.
  */
 public final class EfficientNetV2Classifier implements SplitClassifier {
     private final NDManager weights;
@@ -21,13 +28,35 @@ public final class EfficientNetV2Classifier implements SplitClassifier {
     private final List<String> classes;
     private final InputSpec input;
     private final ParameterStore store;
+    private final SlidingWindow window;
 
     EfficientNetV2Classifier(NDManager weights, EfficientNetV2 network, List<String> classes, InputSpec input) {
+        this(weights, network, classes, input, null);
+    }
+
+    /** With {@code window} not null, {@code input} is the whole frame's spec and logits come from windows. */
+    EfficientNetV2Classifier(NDManager weights, EfficientNetV2 network, List<String> classes, InputSpec input,
+            SlidingWindow window) {
         this.weights = weights;
         this.network = network;
         this.classes = List.copyOf(classes);
         this.input = input;
         this.store = new ParameterStore(weights, false);
+        this.window = window;
+    }
+
+    /** A windowed model sees crops at native resolution, as it was trained; others resize them to the input. */
+    @Override
+    public InputSpec cropInput(int side) {
+        if (window == null) {
+            return input;
+        }
+        return new InputSpec(input.channels(), side, side, input.mean(), input.std());
+    }
+
+    /** The sliding window of a model trained on crops; null for a whole-image model. */
+    public SlidingWindow slidingWindow() {
+        return window;
     }
 
     public EfficientNetV2 network() {
@@ -57,6 +86,49 @@ public final class EfficientNetV2Classifier implements SplitClassifier {
     @Override
     public NDArray head(NDArray maps) {
         return network.head().forward(store, new NDList(maps), false).singletonOrThrow();
+    }
+
+    /**
+     * The whole-image logits; for a windowed model the logarithms of the frame's aggregated window probabilities
+     * ({@link SlidingWindow#aggregate}), so that their softmax is those probabilities.
+     */
+    @Override
+    public NDArray logits(NDArray x) {
+        if (window == null) {
+            return SplitClassifier.super.logits(x);
+        }
+        int n = (int) x.getShape().get(0);
+        int k = classes.size();
+        int side = window.window();
+        List<Integer> offsets = window.offsets();
+        int background = classes.indexOf(window.background());
+        float[] out = new float[n * k];
+        for (int i = 0; i < n; i++) {
+            try (NDManager m = x.getManager().newSubManager()) {
+                NDArray[] crops = new NDArray[offsets.size() * offsets.size()];
+                int c = 0;
+                for (int oy : offsets) {
+                    for (int ox : offsets) {
+                        NDArray crop = x.get(new NDIndex("{}:{}, :, {}:{}, {}:{}", i, i + 1, oy, oy + side, ox,
+                                ox + side));
+                        crop.attach(m);
+                        crops[c++] = crop;
+                    }
+                }
+                NDArray batch = NDArrays.concat(crops);
+                batch.attach(m);
+                float[] p = SplitClassifier.super.logits(batch).softmax(1).toFloatArray();
+                float[][] perWindow = new float[crops.length][k];
+                for (int w = 0; w < crops.length; w++) {
+                    System.arraycopy(p, w * k, perWindow[w], 0, k);
+                }
+                double[] frame = SlidingWindow.aggregate(perWindow, background);
+                for (int j = 0; j < k; j++) {
+                    out[i * k + j] = (float) Math.log(Math.max(1e-12, frame[j]));
+                }
+            }
+        }
+        return x.getManager().create(out, new Shape(n, k));
     }
 
     /** {@code stem}, {@code stage1} ... and {@value EfficientNetV2#SPLIT_LAYER}, with their map sizes. */

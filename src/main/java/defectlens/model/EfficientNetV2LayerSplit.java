@@ -61,6 +61,17 @@ final class EfficientNetV2LayerSplit implements SplitClassifier {
     }
 
     @Override
+    public InputSpec cropInput(int side) {
+        return whole.cropInput(side);
+    }
+
+    /** The whole network's logits (for a windowed model: classified by its windows). */
+    @Override
+    public NDArray logits(NDArray input) {
+        return whole.logits(input);
+    }
+
+    @Override
     public List<ExplainableLayer> explainableLayers() {
         return whole.explainableLayers();
     }

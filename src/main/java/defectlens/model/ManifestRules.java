@@ -164,6 +164,31 @@ public final class ManifestRules {
         return file;
     }
 
+    /**
+     * The optional sliding window {@code key} of a model trained on crops: frame 1..{@value #MAX_SIDE}, window equal
+     * to the square input {@code inputKey}, not larger than the frame, stride 1..window, a known aggregation rule.
+     */
+    public void slidingWindow(JsonNode root, String key, String inputKey) {
+        JsonNode w = at(root, key);
+        if (w.isMissingNode() || w.isNull()) {
+            return;
+        }
+        if (!w.isObject()) {
+            throw broken(key, "must be an object {frame, window, stride, background, aggregation}", w);
+        }
+        int frame = positive(root, key + ".frame", MAX_SIDE);
+        int window = positive(root, key + ".window", frame);
+        positive(root, key + ".stride", window);
+        JsonNode side = at(root, inputKey + ".height");
+        if (side.asInt() != window || at(root, inputKey + ".width").asInt() != window) {
+            throw broken(key + ".window", "must equal the input's height and width", at(root, key + ".window"));
+        }
+        JsonNode rule = at(root, key + ".aggregation");
+        if (!SlidingWindow.DEFECT_MAX.equals(rule.asText(null))) {
+            throw broken(key + ".aggregation", "must be " + SlidingWindow.DEFECT_MAX, rule);
+        }
+    }
+
     /** The node at a dotted key ({@code input.height}) below {@code root}; a missing node when absent. */
     private static JsonNode at(JsonNode root, String key) {
         JsonNode n = root;

@@ -47,6 +47,7 @@ public final class ModelBundle {
         rules.classNames(root, "classes", 1);
         rules.input(root, "input", true);
         rules.weightFiles(root, "weights");
+        rules.slidingWindow(root, "sliding_window", "input");
         try {
             return MAPPER.treeToValue(root, ModelManifest.class);
         } catch (IOException | IllegalArgumentException e) {
@@ -107,7 +108,7 @@ public final class ModelBundle {
                         + m.classes().size() + " classes " + m.classes() + " and " + in.channels()
                         + " input channel(s), but the weights have other layer shapes (weights for other classes?)");
             }
-            return new EfficientNetV2Classifier(manager, net, m.classes(), in);
+            return new EfficientNetV2Classifier(manager, net, m.classes(), m.frameInput(), m.slidingWindow());
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -155,7 +156,18 @@ public final class ModelBundle {
     /** The manifest of a freshly trained or converted EfficientNetV2. */
     public static ModelManifest manifestFor(String name, EfficientNetV2 net, List<String> classes, InputSpec input,
             Provenance provenance) {
-        return new ModelManifest(name, net.config().name(), classes, input, EfficientNetV2.SPLIT_LAYER,
-                net.trainableParameterCount(), List.of(WEIGHTS), provenance, net.explainableLayers(input));
+        return manifestFor(name, net, classes, input, provenance, null);
+    }
+
+    /**
+     * The manifest of a freshly trained EfficientNetV2; with a {@code window}, {@code input} is the window and the
+     * explainable layers are listed for the whole frame the model is explained on.
+     */
+    public static ModelManifest manifestFor(String name, EfficientNetV2 net, List<String> classes, InputSpec input,
+            Provenance provenance, SlidingWindow window) {
+        ModelManifest m = new ModelManifest(name, net.config().name(), classes, input, EfficientNetV2.SPLIT_LAYER,
+                net.trainableParameterCount(), List.of(WEIGHTS), provenance, null, window);
+        return new ModelManifest(name, m.architecture(), classes, input, m.splitLayer(), m.parameters(), m.weights(),
+                provenance, net.explainableLayers(m.frameInput()), window);
     }
 }

@@ -5,22 +5,43 @@ import java.util.Random;
 /**
  * Augmentation suited to SEM line/space images, on a gray square image with values in [0, 1]:
  * horizontal and vertical flips, rotations by multiples of 90 degrees, brightness and contrast
- * changes, and small shifts with edge replication. Nothing a real SEM frame cannot show.
+ * changes, and small shifts with edge replication; the strong variant adds gamma changes and Gaussian noise.
+ * Nothing a real SEM frame cannot show.
  */
 public final class SemAugmentation {
     private final double maxShift;
     private final double brightness;
     private final double contrast;
+    private final double gamma;
+    private final double noise;
 
     /** Shifts up to {@code maxShift} of the size, brightness +-{@code brightness}, contrast 1+-{@code contrast}. */
     public SemAugmentation(double maxShift, double brightness, double contrast) {
+        this(maxShift, brightness, contrast, 0, 0);
+    }
+
+    /**
+     * As {@link #SemAugmentation(double, double, double)}, plus a gamma exponent exp(+-{@code gamma}) and Gaussian
+     * noise of a standard deviation up to {@code noise} (both drawn only when positive).
+     */
+    public SemAugmentation(double maxShift, double brightness, double contrast, double gamma, double noise) {
         this.maxShift = maxShift;
         this.brightness = brightness;
         this.contrast = contrast;
+        this.gamma = gamma;
+        this.noise = noise;
     }
 
     public static SemAugmentation standard() {
         return new SemAugmentation(0.06, 0.08, 0.2);
+    }
+
+    /**
+     * For native-resolution crops (the crop position already shifts): no shift, brightness +-0.15, contrast 1+-0.4,
+     * gamma exp(+-0.35), noise up to 0.04.
+     */
+    public static SemAugmentation strong() {
+        return new SemAugmentation(0, 0.15, 0.4, 0.35, 0.04);
     }
 
     /** A new augmented copy of {@code image} ({@code size} x {@code size}, row-major). */
@@ -33,6 +54,8 @@ public final class SemAugmentation {
         int dy = limit == 0 ? 0 : random.nextInt(2 * limit + 1) - limit;
         double gain = 1 + (random.nextDouble() * 2 - 1) * contrast;
         double offset = (random.nextDouble() * 2 - 1) * brightness;
+        double exponent = gamma > 0 ? Math.exp((random.nextDouble() * 2 - 1) * gamma) : 1;
+        double sigma = noise > 0 ? noise * random.nextDouble() : 0;
         double mean = 0;
         for (float v : image) {
             mean += v;
@@ -59,6 +82,12 @@ public final class SemAugmentation {
                     ry = last - ry;
                 }
                 double v = (image[ry * size + rx] - mean) * gain + mean + offset;
+                if (exponent != 1) {
+                    v = Math.pow(Math.max(0, v), exponent);
+                }
+                if (sigma > 0) {
+                    v += sigma * random.nextGaussian();
+                }
                 out[y * size + x] = (float) Math.min(1, Math.max(0, v));
             }
         }

@@ -14,6 +14,7 @@ import ai.djl.training.tracker.Tracker;
 import defectlens.core.DefectLensException;
 import defectlens.core.Progress;
 import defectlens.dataset.SemDataset;
+import defectlens.image.SemImageReader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +30,9 @@ import java.util.concurrent.CancellationException;
  * data-level class balancing, SEM augmentation, Adam, cross-entropy, early stopping on validation
  * macro F1 and saving of the best checkpoint as a model bundle. Reports every epoch to a {@link TrainingListener},
  * every batch to a {@link Progress}, and stops between batches when that progress is cancelled (the best
- * checkpoint so far stays).
+ * checkpoint so far stays). After every epoch the last weights are kept in the bundle's {@code checkpoint} folder,
+ * from which a run with {@code resume} continues. With {@link CropTraining} it trains on native-resolution crops
+ * (strong augmentation) and the bundle records the {@link SlidingWindow} that classifies whole frames.
  */
 public final class SemTrainer {
     /** Element-wise gradient clipping: keeps one unlucky batch from throwing the weights far off. */
@@ -51,9 +54,12 @@ public final class SemTrainer {
         Engine.getInstance().setRandomSeed((int) options.seed());
         try (NDManager root = NDManager.newBaseManager("PyTorch")) {
             InputSpec spec = inputSpec(config);
+            CropTraining crops = options.crops() == null ? null : options.crops().withFrame(frameSide(data));
             TrainingImages images;
             try {
-                images = TrainingImages.read(data, spec.width(), progress.range(0, READING_SHARE));
+                images = crops == null ? TrainingImages.read(data, spec.width(), progress.range(0, READING_SHARE))
+                        : TrainingImages.read(data, crops.frame(), crops.background(),
+                                progress.range(0, READING_SHARE));
             } catch (CancellationException e) {
                 return new TrainingResult(out, 0, null, List.of(), false, true, 0, false);
             }
@@ -73,28 +79,38 @@ public final class SemTrainer {
                     p.getValue().getArray().setRequiresGradient(true);
                 }
             }
-            float learningRate = options.learningRate();
+            TrainingCheckpoint.State resumed = options.resume() ? TrainingCheckpoint.readState(out) : null;
+            if (resumed != null) {
+                TrainingCheckpoint.readWeights(out, net.getParameters().size()).restore(net);
+            }
+            float learningRate = resumed != null ? resumed.learningRate() : options.learningRate();
             Optimizer adam = adam(learningRate);
             ParameterStore store = new ParameterStore(root, false);
-            BatchMaker batches = new BatchMaker(images, spec, options.augment() ? SemAugmentation.standard() : null);
+            SemAugmentation augmentation = !options.augment() ? null
+                    : crops != null ? SemAugmentation.strong() : SemAugmentation.standard();
+            BatchMaker batches = new BatchMaker(images, spec, augmentation,
+                    crops == null ? null : new TrainingCrops(images, crops));
+            SlidingWindow window = crops == null ? null
+                    : SlidingWindow.of(crops.frame(), crops.window(), crops.stride(), crops.background());
             float[] classWeights = options.balance() == BalanceMode.WEIGHTED
                     ? BalancedSampler.inverseFrequencyWeights(images.labels, split.train(), classes.size()) : null;
             BalancedSampler sampler = new BalancedSampler(images.labels, split.train(), classes.size(), options.balance());
-            Random random = new Random(options.seed());
+            int firstEpoch = resumed == null ? 1 : resumed.epoch() + 1;
+            Random random = new Random(resumed == null ? options.seed() : options.seed() * 1_000_003L + firstEpoch);
             List<Integer> validation = split.validation().isEmpty() ? split.train() : split.validation();
 
             List<EpochReport> history = new ArrayList<>();
-            double bestF1 = -1;
-            int bestEpoch = 0;
+            double bestF1 = resumed == null ? -1 : resumed.bestF1();
+            int bestEpoch = resumed == null ? 0 : resumed.bestEpoch();
             ClassificationMetrics bestMetrics = null;
-            int sinceBest = 0;
+            int sinceBest = resumed == null ? 0 : resumed.sinceBest();
             boolean stoppedEarly = false;
             boolean wasCancelled = false;
             boolean diverged = false;
-            int recoveries = 0;
+            int recoveries = resumed == null ? 0 : resumed.recoveries();
             float bestLearningRate = learningRate;
             WeightCheckpoint lastGood = WeightCheckpoint.of(net);
-            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            for (int epoch = firstEpoch; epoch <= options.epochs(); epoch++) {
                 long start = System.nanoTime();
                 List<Integer> order = sampler.epoch(random);
                 int nBatches = (order.size() + options.batchSize() - 1) / options.batchSize();
@@ -145,10 +161,12 @@ public final class SemTrainer {
                     bestLearningRate = learningRate;
                     sinceBest = 0;
                     ModelBundle.save(out, manifest(net, classes, spec, data, epoch, epoch, v.metrics, learningRate,
-                            recoveries), net);
+                            recoveries, window), net);
                 } else {
                     sinceBest++;
                 }
+                TrainingCheckpoint.save(out, lastGood, new TrainingCheckpoint.State(epoch, bestF1, bestEpoch, sinceBest,
+                        learningRate, recoveries));
                 EpochReport report = new EpochReport(epoch, options.epochs(), lossSum / Math.max(1, lossCount), v.loss,
                         v.metrics.accuracy(), v.metrics.macroF1(), learningRate, best, sinceBest,
                         (System.nanoTime() - start) / 1e9);
@@ -160,8 +178,8 @@ public final class SemTrainer {
                 }
             }
             if (bestMetrics != null) {
-                ModelManifest m = manifest(net, classes, spec, data, bestEpoch, history.size(), bestMetrics,
-                        bestLearningRate, recoveries);
+                ModelManifest m = manifest(net, classes, spec, data, bestEpoch, firstEpoch - 1 + history.size(),
+                        bestMetrics, bestLearningRate, recoveries, window);
                 ModelBundle.writeManifest(out, m);
             }
             return new TrainingResult(out, bestEpoch, bestMetrics, history, stoppedEarly, wasCancelled, recoveries,
@@ -171,6 +189,24 @@ public final class SemTrainer {
 
     private static Optimizer adam(float learningRate) {
         return Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).optClipGrad(GRADIENT_CLIP).build();
+    }
+
+    /** The frame side of crop training: as set, or the width of the data's first labelled image. */
+    private int frameSide(SemDataset data) {
+        if (options.crops().frame() > 0) {
+            return options.crops().frame();
+        }
+        for (var s : data.samples()) {
+            if (s.label() != null) {
+                int side = SemImageReader.read(s.image()).width();
+                if (side < options.crops().window()) {
+                    throw new DefectLensException(s.image(), "is " + side + " px wide, smaller than the crop window "
+                            + options.crops().window() + " px");
+                }
+                return side;
+            }
+        }
+        throw new DefectLensException(data.root(), "no labelled images to train on");
     }
 
     private InputSpec inputSpec(EfficientNetV2Config config) {
@@ -212,11 +248,11 @@ public final class SemTrainer {
     private double step(EfficientNetV2 net, ParameterStore store, Optimizer adam, NDManager root, BatchMaker batches,
             List<Integer> idx, float[] classWeights, Random random) {
         try (NDManager m = root.newSubManager()) {
-            NDArray x = batches.input(idx, m, random);
+            BatchMaker.Batch batch = batches.batch(idx, m, random);
             double value;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = net.forward(store, new NDList(x), true).singletonOrThrow();
-                NDArray loss = CrossEntropy.loss(logits, batches.labels(idx), classWeights, m);
+                NDArray logits = net.forward(store, new NDList(batch.input()), true).singletonOrThrow();
+                NDArray loss = CrossEntropy.loss(logits, batch.labels(), classWeights, m);
                 collector.backward(loss);
                 value = loss.getFloat();
             }
@@ -260,8 +296,9 @@ public final class SemTrainer {
         for (int start = 0; start < idx.size(); start += step) {
             List<Integer> chunk = idx.subList(start, Math.min(idx.size(), start + step));
             try (NDManager m = root.newSubManager()) {
-                NDArray logits = net.forward(store, new NDList(batches.input(chunk, m, null)), false).singletonOrThrow();
-                int[] labels = batches.labels(chunk);
+                BatchMaker.Batch batch = batches.batch(chunk, m, null);
+                NDArray logits = net.forward(store, new NDList(batch.input()), false).singletonOrThrow();
+                int[] labels = batch.labels();
                 lossSum += CrossEntropy.loss(logits, labels, null, m).getFloat() * chunk.size();
                 long[] arg = logits.argMax(1).toLongArray();
                 for (int i = 0; i < chunk.size(); i++) {
@@ -274,7 +311,8 @@ public final class SemTrainer {
     }
 
     private ModelManifest manifest(EfficientNetV2 net, List<String> classes, InputSpec spec, SemDataset data,
-            int bestEpoch, int epochsRun, ClassificationMetrics val, float learningRateNow, int recoveries) {
+            int bestEpoch, int epochsRun, ClassificationMetrics val, float learningRateNow, int recoveries,
+            SlidingWindow window) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("best_epoch", bestEpoch);
         metrics.put("validation_accuracy", val.accuracy());
@@ -296,13 +334,19 @@ public final class SemTrainer {
         settings.put("patience", options.patience());
         settings.put("augment", options.augment());
         if (options.init() != null) {
-            settings.put("init", options.init().toString());
+            Path initName = options.init().toAbsolutePath().normalize().getFileName();
+            settings.put("init", initName == null ? "bundle" : initName.toString());
+        }
+        if (options.crops() != null) {
+            settings.put("crop_window", options.crops().window());
+            settings.put("crop_background_share", options.crops().backgroundShare());
+            settings.put("augmentation", "strong");
         }
         metrics.put("settings", settings);
         Provenance p = new Provenance(dataDescription(data), options.seed(), epochsRun,
                 options.balance().key(), metrics, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 options.appVersion());
-        return ModelBundle.manifestFor(options.name(), net, classes, spec, p);
+        return ModelBundle.manifestFor(options.name(), net, classes, spec, p, window);
     }
 
     /** The training data as provenance names it: folder name and image count, never a machine path. */

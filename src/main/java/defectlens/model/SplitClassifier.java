@@ -24,6 +24,15 @@ public interface SplitClassifier extends AutoCloseable {
     /** Input size, channels and normalisation. */
     InputSpec input();
 
+    /**
+     * The input a square crop of {@code side} pixels is fed at (CRAFT's crops): {@link #input()} by default, so
+     * crops are resized to the model's input as in Fel et al.; a model trained on native-resolution windows takes
+     * them as they are.
+     */
+    default InputSpec cropInput(int side) {
+        return input();
+    }
+
     /** Name of the layer where the network is split, e.g. {@code stage6} or {@code features}. */
     String splitLayer();
 

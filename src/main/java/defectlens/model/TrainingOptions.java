@@ -6,11 +6,14 @@ import java.nio.file.Path;
  * Settings of one training run. {@code inputSize} 0 means the architecture's default;
  * {@code inputChannels} is 1 (gray stem, [-1, 1] scaling) or 3 (gray replicated, ImageNet
  * normalisation); {@code init} is a bundle whose feature weights start the run (transfer learning)
- * or null for training from scratch; {@code patience} 0 disables early stopping.
+ * or null for training from scratch; {@code patience} 0 disables early stopping; {@code crops} (null = whole
+ * images) trains on native-resolution crops for a sliding-window classifier, {@code inputSize} being the window;
+ * {@code resume} continues from the run's last checkpoint in the bundle folder when there is one.
  */
 public record TrainingOptions(String architecture, BalanceMode balance, int epochs, long seed,
         double validationFraction, int patience, int batchSize, float learningRate, int inputSize,
-        int inputChannels, Path init, boolean augment, String name, String appVersion) {
+        int inputChannels, Path init, boolean augment, String name, String appVersion, CropTraining crops,
+        boolean resume) {
     public TrainingOptions {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1");
@@ -23,6 +26,21 @@ public record TrainingOptions(String architecture, BalanceMode balance, int epoc
         }
     }
 
+    /** Whole-image training without resuming. */
+    public TrainingOptions(String architecture, BalanceMode balance, int epochs, long seed, double validationFraction,
+            int patience, int batchSize, float learningRate, int inputSize, int inputChannels, Path init, boolean augment,
+            String name, String appVersion) {
+        this(architecture, balance, epochs, seed, validationFraction, patience, batchSize, learningRate, inputSize,
+                inputChannels, init, augment, name, appVersion, null, false);
+    }
+
+    /** The same options training on crops ({@code inputSize} becomes the window) and resuming when asked. */
+    public TrainingOptions withCrops(CropTraining c, boolean resumeRun) {
+        return new TrainingOptions(architecture, balance, epochs, seed, validationFraction, patience, batchSize,
+                learningRate, c == null ? inputSize : c.window(), inputChannels, init, augment, name, appVersion, c,
+                resumeRun);
+    }
+
     /** Defaults: tiny architecture, oversampling, 20 epochs, seed 1, 20 % validation, patience 5, batch 16, lr 1e-3. */
     public static TrainingOptions defaults() {
         return new TrainingOptions(EfficientNetV2Config.TINY, BalanceMode.OVERSAMPLE, 20, 1, 0.2, 5, 16, 1e-3f, 0, 1,
@@ -31,16 +49,16 @@ public record TrainingOptions(String architecture, BalanceMode balance, int epoc
 
     public TrainingOptions withEpochs(int e) {
         return new TrainingOptions(architecture, balance, e, seed, validationFraction, patience, batchSize,
-                learningRate, inputSize, inputChannels, init, augment, name, appVersion);
+                learningRate, inputSize, inputChannels, init, augment, name, appVersion, crops, resume);
     }
 
     public TrainingOptions withInput(int size, int channels) {
         return new TrainingOptions(architecture, balance, epochs, seed, validationFraction, patience, batchSize,
-                learningRate, size, channels, init, augment, name, appVersion);
+                learningRate, size, channels, init, augment, name, appVersion, crops, resume);
     }
 
     public TrainingOptions withAugment(boolean a) {
         return new TrainingOptions(architecture, balance, epochs, seed, validationFraction, patience, batchSize,
-                learningRate, inputSize, inputChannels, init, a, name, appVersion);
+                learningRate, inputSize, inputChannels, init, a, name, appVersion, crops, resume);
     }
 }

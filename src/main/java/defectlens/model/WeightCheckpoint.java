@@ -21,6 +21,16 @@ final class WeightCheckpoint {
         this.values = values;
     }
 
+    /** A checkpoint of saved values (in the order of {@code getParameters()}), e.g. read back from a file. */
+    static WeightCheckpoint ofValues(List<float[]> values) {
+        return new WeightCheckpoint(List.copyOf(values));
+    }
+
+    /** The saved values, one array per parameter in the order of {@code getParameters()}. */
+    List<float[]> values() {
+        return values;
+    }
+
     /** Copies the current values of {@code block}'s parameters. */
     static WeightCheckpoint of(Block block) {
         List<float[]> copy = new ArrayList<>();

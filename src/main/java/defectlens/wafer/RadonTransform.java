@@ -19,6 +19,8 @@ import java.util.stream.IntStream;
  * makes rotations and flips of the map exact permutations of the extended sinogram.
  */
 public final class RadonTransform {
+    /** Batches of at least this many maps are transformed in parallel (the common fork-join pool). */
+    public static final int PARALLEL_FROM = 16;
     private final RadonGeometry geometry;
     private final int bins;
     /** CSC: the entries of pixel j are {@code [columnStart[j], columnStart[j + 1])}. */
@@ -128,10 +130,14 @@ public final class RadonTransform {
         return new Sinogram(geometry.angles(), geometry.detectorSize(), out);
     }
 
-    /** Sinograms of a batch of maps, computed in parallel: one sparse-dense matrix product. */
+    /**
+     * Sinograms of a batch of maps: one sparse-dense matrix product, in parallel from {@link #PARALLEL_FROM}
+     * maps on (a smaller batch, such as the unit of a pipeline worker, is not worth handing to other threads).
+     */
     public Sinogram[] forward(float[][] maps) {
         Sinogram[] out = new Sinogram[maps.length];
-        IntStream.range(0, maps.length).parallel().forEach(b -> out[b] = forward(maps[b]));
+        IntStream all = IntStream.range(0, maps.length);
+        (maps.length >= PARALLEL_FROM ? all.parallel() : all).forEach(b -> out[b] = forward(maps[b]));
         return out;
     }
 

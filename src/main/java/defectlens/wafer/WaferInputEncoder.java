@@ -90,7 +90,8 @@ public final class WaferInputEncoder {
             return out;
         }
         Sinogram[] sinograms = radon.forward(maps);
-        IntStream.range(0, maps.length).parallel().forEach(i -> {
+        IntStream all = IntStream.range(0, maps.length);
+        (maps.length >= RadonTransform.PARALLEL_FROM ? all.parallel() : all).forEach(i -> {
             out[i * SYMMETRIES] = toNetworkInput(sinograms[i]);
             for (int k = 1; k < SYMMETRIES; k++) {
                 out[i * SYMMETRIES + k] = toNetworkInput(SinogramSymmetry.apply(transforms.get(k - 1), sinograms[i]));

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import defectlens.model.InferenceWorkers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ public final class WaferModel implements AutoCloseable {
      * unmaps afresh at every call, and the per-map CPU time grows 2-5 times.
      */
     public static final int FORWARD_BATCH = 16;
+    /** Whether an ensemble's networks run as one fused graph by default ({@link #setFuseMembers}). */
+    public static final boolean FUSE_MEMBERS = true;
 
     private final Model model;
     private final List<Model> networks = new java.util.ArrayList<>();
@@ -42,7 +45,9 @@ public final class WaferModel implements AutoCloseable {
     private volatile boolean averageOverSymmetries;
     private volatile boolean halfPrecisionWeights;
     private volatile int forwardBatch = FORWARD_BATCH;
-    private FusedWaferNetworks fused;
+    private volatile int inferenceWorkers = InferenceWorkers.byDefault();
+    private volatile boolean fuseMembers = FUSE_MEMBERS;
+    private List<FusedWaferNetworks> graphs;
 
     WaferModel(Model model, WaferVariant variant, WaferWidths widths, List<String> classes, int angles,
             Map<String, Object> provenance) {
@@ -112,16 +117,15 @@ public final class WaferModel implements AutoCloseable {
         joined.averageOverSymmetries = first.averageOverSymmetries;
         joined.halfPrecisionWeights = first.halfPrecisionWeights;
         joined.forwardBatch = first.forwardBatch;
+        joined.inferenceWorkers = first.inferenceWorkers;
+        joined.fuseMembers = first.fuseMembers;
         return joined;
     }
 
     /** Adds a network loaded for an ensemble bundle (same variant and classes, initialised, weights set). */
     synchronized void addNetwork(Model network) {
         networks.add(network);
-        if (fused != null) {
-            fused.close();
-            fused = null;
-        }
+        closeGraphs();
     }
 
     /** A new, initialised network of this model's variant and classes, to load ensemble weights into. */
@@ -239,13 +243,16 @@ public final class WaferModel implements AutoCloseable {
         int copies = encoded.copies();
         int step = Math.max(1, forwardBatch / copies);
         float[][] out = new float[encoded.maps()][];
-        FusedWaferNetworks graph = fused();
+        List<FusedWaferNetworks> parts = graphs();
         for (int start = 0; start < encoded.maps(); start += step) {
             int n = Math.min(step, encoded.maps() - start);
             float[] chunk = java.util.Arrays.copyOfRange(encoded.inputs(), start * copies * size,
                     (start + n) * copies * size);
-            float[][] p = graph.probabilities(chunk, n * copies, copies, classes.size());
-            System.arraycopy(p, 0, out, start, n);
+            float[][] p = parts.get(0).probabilities(chunk, n * copies, copies, classes.size());
+            for (int g = 1; g < parts.size(); g++) {
+                addInto(p, parts.get(g).probabilities(chunk, n * copies, copies, classes.size()));
+            }
+            System.arraycopy(parts.size() > 1 ? divide(p, parts.size()) : p, 0, out, start, n);
         }
         return out;
     }
@@ -262,16 +269,51 @@ public final class WaferModel implements AutoCloseable {
         return flat;
     }
 
-    /** The fused inference graph of the networks, built at first use (weights copied then). */
-    private synchronized FusedWaferNetworks fused() {
-        if (fused == null) {
+    /**
+     * The inference graphs of the networks, built at first use (weights copied then): one graph of all networks
+     * when {@link #fuseMembers()}, else one graph per network.
+     */
+    private synchronized List<FusedWaferNetworks> graphs() {
+        if (graphs == null) {
             List<Block> blocks = new java.util.ArrayList<>();
             for (Model net : networks) {
                 blocks.add(net.getBlock());
             }
-            fused = new FusedWaferNetworks(blocks, model.getNDManager());
+            List<FusedWaferNetworks> made = new java.util.ArrayList<>();
+            if (fuseMembers) {
+                made.add(new FusedWaferNetworks(blocks, model.getNDManager()));
+            } else {
+                for (Block block : blocks) {
+                    made.add(new FusedWaferNetworks(List.of(block), model.getNDManager()));
+                }
+            }
+            graphs = List.copyOf(made);
         }
-        return fused;
+        return graphs;
+    }
+
+    private synchronized void closeGraphs() {
+        if (graphs != null) {
+            graphs.forEach(FusedWaferNetworks::close);
+            graphs = null;
+        }
+    }
+
+    /**
+     * Whether the networks of an ensemble run as ONE fused graph (grouped convolutions over the members'
+     * stacked channels) or each as its own graph, one forward call after the other ({@link #FUSE_MEMBERS} by
+     * default; the same probabilities to float rounding).
+     */
+    public boolean fuseMembers() {
+        return fuseMembers;
+    }
+
+    /** Chooses the fused or the per-network graphs (rebuilt at the next prediction). */
+    public synchronized void setFuseMembers(boolean on) {
+        if (on != fuseMembers) {
+            fuseMembers = on;
+            closeGraphs();
+        }
     }
 
     /** Network inputs per forward call (a batch of maps times their symmetric copies when averaging). */
@@ -285,6 +327,22 @@ public final class WaferModel implements AutoCloseable {
             throw new IllegalArgumentException("forward batch must be >= 1, got " + inputs);
         }
         this.forwardBatch = inputs;
+    }
+
+    /**
+     * Threads that run forward calls at once when a whole file is classified ({@link
+     * WaferPredictions#classifyRows}); {@link InferenceWorkers#byDefault()} unless set.
+     */
+    public int inferenceWorkers() {
+        return inferenceWorkers;
+    }
+
+    /** Sets the threads that run forward calls at once when a whole file is classified (at least one). */
+    public void setInferenceWorkers(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("inference workers must be >= 1, got " + workers);
+        }
+        this.inferenceWorkers = workers;
     }
 
     /**
@@ -394,10 +452,7 @@ public final class WaferModel implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (fused != null) {
-            fused.close();
-            fused = null;
-        }
+        closeGraphs();
         networks.forEach(Model::close);
     }
 }

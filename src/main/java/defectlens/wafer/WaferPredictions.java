@@ -1,16 +1,14 @@
 package defectlens.wafer;
 
+import defectlens.core.NativeHeap;
+import defectlens.core.ParallelBatches;
 import defectlens.core.Progress;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** What a model said about every wafer of a file: predicted class index and its probability, by row. */
 public record WaferPredictions(String model, List<String> classes, int[] predicted, float[] confidence) {
-    /** Maps per call of {@link WaferModel#predict} (and per progress step) when classifying a whole file. */
+    /** Maps per progress step (and per hand-over to the sink) when classifying a whole file. */
     public static final int BATCH = 512;
 
     public WaferPredictions {
@@ -76,7 +74,7 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
     }
 
     /**
-     * The class probabilities of the given rows of a data set, {@link #BATCH} maps per call, handed to
+     * The class probabilities of the given rows of a data set, {@link #BATCH} maps per step, handed to
      * {@code sink} batch by batch in row order; stops between batches when the progress is cancelled.
      *
      * @return the number of rows classified
@@ -87,9 +85,11 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
     }
 
     /**
-     * As above with {@code batchSize} maps per call and progress step; 0 of n done is reported first. A
-     * pipeline of two: while the networks classify one batch, a helper thread decodes and encodes the next
-     * (resize, background removal, Radon transform and symmetric copies), so both cores stay busy.
+     * As above with {@code batchSize} maps per progress step; 0 of n done is reported first. A pipeline
+     * ({@link ParallelBatches}): this thread decodes the maps of a few forward calls ahead (resize, background
+     * removal), and {@link WaferModel#inferenceWorkers()} worker threads each encode (Radon transform and
+     * symmetric copies) and classify one forward call's maps at a time, so that every core runs the networks.
+     * The C heap keeps the memory of one call for the next ({@link NativeHeap}).
      */
     public static int classifyRows(WaferModel model, WaferDataset data, List<Integer> rows, boolean averageOverSymmetries,
             int batchSize, BatchSink sink, Progress progress) throws java.io.IOException {
@@ -97,61 +97,32 @@ public record WaferPredictions(String model, List<String> classes, int[] predict
             throw new IllegalArgumentException("batch size " + batchSize);
         }
         int n = rows.size();
-        int done = 0;
         progress.update(0, n, "0/" + n + " maps");
-        ExecutorService encoder = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "wafer-encoder");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Integer> firstBatch = rows.subList(0, Math.min(batchSize, n));
-            Future<WaferModel.EncodedMaps> next = n == 0 ? null
-                    : encoder.submit(() -> encode(model, data, firstBatch, averageOverSymmetries));
-            while (done < n && !progress.isCancelled()) {
-                List<Integer> batch = rows.subList(done, Math.min(done + batchSize, n));
-                WaferModel.EncodedMaps encoded = await(next);
-                int following = done + batch.size();
-                next = following >= n ? null : encoder.submit(() -> encode(model, data,
-                        rows.subList(following, Math.min(following + batchSize, n)), averageOverSymmetries));
-                sink.accept(batch, model.predict(encoded));
-                done = following;
-                progress.update(done, n, done + "/" + n + " maps");
-            }
-            if (next != null) {
-                next.cancel(true);
-            }
-        } finally {
-            encoder.shutdownNow();
-        }
-        return done;
+        NativeHeap.keepFreedMemory();
+        int copies = averageOverSymmetries ? WaferInputEncoder.SYMMETRIES : 1;
+        int unit = Math.max(1, model.forwardBatch() / copies);
+        ParallelBatches pipeline = new ParallelBatches(model.inferenceWorkers(), "wafer-inference");
+        return pipeline.run(n, batchSize, unit, (from, to) -> decode(data, rows.subList(from, to)),
+                maps -> model.predict(model.encode(maps, averageOverSymmetries)), (from, to, parts) -> {
+                    float[][] p = new float[to - from][];
+                    int at = 0;
+                    for (float[][] part : parts) {
+                        System.arraycopy(part, 0, p, at, part.length);
+                        at += part.length;
+                    }
+                    sink.accept(rows.subList(from, to), p);
+                    progress.update(to, n, to + "/" + n + " maps");
+                }, progress);
     }
 
-    private static WaferModel.EncodedMaps encode(WaferModel model, WaferDataset data, List<Integer> batch,
-            boolean averageOverSymmetries) {
+    /** The 64x64 network maps (background removed) of the given rows. */
+    private static float[][] decode(WaferDataset data, List<Integer> batch) {
         float[][] maps = new float[batch.size()][];
         for (int i = 0; i < maps.length; i++) {
             WaferMap w = data.get(batch.get(i));
             maps[i] = WaferPreprocessing.toNetworkMap(w.dies(), w.rows(), w.cols());
         }
-        return model.encode(maps, averageOverSymmetries);
-    }
-
-    private static WaferModel.EncodedMaps await(Future<WaferModel.EncodedMaps> next) {
-        try {
-            return next.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted while encoding wafer maps");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return maps;
     }
 
     /** Index of the largest value (the first of equal ones). */

@@ -1,6 +1,7 @@
 package defectlens.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defectlens.app.common.MainViewModel;
 import defectlens.app.look.Appearance;
@@ -26,7 +27,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +46,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * Every label of the main views must be readable at 1280 x 720 and at 1920 x 1080: the SEM tab with the shipped
  * model (an image classified and explained, the data set classified), the wafer tab on the shipped sample with its
  * side panel and predictions, the compare view and the concept gallery, the Train dialog, the new-study wizard and
- * the rating view. No {@code Labeled} may show a clipped text and no fit-to-width side panel a horizontal scroll
- * bar. The program's theme is on (its fonts decide what fits). With {@code -Ddefectlens.screenshots=DIR} it
- * writes each view as PNG.
+ * the rating view. No {@code Labeled} may show a clipped text, no fit-to-width side panel a horizontal scroll
+ * bar and no slider a tick label that is hidden, cut or overlapping (the heatmap threshold's). The program's theme
+ * is on (its fonts decide what fits). With {@code -Ddefectlens.screenshots=DIR} it writes each view as PNG.
  */
 @ExtendWith(ApplicationExtension.class)
 class TruncationFxTest {
@@ -115,6 +120,8 @@ class TruncationFxTest {
         waitFor(() -> window.explanations().explanations().heatmapLayers().size() == 1
                 && !window.explanations().explanations().job().status().busyProperty().get());
         cut.addAll(scan("SEM tab", window, width, height));
+        assertTrue(fxGet(() -> shown(window.lookup("#heatmapThreshold"))),
+                "the heatmap layer's threshold slider with its tick labels is among what was checked");
 
         waitFor(() -> wafers.datasetProperty().get() != null && wafers.side().modelsProperty().get() != null);
         fx(() -> {
@@ -152,6 +159,44 @@ class TruncationFxTest {
                 .orElseThrow());
         cut.addAll(scan("rating view", rating.getScene().getRoot(), width, height));
         assertEquals(List.of(), cut, "cut texts at " + width + " x " + height);
+    }
+
+    @Test
+    void sliderTickLabelsThatDoNotFitAreFound() throws Exception {
+        List<List<String>> found = fxGet(() -> List.of(tickLabelsIn(300, 300), tickLabelsIn(60, 60),
+                tickLabelsIn(300, 200)));
+        assertEquals(List.of(), found.get(0), "a slider 300 px wide in a 300 px pane");
+        assertTrue(found.get(1).stream().anyMatch(f -> f.contains("hidden by the axis")), "60 px: " + found.get(1));
+        assertTrue(found.get(2).stream().anyMatch(f -> f.contains("tick label \"1\" cut by")),
+                "300 px in a pane clipped at 200 px: " + found.get(2));
+    }
+
+    /**
+     * What {@link Truncations} finds for a 0..1 slider (ticks every 0.25) of a width in a pane clipped at another,
+     * in the program's look.
+     */
+    private static List<String> tickLabelsIn(double sliderWidth, double paneWidth) {
+        Slider slider = new Slider(0, 1, 0.5);
+        slider.setShowTickLabels(true);
+        slider.setMajorTickUnit(0.25);
+        slider.setMinWidth(sliderWidth);
+        slider.setPrefWidth(sliderWidth);
+        slider.setMaxWidth(sliderWidth);
+        Pane pane = new Pane(slider);
+        pane.setClip(new Rectangle(paneWidth, 100));
+        Appearance.style(new Scene(pane, paneWidth, 100));
+        pane.applyCss();
+        pane.layout();
+        return Truncations.in(pane);
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node != null;
     }
 
     /** Fits the node's window into the screen size under test, lays it out and lists what is cut. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import defectlens.cli.StderrNoise;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Smoke test of what {@code src/dist/make-installers.sh} built in the {@code pre-integration-test} phase
- * (Linux): the app image's launcher prints its version, runs a CLI command on the shipped sample without a
- * warning, opens the window on the demo data (under the display of {@code xvfb-run}) and writes a screenshot;
- * the {@code .deb} unpacks to a launcher that runs and carries the scripts that link {@code /usr/bin/defectlens}.
+ * (Linux): the app image's launcher prints its version, runs CLI commands on the shipped sample and on a demo
+ * image with the shipped model without a warning ({@link StderrNoise}: no WARN, libtorch, SLF4J or Gtk line),
+ * opens the window on the demo data (under the display of {@code xvfb-run}) and writes a screenshot; the
+ * {@code .deb} unpacks to a launcher that runs and carries the scripts that link {@code /usr/bin/defectlens}.
  * Runs in its own surefire execution after {@code package} (see the pom, profile {@code linux-x86_64}).
  */
 class InstallerIT {
@@ -63,7 +65,12 @@ class InstallerIT {
         Run info = run(tmp, launcher(IMAGE), "wafer", "info", sample.toString());
         assertEquals(0, info.exit(), info.err());
         assertTrue(info.out().contains("layout: LSWMD"), info.out());
-        assertFalse(info.err().contains("WARN"), "no warning on a CLI command: " + info.err());
+        assertEquals(List.of(), StderrNoise.in(info.err()), "no warning on a CLI command");
+        Path app = IMAGE.resolve("lib/app").toAbsolutePath();
+        Run classify = run(tmp, launcher(IMAGE), "sem", "classify", "--model", app.resolve("models/sem-demo")
+                .toString(), "--image", app.resolve("datasets/sem-demo/data/images/sem_000001.jpg").toString());
+        assertEquals(0, classify.exit(), classify.err());
+        assertEquals(List.of(), StderrNoise.in(classify.err()), "no warning when a network runs on one image");
 
         Path shot = tmp.resolve("window.png");
         Run window = run(tmp, launcher(IMAGE), "--screenshot=" + shot, "--screenshot-delay=12");

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Averaging over the 8 symmetries with one Radon transform per map and one forward call of the fused graph gives
+ * Averaging over the 8 symmetries with one Radon transform per map and one forward call of the fused graph (or of
+ * each network's own graph) gives
  * the probabilities of the per-symmetry path (encode each moved map, one pass per symmetry and network) on
  * real WM-811K maps, for the shipped ensemble, one of its networks alone and the baseline (map) bundle; no
  * array outlives its batch
@@ -68,18 +69,28 @@ class SymmetryAveragingTest {
         assertTrue(worst <= TOLERANCE, what + ": max probability difference " + worst);
     }
 
-    /** Averaged (default and odd forward batches, so a batch of maps ends mid-file) and single pass. */
+    /**
+     * Averaged (default and odd forward batches, so a batch of maps ends mid-file) and single pass, through one
+     * fused graph of all networks and through one graph per network.
+     */
     private static void checkModel(WaferModel model, String name) {
-        model.predict(new float[][] {maps[0]}, false); // builds the fused graph, whose weights stay
-        int arrays = model.djlModel().getNDManager().getManagedArrays().size();
         float[][] expected = perSymmetry(model);
-        assertSame(expected, model.predict(maps, true), name + " averaged");
-        for (int batch : new int[] {8, 44, 4096}) {
-            model.setForwardBatch(batch);
-            assertSame(expected, model.predict(maps, true), name + " averaged, forward batch " + batch);
-        }
         float[][] single = model.predictEncodedPerNetwork(model.encoder().encode(maps));
-        assertSame(single, model.predict(maps, false), name + " single pass");
+        for (boolean fuse : new boolean[] {true, false}) {
+            String what = name + (fuse ? ", fused graph" : ", one graph per network");
+            model.setFuseMembers(fuse);
+            model.setForwardBatch(WaferModel.FORWARD_BATCH);
+            model.predict(new float[][] {maps[0]}, false); // builds the graphs, whose weights stay
+            int arrays = model.djlModel().getNDManager().getManagedArrays().size();
+            assertSame(expected, model.predict(maps, true), what + ", averaged");
+            for (int batch : new int[] {8, 44, 4096}) {
+                model.setForwardBatch(batch);
+                assertSame(expected, model.predict(maps, true), what + ", averaged, forward batch " + batch);
+            }
+            assertSame(single, model.predict(maps, false), what + ", single pass");
+            assertEquals(arrays, model.djlModel().getNDManager().getManagedArrays().size(),
+                    what + ": arrays left on the network's manager (each batch must close its own)");
+        }
         double moved = 0;
         for (int i = 0; i < maps.length; i++) {
             for (int c = 0; c < single[i].length; c++) {
@@ -87,8 +98,6 @@ class SymmetryAveragingTest {
             }
         }
         assertTrue(moved > 1e-3, name + ": averaging should change some probability, max change " + moved);
-        assertEquals(arrays, model.djlModel().getNDManager().getManagedArrays().size(),
-                name + ": arrays left on the network's manager (each batch must close its own)");
     }
 
     @Test

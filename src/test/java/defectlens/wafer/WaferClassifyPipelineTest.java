@@ -16,10 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link WaferPredictions#classifyRows} encodes the next batch on a helper thread while the networks run the
- * current one: the rows still reach the sink in order with the probabilities {@link WaferModel#predict} gives
- * (shipped ensemble, averaged, on real maps of the sample), a cancel stops after the current batch, and a
- * failing sink stops the run with its own exception.
+ * {@link WaferPredictions#classifyRows} runs the networks on several worker threads at once: the rows still reach
+ * the sink in order, batch by batch, with the probabilities {@link WaferModel#predict} gives (shipped ensemble,
+ * averaged and single pass, on real maps of the sample; one to three workers; one fused graph or one graph per
+ * network), a cancel stops after the current batch, and a failing sink stops the run with its own exception.
  */
 class WaferClassifyPipelineTest {
     private static WaferModel model;
@@ -37,46 +37,72 @@ class WaferClassifyPipelineTest {
         model.close();
     }
 
-    @Test
-    void rowsArriveInOrderWithThePredictProbabilities() throws IOException {
+    private static float[][] expected(boolean averaged) {
         float[][] maps = new float[ROWS.size()][];
         for (int i = 0; i < maps.length; i++) {
             WaferMap w = data.get(ROWS.get(i));
             maps[i] = WaferPreprocessing.toNetworkMap(w.dies(), w.rows(), w.cols());
         }
-        float[][] expected = model.predict(maps, true);
+        model.setFuseMembers(true);
+        return model.predict(maps, averaged);
+    }
+
+    /** Runs classifyRows with the given workers and graphs and checks order and probabilities against predict. */
+    private static void checkPipeline(float[][] expected, boolean averaged, int workers, boolean fuse, int batch)
+            throws IOException {
+        model.setInferenceWorkers(workers);
+        model.setFuseMembers(fuse);
+        String what = workers + " workers, " + (fuse ? "fused" : "one graph per network") + ", batch " + batch
+                + (averaged ? ", averaged" : ", single pass");
         List<Integer> seen = new ArrayList<>();
         List<float[]> got = new ArrayList<>();
-        int done = WaferPredictions.classifyRows(model, data, ROWS, true, 5, (rows, p) -> {
+        int done = WaferPredictions.classifyRows(model, data, ROWS, averaged, batch, (rows, p) -> {
             assertEquals(rows.size(), p.length);
+            assertTrue(rows.size() <= batch, what);
             seen.addAll(rows);
             got.addAll(List.of(p));
         }, Progress.NONE);
-        assertEquals(ROWS.size(), done);
-        assertEquals(ROWS, seen);
+        assertEquals(ROWS.size(), done, what);
+        assertEquals(ROWS, seen, what);
         double worst = 0;
         for (int i = 0; i < expected.length; i++) {
             for (int c = 0; c < expected[i].length; c++) {
                 worst = Math.max(worst, Math.abs(expected[i][c] - got.get(i)[c]));
             }
         }
-        assertTrue(worst <= 1e-5, "max probability difference " + worst);
+        assertTrue(worst <= 1e-5, what + ": max probability difference " + worst);
+    }
+
+    @Test
+    void rowsArriveInOrderWithThePredictProbabilities() throws IOException {
+        float[][] averaged = expected(true);
+        for (int workers : new int[] {1, 2, 3}) {
+            for (boolean fuse : new boolean[] {true, false}) {
+                checkPipeline(averaged, true, workers, fuse, 5);
+            }
+        }
+        checkPipeline(averaged, true, 2, false, 512);
+        checkPipeline(expected(false), false, 2, false, 7);
     }
 
     @Test
     void aCancelStopsAfterTheCurrentBatch() throws IOException {
-        List<Integer> seen = new ArrayList<>();
-        int done = WaferPredictions.classifyRows(model, data, ROWS, false, 4, (rows, p) -> seen.addAll(rows),
-                Progress.cancelledWhen(() -> seen.size() >= 8));
-        assertEquals(8, done);
-        assertEquals(ROWS.subList(0, 8), seen);
+        for (int workers : new int[] {1, 2}) {
+            model.setInferenceWorkers(workers);
+            List<Integer> seen = new ArrayList<>();
+            int done = WaferPredictions.classifyRows(model, data, ROWS, false, 4, (rows, p) -> seen.addAll(rows),
+                    Progress.cancelledWhen(() -> seen.size() >= 8));
+            assertEquals(8, done);
+            assertEquals(ROWS.subList(0, 8), seen);
+        }
     }
 
     @Test
     void aFailingSinkStopsTheRun() {
+        model.setInferenceWorkers(2);
         IOException failure = new IOException("disk full");
         IOException thrown = assertThrows(IOException.class, () -> WaferPredictions.classifyRows(model, data, ROWS,
-                false, 4, (rows, p) -> {
+                true, 4, (rows, p) -> {
                     throw failure;
                 }, Progress.NONE));
         assertSame(failure, thrown);

@@ -3,6 +3,7 @@ package defectlens.cli.bench;
 import defectlens.cli.Json;
 import defectlens.core.DefectLensException;
 import defectlens.core.Progress;
+import defectlens.model.InferenceWorkers;
 import defectlens.wafer.LabelledMaps;
 import defectlens.wafer.WaferDataset;
 import defectlens.wafer.WaferEvaluation;
@@ -27,7 +28,8 @@ import picocli.CommandLine;
 
 /**
  * {@code bench wafer}: inference throughput of a wafer model bundle on real maps, median of repeats, wall and
- * process CPU time: end to end as {@code wafer classify} runs (decoding, encoding and the networks, pipelined),
+ * process CPU time: end to end as {@code wafer classify} runs (decoding, encoding and the networks, pipelined
+ * over {@code --workers} threads),
  * {@code predict} on decoded maps (input encoding, i.e. the Radon transform for sinogram variants, plus the
  * network; {@code --batch} inputs per forward call) and the network alone; and the training time per epoch.
  */
@@ -52,6 +54,16 @@ public final class BenchWaferCommand implements Callable<Integer> {
                     + "their copies); default the model's, " + WaferModel.FORWARD_BATCH)
     Integer batch;
 
+    @Option(names = "--workers", paramLabel = "N",
+            description = "threads running forward calls at once end to end (default: cores / PyTorch intra-op "
+                    + "threads, or -D" + InferenceWorkers.PROPERTY + ")")
+    Integer workers;
+
+    @Option(names = "--fuse-members", paramLabel = "true|false", arity = "1",
+            description = "run an ensemble's networks as one fused graph (true) or each as its own graph (false); "
+                    + "default " + WaferModel.FUSE_MEMBERS)
+    Boolean fuseMembers;
+
     @Option(names = "--reference-batch", paramLabel = "N",
             description = "also time the path before the fused graph (one forward call per network, N inputs each; "
                     + "64 was its default) on the same maps, for a side-by-side figure")
@@ -68,13 +80,20 @@ public final class BenchWaferCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (maps < 1 || repeats < 1 || (batch != null && batch < 1)
-                || (referenceBatch != null && referenceBatch < 1)) {
-            throw new DefectLensException("need --maps >= 1, --repeats >= 1, --batch >= 1 and --reference-batch >= 1");
+                || (referenceBatch != null && referenceBatch < 1) || (workers != null && workers < 1)) {
+            throw new DefectLensException("need --maps >= 1, --repeats >= 1, --batch >= 1, --workers >= 1 and "
+                    + "--reference-batch >= 1");
         }
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try (WaferModel model = WaferModelBundle.load(modelDir)) {
             if (batch != null) {
                 model.setForwardBatch(batch);
+            }
+            if (workers != null) {
+                model.setInferenceWorkers(workers);
+            }
+            if (fuseMembers != null) {
+                model.setFuseMembers(fuseMembers);
             }
             WaferDataset dataset = WaferPickleReader.read(data);
             List<Integer> rows = WaferEvaluation.select(dataset, WaferEvaluation.allRows(dataset), model.classes()).rows();
@@ -106,6 +125,10 @@ public final class BenchWaferCommand implements Callable<Integer> {
             doc.put("variant", model.variant().id());
             doc.put("classes", model.classes().size());
             doc.put("batch", model.forwardBatch());
+            doc.put("networks", model.networkCount());
+            doc.put("fuse_members", model.fuseMembers());
+            doc.put("inference_workers", model.inferenceWorkers());
+            doc.put("torch_threads", System.getProperty(InferenceWorkers.TORCH_THREADS, "default"));
             doc.put("maps", maps);
             doc.put("processors", Runtime.getRuntime().availableProcessors());
             doc.put("load_average_at_start", loadAtStart);

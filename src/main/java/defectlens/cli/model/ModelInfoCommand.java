@@ -6,6 +6,7 @@ import defectlens.cli.LayerTable;
 import defectlens.model.InputSpec;
 import defectlens.model.ModelBundle;
 import defectlens.model.ModelManifest;
+import defectlens.model.SlidingWindow;
 import defectlens.model.SplitClassifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,6 +45,10 @@ public final class ModelInfoCommand implements Callable<Integer> {
             root.put("parameters", m.parameters());
             root.put("split_layer", model.splitLayer());
             root.put("explainable_layers", LayerTable.json(model));
+            SlidingWindow w = m.slidingWindow();
+            if (w != null) {
+                root.put("sliding_window", w);
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (json.on()) {
                 out.println(Json.write(root));
@@ -51,6 +56,11 @@ public final class ModelInfoCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%s (%s, %,d parameters)%nclasses: %s%ninput: %d x %d x %d%nsplit layer: %s%n",
                         m.name(), m.architecture(), m.parameters(), model.classes(), in.channels(), in.height(),
                         in.width(), model.splitLayer());
+                if (w != null) {
+                    out.printf(Locale.ROOT, "sliding window: %d px every %d px over %d px frames (%d windows), %s; "
+                            + "explained on the whole frame%n", w.window(), w.stride(), w.frame(), w.count(),
+                            w.aggregation());
+                }
                 out.print(LayerTable.text(model));
             }
             out.flush();

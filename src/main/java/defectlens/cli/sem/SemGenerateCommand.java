@@ -10,6 +10,7 @@ import defectlens.dataset.CarinthiaClass;
 import defectlens.dataset.ClassQuota;
 import defectlens.dataset.SemGenerationSummary;
 import defectlens.dataset.SemGenerator;
+import defectlens.dataset.SemVariety;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +54,12 @@ public final class SemGenerateCommand implements Callable<Integer> {
     @Option(names = "--quality", defaultValue = "92", description = "JPEG quality 1-100 (default: ${DEFAULT-VALUE}).")
     int quality;
 
+    @Option(names = "--variety", defaultValue = "standard",
+            description = "standard (the original look; default) or wide (much wider line, appearance, noise, blur "
+                    + "and defect-size ranges, charging gradients, partial frames: training data for models that "
+                    + "generalise).")
+    String variety;
+
     @Option(names = "--threads", description = "Worker threads (default: number of processors).")
     Integer threads;
 
@@ -76,11 +83,17 @@ public final class SemGenerateCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new DefectLensException(out, "--threads must be at least 1, not " + workers);
         }
+        SemVariety looks;
+        try {
+            looks = SemVariety.parse(variety);
+        } catch (DefectLensException e) {
+            throw new DefectLensException(out, "--variety: " + e.getMessage());
+        }
         OutputFile.prepareFolder(out, force);
         var err = spec.commandLine().getErr();
         SemGenerationSummary summary;
         try (TerminalProgress progress = new TerminalProgress(err, "sem generate")) {
-            summary = new SemGenerator(size, quality, workers).generate(out, quota, seed, progress);
+            summary = new SemGenerator(size, quality, workers, looks).generate(out, quota, seed, progress);
         }
         var stdout = spec.commandLine().getOut();
         if (json.on()) {
@@ -88,6 +101,7 @@ public final class SemGenerateCommand implements Callable<Integer> {
             ObjectNode root = mapper.createObjectNode();
             root.put("out", out.toAbsolutePath().normalize().toString());
             root.put("images", summary.images());
+            root.put("variety", looks.key());
             ObjectNode classes = root.putObject("classes");
             for (Map.Entry<CarinthiaClass, Integer> e : summary.classes().entrySet()) {
                 classes.put(e.getKey().displayName(), e.getValue());

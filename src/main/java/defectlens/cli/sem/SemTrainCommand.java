@@ -9,6 +9,7 @@ import defectlens.core.ProductVersion;
 import defectlens.dataset.DatasetOpener;
 import defectlens.dataset.SemDataset;
 import defectlens.model.BalanceMode;
+import defectlens.model.CropTraining;
 import defectlens.model.EfficientNetV2Config;
 import defectlens.model.EpochReport;
 import defectlens.model.SemTrainer;
@@ -85,6 +86,27 @@ public final class SemTrainCommand implements Callable<Integer> {
     @Option(names = "--no-augment", description = "Train without augmentation.")
     boolean noAugment;
 
+    @Option(names = "--crop", defaultValue = "0", description = {"Train on native-resolution crops of this many "
+            + "pixels (around the defect mask for defect classes, anywhere for no_defect) for a sliding-window "
+            + "classifier; 0 = whole images resized to --input-size (default: ${DEFAULT-VALUE})."})
+    int crop;
+
+    @Option(names = "--stride", defaultValue = "0",
+            description = "Sliding-window stride in pixels with --crop; 0 = half the crop (default: ${DEFAULT-VALUE}).")
+    int stride;
+
+    @Option(names = "--frame", defaultValue = "0", description = "Frame side the windows slide over with --crop; "
+            + "0 = the side of the data's first image (default: ${DEFAULT-VALUE}).")
+    int frame;
+
+    @Option(names = "--background-share", defaultValue = "0.2", description = "With --crop, share of defect-image "
+            + "crops taken clear of the defect and labelled no_defect (default: ${DEFAULT-VALUE}).")
+    double backgroundShare;
+
+    @Option(names = "--resume", description = "Continue from the last finished epoch kept in --out/checkpoint "
+            + "(a stopped run; Adam's moments start afresh).")
+    boolean resume;
+
     @Option(names = "--name", description = "Model name in model.json (default: the --out folder name).")
     String name;
 
@@ -98,12 +120,21 @@ public final class SemTrainCommand implements Callable<Integer> {
             throw new DefectLensException(out, "check --epochs (>= 1), --batch (>= 1), --lr (> 0), --val-fraction "
                     + "([0, 1)), --patience (>= 0), --channels (1 or 3), --input-size (>= 0)");
         }
+        if (crop != 0 && (crop < 32 || stride < 0 || stride > crop || frame < 0 || (frame > 0 && frame < crop)
+                || !(backgroundShare >= 0 && backgroundShare < 1) || inputSize != 0)) {
+            throw new DefectLensException(out, "check --crop (>= 32; not with --input-size), --stride (0..crop), "
+                    + "--frame (0 or >= crop), --background-share ([0, 1))");
+        }
         EfficientNetV2Config.named(model);
         SemDataset dataset = DatasetOpener.open(data);
         String bundleName = name != null ? name : String.valueOf(out.toAbsolutePath().normalize().getFileName());
         TrainingOptions options = new TrainingOptions(EfficientNetV2Config.named(model).name(), BalanceMode.parse(balance),
                 epochs, seed, valFraction, patience, batch, lr, inputSize, channels, init, !noAugment, bundleName,
                 ProductVersion.version());
+        if (crop > 0 || resume) {
+            options = options.withCrops(crop == 0 ? null : new CropTraining(crop, stride == 0 ? crop / 2 : stride,
+                    frame, backgroundShare, CropTraining.NO_DEFECT), resume);
+        }
         PrintWriter err = spec.commandLine().getErr();
         try (InterruptCancellation cancel = new InterruptCancellation()) {
             TrainingResult result;

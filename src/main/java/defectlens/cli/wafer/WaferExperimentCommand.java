@@ -39,7 +39,7 @@ public final class WaferExperimentCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--cases", split = ",", defaultValue = "1,2,3,4", paramLabel = "N,N,...",
-            description = "bseml: the paper's cases, 1 = raw training maps, 2/3/4 = plus 30/40/50 % CAE-augmented "
+            description = "bseml: the paper's cases, 1 = raw training maps, 2/3/4 = plus 30/40/50 %% CAE-augmented "
                     + "maps (default ${DEFAULT-VALUE})")
     List<Integer> cases;
 

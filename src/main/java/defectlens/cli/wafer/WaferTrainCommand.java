@@ -59,7 +59,7 @@ public final class WaferTrainCommand implements Callable<Integer> {
     Integer perClass;
 
     @Option(names = "--case", paramLabel = "1|2|3|4",
-            description = "bseml only: the paper's case, 1 = the raw training maps, 2/3/4 = plus 30/40/50 % maps "
+            description = "bseml only: the paper's case, 1 = the raw training maps, 2/3/4 = plus 30/40/50 %% maps "
                     + "made by the CAE augmentation (SSIM >= 0.9, none never augmented); default 1")
     Integer trainingCase;
 

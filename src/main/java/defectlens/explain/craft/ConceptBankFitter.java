@@ -51,7 +51,7 @@ public final class ConceptBankFitter {
                     try (NDManager m = manager.newSubManager()) {
                         NDList inputs = new NDList();
                         for (ImageRaster c : part) {
-                            inputs.add(ModelInputs.tensor(c, model.input(), m));
+                            inputs.add(ModelInputs.tensor(c, model.cropInput(c.width()), m));
                         }
                         NDArray feats = model.features(NDArrays.concat(inputs));
                         long[] s = feats.getShape().getShape();

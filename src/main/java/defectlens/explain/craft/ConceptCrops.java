@@ -75,7 +75,7 @@ public final class ConceptCrops {
         try (NDManager m = NDManager.newBaseManager()) {
             NDList inputs = new NDList();
             for (ImageRaster c : crops) {
-                inputs.add(ModelInputs.tensor(c, model.input(), m));
+                inputs.add(ModelInputs.tensor(c, model.cropInput(c.width()), m));
             }
             NDArray feats = model.features(NDArrays.concat(inputs));
             long[] s = feats.getShape().getShape();

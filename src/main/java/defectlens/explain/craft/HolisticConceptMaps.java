@@ -54,7 +54,7 @@ public final class HolisticConceptMaps {
                     for (int j = 0; j < b; j++) {
                         int at = start + j;
                         inputs.add(ModelInputs.tensor(CropSampler.crop(image, xs.get(at % xs.size()),
-                                ys.get(at / xs.size()), patch, patch), model.input(), m));
+                                ys.get(at / xs.size()), patch, patch), model.cropInput(patch), m));
                     }
                     NDArray feats = model.features(NDArrays.concat(inputs));
                     long[] s = feats.getShape().getShape();

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * "More like this" over the maps of a wafer file, as the CLI and the window open it: the model's embeddings of
  * every map (cached in the user's cache beside the predictions; above {@value SimilarItems#EXACT_LIMIT} maps kept
- * projected by {@link ProjectedEmbeddings}) and the search over them ({@link SimilarItems#index}).
+ * projected by {@link ProjectedEmbeddings} when wider than that) and the search over them ({@link SimilarItems#index}).
  *
  * @param table the embeddings (projected for a large file)
  * @param search the index over them
@@ -33,7 +33,10 @@ public record WaferSimilarity(EmbeddingTable table, SimilarItems.Search search) 
         String dataFp = DataFingerprint.of(data.source());
         Path cache = EmbeddingCache.userCacheDir(dataFp, modelSha);
         WaferEmbedder embedder = new WaferEmbedder(model, layer.averageOverSymmetries());
-        EmbeddingTable table = data.size() > SimilarItems.EXACT_LIMIT
+        // a model whose embedding is already no wider than the projection (the distilled student: 64 values)
+        // keeps it at full width: a PCA to more values than it has does not exist
+        boolean project = data.size() > SimilarItems.EXACT_LIMIT && embedder.dimension() > SimilarItems.PROJECTED;
+        EmbeddingTable table = project
                 ? ProjectedEmbeddings.wafer(embedder, layer, data, SimilarItems.PROJECTED, cache, modelSha, dataFp,
                         progress)
                 : EmbeddingCache.wafer(embedder, layer, data, null, cache, modelSha, dataFp, progress);

@@ -22,8 +22,8 @@ import java.util.function.Function;
  * {@code wafer experiment --method bseml} share: the labelled maps of a class set split as {@code wafer train}
  * splits them ({@code WaferSampling.stratified(data, classSet, testFraction, testSeed)}), for cases 2 to 4 the
  * training part plus its CAE-augmented maps (the held-out part is never augmented), the 59 features of both parts,
- * the scaler fitted on the training part, the four base models with their out-of-fold probabilities and the XGBoost
- * meta level.
+ * the scaler fitted on the training part, the four base models with their out-of-fold probabilities (a made map in
+ * its source's fold) and the XGBoost meta level.
  *
  * @param classSet the classes trained
  * @param scaler standardises the features (fitted on the training maps)
@@ -63,6 +63,7 @@ public record BsemlTraining(WaferClassSet classSet, double testFraction, long te
         long start = System.nanoTime();
         List<WaferMap> trainMaps = maps(data, split.first());
         Map<String, Object> augmentation = null;
+        int[] sources = null;
         if (trainingCase.augmented()) {
             log.accept("case " + trainingCase.number() + ": CAE augmentation of " + trainMaps.size()
                     + " training maps, ratio " + trainingCase.ratio());
@@ -70,6 +71,7 @@ public record BsemlTraining(WaferClassSet classSet, double testFraction, long te
                     progress.range(0, 0.2));
             log.accept(result.report().table());
             augmentation = result.report().toJson();
+            sources = sources(trainMaps.size(), result.maps());
             trainMaps = new ArrayList<>(trainMaps);
             trainMaps.addAll(result.maps());
         }
@@ -80,8 +82,8 @@ public record BsemlTraining(WaferClassSet classSet, double testFraction, long te
         LabelledFeatures train = new LabelledFeatures(scaler.apply(trainRaw.x()), trainRaw.y(), classes);
         log.accept("base models with " + StackingEnsemble.FOLDS + "-fold out-of-fold probabilities on "
                 + train.size() + " training maps");
-        StackingEnsemble.BaseFit bases = StackingEnsemble.fitBases(train, List.of(BaseLearner.values()), seed,
-                trainingCase.augmented() ? progress.range(0.2, 1) : progress);
+        StackingEnsemble.BaseFit bases = StackingEnsemble.fitBases(train, sources, List.of(BaseLearner.values()),
+                seed, trainingCase.augmented() ? progress.range(0.2, 1) : progress);
         StackingEnsemble bseml = StackingEnsemble.withMeta(bases, StackingEnsemble.Meta.XGBOOST, seed);
         return new BsemlTraining(set, testFraction, testSeed, seed, scaler, train, scaler.apply(testRaw.x()),
                 testRaw.y(), bases, bseml, (System.nanoTime() - start) / 1e9, trainingCase, augmentation);
@@ -117,6 +119,21 @@ public record BsemlTraining(WaferClassSet classSet, double testFraction, long te
         provenance.put("training", training);
         provenance.put("heldOutTest", Map.of("n", testY.length, "macroF1", m.macroF1(), "microF1", m.accuracy()));
         return new BsemlModel(classes(), scaler, bseml, provenance);
+    }
+
+    /**
+     * The source row of every training row: {@code raw} raw maps (each its own source) followed by the made ones,
+     * whose wafer index is the position of their source among the raw maps ({@link CaeAugmentation.Result}).
+     */
+    static int[] sources(int raw, List<WaferMap> made) {
+        int[] sources = new int[raw + made.size()];
+        for (int i = 0; i < raw; i++) {
+            sources[i] = i;
+        }
+        for (int j = 0; j < made.size(); j++) {
+            sources[raw + j] = (int) made.get(j).waferIndex();
+        }
+        return sources;
     }
 
     private static List<WaferMap> maps(WaferDataset data, List<Integer> rows) {

@@ -8,8 +8,9 @@ import java.util.Random;
 /**
  * A stacking ensemble: base classifiers whose class probabilities feed a meta classifier. The meta level is
  * trained on OUT-OF-FOLD probabilities (each training map's probabilities come from base models fitted on the
- * other folds, stratified by class), so it never sees predictions on maps a base model was fitted on; the base
- * models are then refitted on all training maps. With an XGBoost meta level this is BSEML (Choi, Suh and Otto,
+ * other folds, stratified by class), so it never sees predictions on maps a base model was fitted on; a map made
+ * from another (CAE augmentation) shares its source's fold, so neither sees a prediction of a model fitted on a
+ * near-copy of it. The base models are then refitted on all training maps. With an XGBoost meta level this is BSEML (Choi, Suh and Otto,
  * 2023); with a decision-tree meta level, the paper's "stacking" baseline.
  */
 public final class StackingEnsemble implements ProbabilityClassifier {
@@ -55,9 +56,22 @@ public final class StackingEnsemble implements ProbabilityClassifier {
 
     /** Out-of-fold probabilities of every base learner ({@value #FOLDS} folds), then the bases on all rows. */
     public static BaseFit fitBases(LabelledFeatures train, List<BaseLearner> learners, long seed, Progress progress) {
+        return fitBases(train, null, learners, seed, progress);
+    }
+
+    /**
+     * Out-of-fold probabilities of every base learner ({@value #FOLDS} folds), then the bases on all rows.
+     *
+     * @param sources per training row the row it was made from: its own index for a raw map, its source's index
+     *        for a map made from another (CAE augmentation), or null when every row is raw. A made map falls into
+     *        its source's fold, so no base model gives out-of-fold probabilities for a map while fitted on a
+     *        near-copy of it
+     */
+    public static BaseFit fitBases(LabelledFeatures train, int[] sources, List<BaseLearner> learners, long seed,
+            Progress progress) {
         int classes = train.classes().size();
         double[][] oof = new double[train.size()][learners.size() * classes];
-        int[] fold = folds(train.y(), FOLDS, seed);
+        int[] fold = sources == null ? folds(train.y(), FOLDS, seed) : folds(train.y(), sources, FOLDS, seed);
         int steps = (FOLDS + 1) * learners.size();
         int step = 0;
         for (int f = 0; f < FOLDS; f++) {
@@ -102,6 +116,38 @@ public final class StackingEnsemble implements ProbabilityClassifier {
             java.util.Collections.shuffle(members, random);
             for (int j = 0; j < members.size(); j++) {
                 fold[members.get(j)] = j % k;
+            }
+        }
+        return fold;
+    }
+
+    /**
+     * Fold of each row when some rows are made from others: the raw rows ({@code sources[i] == i}) dealt as
+     * {@link #folds(int[], int, long)} deals them (so with no made row the folds are the same), each made row in its
+     * source's fold.
+     */
+    static int[] folds(int[] y, int[] sources, int k, long seed) {
+        if (sources.length != y.length) {
+            throw new IllegalArgumentException(sources.length + " sources for " + y.length + " rows");
+        }
+        int[] raw = java.util.stream.IntStream.range(0, y.length).filter(i -> sources[i] == i).toArray();
+        int[] rawY = new int[raw.length];
+        for (int j = 0; j < raw.length; j++) {
+            rawY[j] = y[raw[j]];
+        }
+        int[] rawFold = folds(rawY, k, seed);
+        int[] fold = new int[y.length];
+        for (int j = 0; j < raw.length; j++) {
+            fold[raw[j]] = rawFold[j];
+        }
+        for (int i = 0; i < y.length; i++) {
+            int s = sources[i];
+            if (s != i) {
+                if (s < 0 || s >= y.length || sources[s] != s) {
+                    throw new IllegalArgumentException("row " + i + " is made from row " + s
+                            + ", which is not a raw row");
+                }
+                fold[i] = fold[s];
             }
         }
         return fold;
