@@ -67,10 +67,12 @@ public final class WaferSidePanel extends VBox {
         wholeFiles.setId("classifyAllModel");
         wholeFiles.setWrapText(true);
         wholeFiles.setMaxWidth(380);
-        javafx.scene.control.CheckBox accurate = new javafx.scene.control.CheckBox(
-                "Classify all with the accurate ensemble (slow)");
+        all.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.control.CheckBox accurate = new javafx.scene.control.CheckBox("Accurate ensemble (slow)");
+        accurate.setMinWidth(Region.USE_PREF_SIZE);
         accurate.setId("accurateClassifyAll");
-        accurate.setTooltip(new javafx.scene.control.Tooltip("Off: the fast student (one narrow network distilled "
+        accurate.setTooltip(new javafx.scene.control.Tooltip("Classify all with the accurate ensemble. "
+                + "Off: the fast student (one narrow network distilled "
                 + "from the ensemble, one pass per map) classifies whole files; single maps above always use the "
                 + "proposed model"));
         accurate.selectedProperty().bindBidirectional(vm.accurateClassifyAllProperty());
@@ -82,7 +84,7 @@ public final class WaferSidePanel extends VBox {
         vm.averageSymmetriesProperty().addListener((o, a, b) -> sayWhich.run());
         vm.modelsProperty().addListener((o, a, b) -> sayWhich.run());
         sayWhich.run();
-        HBox allRow = new HBox(8, all, accurate);
+        FlowPane allRow = new FlowPane(8, 4, all, accurate);
         allRow.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.control.ChoiceBox<WaferClassSet> classSet = new javafx.scene.control.ChoiceBox<>(
                 javafx.collections.FXCollections.observableArrayList(WaferClassSet.PAPER7, WaferClassSet.ALL9));
