@@ -31,8 +31,13 @@ public final class WaferModel implements AutoCloseable {
      * unmaps afresh at every call, and the per-map CPU time grows 2-5 times.
      */
     public static final int FORWARD_BATCH = 16;
-    /** Whether an ensemble's networks run as one fused graph by default ({@link #setFuseMembers}). */
-    public static final boolean FUSE_MEMBERS = true;
+    /**
+     * Whether an ensemble's networks run as one fused graph by default ({@link #setFuseMembers}): no. Measured on
+     * the idle 2-core machine (docs/benchmarks.md, "Fab scale", idle rerun): two workers end to end gave 35.3 maps/s
+     * fused and 40.6-42.3 with one graph per network; a fused call's intermediate tensors (two networks' worth)
+     * overflow the 64 MB heaps glibc gives each worker thread, which are then mapped and unmapped at every call.
+     */
+    public static final boolean FUSE_MEMBERS = false;
 
     private final Model model;
     private final List<Model> networks = new java.util.ArrayList<>();

@@ -85,13 +85,14 @@ public final class BenchSimilarCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(Json.write(r));
         } else {
             spec.commandLine().getOut().println(String.format(Locale.ROOT, "%d real embeddings of %d values -> PCA %d "
-                    + "(%.1f %% of the variance): recall@10 of exact search %.3f%n%d vectors (noise %.2f sd): HNSW "
-                    + "built in %.1f s, heap after build %.2f GB; query median %.2f ms, p95 %.2f ms, max %.2f ms "
-                    + "(%d queries); recall@10 vs exact %.3f (exact query median %.0f ms)", r.realItems(),
-                    r.dimensionIn(), r.dimensionOut(), 100 * r.pcaVarianceKept(), r.pcaRecallAt10(), r.items(),
-                    r.noise(), r.buildSeconds(), r.heapAfterBuildBytes() / 1e9, r.queryMedianMillis(),
+                    + "(%.1f %% of the variance): recall@10 of exact search %.3f (ties counted %.3f)%n%d vectors "
+                    + "(noise %.2f sd, %d distinct): HNSW built in %.1f s, heap after build %.2f GB; query median "
+                    + "%.2f ms, p95 %.2f ms, max %.2f ms (%d queries); recall@10 vs exact %.3f by item, %.3f ties "
+                    + "counted (exact query median %.0f ms)", r.realItems(), r.dimensionIn(), r.dimensionOut(),
+                    100 * r.pcaVarianceKept(), r.pcaRecallAt10(), r.pcaRecallAt10TieAware(), r.items(), r.noise(),
+                    r.distinctItems(), r.buildSeconds(), r.heapAfterBuildBytes() / 1e9, r.queryMedianMillis(),
                     r.queryP95Millis(), r.queryMaxMillis(), r.queries(), r.hnswRecallAt10(),
-                    r.exactQueryMedianMillis()));
+                    r.hnswRecallAt10TieAware(), r.exactQueryMedianMillis()));
         }
         return 0;
     }

@@ -67,6 +67,17 @@ public final class ExactIndex implements SimilarityIndex {
         return out;
     }
 
+    /** The cosine similarity of {@code query} and item {@code item}, computed as {@link #nearest} computes it. */
+    public float similarity(float[] query, int item) {
+        float[] q = Vectors.unit(query);
+        int base = item * dimension;
+        float s = 0;
+        for (int j = 0; j < dimension; j++) {
+            s += units[base + j] * q[j];
+        }
+        return s;
+    }
+
     private long[] best(float[] q, int from, int to, int k) {
         TopK top = new TopK(k);
         for (int i = from; i < to; i++) {

@@ -6,7 +6,10 @@ import com.github.jelmerk.knn.SearchResult;
 import com.github.jelmerk.knn.hnsw.HnswIndex;
 import defectlens.core.Progress;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Approximate cosine search for large data sets: a hierarchical navigable small-world graph (Malkov and Yashunin
@@ -14,6 +17,11 @@ import java.util.List;
  * {@value #M} links per node, {@value #EF_CONSTRUCTION} candidates while building, {@value #EF} while searching
  * (recall@10 against exact search measured in docs/benchmarks.md, "More like this"). Items without an embedding
  * are not indexed.
+ *
+ * <p>Items whose unit-length embeddings are identical share one node of the graph: copies of one map (a file read
+ * twice, a wafer scanned again, the same empty map) would otherwise fill each other's neighbour lists and cut the
+ * graph into cliques the search cannot leave, and would cost a node each. A node found by the search stands for all
+ * its items; ties are answered as {@link ExactIndex} answers them (higher similarity first, then the lower item).
  */
 public final class HnswSimilarityIndex implements SimilarityIndex {
     static final int M = 16;
@@ -28,12 +36,30 @@ public final class HnswSimilarityIndex implements SimilarityIndex {
         }
     }
 
+    /** A unit vector as a hash key: equal when every value is (bit for bit). */
+    private record Key(float[] unit) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(unit, k.unit);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(unit);
+        }
+    }
+
     private final HnswIndex<Integer, float[], Entry, Float> index;
     private final int dimension;
+    /** Items of each node, ascending. */
+    private final int[][] members;
+    private final int items;
 
-    private HnswSimilarityIndex(HnswIndex<Integer, float[], Entry, Float> index, int dimension) {
+    private HnswSimilarityIndex(HnswIndex<Integer, float[], Entry, Float> index, int dimension, int[][] members) {
         this.index = index;
         this.dimension = dimension;
+        this.members = members;
+        this.items = Arrays.stream(members).mapToInt(m -> m.length).sum();
     }
 
     /**
@@ -45,28 +71,45 @@ public final class HnswSimilarityIndex implements SimilarityIndex {
         HnswIndex<Integer, float[], Entry, Float> index = HnswIndex
                 .newBuilder(d, DistanceFunctions.FLOAT_INNER_PRODUCT, Math.max(1, vectors.length))
                 .withM(M).withEfConstruction(EF_CONSTRUCTION).withEf(EF).build();
-        List<Entry> entries = new ArrayList<>(vectors.length);
+        List<Entry> entries = new ArrayList<>();
+        List<IntList> groups = new ArrayList<>();
+        Map<Key, Integer> nodes = new HashMap<>();
         for (int i = 0; i < vectors.length; i++) {
             if (!Float.isNaN(vectors[i][0])) {
-                entries.add(new Entry(i, Vectors.unit(vectors[i])));
+                float[] unit = Vectors.unit(vectors[i]);
+                Integer node = nodes.putIfAbsent(new Key(unit), entries.size());
+                if (node == null) {
+                    node = entries.size();
+                    entries.add(new Entry(node, unit));
+                    groups.add(new IntList());
+                }
+                groups.get(node).add(i);
             }
         }
+        nodes.clear();
+        int[][] members = groups.stream().map(IntList::toArray).toArray(int[][]::new);
         int total = entries.size();
         try {
             index.addAll(entries, Runtime.getRuntime().availableProcessors(), (done, max) -> {
-                progress.update(done, total, done + " / " + total + " items indexed");
+                progress.update(done, total, done + " / " + total + " distinct embeddings indexed");
                 progress.throwIfCancelled("building the similarity index");
             }, Math.max(1, total / 100));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while building the similarity index", e);
         }
-        return new HnswSimilarityIndex(index, d);
+        return new HnswSimilarityIndex(index, d, members);
     }
 
+    /** Items indexed (with an embedding). */
     @Override
     public int size() {
-        return index.size();
+        return items;
+    }
+
+    /** Nodes of the graph: the distinct embeddings among the items. */
+    public int distinct() {
+        return members.length;
     }
 
     @Override
@@ -81,10 +124,34 @@ public final class HnswSimilarityIndex implements SimilarityIndex {
 
     @Override
     public List<Neighbour> nearest(float[] query, int k) {
-        List<Neighbour> out = new ArrayList<>();
+        TopK top = new TopK(k);
         for (SearchResult<Entry, Float> r : index.findNearest(Vectors.unit(query), k)) {
-            out.add(new Neighbour(r.item().id(), 1 - r.distance()));
+            float similarity = 1 - r.distance();
+            for (int item : members[r.item().id()]) {
+                top.offer(TopK.key(item, similarity));
+            }
+        }
+        List<Neighbour> out = new ArrayList<>();
+        for (long key : top.sortedDescending()) {
+            out.add(new Neighbour(TopK.item(key), TopK.similarity(key)));
         }
         return out;
+    }
+
+    /** A growable list of item numbers. */
+    private static final class IntList {
+        private int[] values = new int[1];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 }

@@ -71,9 +71,13 @@ public final class SimilarItems {
         return new Search(HnswSimilarityIndex.build(rows, progress), pca);
     }
 
+    /** Similarity below the k-th true one that still counts as found in {@link #tieAwareRecall}. */
+    public static final float TIE_TOLERANCE = 1e-5f;
+
     /**
      * The mean share of each query's true {@code k} nearest items (from {@code exact}) that {@code approximate}
-     * returns among its {@code k}.
+     * returns among its {@code k}: recall by item identity. Where more than {@code k} items tie at the k-th
+     * similarity (copies of one map) the two searches may pick different ones; see {@link #tieAwareRecall}.
      */
     public static double recall(SimilarityIndex exact, SimilarityIndex approximate, List<float[]> queries, int k) {
         double sum = 0;
@@ -82,6 +86,28 @@ public final class SimilarItems {
             exact.nearest(q, k).forEach(n -> truth.add(n.item()));
             long found = approximate.nearest(q, k).stream().filter(n -> truth.contains(n.item())).count();
             sum += truth.isEmpty() ? 1 : (double) found / truth.size();
+        }
+        return queries.isEmpty() ? Double.NaN : sum / queries.size();
+    }
+
+    /**
+     * Recall@k as ann-benchmarks counts it: an item returned by {@code approximate} is correct when its true
+     * similarity to the query (recomputed by {@code exact}) is at least the k-th true similarity minus
+     * {@value #TIE_TOLERANCE}, so any of several items tied at the k-th place counts. The mean over the queries of
+     * min(correct, k) / (true neighbours found, at most k).
+     */
+    public static double tieAwareRecall(ExactIndex exact, SimilarityIndex approximate, List<float[]> queries, int k) {
+        double sum = 0;
+        for (float[] q : queries) {
+            List<Neighbour> truth = exact.nearest(q, k);
+            if (truth.isEmpty()) {
+                sum += 1;
+                continue;
+            }
+            float kth = truth.get(truth.size() - 1).similarity() - TIE_TOLERANCE;
+            long found = approximate.nearest(q, k).stream().mapToInt(Neighbour::item).distinct()
+                    .filter(item -> exact.similarity(q, item) >= kth).count();
+            sum += Math.min(found, truth.size()) / (double) truth.size();
         }
         return queries.isEmpty() ? Double.NaN : sum / queries.size();
     }
