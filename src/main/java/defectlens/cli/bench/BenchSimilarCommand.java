@@ -48,6 +48,9 @@ public final class BenchSimilarCommand implements Callable<Integer> {
     @Option(names = "--noise", defaultValue = "0.1",
             description = "noise of the copies, in per-value standard deviations (default ${DEFAULT-VALUE})")
     double noise;
+    @Option(names = "--distinct-real", description = "keep one of each set of identical real embeddings before making "
+            + "the --items vectors (a file with copies of its maps then gives --items distinct vectors)")
+    boolean distinctReal;
     @Option(names = "--queries", defaultValue = "200", description = "timed queries (default ${DEFAULT-VALUE})")
     int queries;
     @Option(names = "--seed", defaultValue = "1")
@@ -79,7 +82,8 @@ public final class BenchSimilarCommand implements Callable<Integer> {
         SimilarityBenchmark.Result r;
         try (InterruptCancellation cancel = new InterruptCancellation();
                 TerminalProgress p = new TerminalProgress(spec.commandLine().getErr(), "bench similar", cancel)) {
-            r = SimilarityBenchmark.run(rows, items, dims, noise, queries, seed, p);
+            r = SimilarityBenchmark.run(distinctReal ? SimilarityBenchmark.distinct(rows) : rows, items, dims, noise,
+                    queries, seed, p);
         }
         if (json.on()) {
             spec.commandLine().getOut().println(Json.write(r));

@@ -36,19 +36,6 @@ public final class HnswSimilarityIndex implements SimilarityIndex {
         }
     }
 
-    /** A unit vector as a hash key: equal when every value is (bit for bit). */
-    private record Key(float[] unit) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(unit, k.unit);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(unit);
-        }
-    }
-
     private final HnswIndex<Integer, float[], Entry, Float> index;
     private final int dimension;
     /** Items of each node, ascending. */
@@ -73,11 +60,11 @@ public final class HnswSimilarityIndex implements SimilarityIndex {
                 .withM(M).withEfConstruction(EF_CONSTRUCTION).withEf(EF).build();
         List<Entry> entries = new ArrayList<>();
         List<IntList> groups = new ArrayList<>();
-        Map<Key, Integer> nodes = new HashMap<>();
+        Map<VectorKey, Integer> nodes = new HashMap<>();
         for (int i = 0; i < vectors.length; i++) {
             if (!Float.isNaN(vectors[i][0])) {
                 float[] unit = Vectors.unit(vectors[i]);
-                Integer node = nodes.putIfAbsent(new Key(unit), entries.size());
+                Integer node = nodes.putIfAbsent(new VectorKey(unit), entries.size());
                 if (node == null) {
                     node = entries.size();
                     entries.add(new Entry(node, unit));

@@ -108,6 +108,18 @@ public final class SimilarityBenchmark {
         return sum / fullQueries.size();
     }
 
+    /** The rows without repeats: the first of each set of bit-for-bit identical rows, in their order. */
+    public static float[][] distinct(float[][] rows) {
+        java.util.Set<VectorKey> seen = new java.util.HashSet<>();
+        List<float[]> out = new ArrayList<>();
+        for (float[] r : rows) {
+            if (seen.add(new VectorKey(r))) {
+                out.add(r);
+            }
+        }
+        return out.toArray(float[][]::new);
+    }
+
     /** {@code items} vectors: the rows in turn, each copy after the first moved by seeded Gaussian noise. */
     static float[][] replicate(float[][] rows, int items, double noise, SplittableRandom random) {
         int d = rows[0].length;
