@@ -18,15 +18,17 @@ import java.util.Map;
  * angles of its sinogram input and the provenance written to {@code model.json}. Classifies 64x64 maps
  * (background removed). It may be an ensemble ({@link #ensemble}): several networks of the same variant and
  * classes whose class probabilities are averaged; network 0 is the one {@link #block()} gives. Owns its DJL
- * {@link Model}s; close it when done. Inference runs all networks at once through a fused graph
- * ({@link FusedWaferNetworks}) whose weights are copied at the first prediction: predict with a model only
+ * {@link Model}s; close it when done. Inference runs each network through its own inference graph, or all of
+ * them through one fused graph ({@link FusedWaferNetworks}, {@link #setFuseMembers}), whose weights are copied at
+ * the first prediction: predict with a model only
  * once its weights are final (after loading or training). Thread-safe for inference (each call works under
  * its own {@link NDManager}).
  */
 public final class WaferModel implements AutoCloseable {
     /**
      * Network inputs per forward call by default: 2 maps x 8 symmetric copies when averaging. Measured best
-     * for the fused graph (docs/benchmarks.md, "Fab scale"): larger calls make intermediate tensors of 32 MB
+     * for the fused graph (docs/benchmarks.md, "Fab scale") and for one graph per network (idle rerun: 8 and 32
+     * gave 39.6 and 28.7 maps/s against 40.6-42.3 at 16): larger calls make intermediate tensors of 32 MB
      * and more (the kernel-flip stage of two networks holds 1 MB per input), which the C allocator maps and
      * unmaps afresh at every call, and the per-map CPU time grows 2-5 times.
      */
@@ -240,8 +242,8 @@ public final class WaferModel implements AutoCloseable {
 
     /**
      * Class probabilities of encoded maps (averaged over their copies): {@code forwardBatch() / copies} maps
-     * and all their copies go through all networks of the model in one forward call of the fused graph
-     * ({@link FusedWaferNetworks}).
+     * and all their copies go through the networks of the model in one forward call per graph (one graph per
+     * network, or one fused graph of all: {@link #fuseMembers()}).
      */
     public float[][] predict(EncodedMaps encoded) {
         int size = WaferInputEncoder.SIZE * WaferInputEncoder.SIZE;
