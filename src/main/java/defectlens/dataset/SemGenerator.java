@@ -1,6 +1,7 @@
 package defectlens.dataset;
 
 import defectlens.core.DefectLensException;
+import defectlens.core.ParallelBatches;
 import defectlens.core.Progress;
 import defectlens.image.ImageRaster;
 import defectlens.image.SemImageWriter;
@@ -10,11 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Generates a Carinthia look-alike SEM data set in the Carinthia-S layout:
@@ -68,9 +64,10 @@ public final class SemGenerator {
     }
 
     /**
-     * Writes the data set under {@code out/data}; {@code progress} counts images now and then from worker
-     * threads; once it is cancelled the images not yet started are skipped and the run ends in a
-     * {@link java.util.concurrent.CancellationException} (the CSV is not written).
+     * Writes the data set under {@code out/data} on {@code threads} workers ({@link ParallelBatches});
+     * {@code progress} counts images in twentieths of the set; once it is cancelled the images not yet started
+     * are skipped and the run ends in a {@link java.util.concurrent.CancellationException} (the CSV is not
+     * written).
      */
     public SemGenerationSummary generate(Path out, ClassQuota quota, long seed, Progress progress) {
         Path data = out.resolve("data");
@@ -91,42 +88,24 @@ public final class SemGenerator {
         for (int i = 0; i < plan.length; i++) {
             entries.add(new CarinthiaCsvWriter.Entry(stem(i), plan[i]));
         }
-        AtomicInteger done = new AtomicInteger();
         int step = Math.max(1, plan.length / 20);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "sem-generator");
-            t.setDaemon(true);
-            return t;
-        });
+        ParallelBatches pipeline = new ParallelBatches(threads, "sem-generator");
+        int written;
         try {
-            List<Future<?>> futures = new ArrayList<>(plan.length);
-            for (int i = 0; i < plan.length; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    progress.throwIfCancelled("generating images");
-                    SyntheticSemImage s = synthesizer.synthesize(imageSeed(seed, index), plan[index]);
-                    CarinthiaCsvWriter.Entry e = entries.get(index);
-                    SemImageWriter.write(ImageRaster.gray8(s.width(), s.height(), s.image()), data.resolve(e.imagePath()), jpegQuality);
-                    SemImageWriter.write(ImageRaster.gray8(s.width(), s.height(), s.mask()), data.resolve(e.maskPath()));
-                    int n = done.incrementAndGet();
-                    if (n % step == 0 || n == plan.length) {
-                        progress.update(n, plan.length, n + "/" + plan.length + " images");
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DefectLensException(data, "generation was interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("SEM generation failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
+            written = pipeline.run(plan.length, step, 1, (from, to) -> from, index -> {
+                progress.throwIfCancelled("generating images");
+                SyntheticSemImage s = synthesizer.synthesize(imageSeed(seed, index), plan[index]);
+                CarinthiaCsvWriter.Entry e = entries.get(index);
+                SemImageWriter.write(ImageRaster.gray8(s.width(), s.height(), s.image()), data.resolve(e.imagePath()),
+                        jpegQuality);
+                SemImageWriter.write(ImageRaster.gray8(s.width(), s.height(), s.mask()), data.resolve(e.maskPath()));
+                return index;
+            }, (from, to, results) -> progress.update(to, plan.length, to + "/" + plan.length + " images"), progress);
+        } catch (IOException e) {
+            throw new DefectLensException(data, "cannot write the data set: " + e.getMessage(), e);
+        }
+        if (written < plan.length) {
+            progress.throwIfCancelled("generating images");
         }
         CarinthiaCsvWriter.write(data, entries);
         return new SemGenerationSummary(data, plan.length, quota.counts(), plan.length);

@@ -112,6 +112,30 @@ class SemGeneratorLayoutTest {
         assertEquals(2, imbalance);
     }
 
+    @Test
+    void aCancelStopsTheWorkersAndWritesNoCsv() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger updates = new java.util.concurrent.atomic.AtomicInteger();
+        Progress cancelAfterFirstStep = new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                updates.incrementAndGet();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return updates.get() > 0;
+            }
+        };
+        Path out = tmp.resolve("cancelled");
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                () -> new SemGenerator(64, 90, 2).generate(out, ClassQuota.balanced(10), 3, cancelAfterFirstStep));
+        assertTrue(Files.notExists(out.resolve("data").resolve(CarinthiaCsvWriter.CARINTHIA_CSV)));
+        assertTrue(Files.notExists(out.resolve("data").resolve(CarinthiaCsvWriter.CARINTHIA_S_CSV)));
+        try (var files = Files.list(out.resolve("data").resolve("images"))) {
+            assertTrue(files.count() < 60, "images kept being written after the cancel");
+        }
+    }
+
     private static byte[] gray(java.nio.file.Path file) {
         defectlens.image.ImageRaster r = defectlens.image.SemImageReader.read(file);
         byte[] out = new byte[r.width() * r.height()];

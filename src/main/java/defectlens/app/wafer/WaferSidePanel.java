@@ -3,10 +3,14 @@ package defectlens.app.wafer;
 import defectlens.app.common.FxImages;
 import defectlens.app.look.Icons;
 import defectlens.app.look.Looks;
+import defectlens.image.ArgbImage;
 import defectlens.wafer.WaferClassSet;
 import java.util.List;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -17,6 +21,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -87,9 +92,9 @@ public final class WaferSidePanel extends VBox {
         FlowPane allRow = new FlowPane(8, 4, all, accurate);
         allRow.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.control.ChoiceBox<WaferClassSet> classSet = new javafx.scene.control.ChoiceBox<>(
-                javafx.collections.FXCollections.observableArrayList(WaferClassSet.PAPER7, WaferClassSet.ALL9));
+                FXCollections.observableArrayList(WaferClassSet.PAPER7, WaferClassSet.ALL9));
         classSet.setId("waferClassSet");
-        classSet.setConverter(new javafx.util.StringConverter<>() {
+        classSet.setConverter(new StringConverter<>() {
             @Override
             public String toString(WaferClassSet set) {
                 return set == null ? "" : set == WaferClassSet.PAPER7 ? "7 defect classes (the paper's)"
@@ -177,7 +182,7 @@ public final class WaferSidePanel extends VBox {
         return v;
     }
 
-    private static ImageView relevance(String id, javafx.beans.value.ObservableValue<defectlens.image.ArgbImage> picture) {
+    private static ImageView relevance(String id, ObservableValue<ArgbImage> picture) {
         ImageView v = new ImageView();
         v.setId(id);
         v.setSmooth(false);
@@ -237,7 +242,7 @@ public final class WaferSidePanel extends VBox {
         return p != null && p.length == classes.size() ? p : null;
     }
 
-    private static javafx.scene.Node cell(float[] p, int c, String prefix) {
+    private static Node cell(float[] p, int c, String prefix) {
         if (p == null) {
             Label none = new Label("-");
             none.setId(prefix + c);
