@@ -129,6 +129,14 @@ class SymmetryAveragingTest {
         }
     }
 
+    /** The shipped student (the default for whole files): single network, its own graph. */
+    @Test
+    void theShippedStudentGivesTheSameProbabilities() {
+        try (WaferModel model = WaferModelBundle.load(MODELS.resolve("wafer-student-paper7"))) {
+            checkModel(model, "student");
+        }
+    }
+
     @Test
     void permutedSinogramInputsEqualTheInputsOfTheMovedMaps() {
         for (int angles : new int[] {64, 180, 45}) {
