@@ -1,6 +1,5 @@
 package defectlens.review.embedding;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -60,16 +59,16 @@ public final class ExactIndex implements SimilarityIndex {
                 top.offer(key);
             }
         }
-        List<Neighbour> out = new ArrayList<>();
-        for (long key : top.sortedDescending()) {
-            out.add(new Neighbour(TopK.item(key), TopK.similarity(key)));
-        }
-        return out;
+        return top.neighbours();
     }
 
     /** The cosine similarity of {@code query} and item {@code item}, computed as {@link #nearest} computes it. */
     public float similarity(float[] query, int item) {
-        float[] q = Vectors.unit(query);
+        return dot(item, Vectors.unit(query));
+    }
+
+    /** Item {@code item}'s unit embedding times the unit query {@code q}, summed in item order. */
+    private float dot(int item, float[] q) {
         int base = item * dimension;
         float s = 0;
         for (int j = 0; j < dimension; j++) {
@@ -81,11 +80,7 @@ public final class ExactIndex implements SimilarityIndex {
     private long[] best(float[] q, int from, int to, int k) {
         TopK top = new TopK(k);
         for (int i = from; i < to; i++) {
-            int base = i * dimension;
-            float s = 0;
-            for (int j = 0; j < dimension; j++) {
-                s += units[base + j] * q[j];
-            }
+            float s = dot(i, q);
             if (!Float.isNaN(s)) {
                 top.offer(TopK.key(i, s));
             }

@@ -59,22 +59,22 @@ public final class HnswSimilarityIndex implements SimilarityIndex {
                 .newBuilder(d, DistanceFunctions.FLOAT_INNER_PRODUCT, Math.max(1, vectors.length))
                 .withM(M).withEfConstruction(EF_CONSTRUCTION).withEf(EF).build();
         List<Entry> entries = new ArrayList<>();
-        List<IntList> groups = new ArrayList<>();
+        int[] nodeOf = new int[vectors.length];
         Map<VectorKey, Integer> nodes = new HashMap<>();
         for (int i = 0; i < vectors.length; i++) {
+            nodeOf[i] = -1;
             if (!Float.isNaN(vectors[i][0])) {
                 float[] unit = Vectors.unit(vectors[i]);
                 Integer node = nodes.putIfAbsent(new VectorKey(unit), entries.size());
                 if (node == null) {
                     node = entries.size();
                     entries.add(new Entry(node, unit));
-                    groups.add(new IntList());
                 }
-                groups.get(node).add(i);
+                nodeOf[i] = node;
             }
         }
         nodes.clear();
-        int[][] members = groups.stream().map(IntList::toArray).toArray(int[][]::new);
+        int[][] members = members(nodeOf, entries.size());
         int total = entries.size();
         try {
             index.addAll(entries, Runtime.getRuntime().availableProcessors(), (done, max) -> {
@@ -86,6 +86,27 @@ public final class HnswSimilarityIndex implements SimilarityIndex {
             throw new IllegalStateException("interrupted while building the similarity index", e);
         }
         return new HnswSimilarityIndex(index, d, members);
+    }
+
+    /** The items of each node, ascending, from each item's node ({@code -1}: not indexed). */
+    private static int[][] members(int[] nodeOf, int nodes) {
+        int[] counts = new int[nodes];
+        for (int node : nodeOf) {
+            if (node >= 0) {
+                counts[node]++;
+            }
+        }
+        int[][] members = new int[nodes][];
+        for (int n = 0; n < nodes; n++) {
+            members[n] = new int[counts[n]];
+            counts[n] = 0;
+        }
+        for (int i = 0; i < nodeOf.length; i++) {
+            if (nodeOf[i] >= 0) {
+                members[nodeOf[i]][counts[nodeOf[i]]++] = i;
+            }
+        }
+        return members;
     }
 
     /** Items indexed (with an embedding). */
@@ -118,27 +139,6 @@ public final class HnswSimilarityIndex implements SimilarityIndex {
                 top.offer(TopK.key(item, similarity));
             }
         }
-        List<Neighbour> out = new ArrayList<>();
-        for (long key : top.sortedDescending()) {
-            out.add(new Neighbour(TopK.item(key), TopK.similarity(key)));
-        }
-        return out;
-    }
-
-    /** A growable list of item numbers. */
-    private static final class IntList {
-        private int[] values = new int[1];
-        private int size;
-
-        void add(int v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
+        return top.neighbours();
     }
 }

@@ -99,16 +99,26 @@ public final class SimilarItems {
     public static double tieAwareRecall(ExactIndex exact, SimilarityIndex approximate, List<float[]> queries, int k) {
         double sum = 0;
         for (float[] q : queries) {
-            List<Neighbour> truth = exact.nearest(q, k);
-            if (truth.isEmpty()) {
-                sum += 1;
-                continue;
-            }
-            float kth = truth.get(truth.size() - 1).similarity() - TIE_TOLERANCE;
-            long found = approximate.nearest(q, k).stream().mapToInt(Neighbour::item).distinct()
-                    .filter(item -> exact.similarity(q, item) >= kth).count();
-            sum += Math.min(found, truth.size()) / (double) truth.size();
+            sum += foundShare(exact, q, exact.nearest(q, k), approximate.nearest(q, k), true);
         }
         return queries.isEmpty() ? Double.NaN : sum / queries.size();
+    }
+
+    /**
+     * The share of the true neighbours {@code truth} of {@code query} (from {@code exact}) that {@code found}
+     * holds: by item identity, or ({@code tieAware}) counting every distinct found item whose true similarity
+     * reaches the last true one minus {@value #TIE_TOLERANCE}; 1 when there is no true neighbour.
+     */
+    static double foundShare(ExactIndex exact, float[] query, List<Neighbour> truth, List<Neighbour> found,
+            boolean tieAware) {
+        if (truth.isEmpty()) {
+            return 1;
+        }
+        Set<Integer> items = new HashSet<>();
+        truth.forEach(n -> items.add(n.item()));
+        float kth = truth.get(truth.size() - 1).similarity() - TIE_TOLERANCE;
+        long correct = found.stream().mapToInt(Neighbour::item).distinct()
+                .filter(i -> tieAware ? exact.similarity(query, i) >= kth : items.contains(i)).count();
+        return Math.min(correct, truth.size()) / (double) truth.size();
     }
 }

@@ -4,7 +4,9 @@ import defectlens.core.HeapWatch;
 import defectlens.core.Progress;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -97,20 +99,15 @@ public final class SimilarityBenchmark {
         double sum = 0;
         for (int q = 0; q < fullQueries.size(); q++) {
             float[] query = fullQueries.get(q);
-            List<Neighbour> truth = full.nearest(query, k);
-            java.util.Set<Integer> items = new java.util.HashSet<>();
-            truth.forEach(n -> items.add(n.item()));
-            float kth = truth.get(truth.size() - 1).similarity() - SimilarItems.TIE_TOLERANCE;
-            long found = projected.nearest(projectedQueries.get(q), k).stream().mapToInt(Neighbour::item).distinct()
-                    .filter(i -> tieAware ? full.similarity(query, i) >= kth : items.contains(i)).count();
-            sum += Math.min(found, truth.size()) / (double) truth.size();
+            sum += SimilarItems.foundShare(full, query, full.nearest(query, k),
+                    projected.nearest(projectedQueries.get(q), k), tieAware);
         }
         return sum / fullQueries.size();
     }
 
     /** The rows without repeats: the first of each set of bit-for-bit identical rows, in their order. */
     public static float[][] distinct(float[][] rows) {
-        java.util.Set<VectorKey> seen = new java.util.HashSet<>();
+        Set<VectorKey> seen = new HashSet<>();
         List<float[]> out = new ArrayList<>();
         for (float[] r : rows) {
             if (seen.add(new VectorKey(r))) {

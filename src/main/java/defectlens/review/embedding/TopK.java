@@ -1,6 +1,8 @@
 package defectlens.review.embedding;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.PriorityQueue;
 
 /**
@@ -42,6 +44,15 @@ final class TopK {
 
     long[] keys() {
         return heap.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The pairs kept as neighbours, most similar first (ties: lower item first). */
+    List<Neighbour> neighbours() {
+        List<Neighbour> out = new ArrayList<>();
+        for (long key : sortedDescending()) {
+            out.add(new Neighbour(item(key), similarity(key)));
+        }
+        return out;
     }
 
     long[] sortedDescending() {
