@@ -10,7 +10,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import defectlens.core.DefectLensException;
 import defectlens.core.Progress;
 import defectlens.dataset.SemDataset;
@@ -84,7 +83,8 @@ public final class SemTrainer {
                 TrainingCheckpoint.readWeights(out, net.getParameters().size()).restore(net);
             }
             float learningRate = resumed != null ? resumed.learningRate() : options.learningRate();
-            Optimizer adam = adam(learningRate);
+            EpochRate rate = new EpochRate(learningRate);
+            Optimizer adam = adam(rate);
             ParameterStore store = new ParameterStore(root, false);
             SemAugmentation augmentation = !options.augment() ? null
                     : crops != null ? SemAugmentation.strong() : SemAugmentation.standard();
@@ -147,20 +147,24 @@ public final class SemTrainer {
                     }
                     recoveries++;
                     learningRate /= 2;
-                    adam = adam(learningRate);
+                    rate = new EpochRate(learningRate);
+                    adam = adam(rate);
                     listener.onDivergence(epoch, learningRate, true);
                     epoch--;
                     continue;
                 }
                 lastGood = WeightCheckpoint.of(net);
+                float rateOfEpoch = learningRate;
+                learningRate *= options.learningRateDecay();
+                rate.set(learningRate);
                 boolean best = v.metrics.macroF1() > bestF1;
                 if (best) {
                     bestF1 = v.metrics.macroF1();
                     bestEpoch = epoch;
                     bestMetrics = v.metrics;
-                    bestLearningRate = learningRate;
+                    bestLearningRate = rateOfEpoch;
                     sinceBest = 0;
-                    ModelBundle.save(out, manifest(net, classes, spec, data, epoch, epoch, v.metrics, learningRate,
+                    ModelBundle.save(out, manifest(net, classes, spec, data, epoch, epoch, v.metrics, rateOfEpoch,
                             recoveries, window), net);
                 } else {
                     sinceBest++;
@@ -168,7 +172,7 @@ public final class SemTrainer {
                 TrainingCheckpoint.save(out, lastGood, new TrainingCheckpoint.State(epoch, bestF1, bestEpoch, sinceBest,
                         learningRate, recoveries));
                 EpochReport report = new EpochReport(epoch, options.epochs(), lossSum / Math.max(1, lossCount), v.loss,
-                        v.metrics.accuracy(), v.metrics.macroF1(), learningRate, best, sinceBest,
+                        v.metrics.accuracy(), v.metrics.macroF1(), rateOfEpoch, best, sinceBest,
                         (System.nanoTime() - start) / 1e9);
                 history.add(report);
                 listener.onEpoch(report);
@@ -187,8 +191,8 @@ public final class SemTrainer {
         }
     }
 
-    private static Optimizer adam(float learningRate) {
-        return Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).optClipGrad(GRADIENT_CLIP).build();
+    private static Optimizer adam(EpochRate rate) {
+        return Optimizer.adam().optLearningRateTracker(rate).optClipGrad(GRADIENT_CLIP).build();
     }
 
     /** The frame side of crop training: as set, or the width of the data's first labelled image. */
@@ -326,8 +330,13 @@ public final class SemTrainer {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("batch", options.batchSize());
         settings.put("learning_rate", options.learningRate());
-        if (recoveries > 0) {
+        if (options.learningRateDecay() != 1f) {
+            settings.put("learning_rate_decay_per_epoch", options.learningRateDecay());
+        }
+        if (recoveries > 0 || options.learningRateDecay() != 1f) {
             settings.put("learning_rate_at_best_epoch", learningRateNow);
+        }
+        if (recoveries > 0) {
             settings.put("divergence_recoveries", recoveries);
         }
         settings.put("validation_fraction", options.validationFraction());

@@ -8,12 +8,13 @@ import java.nio.file.Path;
  * normalisation); {@code init} is a bundle whose feature weights start the run (transfer learning)
  * or null for training from scratch; {@code patience} 0 disables early stopping; {@code crops} (null = whole
  * images) trains on native-resolution crops for a sliding-window classifier, {@code inputSize} being the window;
- * {@code resume} continues from the run's last checkpoint in the bundle folder when there is one.
+ * {@code resume} continues from the run's last checkpoint in the bundle folder when there is one;
+ * {@code learningRateDecay} multiplies the learning rate after every epoch (1 = a fixed rate).
  */
 public record TrainingOptions(String architecture, BalanceMode balance, int epochs, long seed,
         double validationFraction, int patience, int batchSize, float learningRate, int inputSize,
         int inputChannels, Path init, boolean augment, String name, String appVersion, CropTraining crops,
-        boolean resume) {
+        boolean resume, float learningRateDecay) {
     public TrainingOptions {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1");
@@ -24,6 +25,9 @@ public record TrainingOptions(String architecture, BalanceMode balance, int epoc
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be positive");
         }
+        if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
+            throw new IllegalArgumentException("learning rate decay must be in (0, 1]");
+        }
     }
 
     /** Whole-image training without resuming. */
@@ -31,14 +35,14 @@ public record TrainingOptions(String architecture, BalanceMode balance, int epoc
             int patience, int batchSize, float learningRate, int inputSize, int inputChannels, Path init, boolean augment,
             String name, String appVersion) {
         this(architecture, balance, epochs, seed, validationFraction, patience, batchSize, learningRate, inputSize,
-                inputChannels, init, augment, name, appVersion, null, false);
+                inputChannels, init, augment, name, appVersion, null, false, 1f);
     }
 
     /** The same options training on crops ({@code inputSize} becomes the window) and resuming when asked. */
     public TrainingOptions withCrops(CropTraining c, boolean resumeRun) {
         return new TrainingOptions(architecture, balance, epochs, seed, validationFraction, patience, batchSize,
                 learningRate, c == null ? inputSize : c.window(), inputChannels, init, augment, name, appVersion, c,
-                resumeRun);
+                resumeRun, learningRateDecay);
     }
 
     /** Defaults: tiny architecture, oversampling, 20 epochs, seed 1, 20 % validation, patience 5, batch 16, lr 1e-3. */
@@ -47,18 +51,27 @@ public record TrainingOptions(String architecture, BalanceMode balance, int epoc
                 null, true, "sem-model", "unknown");
     }
 
+    /** The same options with the learning rate multiplied by {@code decay} after every epoch. */
+    public TrainingOptions withLearningRateDecay(float decay) {
+        return new TrainingOptions(architecture, balance, epochs, seed, validationFraction, patience, batchSize,
+                learningRate, inputSize, inputChannels, init, augment, name, appVersion, crops, resume, decay);
+    }
+
     public TrainingOptions withEpochs(int e) {
         return new TrainingOptions(architecture, balance, e, seed, validationFraction, patience, batchSize,
-                learningRate, inputSize, inputChannels, init, augment, name, appVersion, crops, resume);
+                learningRate, inputSize, inputChannels, init, augment, name, appVersion, crops, resume,
+                learningRateDecay);
     }
 
     public TrainingOptions withInput(int size, int channels) {
         return new TrainingOptions(architecture, balance, epochs, seed, validationFraction, patience, batchSize,
-                learningRate, size, channels, init, augment, name, appVersion, crops, resume);
+                learningRate, size, channels, init, augment, name, appVersion, crops, resume,
+                learningRateDecay);
     }
 
     public TrainingOptions withAugment(boolean a) {
         return new TrainingOptions(architecture, balance, epochs, seed, validationFraction, patience, batchSize,
-                learningRate, inputSize, inputChannels, init, a, name, appVersion, crops, resume);
+                learningRate, inputSize, inputChannels, init, a, name, appVersion, crops, resume,
+                learningRateDecay);
     }
 }

@@ -2,6 +2,7 @@ package defectlens.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import defectlens.core.Progress;
@@ -55,6 +56,34 @@ class SemTrainerTest {
             List<Prediction> all = classifier.classifyAll(data, 1, 10, Progress.NONE);
             assertEquals(data.size(), all.size());
         }
+    }
+
+    @Test
+    void learningRateDecaysAfterEveryEpochAndAResumedRunGoesOnFromTheDecayedRate() throws Exception {
+        Path dataDir = tmp.resolve("gen-decay");
+        new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(2), 5, Progress.NONE);
+        SemDataset data = DatasetOpener.open(dataDir);
+        TrainingOptions options = new TrainingOptions(EfficientNetV2Config.TINY, BalanceMode.OVERSAMPLE, 3, 3, 0.0, 0,
+                6, 4e-3f, 64, 1, null, false, "decay-test", "test").withLearningRateDecay(0.5f);
+        List<EpochReport> reports = new ArrayList<>();
+        Path out = tmp.resolve("bundle-decay");
+        new SemTrainer(options.withCrops(null, true)).train(data, out, reports::add, new RecordingProgress());
+        assertEquals(List.of(4e-3, 2e-3, 1e-3), reports.stream().map(r -> Math.round(r.learningRate() * 1e6) / 1e6)
+                .toList());
+        assertEquals(5e-4f, TrainingCheckpoint.readState(out).learningRate(), 1e-9f);
+        @SuppressWarnings("unchecked")
+        var settings = (java.util.Map<String, Object>) ModelBundle.readManifest(out).provenance().metrics()
+                .get("settings");
+        assertEquals(0.5, ((Number) settings.get("learning_rate_decay_per_epoch")).doubleValue(), 1e-9);
+
+        List<EpochReport> resumed = new ArrayList<>();
+        new SemTrainer(options.withEpochs(4).withCrops(null, true)).train(data, out, resumed::add,
+                new RecordingProgress());
+        assertEquals(1, resumed.size());
+        assertEquals(4, resumed.get(0).epoch());
+        assertEquals(5e-4, resumed.get(0).learningRate(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> options.withLearningRateDecay(0f));
+        assertThrows(IllegalArgumentException.class, () -> options.withLearningRateDecay(1.5f));
     }
 
     @Test

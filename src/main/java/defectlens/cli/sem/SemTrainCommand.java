@@ -76,6 +76,10 @@ public final class SemTrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     float lr;
 
+    @Option(names = "--lr-decay", defaultValue = "1", paramLabel = "FACTOR",
+            description = "Learning rate times this after every epoch, in (0, 1] (default: ${DEFAULT-VALUE} = fixed).")
+    float lrDecay;
+
     @Option(names = "--input-size", defaultValue = "0", description = "Square input size; 0 = the architecture's default.")
     int inputSize;
 
@@ -115,10 +119,10 @@ public final class SemTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (epochs < 1 || batch < 1 || !(lr > 0) || valFraction < 0 || valFraction >= 1 || patience < 0
-                || (channels != 1 && channels != 3) || inputSize < 0) {
-            throw new DefectLensException(out, "check --epochs (>= 1), --batch (>= 1), --lr (> 0), --val-fraction "
-                    + "([0, 1)), --patience (>= 0), --channels (1 or 3), --input-size (>= 0)");
+        if (epochs < 1 || batch < 1 || !(lr > 0) || !(lrDecay > 0 && lrDecay <= 1) || valFraction < 0
+                || valFraction >= 1 || patience < 0 || (channels != 1 && channels != 3) || inputSize < 0) {
+            throw new DefectLensException(out, "check --epochs (>= 1), --batch (>= 1), --lr (> 0), --lr-decay "
+                    + "((0, 1]), --val-fraction ([0, 1)), --patience (>= 0), --channels (1 or 3), --input-size (>= 0)");
         }
         if (crop != 0 && (crop < 32 || stride < 0 || stride > crop || frame < 0 || (frame > 0 && frame < crop)
                 || !(backgroundShare >= 0 && backgroundShare < 1) || inputSize != 0)) {
@@ -130,7 +134,7 @@ public final class SemTrainCommand implements Callable<Integer> {
         String bundleName = name != null ? name : String.valueOf(out.toAbsolutePath().normalize().getFileName());
         TrainingOptions options = new TrainingOptions(EfficientNetV2Config.named(model).name(), BalanceMode.parse(balance),
                 epochs, seed, valFraction, patience, batch, lr, inputSize, channels, init, !noAugment, bundleName,
-                ProductVersion.version());
+                ProductVersion.version()).withLearningRateDecay(lrDecay);
         if (crop > 0 || resume) {
             options = options.withCrops(crop == 0 ? null : new CropTraining(crop, stride == 0 ? crop / 2 : stride,
                     frame, backgroundShare, CropTraining.NO_DEFECT), resume);
