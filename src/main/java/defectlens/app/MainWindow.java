@@ -93,10 +93,10 @@ public final class MainWindow extends BorderPane {
         candidates.add(CandidateSource.of(new defectlens.mask.candidate.HeatmapCandidate()));
         masks = new MaskEditViewModel(vm, candidates, MaskEditViewModel.loginName(),
                 java.time.Clock.systemUTC());
-        masks.useHeatmapHints(explanations.explanations().lastProperty());
+        masks.generators().useHeatmapHints(explanations.explanations().lastProperty());
         String sam2 = System.getProperty("defectlens.sam2.model");
         if (sam2 != null && !sam2.isBlank()) {
-            masks.useSam2Model(java.nio.file.Path.of(sam2));
+            masks.generators().useSam2Model(java.nio.file.Path.of(sam2));
         }
         MaskEditTool maskTool = new MaskEditTool(masks, viewer.zoomProperty());
         viewer.toolProperty().bind(javafx.beans.binding.Bindings.when(masks.editingProperty())
@@ -190,7 +190,7 @@ public final class MainWindow extends BorderPane {
             showSemItem(i);
             semReview.similar().show(i);
         });
-        vm.datasetProperty().addListener((o, a, d) -> showSemItem(semReview.itemProperty().get()));
+        vm.datasetProperty().addListener((o, a, d) -> showSemItem(semReview.queue().itemProperty().get()));
     }
 
     private void showSemItem(int i) {

@@ -63,7 +63,7 @@ public final class EditMenu extends Menu {
 
     private static MenuItem queueItem(MaskEditViewModel vm) {
         MenuItem q = item("Images without an accepted mask", "Shortcut+Shift+M", vm::toggleQueue);
-        q.textProperty().bind(javafx.beans.binding.Bindings.when(vm.queueOpenProperty())
+        q.textProperty().bind(javafx.beans.binding.Bindings.when(vm.validationQueue().openProperty())
                 .then("Close the validation queue").otherwise("Images without an accepted mask"));
         return q;
     }
@@ -73,7 +73,7 @@ public final class EditMenu extends Menu {
         dc.setTitle("Folder of a SAM2 TorchScript export (NAME/NAME.pt, see docs/masks.md)");
         File f = dc.showDialog(owner);
         if (f != null) {
-            vm.useSam2Model(f.toPath());
+            vm.generators().useSam2Model(f.toPath());
         }
     }
 
@@ -82,7 +82,7 @@ public final class EditMenu extends Menu {
         dc.setTitle("Folder of the validated masks (a Carinthia-S data set outside the source data set)");
         File f = dc.showDialog(owner);
         if (f != null) {
-            vm.useOutputFolder(f.toPath());
+            vm.validationQueue().useOutputFolder(f.toPath());
         }
     }
 }

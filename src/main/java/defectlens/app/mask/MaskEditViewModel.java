@@ -4,9 +4,7 @@ import defectlens.app.common.LoadedImage;
 import defectlens.app.common.MainViewModel;
 import defectlens.app.common.OverlayLayerModel;
 import defectlens.app.task.BackgroundTask;
-import defectlens.dataset.SemDataset;
 import defectlens.dataset.SemSample;
-import defectlens.explain.Heatmap;
 import defectlens.image.BinaryMask;
 import defectlens.mask.CandidateSource;
 import defectlens.mask.EditableMaskLayer;
@@ -18,13 +16,12 @@ import defectlens.mask.MaskVerdict;
 import defectlens.mask.PixelRect;
 import defectlens.mask.candidate.CandidateHints;
 import defectlens.mask.candidate.GrabCutCandidate;
-import defectlens.mask.candidate.Sam2Candidate;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,29 +32,22 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
- * The mask editor and the validation queue of the SEM viewer. While active (edit mode on, or the queue open) the
- * shown image's mask is a candidate of the current generator (or its accepted mask), drawn as an editable overlay
- * that is redrawn rectangle by rectangle as {@link MaskEditor} jobs change it; the verdicts (accept, reject, next
- * generator) go to the expert's journal and the accepted masks into the output data set ({@link MaskValidation}),
- * written in the background.
+ * The mask editor of the SEM viewer. While active (edit mode on, or the validation queue open) the shown image's
+ * mask is a candidate of the current generator ({@link CandidateGenerators}) or its accepted mask, drawn as an
+ * editable overlay that is redrawn rectangle by rectangle as {@link MaskEditor} jobs change it, with undo and redo;
+ * the verdicts (accept, reject, next generator) go to the expert's journal and the accepted masks into the output
+ * data set ({@link ValidationQueue}), written in the background.
  */
 public final class MaskEditViewModel {
     private static final int EDIT_RGB = 0x00C8FF;
     private static final double EDIT_OPACITY = 0.75;
 
     private final MainViewModel main;
-    private final List<CandidateSource> generators;
-    private final ReadOnlyStringWrapper generatorList = new ReadOnlyStringWrapper();
-    private HeatmapHint heatmapHint;
-    private final String author;
-    private final Clock clock;
+    private final CandidateGenerators generators;
+    private final ValidationQueue validations;
     private final BooleanProperty editing = new SimpleBooleanProperty(false);
-    private final BooleanProperty queueOpen = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<MaskTool> tool = new SimpleObjectProperty<>(MaskTool.BRUSH);
     private final IntegerProperty brushSize = new SimpleIntegerProperty(15);
@@ -66,11 +56,6 @@ public final class MaskEditViewModel {
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
     private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper generatorName = new ReadOnlyStringWrapper();
-    private final ObservableList<SemSample> queue = FXCollections.observableArrayList();
-    private final ObjectProperty<Path> outputFolder = new SimpleObjectProperty<>();
-    private int generatorIndex;
-    private MaskValidation validation;
     private LoadedImage shown;
     private MaskEditor editor;
     private OverlayLayerModel layer;
@@ -78,16 +63,10 @@ public final class MaskEditViewModel {
     private String candidateOf;
 
     public MaskEditViewModel(MainViewModel main, List<CandidateSource> generators, String author, Clock clock) {
-        if (generators.isEmpty()) {
-            throw new IllegalArgumentException("the mask editor needs at least one candidate generator");
-        }
         this.main = main;
-        this.generators = new ArrayList<>(generators);
-        generatorList.set(String.join(", ", generatorNames()));
-        this.author = author;
-        this.clock = clock;
-        generatorName.set(generators.get(0).name());
-        active.bind(editing.or(queueOpen));
+        this.generators = new CandidateGenerators(main, generators);
+        this.validations = new ValidationQueue(main, author, clock, this::updateState);
+        active.bind(editing.or(validations.openProperty()));
         main.onImageShown(img -> {
             shown = img;
             dropEditor();
@@ -95,14 +74,6 @@ public final class MaskEditViewModel {
                 loadCandidate();
             }
             updateState();
-        });
-        main.datasetProperty().addListener((o, a, d) -> {
-            closeValidation();
-            queue.clear();
-            outputFolder.set(d == null ? null : MaskValidation.defaultFolder(d));
-            if (queueOpen.get() && d != null) {
-                openValidation();
-            }
         });
         active.addListener((o, a, on) -> {
             if (on && shown != null && editor == null) {
@@ -133,12 +104,10 @@ public final class MaskEditViewModel {
 
     private void loadCandidate() {
         LoadedImage img = shown;
-        CandidateSource gen = generators.get(generatorIndex);
-        Optional<Path> accepted = validation == null ? Optional.empty() : validation.acceptedMask(img.sample());
-        String name = accepted.isPresent() ? "accepted mask" : gen.name();
-        CandidateHints hints = new CandidateHints(heatmapHint == null ? null : heatmapHint.of(img), null);
+        Optional<Path> accepted = validations.acceptedMask(img.sample());
+        String name = accepted.isPresent() ? "accepted mask" : generators.current().name();
         Callable<BinaryMask> make = accepted.isPresent() ? () -> BinaryMask.read(accepted.get())
-                : () -> gen.propose(img.sample(), img.raster(), hints);
+                : generators.proposal(img);
         main.executor().execute(BackgroundTask.of("Candidate mask: " + name, ctx -> make.call())
                 .onSuccess(m -> {
                     if (shown == img && active.get()) {
@@ -204,49 +173,22 @@ public final class MaskEditViewModel {
             return;
         }
         SemSample s = shown.sample();
-        String verdict = validation == null ? null : validation.latest(s).map(MaskVerdict::describe).orElse(null);
+        String verdict = validations.describeLatest(s);
         StringBuilder sb = new StringBuilder(s.id());
-        sb.append(": ").append(verdict != null ? verdict : "candidate (" + generatorName.get() + ")");
+        sb.append(": ").append(verdict != null ? verdict : "candidate (" + generators.nameProperty().get() + ")");
         if (candidateOf != null) {
             sb.append("\nshowing: ").append(candidateOf).append(editor.isEdited() ? ", edited (not saved)" : "");
         }
         stateText.set(sb.toString());
     }
 
-    private boolean openValidation() {
-        if (validation != null) {
-            return true;
-        }
-        SemDataset d = main.datasetProperty().get();
-        if (d == null) {
-            return false;
-        }
-        try {
-            Path folder = outputFolder.get() != null ? outputFolder.get() : MaskValidation.defaultFolder(d);
-            validation = MaskValidation.open(d, folder, author, clock);
-            outputFolder.set(validation.output().folder());
-        } catch (RuntimeException e) {
-            main.reportError("Cannot open the mask validation", e);
-            return false;
-        }
-        queue.setAll(validation.withoutAcceptedMask());
-        updateState();
-        return true;
-    }
-
-    private void closeValidation() {
-        if (validation != null) {
-            validation.close();
-            validation = null;
-        }
-    }
-
     /** Opens the queue of images without an accepted mask and shows its first image. */
     public void openQueue() {
-        if (!openValidation()) {
+        if (!validations.openValidation()) {
             return;
         }
-        queueOpen.set(true);
+        validations.openProperty().set(true);
+        List<SemSample> queue = validations.images();
         if (!queue.isEmpty() && (shown == null || !queue.contains(shown.sample()))) {
             main.select(queue.get(0));
         }
@@ -254,25 +196,16 @@ public final class MaskEditViewModel {
 
     /** Opens the queue, or closes it when it is open (Ctrl+Shift+M). */
     public void toggleQueue() {
-        if (queueOpen.get()) {
-            queueOpen.set(false);
+        if (validations.openProperty().get()) {
+            validations.openProperty().set(false);
         } else {
             openQueue();
         }
     }
 
-    /** Writes the output of another folder from now on (closes the journal of the old one). */
-    public void useOutputFolder(Path folder) {
-        closeValidation();
-        outputFolder.set(folder);
-        if (queueOpen.get()) {
-            openValidation();
-        }
-    }
-
     /** Accepts the shown mask: {@code edited} when the expert changed the candidate. Written in the background. */
     public BackgroundTask<MaskVerdict> accept() {
-        if (editor == null || !openValidation()) {
+        if (editor == null || !validations.openValidation()) {
             return null;
         }
         editor.endStroke();
@@ -280,64 +213,38 @@ public final class MaskEditViewModel {
         BinaryMask m = editor.raster().toBinaryMask();
         boolean edited = editor.isEdited();
         String gen = candidateOf;
-        return verdict("Saving the mask of " + s.fileName(), s, () -> validation.accept(s, m, gen, edited));
+        return verdict("Saving the mask of " + s.fileName(), s, v -> v.accept(s, m, gen, edited));
     }
 
     /** Rejects the shown candidate. */
     public BackgroundTask<MaskVerdict> reject() {
-        if (shown == null || !openValidation()) {
+        if (shown == null || !validations.openValidation()) {
             return null;
         }
         SemSample s = shown.sample();
-        String gen = candidateOf != null ? candidateOf : generatorName.get();
-        return verdict("Rejecting the mask of " + s.fileName(), s, () -> validation.reject(s, gen));
+        String gen = candidateOf != null ? candidateOf : generators.nameProperty().get();
+        return verdict("Rejecting the mask of " + s.fileName(), s, v -> v.reject(s, gen));
     }
 
-    private BackgroundTask<MaskVerdict> verdict(String what, SemSample s, Callable<MaskVerdict> work) {
-        MaskValidation v = validation;
-        List<SemSample> before = List.copyOf(queue);
-        return main.executor().execute(BackgroundTask.of(what, ctx -> work.call()).onSuccess(done -> {
-            if (validation != v) {
-                return;
-            }
-            queue.setAll(v.withoutAcceptedMask());
-            main.statusProperty().set(s.fileName() + ": mask " + done.describe() + " -> " + v.output().csv());
-            updateState();
-            Optional<SemSample> next = queueOpen.get() ? nextAfter(s, before) : Optional.empty();
+    private BackgroundTask<MaskVerdict> verdict(String what, SemSample s,
+            Function<MaskValidation, MaskVerdict> work) {
+        return validations.verdict(what, s, work, next -> {
             if (next.isPresent()) {
                 main.select(next.get());
             } else if (shown != null && shown.sample().equals(s) && active.get()) {
                 loadCandidate();
             }
-        }).failureTitle("The mask of " + s.fileName() + " was NOT saved"));
-    }
-
-    private Optional<SemSample> nextAfter(SemSample s, List<SemSample> before) {
-        int at = before.indexOf(s);
-        for (int i = at + 1; i < before.size(); i++) {
-            if (queue.contains(before.get(i))) {
-                return Optional.of(before.get(i));
-            }
-        }
-        return queue.isEmpty() || queue.contains(s) ? Optional.empty() : Optional.of(queue.get(0));
+        });
     }
 
     /** Shows the candidate of the next generator (G) and journals that the image is a candidate of it. */
     public void nextGenerator() {
-        generatorIndex = (generatorIndex + 1) % generators.size();
-        generatorName.set(generators.get(generatorIndex).name());
-        if (shown != null && validation != null) {
-            SemSample s = shown.sample();
-            String gen = generatorName.get();
-            main.executor().execute(BackgroundTask.of("Noting the candidate of " + s.fileName(),
-                    ctx -> validation.propose(s, gen)).onSuccess(v -> updateState())
-                    .failureTitle("Cannot note the candidate of " + s.fileName()));
+        generators.next();
+        if (shown != null) {
+            validations.noteCandidate(shown.sample(), generators.nameProperty().get());
         }
-        if (shown != null && active.get()) {
-            Optional<Path> accepted = validation == null ? Optional.empty() : validation.acceptedMask(shown.sample());
-            if (accepted.isEmpty()) {
-                loadCandidate();
-            }
+        if (shown != null && active.get() && validations.acceptedMask(shown.sample()).isEmpty()) {
+            loadCandidate();
         }
         updateState();
     }
@@ -371,7 +278,7 @@ public final class MaskEditViewModel {
 
     /** Closes the journal (window closing). */
     public void close() {
-        closeValidation();
+        validations.close();
     }
 
     /** The editor of the shown image's mask, or null while none is shown. */
@@ -381,10 +288,6 @@ public final class MaskEditViewModel {
 
     public BooleanProperty editingProperty() {
         return editing;
-    }
-
-    public BooleanProperty queueOpenProperty() {
-        return queueOpen;
     }
 
     /** True while editing or the queue is open: the editable mask is shown. */
@@ -421,54 +324,19 @@ public final class MaskEditViewModel {
         return stateText.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty generatorNameProperty() {
-        return generatorName.getReadOnlyProperty();
+    /** The candidate generators {@code G} cycles through. */
+    public CandidateGenerators generators() {
+        return generators;
     }
 
-    /** Images of the open data set without an accepted mask (filled once the queue is open). */
-    public ObservableList<SemSample> queue() {
-        return queue;
-    }
-
-    public ObjectProperty<Path> outputFolderProperty() {
-        return outputFolder;
-    }
-
-    /** The open validation, or null before the queue was opened or a mask accepted. */
-    public MaskValidation validation() {
-        return validation;
+    /** The validation of the masks: journal, output and the queue of images without an accepted mask. */
+    public ValidationQueue validationQueue() {
+        return validations;
     }
 
     /** The overlay of the mask under edit, or null. */
     public OverlayLayerModel layer() {
         return layer;
-    }
-
-    /** The generator names, comma separated, as {@code G} cycles through them (grows when one is added). */
-    public ReadOnlyStringProperty generatorListProperty() {
-        return generatorList.getReadOnlyProperty();
-    }
-
-    /** Adds a generator to the end of the {@code G} cycle (e.g. {@code sam2} once its model is loaded). */
-    public void addGenerator(CandidateSource source) {
-        generators.removeIf(g -> g.name().equals(source.name()));
-        generators.add(source);
-        generatorList.set(String.join(", ", generatorNames()));
-    }
-
-    /**
-     * Loads a SAM2 TorchScript export in the background and offers {@code sam2} in the generator cycle; the model
-     * stays open while the window lives.
-     */
-    public void useSam2Model(Path folder) {
-        main.executor().execute(BackgroundTask.of("Loading the SAM2 model " + folder.getFileName(),
-                ctx -> Sam2Candidate.open(folder)).onSuccess(sam -> addGenerator(CandidateSource.of(sam)))
-                .failureTitle("Cannot use " + folder + " as a SAM2 model"));
-    }
-
-    /** Gives the generators the selected explanation (of the shown image) as their heatmap hint. */
-    public void useHeatmapHints(ObservableValue<Heatmap> selected) {
-        heatmapHint = new HeatmapHint(main, selected);
     }
 
     /**
@@ -488,11 +356,6 @@ public final class MaskEditViewModel {
                         ed.replaceWith(MaskRaster.of(m), "GrabCut in a box");
                     }
                 }).failureTitle("GrabCut failed on " + img.sample().fileName()));
-    }
-
-    /** The generator names in the order {@code G} cycles through them. */
-    public List<String> generatorNames() {
-        return generators.stream().map(CandidateSource::name).toList();
     }
 
     /** Shows a sample of the open data set (a click in the queue). */

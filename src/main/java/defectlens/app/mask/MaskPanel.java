@@ -2,7 +2,9 @@ package defectlens.app.mask;
 
 import defectlens.dataset.SemSample;
 import defectlens.mask.MaskTool;
+import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,6 +26,7 @@ public final class MaskPanel extends VBox {
     public MaskPanel(MaskEditViewModel vm) {
         super(6);
         setId("maskPanel");
+        ValidationQueue validationQueue = vm.validationQueue();
         setPadding(new Insets(8));
         setStyle("-fx-border-color: #3a7bd5; -fx-border-width: 0 0 1 0;");
         visibleProperty().bind(vm.activeProperty());
@@ -37,8 +40,8 @@ public final class MaskPanel extends VBox {
         state.textProperty().bind(vm.stateTextProperty());
         Label generator = new Label();
         generator.setId("maskGenerator");
-        generator.textProperty().bind(Bindings.concat("Candidate generator: ", vm.generatorNameProperty(),
-                "  (G: next of ", vm.generatorListProperty(), ")"));
+        generator.textProperty().bind(Bindings.concat("Candidate generator: ", vm.generators().nameProperty(),
+                "  (G: next of ", vm.generators().listProperty(), ")"));
         generator.setWrapText(true);
 
         FlowPane tools = new FlowPane(4, 4);
@@ -69,8 +72,8 @@ public final class MaskPanel extends VBox {
 
         Label queueTitle = new Label();
         queueTitle.textProperty().bind(Bindings.concat("Images without an accepted mask: ",
-                Bindings.size(vm.queue()).asString()));
-        ListView<SemSample> queue = new ListView<>(vm.queue());
+                Bindings.size(validationQueue.images()).asString()));
+        ListView<SemSample> queue = new ListView<>(validationQueue.images());
         queue.setId("maskQueue");
         queue.setPrefHeight(180);
         queue.setCellFactory(l -> new ListCell<>() {
@@ -86,14 +89,16 @@ public final class MaskPanel extends VBox {
             }
         });
         vm.selectedProperty().addListener((o, a, s) -> showSelected(vm, queue));
-        vm.queue().addListener((javafx.collections.ListChangeListener<SemSample>) c -> showSelected(vm, queue));
+        validationQueue.images().addListener((javafx.collections.ListChangeListener<SemSample>) c -> showSelected(vm,
+                queue));
         Label output = new Label();
         output.setWrapText(true);
-        output.textProperty().bind(Bindings.createStringBinding(() -> vm.outputFolderProperty().get() == null ? ""
-                : "Output: " + vm.outputFolderProperty().get(), vm.outputFolderProperty()));
+        ObjectProperty<Path> outputFolder = validationQueue.outputFolderProperty();
+        output.textProperty().bind(Bindings.createStringBinding(() -> outputFolder.get() == null ? ""
+                : "Output: " + outputFolder.get(), outputFolder));
         VBox queueBox = new VBox(4, queueTitle, queue);
-        queueBox.visibleProperty().bind(vm.queueOpenProperty());
-        queueBox.managedProperty().bind(vm.queueOpenProperty());
+        queueBox.visibleProperty().bind(validationQueue.openProperty());
+        queueBox.managedProperty().bind(validationQueue.openProperty());
         HBox head = new HBox(8, title);
         getChildren().addAll(head, state, generator, tools, verdicts, queueBox, output);
     }
@@ -101,7 +106,8 @@ public final class MaskPanel extends VBox {
     /** Selects the image shown in the window in the queue list, when it is there. */
     private static void showSelected(MaskEditViewModel vm, ListView<SemSample> queue) {
         SemSample s = vm.selectedProperty().get();
-        if (s != null && vm.queue().contains(s) && queue.getSelectionModel().getSelectedItem() != s) {
+        if (s != null && vm.validationQueue().images().contains(s)
+                && queue.getSelectionModel().getSelectedItem() != s) {
             queue.getSelectionModel().select(s);
             queue.scrollTo(s);
         }

@@ -27,16 +27,16 @@ public final class DecisionKeys {
             if (digit > vm.classes().size()) {
                 return false;
             }
-            vm.relabel(digit);
+            vm.decisions().relabel(digit);
             return true;
         }
         switch (code) {
-            case A -> vm.accept();
-            case U -> vm.unsure();
+            case A -> vm.decisions().accept();
+            case U -> vm.decisions().unsure();
             case N -> askNote.run();
-            case Z -> vm.undo();
-            case PAGE_DOWN, DOWN -> vm.next();
-            case PAGE_UP, UP -> vm.previous();
+            case Z -> vm.decisions().undo();
+            case PAGE_DOWN, DOWN -> vm.queue().next();
+            case PAGE_UP, UP -> vm.queue().previous();
             default -> {
                 return false;
             }

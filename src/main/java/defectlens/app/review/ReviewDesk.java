@@ -83,7 +83,7 @@ public final class ReviewDesk {
         d.setTitle("Note");
         d.setHeaderText("A note on this item (kept with its decision)");
         d.getEditor().setId("noteText");
-        d.showAndWait().ifPresent(vm::note);
+        d.showAndWait().ifPresent(vm.decisions()::note);
     }
 
     /** Asks for a review folder; null when cancelled. */

@@ -47,6 +47,7 @@ public final class ReviewPanel extends VBox {
     public ReviewPanel(ReviewViewModel vm, String idPrefix) {
         super(6);
         this.vm = vm;
+        DeskQueue queue = vm.queue();
         setPadding(new Insets(6));
         setPrefWidth(430);
         setId(idPrefix + "ReviewPanel");
@@ -58,7 +59,7 @@ public final class ReviewPanel extends VBox {
         progress.textProperty().bind(vm.progressTextProperty());
         Label saved = new Label();
         saved.setId(idPrefix + "ReviewSaved");
-        saved.textProperty().bind(vm.saveStateProperty());
+        saved.textProperty().bind(vm.decisions().saveStateProperty());
         saved.setStyle("-fx-font-weight: bold;");
         saved.getStyleClass().add(Looks.SUCCESS);
 
@@ -91,24 +92,24 @@ public final class ReviewPanel extends VBox {
             auditRow.setVisible(b == QueueOrder.AUDIT);
             auditRow.setManaged(b == QueueOrder.AUDIT);
             if (!syncing && b != null && b != QueueOrder.CONFUSION_CELL) {
-                vm.specProperty().set(specFor(b, undecided.isSelected()));
+                queue.specProperty().set(specFor(b, undecided.isSelected()));
             }
         });
         undecided.selectedProperty().addListener((o, a, b) -> {
             if (!syncing) {
-                vm.specProperty().set(vm.specProperty().get().undecidedOnly(b));
+                queue.specProperty().set(queue.specProperty().get().undecidedOnly(b));
             }
         });
         classChoice.valueProperty().addListener((o, a, b) -> {
             if (!syncing && b != null && order.getValue() == QueueOrder.BY_CLASS) {
-                vm.specProperty().set(specFor(QueueOrder.BY_CLASS, undecided.isSelected()));
+                queue.specProperty().set(specFor(QueueOrder.BY_CLASS, undecided.isSelected()));
             }
         });
-        auditSize.setOnAction(e -> vm.specProperty().set(specFor(QueueOrder.AUDIT, undecided.isSelected())));
-        auditSeed.setOnAction(e -> vm.specProperty().set(specFor(QueueOrder.AUDIT, undecided.isSelected())));
+        auditSize.setOnAction(e -> queue.specProperty().set(specFor(QueueOrder.AUDIT, undecided.isSelected())));
+        auditSeed.setOnAction(e -> queue.specProperty().set(specFor(QueueOrder.AUDIT, undecided.isSelected())));
         Label cell = new Label();
         cell.setId(idPrefix + "QueueCell");
-        vm.specProperty().addListener((o, a, s) -> {
+        queue.specProperty().addListener((o, a, s) -> {
             syncing = true;
             order.setValue(s.order());
             undecided.setSelected(s.undecidedOnly());
@@ -116,21 +117,21 @@ public final class ReviewPanel extends VBox {
             cell.setText(s.order() == QueueOrder.CONFUSION_CELL
                     ? "Cell: true " + s.cellTruth() + ", predicted " + s.cellPredicted() : "");
         });
-        order.setValue(vm.specProperty().get().order());
+        order.setValue(queue.specProperty().get().order());
 
         list.setId(idPrefix + "ReviewQueue");
-        list.setItems(vm.queue());
+        list.setItems(queue.items());
         list.setCellFactory(v -> new QueueCell());
         list.setFocusTraversable(false);
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
-            if (b.intValue() >= 0 && b.intValue() != vm.positionProperty().get()) {
-                vm.positionProperty().set(b.intValue());
+            if (b.intValue() >= 0 && b.intValue() != queue.positionProperty().get()) {
+                queue.positionProperty().set(b.intValue());
             }
         });
-        vm.positionProperty().addListener((o, a, b) -> {
+        queue.positionProperty().addListener((o, a, b) -> {
             int p = b.intValue();
-            if (p >= 0 && p < vm.queue().size() && list.getSelectionModel().getSelectedIndex() != p) {
+            if (p >= 0 && p < queue.items().size() && list.getSelectionModel().getSelectedIndex() != p) {
                 list.getSelectionModel().select(p);
                 list.scrollTo(Math.max(0, p - 3));
             }
@@ -259,7 +260,7 @@ public final class ReviewPanel extends VBox {
             PredictionTable t = s.table();
             String pred = t.isDone(i) ? String.format(Locale.ROOT, "%s %.0f %%", t.predictedName(i),
                     100 * t.confidence(i)) : "not classified";
-            Optional<ReviewDecision> d = vm.decisionOf(i);
+            Optional<ReviewDecision> d = vm.decisions().of(i);
             String mark = d.map(r -> DecisionStyle.icon(r.action()) + (r.classAfter() == null ? " " + r.action().json()
                     : " " + r.classAfter())).orElse("\u00B7");
             String label = t.labelName(i) == null ? "unlabelled" : t.labelName(i);

@@ -7,66 +7,42 @@ import defectlens.app.task.TaskLane;
 import defectlens.app.task.TaskSlot;
 import defectlens.core.DefectLensException;
 import defectlens.dataset.SemDataset;
-import defectlens.review.DecisionAction;
-import defectlens.review.DecisionLedger;
 import defectlens.review.PredictionTable;
-import defectlens.review.QueueOrder;
-import defectlens.review.QueueSpec;
 import defectlens.review.ReviewConfusion;
-import defectlens.review.ReviewDecision;
 import defectlens.review.ReviewFolder;
-import defectlens.review.ReviewQueue;
 import defectlens.review.ReviewSetup;
-import defectlens.review.RowOrder;
-import defectlens.review.novelty.ReviewNovelty;
 import defectlens.wafer.WaferDataset;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
- * The review desk of one tab: the open review and reviewer, the queue (an int array of item numbers in the
- * order asked, see {@link ReviewQueue}), the item in front of the reviewer, and the decisions made by keyboard or
- * mouse. A decision is written on the journal lane and {@link #saveStateProperty} reads "Saved" only once the
- * journal append (forced to disk) returned. Items without a prediction are classified in the background with a
- * determinate progress, count, time left and cancel (what is done is kept). Testable with a same-thread
- * executor: no JavaFX node here. Opening and closing run on the journal lane too, so a review closed in one
- * window and opened in another is unlocked before it is locked again.
+ * The review desk of one tab: the open review and reviewer, its queue and the item in front of the reviewer
+ * ({@link DeskQueue}), the decisions made by keyboard or mouse ({@link DeskDecisions}), the texts of the item in
+ * front, the progress and the review's confusion matrix. Items without a prediction are classified in the
+ * background with a determinate progress, count, time left and cancel (what is done is kept). Testable with a
+ * same-thread executor: no JavaFX node here. Opening and closing run on the journal lane, like the decisions, so a
+ * review closed in one window and opened in another is unlocked before it is locked again.
  */
 public final class ReviewViewModel {
     private final TaskExecutor executor;
     private final Clock clock;
     private final LongSupplier nanos;
     private final ReadOnlyObjectWrapper<ReviewSession> session = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<QueueSpec> spec =
-            new SimpleObjectProperty<>(QueueSpec.of(QueueOrder.LEAST_CERTAIN));
-    private final ObservableList<Integer> queue = FXCollections.observableArrayList();
-    private final IntegerProperty position = new SimpleIntegerProperty(-1);
-    private final ReadOnlyIntegerWrapper item = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
     private final StringProperty progressText = new SimpleStringProperty("No review open (File > New review...)");
-    private final StringProperty saveState = new SimpleStringProperty("");
     private final StringProperty decisionText = new SimpleStringProperty("");
     private final StringProperty predictionText = new SimpleStringProperty("");
     private final JobStatus job = new JobStatus("");
@@ -75,11 +51,10 @@ public final class ReviewViewModel {
     private final TaskSlot reading;
     private final TaskSlot counting;
     private final ConfusionMatrixViewModel confusion = new ConfusionMatrixViewModel();
-    private final Deque<Integer> decidedThisSession = new ArrayDeque<>();
-    private OpenedReview opened;
-    private int[] items = new int[0];
-    private int[] front = new int[0];
     private final DeskProgress progress = new DeskProgress();
+    private final DeskQueue queue;
+    private final DeskDecisions decisions;
+    private OpenedReview opened;
     private long lastConfusion;
     private SimilarStripViewModel similar;
     private Consumer<OpenedReview> onOpened = o -> { };
@@ -98,16 +73,22 @@ public final class ReviewViewModel {
         this.opening = new TaskSlot(executor, job);
         this.reading = new TaskSlot(executor, job);
         this.counting = new TaskSlot(executor);
-        spec.addListener((o, a, b) -> rebuildQueue());
-        position.addListener((o, a, b) -> updateItem());
-        confusion.setOnCell((t, p) -> spec.set(QueueSpec.cell(t, p).undecidedOnly(spec.get().undecidedOnly())));
+        this.queue = new DeskQueue(executor, session.getReadOnlyProperty(), progress, this::updateProgress,
+                this::updateItem);
+        this.decisions = new DeskDecisions(executor, queue, progress, () -> {
+            revision.set(revision.get() + 1);
+            updateItem();
+            updateProgress();
+            refreshConfusion();
+        });
+        confusion.setOnCell(queue::showCell);
     }
 
     /** Makes a new review of a SEM data set open in the window and opens it for {@code reviewer}. */
     public BackgroundTask<OpenedReview> createSem(Path dir, String reviewer, SemDataset data, String modelName,
             Path modelDir, List<String> classes) {
         return create(dir, reviewer, () -> ReviewSetup.sem(dir, data.root(), data, modelName, modelDir, classes,
-                spec.get()), data, null);
+                queue.specProperty().get()), data, null);
     }
 
     /**
@@ -116,8 +97,8 @@ public final class ReviewViewModel {
      */
     public BackgroundTask<OpenedReview> createWafer(Path dir, String reviewer, WaferDataset data,
             String modelName, Path modelDir, List<String> classes, boolean average) {
-        return create(dir, reviewer, () -> ReviewSetup.wafer(dir, data, modelName, modelDir, classes, spec.get(),
-                average), null, data);
+        return create(dir, reviewer, () -> ReviewSetup.wafer(dir, data, modelName, modelDir, classes,
+                queue.specProperty().get(), average), null, data);
     }
 
     private BackgroundTask<OpenedReview> create(Path dir, String reviewer, Supplier<ReviewFolder> setup,
@@ -163,17 +144,12 @@ public final class ReviewViewModel {
     private void show(OpenedReview o) {
         close();
         opened = o;
-        decidedThisSession.clear();
+        decisions.startSession();
         progress.startSession(nanos);
         session.set(o.session());
         onOpened.accept(o); // the tab shows the data first, then the queue's first item
         refreshConfusion();
-        QueueSpec saved = o.session().folder().definition().queue();
-        if (saved != null && !saved.equals(spec.get())) {
-            spec.set(saved);
-        } else {
-            rebuildQueue();
-        }
+        queue.start(o.session().folder().definition().queue());
         showPredictionStatus();
     }
 
@@ -200,10 +176,7 @@ public final class ReviewViewModel {
         }
         session.set(null);
         opened = null;
-        items = new int[0];
-        front = new int[0];
         queue.clear();
-        position.set(-1);
     }
 
     /** Classifies the items without a prediction with the review's model; cancel keeps what is done. */
@@ -267,10 +240,10 @@ public final class ReviewViewModel {
         revision.set(revision.get() + 1);
         if (last) {
             // orders other than data-set order hold classified items only: build the queue again, same item first
-            int before = item.get();
-            rebuildQueue();
+            int before = queue.itemProperty().get();
+            queue.rebuild();
             if (before >= 0) {
-                goTo(before);
+                queue.goTo(before);
             }
         } else {
             updateItem();
@@ -296,181 +269,9 @@ public final class ReviewViewModel {
         }));
     }
 
-    private void rebuildQueue() {
-        ReviewSession s = session.get();
-        if (s == null) {
-            return;
-        }
-        DecisionLedger ledger = s.ledger();
-        ReviewNovelty novelty = s.novelty();
-        if (spec.get().order() == QueueOrder.NOVELTY && novelty == null) {
-            executor.reportError("No novelty scores", noScores(s));
-            spec.set(QueueSpec.of(QueueOrder.LEAST_CERTAIN).undecidedOnly(spec.get().undecidedOnly()));
-            return;
-        }
-        items = RowOrder.withFirst(front, ReviewQueue.order(s.table(), spec.get(), ledger::isDecided, s::truth,
-                novelty == null ? null : novelty.scores()));
-        progress.queueBuilt(items, s.table().size(), ledger::isDecided);
-        queue.setAll(new IntList(items));
-        position.set(-1);
-        position.set(items.length == 0 ? -1 : 0);
-        updateProgress();
-    }
-
-    /** Why the open review has no novelty scores, and how to get them. */
-    private static DefectLensException noScores(ReviewSession s) {
-        if (!s.hasNoveltyFit()) {
-            try {
-                ReviewNovelty.requireFit(s.folder());
-            } catch (DefectLensException e) {
-                return e;
-            }
-        }
-        return new DefectLensException(s.folder().dir(), "the maps have no novelty scores yet: Classify missing "
-                + "scores them with the model's novelty fit");
-    }
-
-    /**
-     * Puts {@code picked} first in the queue, in their order, before the order asked for ("send these to the
-     * queue"); they stay in front until the review closes.
-     */
-    public void sendToFront(int[] picked) {
-        if (session.get() == null || picked.length == 0) {
-            return;
-        }
-        front = RowOrder.withFirst(picked, front);
-        rebuildQueue();
-    }
-
-    /** Shows item {@code index}: its place in the queue, or - when the queue does not hold it - put in front. */
-    public void open(int index) {
-        for (int it : items) {
-            if (it == index) {
-                goTo(index);
-                return;
-            }
-        }
-        sendToFront(new int[] {index});
-        goTo(index);
-    }
-
-    // ---- decisions ----
-
-    /** Accepts the prediction of the item in front. */
-    public void accept() {
-        decide(DecisionAction.ACCEPT, null, null);
-    }
-
-    /** Relabels the item in front to the class shown next to {@code number} (1..9, the review's class order). */
-    public void relabel(int number) {
-        List<String> classes = classes();
-        if (number >= 1 && number <= classes.size()) {
-            decide(DecisionAction.RELABEL, classes.get(number - 1), null);
-        }
-    }
-
-    /** Marks the item in front as unsure (ask someone). */
-    public void unsure() {
-        decide(DecisionAction.UNSURE, null, null);
-    }
-
-    /** Adds a note to the item in front; its decision stays. */
-    public void note(String text) {
-        if (text != null && !text.isBlank()) {
-            decide(DecisionAction.NOTE, null, text.strip());
-        }
-    }
-
-    private void decide(DecisionAction action, String classAfter, String note) {
-        ReviewSession s = session.get();
-        int i = item.get();
-        if (s == null || i < 0) {
-            return;
-        }
-        if (action == DecisionAction.ACCEPT && !s.table().isDone(i)) {
-            executor.reportError("Nothing to accept", new DefectLensException(s.folder().dir(), "item "
-                    + s.table().id(i) + " has no prediction yet: classify the missing items first"));
-            return;
-        }
-        boolean wasDecided = s.ledger().isDecided(i);
-        save("Saving " + action.json() + " of " + s.table().id(i), () -> s.decide(i, action, classAfter, note,
-                "keyboard"), d -> {
-                    if (action.decides()) {
-                        decidedThisSession.push(i);
-                        progress.sessionDecisions(1);
-                    }
-                    progress.itemChanged(i, wasDecided, s.ledger().isDecided(i));
-                });
-        if (action.decides()) {
-            next();
-        }
-    }
-
-    /** Withdraws the last decision of this session (a new journal line) and goes back to its item. */
-    public void undo() {
-        ReviewSession s = session.get();
-        if (s == null || decidedThisSession.isEmpty()) {
-            return;
-        }
-        int i = decidedThisSession.pop();
-        boolean wasDecided = s.ledger().isDecided(i);
-        save("Undoing the decision on " + s.table().id(i), () -> s.undo(i, "keyboard").orElse(null), d -> {
-            if (d != null) {
-                progress.sessionDecisions(-1);
-            }
-            progress.itemChanged(i, wasDecided, s.ledger().isDecided(i));
-        });
-        goTo(i);
-    }
-
-    private void save(String what, Supplier<ReviewDecision> write, Consumer<ReviewDecision> done) {
-        saveState.set("Saving ...");
-        executor.execute(BackgroundTask.of(what, ctx -> Optional.ofNullable(write.get())).onLane(TaskLane.JOURNAL)
-                .onSuccess(d -> {
-                    done.accept(d.orElse(null));
-                    saveState.set("Saved");
-                    revision.set(revision.get() + 1);
-                    updateItem();
-                    updateProgress();
-                    refreshConfusion();
-                })
-                .onFailure(e -> {
-                    saveState.set("NOT saved: " + e.getMessage());
-                    executor.reportError("Cannot save the decision", e);
-                }));
-    }
-
-    // ---- moving ----
-
-    /** The next item of the queue (PgDn). */
-    public void next() {
-        if (position.get() + 1 < items.length) {
-            position.set(position.get() + 1);
-        }
-    }
-
-    /** The previous item of the queue (PgUp). */
-    public void previous() {
-        if (position.get() > 0) {
-            position.set(position.get() - 1);
-        }
-    }
-
-    /** Shows item {@code index} (its place in the queue, or the item alone when it is not in the queue). */
-    public void goTo(int index) {
-        for (int k = 0; k < items.length; k++) {
-            if (items[k] == index) {
-                position.set(k);
-                return;
-            }
-        }
-    }
-
     private void updateItem() {
-        int p = position.get();
-        int i = p >= 0 && p < items.length ? items[p] : -1;
-        item.set(i);
-        decisionText.set(i < 0 ? "" : describeDecision(i));
+        int i = queue.updateItem();
+        decisionText.set(i < 0 ? "" : decisions.describe(i));
         predictionText.set(i < 0 ? "" : ItemTexts.prediction(session.get(), i));
         if (i >= 0) {
             onItem.accept(i);
@@ -481,17 +282,6 @@ public final class ReviewViewModel {
         if (session.get() != null) {
             progressText.set(progress.text());
         }
-    }
-
-    /** The current decision on an item in words, e.g. {@code relabel -> thin_bridge by ana (note: ...)}. */
-    public String describeDecision(int index) {
-        return ItemTexts.decision(session.get(), index);
-    }
-
-    /** The current decision on an item, if any (for the list's icon and colour). */
-    public Optional<ReviewDecision> decisionOf(int index) {
-        ReviewSession s = session.get();
-        return s == null ? Optional.empty() : s.ledger().current(index);
     }
 
     /** The review's classes in hotkey order (1..9), empty without a review. */
@@ -530,24 +320,14 @@ public final class ReviewViewModel {
         return session.getReadOnlyProperty();
     }
 
-    /** The queue's order and filters; setting it builds the queue again. */
-    public ObjectProperty<QueueSpec> specProperty() {
-        return spec;
-    }
-
-    /** The queue: item numbers in order (boxed on demand only). */
-    public ObservableList<Integer> queue() {
+    /** The queue, its order and the item in front. */
+    public DeskQueue queue() {
         return queue;
     }
 
-    /** The place in the queue of the item in front (-1: none). */
-    public IntegerProperty positionProperty() {
-        return position;
-    }
-
-    /** The item in front (-1: none). */
-    public ReadOnlyIntegerProperty itemProperty() {
-        return item.getReadOnlyProperty();
+    /** The decisions on the item in front, their undo and save state. */
+    public DeskDecisions decisions() {
+        return decisions;
     }
 
     /** Counts up whenever decisions or predictions change (lists refresh their rows). */
@@ -558,11 +338,6 @@ public final class ReviewViewModel {
     /** "n of N decided, m this session, 4:05 left". */
     public StringProperty progressTextProperty() {
         return progressText;
-    }
-
-    /** "Saving ...", then "Saved" once the journal append returned (or "NOT saved: ..."). */
-    public StringProperty saveStateProperty() {
-        return saveState;
     }
 
     /** The label and the model's top-3 of the item in front, in words. */

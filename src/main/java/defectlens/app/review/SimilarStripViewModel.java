@@ -125,7 +125,7 @@ public final class SimilarStripViewModel {
                         finderSession = o.session();
                         job.statusProperty().set("More like this: " + K + " nearest of " + size + items
                                 + " (cosine, model embedding)");
-                        lookUp(made, review.itemProperty().get());
+                        lookUp(made, review.queue().itemProperty().get());
                     }
                 }).failureTitle("Cannot find similar" + items)
                 .cancelledText(() -> "More like this: cancelled (the embeddings done are kept)"));
@@ -140,7 +140,7 @@ public final class SimilarStripViewModel {
             List<Neighbour> found = f.nearest(index, K);
             return Map.entry(found, pictures(o, found));
         }).onLane(TaskLane.INTERACTIVE).onSuccess(found -> {
-            if (review.itemProperty().get() == index) {
+            if (review.queue().itemProperty().get() == index) {
                 pictures = found.getValue();
                 neighbours.setAll(found.getKey());
             }
@@ -172,12 +172,12 @@ public final class SimilarStripViewModel {
 
     /** Opens a neighbour in the desk (in front of the queue when the queue does not hold it). */
     public void open(int item) {
-        review.open(item);
+        review.queue().open(item);
     }
 
     /** Puts the neighbours shown first in the review queue. */
     public void sendToQueue() {
-        review.sendToFront(neighbours.stream().mapToInt(Neighbour::item).toArray());
+        review.queue().sendToFront(neighbours.stream().mapToInt(Neighbour::item).toArray());
     }
 
     /** The neighbours of the item in front, most similar first. */

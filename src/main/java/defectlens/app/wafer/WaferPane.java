@@ -35,7 +35,7 @@ public final class WaferPane extends BorderPane {
         review.setOnOpened(o -> {
             if (o.wafer() != null && vm.datasetProperty().get() != o.wafer()) {
                 vm.showDataset(o.wafer());
-                vm.selectedProperty().set(review.itemProperty().get());
+                vm.selectedProperty().set(review.queue().itemProperty().get());
             }
         });
         this.desk = desk;

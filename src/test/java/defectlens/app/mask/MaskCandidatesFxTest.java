@@ -77,8 +77,8 @@ class MaskCandidatesFxTest {
             WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             MaskEditViewModel m = window.masks();
-            throw new AssertionError("timed out; generators " + m.generatorListProperty().get() + ", at "
-                    + m.generatorNameProperty().get() + ", state " + m.stateTextProperty().get() + ", layers "
+            throw new AssertionError("timed out; generators " + m.generators().listProperty().get() + ", at "
+                    + m.generators().nameProperty().get() + ", state " + m.stateTextProperty().get() + ", layers "
                     + window.viewer().layers().stream().map(l -> l.getLayer().name()).toList(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
@@ -131,12 +131,12 @@ class MaskCandidatesFxTest {
         raw[2 * 8 + 5] = 1f;
         Heatmap heat = Heatmap.of("gradcam", 0, "single_bridge", 0.9, raw, 8, 8, false, w, h);
         robot.interact(() -> window.explanations().explanations().showHeatmap(heat));
-        robot.interact(() -> masks.useSam2Model(STANDIN));
-        waitFor(() -> masks.generatorListProperty().get().endsWith("sam2"));
+        robot.interact(() -> masks.generators().useSam2Model(STANDIN));
+        waitFor(() -> masks.generators().listProperty().get().endsWith("sam2"));
         int[] peak = defectlens.mask.candidate.Sam2Candidate.peak(heat, w, h);
         for (String name : new String[] {"heatmap", "sam2"}) {
             robot.interact(() -> {
-                while (!masks.generatorNameProperty().get().equals(name)) {
+                while (!masks.generators().nameProperty().get().equals(name)) {
                     masks.nextGenerator();
                 }
             });

@@ -152,7 +152,8 @@ class MaskEditorFxTest {
         robot.type(KeyCode.ENTER);
         Path out = home.resolve("sem-demo-masks");
         Path csv = out.resolve("data/carinthia-s.csv");
-        waitFor(() -> Files.isRegularFile(csv) && masks.validation().state(first) == MaskState.EDITED);
+        waitFor(() -> Files.isRegularFile(csv)
+                && masks.validationQueue().validation().state(first) == MaskState.EDITED);
 
         robot.interact(() -> {
             window.masks().close();
@@ -162,9 +163,10 @@ class MaskEditorFxTest {
         waitFor(() -> vm.imageProperty().get() != null);
         robot.clickOn("#viewer");
         robot.push(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        waitFor(() -> window.masks().validation() != null && !window.masks().queue().isEmpty());
-        assertFalse(window.masks().queue().contains(first), "the accepted image left the queue");
-        assertEquals(MaskState.EDITED, window.masks().validation().state(first));
+        ValidationQueue queue = window.masks().validationQueue();
+        waitFor(() -> queue.validation() != null && !queue.images().isEmpty());
+        assertFalse(queue.images().contains(first), "the accepted image left the queue");
+        assertEquals(MaskState.EDITED, queue.validation().state(first));
 
         SemDataset written = DatasetOpener.open(out);
         assertEquals(DatasetLayout.CARINTHIA_S, written.layout());

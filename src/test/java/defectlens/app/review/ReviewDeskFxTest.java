@@ -99,24 +99,25 @@ class ReviewDeskFxTest {
         waitFor(() -> review.sessionProperty().get() != null);
         robot.clickOn("#semReviewClassify");
         waitFor(() -> review.sessionProperty().get().table().doneCount() == 48 && !review.busyProperty().get()
-                && review.queue().size() == 48);
+                && review.queue().items().size() == 48);
 
         robot.clickOn("#semReviewQueue"); // a click on a row brings that item to the front
         WaitForAsyncUtils.waitForFxEvents();
-        int start = review.positionProperty().get();
+        int start = review.queue().positionProperty().get();
         List<Integer> decided = new ArrayList<>();
         KeyCode[] keys = {KeyCode.A, KeyCode.DIGIT2, KeyCode.U, KeyCode.A, KeyCode.DIGIT6, KeyCode.A, KeyCode.A,
             KeyCode.DIGIT1, KeyCode.PAGE_DOWN, KeyCode.U, KeyCode.A};
         for (KeyCode k : keys) {
             if (k != KeyCode.PAGE_DOWN) {
-                decided.add(review.itemProperty().get());
+                decided.add(review.queue().itemProperty().get());
             }
             robot.type(k);
             WaitForAsyncUtils.waitForFxEvents();
         }
         waitFor(() -> review.sessionProperty().get().ledger().decidedCount() == 10
-                && "Saved".equals(review.saveStateProperty().get()));
-        assertEquals(start + 11, review.positionProperty().get(), "10 decisions and one PgDn moved on 11 places");
+                && "Saved".equals(review.decisions().saveStateProperty().get()));
+        assertEquals(start + 11, review.queue().positionProperty().get(),
+                "10 decisions and one PgDn moved on 11 places");
         String progress = robot.lookup("#semReviewProgress").queryAs(Label.class).getText();
         assertTrue(progress.startsWith("10 of 48 decided, 10 this session"), progress);
         assertEquals("Saved", robot.lookup("#semReviewSaved").queryAs(Label.class).getText());
@@ -184,9 +185,9 @@ class ReviewDeskFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(cell);
         int expected = counts.count(t, p);
-        waitFor(() -> again.specProperty().get().order() == QueueOrder.CONFUSION_CELL);
-        assertEquals(expected, again.queue().size());
-        for (int i : again.queue()) {
+        waitFor(() -> again.queue().specProperty().get().order() == QueueOrder.CONFUSION_CELL);
+        assertEquals(expected, again.queue().items().size());
+        for (int i : again.queue().items()) {
             assertEquals(counts.classes().get(p), s.table().predictedName(i));
             assertEquals(counts.classes().get(t), s.truth(i));
         }

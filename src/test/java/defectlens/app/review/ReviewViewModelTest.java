@@ -55,45 +55,45 @@ class ReviewViewModelTest {
         vm.createSem(dir, "ana", demo, "tiny", model, demo.classes());
         assertTrue(executor.errors.isEmpty(), executor.errors.toString());
         assertNotNull(vm.sessionProperty().get());
-        assertEquals(0, vm.queue().size(), "least certain first holds classified items only: none yet");
+        assertEquals(0, vm.queue().items().size(), "least certain first holds classified items only: none yet");
         vm.classifyMissing();
         assertTrue(executor.errors.isEmpty(), executor.errors.toString());
         assertEquals(demo.size(), vm.sessionProperty().get().table().doneCount());
-        assertEquals(demo.size(), vm.queue().size());
-        assertEquals(0, vm.positionProperty().get());
-        float first = vm.sessionProperty().get().table().confidence(vm.queue().get(0));
-        float second = vm.sessionProperty().get().table().confidence(vm.queue().get(1));
+        assertEquals(demo.size(), vm.queue().items().size());
+        assertEquals(0, vm.queue().positionProperty().get());
+        float first = vm.sessionProperty().get().table().confidence(vm.queue().items().get(0));
+        float second = vm.sessionProperty().get().table().confidence(vm.queue().items().get(1));
         assertTrue(first <= second, "least certain first");
 
         KeyCode[] keys = {KeyCode.A, KeyCode.DIGIT2, KeyCode.U, KeyCode.A, KeyCode.DIGIT6, KeyCode.A, KeyCode.A,
             KeyCode.DIGIT1, KeyCode.U, KeyCode.A};
         List<Integer> decided = new java.util.ArrayList<>();
         for (KeyCode k : keys) {
-            decided.add(vm.itemProperty().get());
+            decided.add(vm.queue().itemProperty().get());
             nanos.addAndGet(3 * SECOND);
             assertTrue(DecisionKeys.handle(k, vm, () -> { }), k.toString());
-            assertEquals("Saved", vm.saveStateProperty().get());
+            assertEquals("Saved", vm.decisions().saveStateProperty().get());
         }
-        assertEquals(10, vm.positionProperty().get(), "each decision moves on");
+        assertEquals(10, vm.queue().positionProperty().get(), "each decision moves on");
         assertTrue(vm.progressTextProperty().get().startsWith("10 of " + demo.size() + " decided, 10 this session, "),
                 vm.progressTextProperty().get());
         assertTrue(vm.progressTextProperty().get().endsWith("1:54 left"), "3 s per decision, 38 to go: "
                 + vm.progressTextProperty().get());
-        assertTrue(vm.describeDecision(decided.get(1)).contains("relabel \u2192 " + demo.classes().get(1)),
-                vm.describeDecision(decided.get(1)));
+        assertTrue(vm.decisions().describe(decided.get(1)).contains("relabel \u2192 " + demo.classes().get(1)),
+                vm.decisions().describe(decided.get(1)));
 
         assertTrue(DecisionKeys.handle(KeyCode.Z, vm, () -> { }));
-        assertEquals(decided.get(9), vm.itemProperty().get(), "undo goes back to the item");
+        assertEquals(decided.get(9), vm.queue().itemProperty().get(), "undo goes back to the item");
         assertEquals("Undecided", vm.decisionTextProperty().get());
         assertTrue(DecisionKeys.handle(KeyCode.A, vm, () -> { }));
-        vm.positionProperty().set(3);
-        vm.note("scratch near the edge");
-        assertTrue(vm.describeDecision(decided.get(3)).contains("(note: scratch near the edge)"));
+        vm.queue().positionProperty().set(3);
+        vm.decisions().note("scratch near the edge");
+        assertTrue(vm.decisions().describe(decided.get(3)).contains("(note: scratch near the edge)"));
         vm.close();
         int classifyRuns = (int) executor.lanesUsed.stream().filter(l -> l == TaskLane.CLASSIFICATION).count();
 
         ReviewViewModel again = newDesk(executor);
-        again.specProperty().set(QueueSpec.of(QueueOrder.DATASET));
+        again.queue().specProperty().set(QueueSpec.of(QueueOrder.DATASET));
         again.open(dir, "ana", null, null);
         assertTrue(executor.errors.isEmpty(), executor.errors.toString());
         ReviewSession s = again.sessionProperty().get();
@@ -138,18 +138,18 @@ class ReviewViewModelTest {
         }
         assertTrue(t >= 0, "a cell with two items");
         vm.confusion().select(t, p);
-        assertEquals(QueueOrder.CONFUSION_CELL, vm.specProperty().get().order());
-        assertEquals(c.count(t, p), vm.queue().size());
+        assertEquals(QueueOrder.CONFUSION_CELL, vm.queue().specProperty().get().order());
+        assertEquals(c.count(t, p), vm.queue().items().size());
         ReviewSession s = vm.sessionProperty().get();
-        for (int i : vm.queue()) {
+        for (int i : vm.queue().items()) {
             assertEquals(c.classes().get(t), s.table().labelName(i));
             assertEquals(c.classes().get(p), s.table().predictedName(i));
         }
-        int first = vm.itemProperty().get();
-        vm.accept();
-        vm.specProperty().set(vm.specProperty().get().undecidedOnly(true));
-        assertEquals(c.count(t, p) - 1, vm.queue().size());
-        assertFalse(vm.queue().contains(first));
+        int first = vm.queue().itemProperty().get();
+        vm.decisions().accept();
+        vm.queue().specProperty().set(vm.queue().specProperty().get().undecidedOnly(true));
+        assertEquals(c.count(t, p) - 1, vm.queue().items().size());
+        assertFalse(vm.queue().items().contains(first));
         assertEquals(1, vm.confusion().countsProperty().get().count(p, p) - c.count(p, p) + (t == p ? 1 : 0),
                 "the accepted item's truth is now its decided class");
     }
@@ -176,17 +176,17 @@ class ReviewViewModelTest {
         again.setOnItem(shown::add);
         again.open(dir, "carl", null, null);
         assertTrue(executor.errors.isEmpty(), executor.errors.toString());
-        assertEquals(QueueOrder.LEAST_CERTAIN, again.specProperty().get().order(), "the queue of review.json");
-        again.specProperty().set(QueueSpec.of(QueueOrder.DIFFERS));
+        assertEquals(QueueOrder.LEAST_CERTAIN, again.queue().specProperty().get().order(), "the queue of review.json");
+        again.queue().specProperty().set(QueueSpec.of(QueueOrder.DIFFERS));
         ReviewSession s = again.sessionProperty().get();
         assertEquals(maps.size(), s.table().doneCount(), "the predictions come from the cache");
-        assertTrue(again.queue().size() > 0);
-        for (int i : again.queue()) {
+        assertTrue(again.queue().items().size() > 0);
+        for (int i : again.queue().items()) {
             assertTrue(s.table().differs(i), "map " + i + " differs from its label");
         }
-        assertEquals(again.queue().get(0), shown.get(shown.size() - 1), "the map in front is shown");
+        assertEquals(again.queue().items().get(0), shown.get(shown.size() - 1), "the map in front is shown");
         assertTrue(again.opened().wafer() != null, "the maps were read after the queue showed");
-        int first = again.itemProperty().get();
+        int first = again.queue().itemProperty().get();
         assertTrue(DecisionKeys.handle(KeyCode.DIGIT5, again, () -> { }));
         assertEquals(classes.get(4), s.ledger().classAfter(first));
         assertEquals(String.valueOf(first), s.ledger().current(first).orElseThrow().item(), "wafer items are rows");

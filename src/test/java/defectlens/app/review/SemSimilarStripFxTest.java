@@ -77,7 +77,7 @@ class SemSimilarStripFxTest {
                 "thin_bridge", "line_collapse", "line_break", "multi_bridge", "no_defect"),
                 QueueSpec.of(QueueOrder.DATASET));
         WaitForAsyncUtils.asyncFx(() -> review.open(dir, "ana", data, null));
-        waitFor(() -> review.sessionProperty().get() != null && review.itemProperty().get() == 0
+        waitFor(() -> review.sessionProperty().get() != null && review.queue().itemProperty().get() == 0
                 && similar.neighbours().size() == SimilarStripViewModel.K);
         // the 4 other images on axis 0 (cosine 1), then the lowest rows at cosine 0
         assertEquals(List.of(10, 20, 30, 40, 1, 2, 3, 4), items(similar.neighbours()));
@@ -88,13 +88,13 @@ class SemSimilarStripFxTest {
                 && n.getId().startsWith("similar-")).queryAll().size(), "one cell each");
 
         robot.clickOn("#similar-1");
-        waitFor(() -> review.itemProperty().get() == 20 && items(similar.neighbours()).get(0) == 0);
+        waitFor(() -> review.queue().itemProperty().get() == 20 && items(similar.neighbours()).get(0) == 0);
         assertEquals(List.of(0, 10, 30, 40, 1, 2, 3, 4), items(similar.neighbours()));
 
         robot.clickOn("#similarToQueue");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(0, 10, 30, 40, 1, 2, 3, 4), review.queue().subList(0, 8));
-        assertEquals(data.size(), review.queue().size(), "the rest of the queue follows, each item once");
+        assertEquals(List.of(0, 10, 30, 40, 1, 2, 3, 4), review.queue().items().subList(0, 8));
+        assertEquals(data.size(), review.queue().items().size(), "the rest of the queue follows, each item once");
     }
 
     private static List<Integer> items(List<Neighbour> found) {

@@ -93,21 +93,21 @@ class SimilarStripFxTest {
         ReviewSetup.wafer(dir, data, "paper7", Path.of("models/wafer-proposed-paper7"), CLASSES,
                 QueueSpec.of(QueueOrder.DATASET), false);
         WaitForAsyncUtils.asyncFx(() -> review.open(dir, "ana", null, data));
-        waitFor(() -> review.sessionProperty().get() != null && review.itemProperty().get() == 0
+        waitFor(() -> review.sessionProperty().get() != null && review.queue().itemProperty().get() == 0
                 && similar.neighbours().size() == SimilarStripViewModel.K);
         assertEquals(List.of(10, 20, 30, 40, 50, 60, 70, 80), items(similar.neighbours()));
         assertEquals(SimilarStripViewModel.K, robot.lookup((javafx.scene.Node n) -> n.getId() != null
                 && n.getId().startsWith("similar-")).queryAll().size(), "one thumbnail each");
 
         robot.clickOn("#similar-2");
-        waitFor(() -> review.itemProperty().get() == 30 && items(similar.neighbours()).get(0) == 0);
+        waitFor(() -> review.queue().itemProperty().get() == 30 && items(similar.neighbours()).get(0) == 0);
         assertEquals(List.of(0, 10, 20, 40, 50, 60, 70, 80), items(similar.neighbours()));
 
         robot.clickOn("#similarToQueue");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(0, 10, 20, 40, 50, 60, 70, 80), review.queue().subList(0, 8));
-        assertEquals(200, review.queue().size(), "the rest of the queue follows, each item once");
-        assertTrue(review.queue().subList(8, 200).indexOf(10) < 0);
+        assertEquals(List.of(0, 10, 20, 40, 50, 60, 70, 80), review.queue().items().subList(0, 8));
+        assertEquals(200, review.queue().items().size(), "the rest of the queue follows, each item once");
+        assertTrue(review.queue().items().subList(8, 200).indexOf(10) < 0);
     }
 
     private static List<Integer> items(List<Neighbour> found) {
