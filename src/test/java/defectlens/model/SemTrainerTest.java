@@ -25,9 +25,7 @@ class SemTrainerTest {
 
     @Test
     void tinyModelLossFallsAndBundleClassifies() throws Exception {
-        Path dataDir = tmp.resolve("gen");
-        new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(3), 5, Progress.NONE);
-        SemDataset data = DatasetOpener.open(dataDir);
+        SemDataset data = generated("gen", 3, 5);
         TrainingOptions options = new TrainingOptions(EfficientNetV2Config.TINY, BalanceMode.OVERSAMPLE, 5, 3, 0.0, 0,
                 9, 3e-3f, 64, 1, null, false, "trainer-test", "test");
         List<EpochReport> reports = new ArrayList<>();
@@ -60,9 +58,7 @@ class SemTrainerTest {
 
     @Test
     void learningRateDecaysAfterEveryEpochAndAResumedRunGoesOnFromTheDecayedRate() throws Exception {
-        Path dataDir = tmp.resolve("gen-decay");
-        new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(2), 5, Progress.NONE);
-        SemDataset data = DatasetOpener.open(dataDir);
+        SemDataset data = generated("gen-decay", 2, 5);
         TrainingOptions options = new TrainingOptions(EfficientNetV2Config.TINY, BalanceMode.OVERSAMPLE, 3, 3, 0.0, 0,
                 6, 4e-3f, 64, 1, null, false, "decay-test", "test").withLearningRateDecay(0.5f);
         List<EpochReport> reports = new ArrayList<>();
@@ -88,9 +84,7 @@ class SemTrainerTest {
 
     @Test
     void divergingRunRollsBackHalvesTheLearningRateAndFinallyGivesUp() throws Exception {
-        Path dataDir = tmp.resolve("gen3");
-        new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(2), 5, Progress.NONE);
-        SemDataset data = DatasetOpener.open(dataDir);
+        SemDataset data = generated("gen3", 2, 5);
         // an absurd learning rate: the first Adam step throws the weights to ~1e30 and the next forward pass overflows
         TrainingOptions options = new TrainingOptions(EfficientNetV2Config.TINY, BalanceMode.OVERSAMPLE, 3, 3, 0.0, 0,
                 6, 1e30f, 64, 1, null, false, "diverge-test", "test");
@@ -125,14 +119,19 @@ class SemTrainerTest {
 
     @Test
     void cancelStopsBeforeTheFirstBatch() throws Exception {
-        Path dataDir = tmp.resolve("gen2");
-        new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(1), 9, Progress.NONE);
-        SemDataset data = DatasetOpener.open(dataDir);
+        SemDataset data = generated("gen2", 1, 9);
         TrainingOptions options = TrainingOptions.defaults().withEpochs(3).withInput(64, 1);
         TrainingResult r = new SemTrainer(options).train(data, tmp.resolve("never"), TrainingListener.none(),
                 new RecordingProgress(0));
         assertTrue(r.cancelled());
         assertTrue(r.history().isEmpty());
         assertFalse(Files.exists(tmp.resolve("never").resolve("model.json")));
+    }
+
+    /** A small generated data set of 64 px images (generator seed 92) in {@code tmp/dir}. */
+    private SemDataset generated(String dir, int perClass, int seed) throws Exception {
+        Path dataDir = tmp.resolve(dir);
+        new SemGenerator(64, 92, 1).generate(dataDir, ClassQuota.balanced(perClass), seed, Progress.NONE);
+        return DatasetOpener.open(dataDir);
     }
 }
