@@ -109,8 +109,15 @@ final class DefectPainter {
         }
     }
 
-    /** A segment of one line leaning over into the neighbouring space: a wide bright blob along the line. */
+    /**
+     * A segment of one line leaning over into the neighbouring space: a wide bright blob along the line; in the
+     * wide variety half of the collapses instead bend the segment sideways as a whole (the line leaves its place).
+     */
     private void lineCollapse(SplittableRandom rnd) {
+        if (ranges.isWide() && rnd.nextBoolean()) {
+            bentLine(rnd);
+            return;
+        }
         int length = (int) Math.round(scale * (50 + 110 * rnd.nextDouble()));
         length = Math.min(length, (int) (0.7 * height));
         int y0 = (int) (0.1 * height + rnd.nextDouble() * Math.max(1, 0.8 * height - length));
@@ -145,6 +152,37 @@ final class DefectPainter {
                 double u = Math.abs(x + 0.5 - centre) / halfSpan;
                 double glow = COLLAPSE_CHARGING * (0.35 + 0.65 * Math.sin(Math.PI * t)) * (1 - 0.6 * u * u);
                 charging[i] = (float) Math.max(charging[i], Math.max(1.0, glow));
+            }
+        }
+    }
+
+    /** A segment of 40-120 px (times scale) of one line displaced sideways by half to all of the space. */
+    private void bentLine(SplittableRandom rnd) {
+        int length = Math.min((int) Math.round(scale * (40 + 80 * rnd.nextDouble())), (int) (0.7 * height));
+        int y0 = (int) (0.1 * height + rnd.nextDouble() * Math.max(1, 0.8 * height - length));
+        int line = pattern.lineWithin(rnd, y0 + length / 2, 0.15 * width, 0.85 * width, 1);
+        if (line < 0) {
+            return;
+        }
+        double space = pattern.pitch() - pattern.lineWidth();
+        double bend = (rnd.nextBoolean() ? 1 : -1) * space * (0.5 + 0.5 * rnd.nextDouble());
+        for (int dy = 0; dy <= length; dy++) {
+            int y = y0 + dy;
+            if (y < 0 || y >= height) {
+                continue;
+            }
+            double shift = bend * Math.sin(Math.PI * dy / length);
+            double left = pattern.leftEdge(line, y);
+            double right = pattern.rightEdge(line, y);
+            int x0 = Math.max(0, (int) Math.floor(left));
+            int x1 = Math.min(width - 1, (int) Math.ceil(right) - 1);
+            for (int x = x0; x <= x1; x++) {
+                material[y * width + x] = 0f;
+            }
+            int s0 = Math.max(0, (int) Math.floor(left + shift));
+            int s1 = Math.min(width - 1, (int) Math.ceil(right + shift) - 1);
+            for (int x = s0; x <= s1; x++) {
+                raise(y * width + x, 1.0f);
             }
         }
     }

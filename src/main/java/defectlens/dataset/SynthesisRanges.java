@@ -57,7 +57,9 @@ record SynthesisRanges(double horizontalShare, double extraTiltDeg,
      * Wide ranges: pitch 14-60 px, duty 0.30-0.70, roughness 0.3-1.8 px, tilt up to 6 degrees more, half the
      * frames horizontal, darker and brighter levels with weaker or stronger contrast, steeper brightness tilts,
      * blur 0.4-1.8 px, noise gain 0.5-8.5, charging gradients on 30 % and partial frames on 15 % of the frames, and
-     * defects down to 2 px (thin bridges 1.2-3.6 px at coverage 0.30-0.65, breaks 2-18 px, bridges 3-16 px).
+     * defects down to 2 px (thin bridges 1.2-4.0 px at coverage 0.30-1.0, so "thin" means narrow whether the film
+     * is faint or full; single bridges 5-16 px, clear of the thin ones; multi-bridges 2-16 px per bridge; breaks
+     * 2-18 px).
      */
     static SynthesisRanges wide() {
         return new SynthesisRanges(0.5, 6,
@@ -67,8 +69,8 @@ record SynthesisRanges(double horizontalShare, double extraTiltDeg,
                 45, 100, 0.7, 0.2,
                 0.4, 1.4, 0.5, 8, 0.5, 4,
                 0.3, 0.15,
-                3, 13, 1.2, 2.4,
-                0.30, 0.35, 2, 8,
+                5, 11, 1.2, 2.8,
+                0.30, 0.70, 2, 14,
                 2, 16, 2);
     }
 
