@@ -11,6 +11,7 @@ import ai.djl.util.Pair;
 import defectlens.core.DefectLensException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A DJL-native EfficientNetV2 as a {@link SplitClassifier}: {@code features} = stem, stages and the
@@ -19,8 +20,9 @@ import java.util.List;
  *
  * <p>A model trained on native-resolution crops carries a {@link SlidingWindow}: its {@link #input()} is then the
  * whole frame, {@link #logits} classifies the frame by its windows and the window rule, and {@code features} /
- * {@code head} run on the whole frame at native resolution (the network is fully convolutional and pools
- * globally), so explanations cover the whole image without stitching.
+ * {@code head} run on the whole frame at native resolution (the network is fully convolutional), the head cutting
+ * the final map into the windows and taking each class from the window that decides it ({@link WindowedHead}), so
+ * explanations cover the whole image without stitching and follow the windows' decision.
  */
 public final class EfficientNetV2Classifier implements SplitClassifier {
     private final NDManager weights;
@@ -55,6 +57,7 @@ public final class EfficientNetV2Classifier implements SplitClassifier {
     }
 
     /** The sliding window of a model trained on crops; null for a whole-image model. */
+    @Override
     public SlidingWindow slidingWindow() {
         return window;
     }
@@ -83,9 +86,14 @@ public final class EfficientNetV2Classifier implements SplitClassifier {
         return network.features().forward(store, new NDList(x), false).singletonOrThrow();
     }
 
+    /** For a windowed model on a map larger than one window: the windows' decision ({@link WindowedHead}). */
     @Override
     public NDArray head(NDArray maps) {
-        return network.head().forward(store, new NDList(maps), false).singletonOrThrow();
+        UnaryOperator<NDArray> plain = m -> network.head().forward(store, new NDList(m), false).singletonOrThrow();
+        if (window == null) {
+            return plain.apply(maps);
+        }
+        return WindowedHead.apply(maps, window, classes.indexOf(window.background()), plain);
     }
 
     /**

@@ -49,7 +49,7 @@ final class EfficientNetV2LayerSplit implements SplitClassifier {
 
     @Override
     public NDArray head(NDArray features) {
-        return whole.network().head().forward(store, new NDList(run(after, features)), false).singletonOrThrow();
+        return whole.head(run(after, features));
     }
 
     private NDArray run(List<Block> blocks, NDArray x) {
@@ -63,6 +63,11 @@ final class EfficientNetV2LayerSplit implements SplitClassifier {
     @Override
     public InputSpec cropInput(int side) {
         return whole.cropInput(side);
+    }
+
+    @Override
+    public SlidingWindow slidingWindow() {
+        return whole.slidingWindow();
     }
 
     /** The whole network's logits (for a windowed model: classified by its windows). */

@@ -92,6 +92,11 @@ public interface SplitClassifier extends AutoCloseable {
         throw new UnsupportedOperationException("this model's weights cannot be randomised");
     }
 
+    /** How a model trained on crops classifies a frame by its windows; null for a whole-image model. */
+    default SlidingWindow slidingWindow() {
+        return null;
+    }
+
     /** Logits of a normalised input batch: {@code head(features(input))}. */
     default NDArray logits(NDArray input) {
         return head(features(input));

@@ -1,0 +1,74 @@
+package defectlens.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The head of a model trained on crops, applied to the feature maps of a whole frame so that explanations follow
+ * the model's real decision (its {@link SlidingWindow}) instead of one global average over the frame.
+ *
+ * <p>The final feature map is cut into the windows' cells (window {@code w} px of a {@code frame} px frame covers
+ * {@code w * H / frame} cells), each window goes through the ordinary head (global average pool, linear), and for
+ * every class the window that decides it under the aggregation rule is taken: the most probable window for a
+ * defect class, the least probable for the background class. The output for class {@code c} is that window's
+ * logit {@code z_c} minus its log-sum-exp with the gradient stopped: its value is the window's log-probability, so
+ * the softmax of the output is exactly the rule's frame probabilities, and its gradient is the deciding window's
+ * class logit alone, which is what GradCAM and its relatives differentiate (Selvaraju et al. use the pre-softmax
+ * score; a softmax gradient vanishes on a sure window). A map no larger than one window goes through the ordinary
+ * head unchanged (raw logits), as a crop does.
+ */
+final class WindowedHead {
+    private WindowedHead() {
+    }
+
+    /**
+     * Frame outputs {@code (N, K)} of final feature maps {@code (N, C, H, W)}; {@code head} maps {@code (B, C, h, w)}
+     * to logits {@code (B, K)}, {@code background} is the background class's index or -1.
+     */
+    static NDArray apply(NDArray maps, SlidingWindow window, int background, UnaryOperator<NDArray> head) {
+        long[] s = maps.getShape().getShape();
+        int h = (int) s[2];
+        int w = (int) s[3];
+        int cells = Math.max(1, (int) Math.round((double) window.window() * h / window.frame()));
+        if (h <= cells && w <= cells) {
+            return head.apply(maps);
+        }
+        int n = (int) s[0];
+        List<Integer> offsets = window.offsets();
+        NDManager m = maps.getManager();
+        NDArray[] parts = new NDArray[offsets.size() * offsets.size()];
+        int p = 0;
+        for (int oy : offsets) {
+            for (int ox : offsets) {
+                int y = Math.min(h - cells, (int) Math.round((double) oy * h / window.frame()));
+                int x = Math.min(w - cells, (int) Math.round((double) ox * w / window.frame()));
+                parts[p++] = maps.get(new NDIndex(":, :, {}:{}, {}:{}", y, y + cells, x, x + cells));
+            }
+        }
+        NDArray z = head.apply(NDArrays.concat(parts)); // (windows * N, K), window-major
+        int k = (int) z.getShape().get(1);
+        NDArray logProb = z.logSoftmax(1);
+        NDArray out = z.sub(z.sub(logProb).stopGradient());
+        float[] prob = logProb.exp().toFloatArray();
+        float[] pick = new float[parts.length * n * k];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < k; c++) {
+                int best = 0;
+                for (int v = 1; v < parts.length; v++) {
+                    float now = prob[(v * n + i) * k + c];
+                    float was = prob[(best * n + i) * k + c];
+                    if (c == background ? now < was : now > was) {
+                        best = v;
+                    }
+                }
+                pick[(best * n + i) * k + c] = 1f;
+            }
+        }
+        NDArray mask = m.create(pick, new Shape((long) parts.length * n, k));
+        return out.mul(mask).reshape(parts.length, n, k).sum(new int[] {0});
+    }
+}

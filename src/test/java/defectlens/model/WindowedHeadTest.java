@@ -1,0 +1,99 @@
+package defectlens.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.ParameterStore;
+import defectlens.explain.LayerProbe;
+import defectlens.image.SemImageReader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shipped demo model (trained on crops) classifies a frame's feature maps by its windows. */
+class WindowedHeadTest {
+    static final Path MODEL = Path.of("models/sem-demo");
+    static final Path IMAGE = Path.of("datasets/sem-demo/data/images/sem_000001.jpg");
+
+    @Test
+    void frameOutputsAreTheWindowRuleOnTheWindowsOfTheFeatureMap() {
+        try (EfficientNetV2Classifier model = (EfficientNetV2Classifier) ModelBundle.load(MODEL);
+                NDManager m = NDManager.newBaseManager()) {
+            SlidingWindow window = model.slidingWindow();
+            assertNotNull(window, "the shipped demo model is a sliding-window model");
+            NDArray x = ModelInputs.tensor(SemImageReader.read(IMAGE), model.input(), m);
+            NDArray maps = model.features(x);
+            float[] frame = model.head(maps).softmax(1).toFloatArray();
+
+            // by hand: every window's cells through the plain head, then the aggregation rule
+            int side = (int) maps.getShape().get(2);
+            int cells = window.window() * side / window.frame();
+            List<Integer> offsets = window.offsets();
+            ParameterStore store = new ParameterStore(m, false);
+            float[][] perWindow = new float[offsets.size() * offsets.size()][];
+            int w = 0;
+            for (int oy : offsets) {
+                for (int ox : offsets) {
+                    int y = oy * side / window.frame();
+                    int xx = ox * side / window.frame();
+                    NDArray cut = maps.get(new NDIndex(":, :, {}:{}, {}:{}", y, y + cells, xx, xx + cells));
+                    perWindow[w++] = model.network().head().forward(store, new NDList(cut), false)
+                            .singletonOrThrow().softmax(1).toFloatArray();
+                }
+            }
+            double[] rule = SlidingWindow.aggregate(perWindow, model.classes().indexOf(window.background()));
+            for (int c = 0; c < rule.length; c++) {
+                assertEquals(rule[c], frame[c], 1e-4, "class " + model.classes().get(c));
+            }
+            // the frame's class from its feature map is the class its crops give
+            assertEquals(argMax(model.logits(x).toFloatArray()), argMax(frame));
+        }
+    }
+
+    @Test
+    void theGradientOfADefectClassLiesInTheWindowThatDecidesIt() {
+        try (EfficientNetV2Classifier model = (EfficientNetV2Classifier) ModelBundle.load(MODEL);
+                NDManager m = NDManager.newBaseManager()) {
+            SlidingWindow window = model.slidingWindow();
+            NDArray x = ModelInputs.tensor(SemImageReader.read(IMAGE), model.input(), m);
+            int target = model.classes().indexOf("single_bridge");
+            LayerProbe p = LayerProbe.run(model, x, target, true);
+            int cells = window.window() * p.height() / window.frame();
+            int inside = 0;
+            int minX = p.width();
+            int maxX = -1;
+            int minY = p.height();
+            int maxY = -1;
+            for (int i = 0; i < p.cells(); i++) {
+                boolean any = false;
+                for (int k = 0; k < p.channels(); k++) {
+                    any |= p.g(k, i) != 0f;
+                }
+                if (any) {
+                    inside++;
+                    minX = Math.min(minX, i % p.width());
+                    maxX = Math.max(maxX, i % p.width());
+                    minY = Math.min(minY, i / p.width());
+                    maxY = Math.max(maxY, i / p.width());
+                }
+            }
+            assertEquals(cells * cells, inside, "gradient on exactly one window's cells");
+            assertEquals(cells - 1, maxX - minX);
+            assertEquals(cells - 1, maxY - minY);
+        }
+    }
+
+    private static int argMax(float[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
