@@ -118,13 +118,13 @@ final class DefectPainter {
             bentLine(rnd);
             return;
         }
-        int length = (int) Math.round(scale * (50 + 110 * rnd.nextDouble()));
-        length = Math.min(length, (int) (0.7 * height));
-        int y0 = (int) (0.1 * height + rnd.nextDouble() * Math.max(1, 0.8 * height - length));
-        int line = pattern.lineWithin(rnd, y0 + length / 2, 0.15 * width, 0.85 * width, 1);
-        if (line < 0) {
+        LineSegment seg = lineSegment(rnd, 50, 110);
+        if (seg == null) {
             return;
         }
+        int length = seg.length();
+        int y0 = seg.y0();
+        int line = seg.line();
         int direction = rnd.nextBoolean() ? 1 : -1;
         double space = pattern.pitch() - pattern.lineWidth();
         double lean = (space + 0.5 * pattern.lineWidth()) * (0.65 + 0.35 * rnd.nextDouble());
@@ -158,12 +158,13 @@ final class DefectPainter {
 
     /** A segment of 40-120 px (times scale) of one line displaced sideways by half to all of the space. */
     private void bentLine(SplittableRandom rnd) {
-        int length = Math.min((int) Math.round(scale * (40 + 80 * rnd.nextDouble())), (int) (0.7 * height));
-        int y0 = (int) (0.1 * height + rnd.nextDouble() * Math.max(1, 0.8 * height - length));
-        int line = pattern.lineWithin(rnd, y0 + length / 2, 0.15 * width, 0.85 * width, 1);
-        if (line < 0) {
+        LineSegment seg = lineSegment(rnd, 40, 80);
+        if (seg == null) {
             return;
         }
+        int length = seg.length();
+        int y0 = seg.y0();
+        int line = seg.line();
         double space = pattern.pitch() - pattern.lineWidth();
         double bend = (rnd.nextBoolean() ? 1 : -1) * space * (0.5 + 0.5 * rnd.nextDouble());
         for (int dy = 0; dy <= length; dy++) {
@@ -185,6 +186,21 @@ final class DefectPainter {
                 raise(y * width + x, 1.0f);
             }
         }
+    }
+
+    /** A stretch of one line for a collapse: its length in px, first row and line index. */
+    private record LineSegment(int length, int y0, int line) {
+    }
+
+    /**
+     * A random stretch of {@code base + span * u} px (times scale, at most 70 % of the height) of a line near the
+     * middle of the frame; null when no line lies there.
+     */
+    private LineSegment lineSegment(SplittableRandom rnd, double base, double span) {
+        int length = Math.min((int) Math.round(scale * (base + span * rnd.nextDouble())), (int) (0.7 * height));
+        int y0 = (int) (0.1 * height + rnd.nextDouble() * Math.max(1, 0.8 * height - length));
+        int line = pattern.lineWithin(rnd, y0 + length / 2, 0.15 * width, 0.85 * width, 1);
+        return line < 0 ? null : new LineSegment(length, y0, line);
     }
 
     /** A gap (6-18 px times scale in the standard ranges) cut through one line, with rough broken ends. */

@@ -20,6 +20,10 @@ import java.util.function.UnaryOperator;
  * class logit alone, which is what GradCAM and its relatives differentiate (Selvaraju et al. use the pre-softmax
  * score; a softmax gradient vanishes on a sure window). A map no larger than one window goes through the ordinary
  * head unchanged (raw logits), as a crop does.
+ *
+ * <p>The frame's feature map is not the windows' feature maps put side by side (squeeze-and-excitation blocks
+ * pool over everything they see, and crop edges are padded), so these outputs approximate the classification by
+ * crops ({@link EfficientNetV2Classifier#logits}, which stays the model's answer); they exist for explanations.
  */
 final class WindowedHead {
     private WindowedHead() {

@@ -49,8 +49,6 @@ class WindowedHeadTest {
             for (int c = 0; c < rule.length; c++) {
                 assertEquals(rule[c], frame[c], 1e-4, "class " + model.classes().get(c));
             }
-            // the frame's class from its feature map is the class its crops give
-            assertEquals(argMax(model.logits(x).toFloatArray()), argMax(frame));
         }
     }
 
@@ -85,15 +83,5 @@ class WindowedHeadTest {
             assertEquals(cells - 1, maxX - minX);
             assertEquals(cells - 1, maxY - minY);
         }
-    }
-
-    private static int argMax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }
