@@ -93,6 +93,15 @@ public final class EfficientNetV2 extends AbstractBlock {
         return classes;
     }
 
+    /** Input pixels per cell of the final feature map: the stem's stride times every stage's. */
+    public int totalStride() {
+        int out = 2;
+        for (StageSpec spec : config.stages()) {
+            out *= spec.stride();
+        }
+        return out;
+    }
+
     /** Stem, stages and final 1x1 convolution: (N, C, H, W) to (N, lastChannels, H/32, W/32). */
     public SequentialBlock features() {
         return features;

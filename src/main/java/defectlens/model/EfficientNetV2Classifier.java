@@ -93,7 +93,8 @@ public final class EfficientNetV2Classifier implements SplitClassifier {
         if (window == null) {
             return plain.apply(maps);
         }
-        return WindowedHead.apply(maps, window, classes.indexOf(window.background()), plain);
+        return WindowedHead.apply(maps, window, classes.indexOf(window.background()), plain,
+                network.totalStride());
     }
 
     /**

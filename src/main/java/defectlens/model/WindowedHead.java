@@ -11,8 +11,9 @@ import java.util.function.UnaryOperator;
  * The head of a model trained on crops, applied to the feature maps of a whole frame so that explanations follow
  * the model's real decision (its {@link SlidingWindow}) instead of one global average over the frame.
  *
- * <p>The final feature map is cut into the windows' cells (window {@code w} px of a {@code frame} px frame covers
- * {@code w * H / frame} cells), each window goes through the ordinary head (global average pool, linear), and for
+ * <p>The final feature map is cut into the windows' cells (a window of {@code w} px covers {@code w / stride} cells
+ * of the final map, the network's total stride being 32, wherever the map comes from: a frame, or a crop larger
+ * than a window), each window goes through the ordinary head (global average pool, linear), and for
  * every class the window that decides it under the aggregation rule is taken: the most probable window for a
  * defect class, the least probable for the background class. The output for class {@code c} is that window's
  * logit {@code z_c} minus its log-sum-exp with the gradient stopped: its value is the window's log-probability, so
@@ -30,27 +31,30 @@ final class WindowedHead {
     }
 
     /**
-     * Frame outputs {@code (N, K)} of final feature maps {@code (N, C, H, W)}; {@code head} maps {@code (B, C, h, w)}
-     * to logits {@code (B, K)}, {@code background} is the background class's index or -1.
+     * Frame outputs {@code (N, K)} of final feature maps {@code (N, C, H, W)} whose cells are {@code cellPixels} input
+     * pixels wide (the network's total stride); {@code head} maps {@code (B, C, h, w)} to logits {@code (B, K)},
+     * {@code background} is the background class's index or -1.
      */
-    static NDArray apply(NDArray maps, SlidingWindow window, int background, UnaryOperator<NDArray> head) {
+    static NDArray apply(NDArray maps, SlidingWindow window, int background, UnaryOperator<NDArray> head,
+            int cellPixels) {
         long[] s = maps.getShape().getShape();
         int h = (int) s[2];
         int w = (int) s[3];
-        int cells = Math.max(1, (int) Math.round((double) window.window() * h / window.frame()));
+        int cells = Math.max(1, (int) Math.round((double) window.window() / cellPixels));
         if (h <= cells && w <= cells) {
             return head.apply(maps);
         }
+        int strideCells = Math.max(1, Math.min(cells, (int) Math.round((double) window.stride() / cellPixels)));
+        List<Integer> ys = offsets(h, cells, strideCells);
+        List<Integer> xs = offsets(w, cells, strideCells);
         int n = (int) s[0];
-        List<Integer> offsets = window.offsets();
         NDManager m = maps.getManager();
-        NDArray[] parts = new NDArray[offsets.size() * offsets.size()];
+        NDArray[] parts = new NDArray[ys.size() * xs.size()];
         int p = 0;
-        for (int oy : offsets) {
-            for (int ox : offsets) {
-                int y = Math.min(h - cells, (int) Math.round((double) oy * h / window.frame()));
-                int x = Math.min(w - cells, (int) Math.round((double) ox * w / window.frame()));
-                parts[p++] = maps.get(new NDIndex(":, :, {}:{}, {}:{}", y, y + cells, x, x + cells));
+        for (int y : ys) {
+            for (int x : xs) {
+                parts[p++] = maps.get(new NDIndex(":, :, {}:{}, {}:{}", y, y + Math.min(cells, h), x,
+                        x + Math.min(cells, w)));
             }
         }
         NDArray z = head.apply(NDArrays.concat(parts)); // (windows * N, K), window-major
@@ -74,5 +78,10 @@ final class WindowedHead {
         }
         NDArray mask = m.create(pick, new Shape((long) parts.length * n, k));
         return out.mul(mask).reshape(parts.length, n, k).sum(new int[] {0});
+    }
+
+    /** Window offsets in cells along a side: every {@code stride} cells, the last flush with the edge. */
+    private static List<Integer> offsets(int side, int cells, int stride) {
+        return side <= cells ? List.of(0) : SlidingWindow.of(side, cells, stride, "").offsets();
     }
 }

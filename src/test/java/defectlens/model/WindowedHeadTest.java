@@ -21,33 +21,39 @@ class WindowedHeadTest {
 
     @Test
     void frameOutputsAreTheWindowRuleOnTheWindowsOfTheFeatureMap() {
+        // a 480 px frame: 15 x 15 cells, 6-cell windows (192 px) every 3 cells (96 px), the last flush
+        assertWindowRule(480, List.of(0, 3, 6, 9));
+        // a 288 px crop, larger than one window: 9 x 9 cells, two windows per side
+        assertWindowRule(288, List.of(0, 3));
+    }
+
+    private static void assertWindowRule(int side, List<Integer> offsets) {
         try (EfficientNetV2Classifier model = (EfficientNetV2Classifier) ModelBundle.load(MODEL);
                 NDManager m = NDManager.newBaseManager()) {
             SlidingWindow window = model.slidingWindow();
             assertNotNull(window, "the shipped demo model is a sliding-window model");
-            NDArray x = ModelInputs.tensor(SemImageReader.read(IMAGE), model.input(), m);
+            assertEquals(192, window.window());
+            assertEquals(96, window.stride());
+            InputSpec in = new InputSpec(1, side, side, model.input().mean(), model.input().std());
+            NDArray x = ModelInputs.tensor(SemImageReader.read(IMAGE), in, m);
             NDArray maps = model.features(x);
+            assertEquals(side / 32, maps.getShape().get(2));
             float[] frame = model.head(maps).softmax(1).toFloatArray();
 
-            // by hand: every window's cells through the plain head, then the aggregation rule
-            int side = (int) maps.getShape().get(2);
-            int cells = window.window() * side / window.frame();
-            List<Integer> offsets = window.offsets();
+            // by hand: every window's 6 x 6 cells through the plain head, then the aggregation rule
             ParameterStore store = new ParameterStore(m, false);
             float[][] perWindow = new float[offsets.size() * offsets.size()][];
             int w = 0;
-            for (int oy : offsets) {
-                for (int ox : offsets) {
-                    int y = oy * side / window.frame();
-                    int xx = ox * side / window.frame();
-                    NDArray cut = maps.get(new NDIndex(":, :, {}:{}, {}:{}", y, y + cells, xx, xx + cells));
+            for (int y : offsets) {
+                for (int xx : offsets) {
+                    NDArray cut = maps.get(new NDIndex(":, :, {}:{}, {}:{}", y, y + 6, xx, xx + 6));
                     perWindow[w++] = model.network().head().forward(store, new NDList(cut), false)
                             .singletonOrThrow().softmax(1).toFloatArray();
                 }
             }
             double[] rule = SlidingWindow.aggregate(perWindow, model.classes().indexOf(window.background()));
             for (int c = 0; c < rule.length; c++) {
-                assertEquals(rule[c], frame[c], 1e-4, "class " + model.classes().get(c));
+                assertEquals(rule[c], frame[c], 1e-4, side + " px, class " + model.classes().get(c));
             }
         }
     }
