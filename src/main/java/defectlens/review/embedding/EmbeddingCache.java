@@ -22,6 +22,11 @@ public final class EmbeddingCache {
     static final String VECTORS = "vectors.npy";
     static final String LOGITS = "logits.npy";
     static final String PROBABILITIES = "probabilities.npy";
+    /**
+     * Version of what the cache holds; a cache of another version is computed again. 2: the logits of a
+     * sliding-window SEM model follow its windows ({@code defectlens.model.WindowedHead}), 1: pooled over the frame.
+     */
+    static final int FORMAT = 2;
 
     /** What meta.json holds. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -45,7 +50,7 @@ public final class EmbeddingCache {
         OutputFile.write(dir.resolve(LOGITS), true, out -> out.write(NpyFile.encode(t.logitArray(), t.size(), c)));
         OutputFile.write(dir.resolve(PROBABILITIES), true,
                 out -> out.write(NpyFile.encode(t.probabilityArray(), t.size(), c)));
-        Meta meta = new Meta(1, modelSha, dataFingerprint, layer, t.classes(), t.size(), t.dimension(), t.doneCount());
+        Meta meta = new Meta(FORMAT, modelSha, dataFingerprint, layer, t.classes(), t.size(), t.dimension(), t.doneCount());
         OutputFile.write(dir.resolve(META), true, out -> ReviewJson.PRETTY.writeValue(out, meta));
     }
 
@@ -64,7 +69,7 @@ public final class EmbeddingCache {
         } catch (IOException e) {
             throw new DefectLensException(metaFile, "cannot read the embeddings metadata: " + e.getMessage(), e);
         }
-        if (m == null || !modelSha.equals(m.modelSha256()) || !dataFingerprint.equals(m.dataFingerprint())
+        if (m == null || m.format() != FORMAT || !modelSha.equals(m.modelSha256()) || !dataFingerprint.equals(m.dataFingerprint())
                 || !layer.equals(m.layer()) || m.classes() == null) {
             return Optional.empty();
         }
