@@ -68,7 +68,8 @@ class ExplainWindowFxTest {
         vm = new MainViewModel(tasks, new RecentItems(home.resolve("recent.json")));
         window = new MainWindow(vm, new WaferViewModel(tasks), new ThumbnailCache(tasks));
         tasks.setErrorHandler((title, e) -> errors.add(new AssertionError(title, e)));
-        window.explanations().explanations().banks().setRoot(home.resolve("banks"));
+        // banks per test: a bank fitted by one test must not turn up in another's compare view
+        window.explanations().explanations().banks().setRoot(home.resolve("banks-" + System.nanoTime()));
         stage.setScene(new Scene(window, 1280, 820));
         stage.sizeToScene(); // the primary stage is shared by all TestFX classes: take this scene's size
         stage.show();
