@@ -63,19 +63,11 @@ public abstract class CamExplainer implements Explainer {
         }
     }
 
-    /**
-     * {@code sum_k w_k A_k} at every cell, optionally passed through ReLU. Where the probe has gradients, a cell
-     * whose gradient is zero in every channel does not reach the target score at all and gets 0: for a model that
-     * classifies a frame by its windows ({@code defectlens.model.WindowedHead}) that is everything outside the
-     * receptive field of the window that decides the class, so the map explains the decision, not the whole frame.
-     */
+    /** {@code sum_k w_k A_k} at every cell, optionally passed through ReLU. */
     protected static float[] weightedSum(LayerProbe p, double[] weights, boolean relu) {
         int n = p.cells();
         float[] cam = new float[n];
         for (int i = 0; i < n; i++) {
-            if (p.gradients() != null && !reachesTarget(p, i)) {
-                continue;
-            }
             double s = 0;
             for (int k = 0; k < p.channels(); k++) {
                 s += weights[k] * p.a(k, i);
@@ -83,15 +75,6 @@ public abstract class CamExplainer implements Explainer {
             cam[i] = (float) (relu ? Math.max(s, 0) : s);
         }
         return cam;
-    }
-
-    private static boolean reachesTarget(LayerProbe p, int cell) {
-        for (int k = 0; k < p.channels(); k++) {
-            if (p.g(k, cell) != 0f) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
