@@ -61,21 +61,29 @@ public record SlidingWindow(
     public static double[] aggregate(float[][] probs, int backgroundIndex) {
         int k = probs[0].length;
         double[] out = new double[k];
-        for (int c = 0; c < k; c++) {
-            boolean background = c == backgroundIndex;
-            double v = background ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-            for (float[] p : probs) {
-                v = background ? Math.min(v, p[c]) : Math.max(v, p[c]);
-            }
-            out[c] = v;
-        }
         double sum = 0;
-        for (double v : out) {
-            sum += v;
+        for (int c = 0; c < k; c++) {
+            out[c] = probs[decidingWindow(probs, c, backgroundIndex)][c];
+            sum += out[c];
         }
         for (int c = 0; c < k; c++) {
             out[c] = sum > 0 ? out[c] / sum : 1.0 / k;
         }
         return out;
+    }
+
+    /**
+     * The window ({@code probs[w][c]}) whose probability of class {@code c} the rule takes: the most probable window
+     * for a defect class, the least probable for the background class {@code backgroundIndex}; the first on ties.
+     */
+    public static int decidingWindow(float[][] probs, int c, int backgroundIndex) {
+        boolean background = c == backgroundIndex;
+        int best = 0;
+        for (int v = 1; v < probs.length; v++) {
+            if (background ? probs[v][c] < probs[best][c] : probs[v][c] > probs[best][c]) {
+                best = v;
+            }
+        }
+        return best;
     }
 }

@@ -63,16 +63,13 @@ final class WindowedHead {
         NDArray out = z.sub(z.sub(logProb).stopGradient());
         float[] prob = logProb.exp().toFloatArray();
         float[] pick = new float[parts.length * n * k];
+        float[][] perWindow = new float[parts.length][k];
         for (int i = 0; i < n; i++) {
+            for (int v = 0; v < parts.length; v++) {
+                System.arraycopy(prob, (v * n + i) * k, perWindow[v], 0, k);
+            }
             for (int c = 0; c < k; c++) {
-                int best = 0;
-                for (int v = 1; v < parts.length; v++) {
-                    float now = prob[(v * n + i) * k + c];
-                    float was = prob[(best * n + i) * k + c];
-                    if (c == background ? now < was : now > was) {
-                        best = v;
-                    }
-                }
+                int best = SlidingWindow.decidingWindow(perWindow, c, background);
                 pick[(best * n + i) * k + c] = 1f;
             }
         }

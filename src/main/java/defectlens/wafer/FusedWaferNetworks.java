@@ -24,7 +24,10 @@ import java.util.List;
  *       mirror stacked (twice the filters), then takes the maximum of the two halves;</li>
  *   <li>BatchNorm uses the members' running statistics side by side; the fully connected layers are one
  *       batched matrix product over the members;</li>
- *   <li>the members' softmax probabilities are averaged in the graph, and so are a map's symmetric copies.</li>
+ *   <li>the members' softmax probabilities are averaged in the graph, and so are a map's symmetric copies;</li>
+ *   <li>max pooling is the element-wise maximum of four strided views (libtorch's pooling also computes argmax
+ *       indices: a quarter of a forward call), and it runs before ReLU and BatchNorm wherever that gives the same
+ *       bits (non-negative BatchNorm scales).</li>
  * </ul>
  * The arithmetic is that of each member's own forward pass (only the order of some sums differs), so
  * the probabilities agree with {@link WaferModel}'s per-network path to float rounding
@@ -41,9 +44,14 @@ final class FusedWaferNetworks implements AutoCloseable {
     private final List<ConvStage> stages = new ArrayList<>();
     private final List<NDArray[]> dense = new ArrayList<>();
 
-    /** One fused convolution stage: conv (or kernel-flip conv) -> ReLU -> BatchNorm -> MaxPool 2x2. */
+    /**
+     * One fused convolution stage: conv (or kernel-flip conv) -> ReLU -> BatchNorm -> MaxPool 2x2. With
+     * {@code poolFirst} (every BatchNorm scale {@code gamma} >= 0) the pooling runs first: ReLU followed by BatchNorm
+     * with a non-negative scale is then non-decreasing in every channel, so the maximum of four values goes through
+     * it unchanged and the result is the same to the bit, with ReLU and BatchNorm on a quarter of the values.
+     */
     private record ConvStage(NDArray weight, NDArray bias, int groups, boolean kernelFlip, NDArray mean,
-            NDArray variance, NDArray gamma, NDArray beta) {}
+            NDArray variance, NDArray gamma, NDArray beta, boolean poolFirst) {}
 
     /**
      * Fuses the initialised networks {@code blocks} (same structure and widths, as {@link WaferNetworks#build}
@@ -97,10 +105,15 @@ final class FusedWaferNetworks implements AutoCloseable {
                 biases.add(b);
             }
         }
+        NDArray gamma = stacked(layers, bn, "gamma", scratch);
+        boolean poolFirst = true;
+        for (float g : gamma.toFloatArray()) {
+            poolFirst &= g >= 0f;
+        }
         return new ConvStage(keep(concat(weights)), keep(concat(biases)),
                 sharedInput ? 1 : members, flip,
                 stacked(layers, bn, "runningMean", scratch), stacked(layers, bn, "runningVar", scratch),
-                stacked(layers, bn, "gamma", scratch), stacked(layers, bn, "beta", scratch));
+                gamma, stacked(layers, bn, "beta", scratch), poolFirst);
     }
 
     /** The members' weights of one dense layer as {@code (members, in, out)} and biases {@code (members, 1, out)}. */
@@ -169,15 +182,17 @@ final class FusedWaferNetworks implements AutoCloseable {
             for (ConvStage s : stages) {
                 x = Conv2d.conv2d(x, s.weight, s.bias, ONE, ONE, ONE, s.groups).singletonOrThrow();
                 if (s.kernelFlip) {
-                    Shape shape = x.getShape();
-                    long filters = shape.get(1) / (2L * members);
-                    x = x.reshape(n, members, 2, filters, shape.get(2), shape.get(3)).max(new int[] {2})
-                            .reshape(n, members * filters, shape.get(2), shape.get(3));
+                    x = largerOfHalves(x, n);
+                }
+                if (s.poolFirst) {
+                    x = maxPool2x2(x);
                 }
                 x = Activation.relu(x);
                 x = BatchNorm.batchNorm(x, s.mean, s.variance, s.gamma, s.beta, 1, 0.9f, BATCH_NORM_EPSILON, false)
                         .singletonOrThrow();
-                x = Pool.maxPool2d(x, POOL, POOL, new Shape(0, 0), false);
+                if (!s.poolFirst) {
+                    x = maxPool2x2(x);
+                }
             }
             x = x.reshape(n, members, -1).transpose(1, 0, 2);
             for (int d = 0; d < dense.size(); d++) {
@@ -202,6 +217,34 @@ final class FusedWaferNetworks implements AutoCloseable {
             }
             return out;
         }
+    }
+
+    /**
+     * The kernel-flip stage's output: per member, the element-wise larger of its two halves of filters (the
+     * kernels and their mirrors). An element-wise maximum of two views, not a reduction over an axis of 2, which
+     * libtorch runs several times slower (measured, docs/benchmarks.md).
+     */
+    private NDArray largerOfHalves(NDArray x, int n) {
+        Shape shape = x.getShape();
+        long filters = shape.get(1) / (2L * members);
+        NDArray halves = x.reshape(n, members, 2, filters * shape.get(2) * shape.get(3));
+        return halves.get(":, :, 0").maximum(halves.get(":, :, 1"))
+                .reshape(n, members * filters, shape.get(2), shape.get(3));
+    }
+
+    /**
+     * Max pooling 2x2 with stride 2 as the element-wise maximum of the four strided views of the map (the same
+     * values: a maximum is exact). libtorch's pooling computes the argmax indices as well, which took about a quarter
+     * of a forward call (docs/benchmarks.md). Odd sides go through the library's pooling.
+     */
+    static NDArray maxPool2x2(NDArray x) {
+        Shape shape = x.getShape();
+        if (shape.get(2) % 2 != 0 || shape.get(3) % 2 != 0) {
+            return Pool.maxPool2d(x, POOL, POOL, new Shape(0, 0), false);
+        }
+        NDArray top = x.get(":, :, 0::2, 0::2").maximum(x.get(":, :, 0::2, 1::2"));
+        NDArray bottom = x.get(":, :, 1::2, 0::2").maximum(x.get(":, :, 1::2, 1::2"));
+        return top.maximum(bottom);
     }
 
     @Override

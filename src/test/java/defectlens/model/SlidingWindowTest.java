@@ -47,6 +47,20 @@ class SlidingWindowTest {
     }
 
     @Test
+    void theDecidingWindowIsTheSurestOfADefectAndTheLeastSureOfTheBackground() {
+        float[][] windows = {{0.2f, 0.1f, 0.7f}, {0.6f, 0.1f, 0.3f}, {0.6f, 0.3f, 0.1f}};
+        assertEquals(1, SlidingWindow.decidingWindow(windows, 0, 2), "the first of two equally sure windows");
+        assertEquals(2, SlidingWindow.decidingWindow(windows, 1, 2));
+        assertEquals(2, SlidingWindow.decidingWindow(windows, 2, 2), "background: the least sure window");
+        assertEquals(0, SlidingWindow.decidingWindow(windows, 2, -1), "no background class: the surest window");
+        double[] frame = SlidingWindow.aggregate(windows, 2);
+        double sum = 0.6 + 0.3 + 0.1;
+        assertEquals(0.6 / sum, frame[0], 1e-6);
+        assertEquals(0.3 / sum, frame[1], 1e-6);
+        assertEquals(0.1 / sum, frame[2], 1e-6);
+    }
+
+    @Test
     void cropsHoldTheDefectAndBackgroundCropsStayClearOfIt() {
         int frame = 120;
         byte[][] pixels = {new byte[frame * frame], new byte[frame * frame], new byte[frame * frame]};
