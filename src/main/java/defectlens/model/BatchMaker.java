@@ -18,9 +18,13 @@ final class BatchMaker {
     private final InputSpec spec;
     private final SemAugmentation augmentation;
     private final TrainingCrops crops;
+    private final int evidenceCell;
 
-    /** Inputs and their class indices. */
-    record Batch(NDArray input, int[] labels) {
+    /**
+     * Inputs and their class indices; with evidence cells, also {@link EvidenceLoss}'s {@code outside} cells and
+     * crop weights (null without).
+     */
+    record Batch(NDArray input, int[] labels, float[] outside, float[] evidence) {
     }
 
     BatchMaker(TrainingImages images, InputSpec spec, SemAugmentation augmentation) {
@@ -28,25 +32,69 @@ final class BatchMaker {
     }
 
     BatchMaker(TrainingImages images, InputSpec spec, SemAugmentation augmentation, TrainingCrops crops) {
+        this(images, spec, augmentation, crops, 0);
+    }
+
+    /**
+     * With {@code evidenceCell} > 0 (crops only), every crop also gives the cells of that many pixels its defect box
+     * touches, moved with the crop's flips and turns, for {@link EvidenceLoss}.
+     */
+    BatchMaker(TrainingImages images, InputSpec spec, SemAugmentation augmentation, TrainingCrops crops,
+            int evidenceCell) {
+        if (evidenceCell > 0 && (crops == null || spec.width() % evidenceCell != 0)) {
+            throw new IllegalArgumentException("evidence cells need crops whose side is a multiple of the cell: "
+                    + spec.width() + " px, cell " + evidenceCell);
+        }
         this.images = images;
         this.spec = spec;
         this.augmentation = augmentation;
         this.crops = crops;
+        this.evidenceCell = evidenceCell;
     }
 
     /** The inputs and labels of images {@code idx} (crops drawn with {@code random}, or the fixed ones without). */
     Batch batch(List<Integer> idx, NDManager m, Random random) {
         if (crops == null) {
-            return new Batch(input(idx, m, random), labels(idx));
+            return new Batch(input(idx, m, random), labels(idx), null, null);
         }
+        int side = spec.width();
         List<float[]> windows = new ArrayList<>(idx.size());
         int[] labels = new int[idx.size()];
+        int cells = evidenceCell > 0 ? (side / evidenceCell) * (side / evidenceCell) : 0;
+        float[] outside = evidenceCell > 0 ? new float[idx.size() * cells] : null;
+        float[] evidence = evidenceCell > 0 ? new float[idx.size()] : null;
         for (int n = 0; n < idx.size(); n++) {
-            TrainingCrops.Crop c = crops.pick(idx.get(n), random);
-            windows.add(images.unitCrop(idx.get(n), c.x(), c.y(), spec.width()));
+            int i = idx.get(n);
+            TrainingCrops.Crop c = crops.pick(i, random);
+            float[] window = images.unitCrop(i, c.x(), c.y(), side);
+            if (evidenceCell == 0) {
+                windows.add(window);
+            } else {
+                boolean holdsDefect = images.boxes[i] != null && c.label() == images.labels[i];
+                float[] plane = holdsDefect ? boxPlane(images.boxes[i], c.x(), c.y(), side) : new float[side * side];
+                if (random != null && augmentation != null) {
+                    float[][] moved = augmentation.apply(window, plane, side, random);
+                    window = moved[0];
+                    plane = moved[1];
+                }
+                windows.add(window);
+                evidence[n] = holdsDefect ? 1f : 0f;
+                EvidenceLoss.outsideCells(plane, side, evidenceCell, outside, n * cells);
+            }
             labels[n] = c.label();
         }
-        return new Batch(tensor(windows, spec.width(), m, random), labels);
+        return new Batch(tensor(windows, side, m, evidenceCell == 0 ? random : null), labels, outside, evidence);
+    }
+
+    /** The inclusive frame box {@code {x0, y0, x1, y1}} as a 0/1 plane of the crop at ({@code x}, {@code y}). */
+    private static float[] boxPlane(int[] box, int x, int y, int side) {
+        float[] plane = new float[side * side];
+        for (int r = Math.max(0, box[1] - y); r <= Math.min(side - 1, box[3] - y); r++) {
+            for (int c = Math.max(0, box[0] - x); c <= Math.min(side - 1, box[2] - x); c++) {
+                plane[r * side + c] = 1f;
+            }
+        }
+        return plane;
     }
 
     /** The batch of images {@code idx}; augmented when {@code random} is not null and augmentation is on. */

@@ -28,11 +28,17 @@ final class ConvNormActivation {
     }
 
     static SequentialBlock of(int outChannels, int kernel, int stride, int groups, boolean silu) {
-        int pad = (kernel - 1) / 2;
+        return of(outChannels, kernel, stride, 1, groups, silu);
+    }
+
+    /** As {@link #of(int, int, int, int, boolean)} with a dilated kernel, padded to keep the map's size. */
+    static SequentialBlock of(int outChannels, int kernel, int stride, int dilation, int groups, boolean silu) {
+        int pad = dilation * (kernel - 1) / 2;
         SequentialBlock block = new SequentialBlock()
                 .add(Conv2d.builder()
                         .setKernelShape(new Shape(kernel, kernel))
                         .optStride(new Shape(stride, stride))
+                        .optDilation(new Shape(dilation, dilation))
                         .optPadding(new Shape(pad, pad))
                         .optGroups(groups)
                         .optBias(false)

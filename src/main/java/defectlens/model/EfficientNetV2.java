@@ -55,10 +55,13 @@ public final class EfficientNetV2 extends AbstractBlock {
             for (int i = 0; i < spec.layers(); i++) {
                 int in = i == 0 ? spec.inChannels() : spec.outChannels();
                 int stride = i == 0 ? spec.stride() : 1;
+                int dilation = i == 0 ? 1 : spec.dilation();
                 float drop = config.stochasticDepth() * blockId / total;
                 stage.add(spec.fused()
-                        ? FusedMBConv.block(spec.expandRatio(), spec.kernel(), stride, in, spec.outChannels(), drop)
-                        : MBConv.block(spec.expandRatio(), spec.kernel(), stride, in, spec.outChannels(), drop));
+                        ? FusedMBConv.block(spec.expandRatio(), spec.kernel(), stride, dilation, in, spec.outChannels(),
+                                drop)
+                        : MBConv.block(spec.expandRatio(), spec.kernel(), stride, dilation, in, spec.outChannels(),
+                                drop));
                 blockId++;
             }
             f.add(named("stage" + (s + 1), stage));
@@ -102,7 +105,7 @@ public final class EfficientNetV2 extends AbstractBlock {
         return out;
     }
 
-    /** Stem, stages and final 1x1 convolution: (N, C, H, W) to (N, lastChannels, H/32, W/32). */
+    /** Stem, stages and final 1x1 convolution: (N, C, H, W) to (N, lastChannels, H/s, W/s), s the total stride. */
     public SequentialBlock features() {
         return features;
     }

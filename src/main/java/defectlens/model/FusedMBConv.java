@@ -11,14 +11,16 @@ final class FusedMBConv {
     private FusedMBConv() {
     }
 
-    static InvertedResidual block(int expandRatio, int kernel, int stride, int in, int out, float dropProbability) {
+    /** A block whose k x k convolution is dilated by {@code dilation}. */
+    static InvertedResidual block(int expandRatio, int kernel, int stride, int dilation, int in, int out,
+            float dropProbability) {
         int expanded = Channels.makeDivisible(in * expandRatio, 8);
         SequentialBlock path = new SequentialBlock();
         if (expanded != in) {
-            path.add(ConvNormActivation.of(expanded, kernel, stride, 1, true));
+            path.add(ConvNormActivation.of(expanded, kernel, stride, dilation, 1, true));
             path.add(ConvNormActivation.of(out, 1, 1, 1, false));
         } else {
-            path.add(ConvNormActivation.of(out, kernel, stride, 1, true));
+            path.add(ConvNormActivation.of(out, kernel, stride, dilation, 1, true));
         }
         return new InvertedResidual(path, stride == 1 && in == out, dropProbability);
     }

@@ -46,6 +46,15 @@ public final class SemAugmentation {
 
     /** A new augmented copy of {@code image} ({@code size} x {@code size}, row-major). */
     public float[] apply(float[] image, int size, Random random) {
+        return apply(image, null, size, random)[0];
+    }
+
+    /**
+     * A new augmented copy of {@code image} and, when {@code plane} is not null, of {@code plane} (a mask of the same
+     * size) moved by the same flips, turns and shift and nothing else: {@code {image, plane}}. The random draws are
+     * those of {@link #apply(float[], int, Random)}.
+     */
+    public float[][] apply(float[] image, float[] plane, int size, Random random) {
         boolean flipX = random.nextBoolean();
         boolean flipY = random.nextBoolean();
         int turns = random.nextInt(4);
@@ -62,6 +71,7 @@ public final class SemAugmentation {
         }
         mean /= image.length;
         float[] out = new float[image.length];
+        float[] planeOut = plane == null ? null : new float[plane.length];
         int last = size - 1;
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
@@ -81,6 +91,9 @@ public final class SemAugmentation {
                 if (flipY) {
                     ry = last - ry;
                 }
+                if (planeOut != null) {
+                    planeOut[y * size + x] = plane[ry * size + rx];
+                }
                 double v = (image[ry * size + rx] - mean) * gain + mean + offset;
                 if (exponent != 1) {
                     v = Math.pow(Math.max(0, v), exponent);
@@ -91,7 +104,7 @@ public final class SemAugmentation {
                 out[y * size + x] = (float) Math.min(1, Math.max(0, v));
             }
         }
-        return out;
+        return new float[][] {out, planeOut};
     }
 
     private static int clamp(int v, int last) {

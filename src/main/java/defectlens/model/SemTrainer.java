@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.PairList;
 import defectlens.core.DefectLensException;
 import defectlens.core.Progress;
 import defectlens.dataset.SemDataset;
@@ -31,7 +32,8 @@ import java.util.concurrent.CancellationException;
  * every batch to a {@link Progress}, and stops between batches when that progress is cancelled (the best
  * checkpoint so far stays). After every epoch the last weights are kept in the bundle's {@code checkpoint} folder,
  * from which a run with {@code resume} continues. With {@link CropTraining} it trains on native-resolution crops
- * (strong augmentation) and the bundle records the {@link SlidingWindow} that classifies whole frames.
+ * (strong augmentation) and the bundle records the {@link SlidingWindow} that classifies whole frames; with an
+ * evidence weight it adds the {@link EvidenceLoss} of the crops that hold their image's defect.
  */
 public final class SemTrainer {
     /** Element-wise gradient clipping: keeps one unlucky batch from throwing the weights far off. */
@@ -71,7 +73,7 @@ public final class SemTrainer {
             EfficientNetV2 net = new EfficientNetV2(config, classes.size());
             net.initialize(root, DataType.FLOAT32, new Shape(1, spec.channels(), spec.height(), spec.width()));
             if (options.init() != null) {
-                copyFeatureWeights(options.init(), net);
+                copyFeatureWeights(options.init(), net, classes);
             }
             for (var p : net.getParameters()) {
                 if (p.getValue().requiresGradient()) {
@@ -89,7 +91,8 @@ public final class SemTrainer {
             SemAugmentation augmentation = !options.augment() ? null
                     : crops != null ? SemAugmentation.strong() : SemAugmentation.standard();
             BatchMaker batches = new BatchMaker(images, spec, augmentation,
-                    crops == null ? null : new TrainingCrops(images, crops));
+                    crops == null ? null : new TrainingCrops(images, crops),
+                    options.evidenceWeight() > 0 ? net.totalStride() : 0);
             SlidingWindow window = crops == null ? null
                     : SlidingWindow.of(crops.frame(), crops.window(), crops.stride(), crops.background());
             float[] classWeights = options.balance() == BalanceMode.WEIGHTED
@@ -223,25 +226,34 @@ public final class SemTrainer {
         return options.inputChannels() == 3 ? InputSpec.imagenet(size) : InputSpec.gray(size);
     }
 
-    /** Starts from the feature weights (stem, stages, final conv) of another bundle of the same architecture. */
-    private void copyFeatureWeights(Path initDir, EfficientNetV2 net) {
+    /**
+     * Starts from the feature weights (stem, stages, final conv) of another bundle of the same architecture (or of one
+     * whose weights fit, such as {@code efficientnetv2-tiny} for {@code efficientnetv2-tiny-os16}), and from its
+     * classifier too when it has the same classes in the same order (fine-tuning rather than transfer).
+     */
+    private void copyFeatureWeights(Path initDir, EfficientNetV2 net, List<String> classes) {
         ModelManifest m = ModelBundle.readManifest(initDir);
-        if (!net.config().name().equals(m.architecture())) {
+        if (!net.config().name().startsWith(m.architecture())) {
             throw new DefectLensException(initDir.resolve(ModelBundle.MANIFEST), "--init bundle is " + m.architecture()
                     + ", not " + net.config().name());
         }
         try (EfficientNetV2Classifier init = ModelBundle.loadEfficientNet(initDir, m)) {
-            var from = init.network().features().getParameters();
-            var to = net.features().getParameters();
-            for (int i = 0; i < to.size(); i++) {
-                NDArray src = from.get(i).getValue().getArray();
-                NDArray dst = to.get(i).getValue().getArray();
-                if (!src.getShape().equals(dst.getShape())) {
-                    throw new DefectLensException(initDir, "--init weights do not fit (" + to.get(i).getKey() + ": "
-                            + src.getShape() + " vs " + dst.getShape() + ")");
-                }
-                dst.set(src.toFloatArray());
+            copy(initDir, init.network().features().getParameters(), net.features().getParameters());
+            if (m.classes().equals(classes)) {
+                copy(initDir, init.network().head().getParameters(), net.head().getParameters());
             }
+        }
+    }
+
+    private static void copy(Path initDir, PairList<String, Parameter> from, PairList<String, Parameter> to) {
+        for (int i = 0; i < to.size(); i++) {
+            NDArray src = from.get(i).getValue().getArray();
+            NDArray dst = to.get(i).getValue().getArray();
+            if (!src.getShape().equals(dst.getShape())) {
+                throw new DefectLensException(initDir, "--init weights do not fit (" + to.get(i).getKey() + ": "
+                        + src.getShape() + " vs " + dst.getShape() + ")");
+            }
+            dst.set(src.toFloatArray());
         }
     }
 
@@ -255,8 +267,14 @@ public final class SemTrainer {
             BatchMaker.Batch batch = batches.batch(idx, m, random);
             double value;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = net.forward(store, new NDList(batch.input()), true).singletonOrThrow();
+                NDList maps = net.features().forward(store, new NDList(batch.input()), true);
+                NDArray logits = net.head().forward(store, maps, true).singletonOrThrow();
                 NDArray loss = CrossEntropy.loss(logits, batch.labels(), classWeights, m);
+                if (batch.outside() != null) {
+                    NDArray classifier = net.layer("classifier").getParameters().get("weight").getArray();
+                    loss = loss.add(EvidenceLoss.share(maps.singletonOrThrow(), classifier, batch.labels(),
+                            batch.outside(), batch.evidence()).mul(options.evidenceWeight()));
+                }
                 collector.backward(loss);
                 value = loss.getFloat();
             }
@@ -345,6 +363,9 @@ public final class SemTrainer {
         if (options.init() != null) {
             Path initName = options.init().toAbsolutePath().normalize().getFileName();
             settings.put("init", initName == null ? "bundle" : initName.toString());
+        }
+        if (options.evidenceWeight() > 0) {
+            settings.put("evidence_loss_weight", options.evidenceWeight());
         }
         if (options.crops() != null) {
             settings.put("crop_window", options.crops().window());

@@ -44,4 +44,23 @@ class SemAugmentationTest {
             assertTrue(v >= 0f && v <= 1f);
         }
     }
+
+    @Test
+    void aMaskPlaneMovesWithTheImageAndTheImageIsAugmentedAsWithoutIt() {
+        int size = 12;
+        float[] img = ramp(size);
+        float[] plane = new float[size * size];
+        plane[2 * size + 9] = 1f; // one pixel off every symmetry axis
+        for (long seed = 0; seed < 12; seed++) {
+            float[][] both = SemAugmentation.strong().apply(img, plane, size, new Random(seed));
+            assertArrayEquals(SemAugmentation.strong().apply(img, size, new Random(seed)), both[0], 0f,
+                    "the same draws as without a plane");
+            // the geometric part alone, drawn from the same seed: the ramp's values say where each pixel came from
+            float[] moved = new SemAugmentation(0, 0, 0).apply(img, size, new Random(seed));
+            for (int i = 0; i < moved.length; i++) {
+                boolean fromMarked = Math.abs(moved[i] - img[2 * size + 9]) < 1e-7f;
+                assertEquals(fromMarked ? 1f : 0f, both[1][i], "pixel " + i + ", seed " + seed);
+            }
+        }
+    }
 }

@@ -43,8 +43,8 @@ import javafx.collections.ObservableList;
  */
 public final class TrainingViewModel {
     /** The architectures offered, smallest first. */
-    public static final List<String> ARCHITECTURES = List.of(EfficientNetV2Config.TINY, EfficientNetV2Config.S,
-            EfficientNetV2Config.M, EfficientNetV2Config.L);
+    public static final List<String> ARCHITECTURES = List.of(EfficientNetV2Config.TINY, EfficientNetV2Config.TINY_OS16,
+            EfficientNetV2Config.S, EfficientNetV2Config.M, EfficientNetV2Config.L);
 
     private final MainViewModel main;
     private final SemDataset dataset;

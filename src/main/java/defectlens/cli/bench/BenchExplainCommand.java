@@ -171,7 +171,7 @@ public final class BenchExplainCommand implements Callable<Integer> {
                 "no_defect");
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             EfficientNetV2 net = new EfficientNetV2(EfficientNetV2Config.named(arch), classes.size());
-            InputSpec spec = arch.equals(EfficientNetV2Config.TINY) ? InputSpec.gray(size) : InputSpec.imagenet(size);
+            InputSpec spec = arch.startsWith(EfficientNetV2Config.TINY) ? InputSpec.gray(size) : InputSpec.imagenet(size);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, spec.channels(), size, size));
             Provenance p = new Provenance("untrained (bench)", 0L, 0, "none", Map.of(), "", "bench");
             ModelBundle.save(dir, ModelBundle.manifestFor(arch + "-untrained", net, classes, spec, p), net);

@@ -44,7 +44,7 @@ public final class SemTrainCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--model", defaultValue = EfficientNetV2Config.TINY,
-            description = "efficientnetv2-s, -m, -l or -tiny (default: ${DEFAULT-VALUE}).")
+            description = "efficientnetv2-s, -m, -l, -tiny or -tiny-os16 (-tiny with output stride 16) (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--init", description = "Bundle whose feature weights start training (transfer learning).")
@@ -111,6 +111,12 @@ public final class SemTrainCommand implements Callable<Integer> {
             + "(a stopped run; Adam's moments start afresh).")
     boolean resume;
 
+    @Option(names = "--evidence-weight", defaultValue = "0", paramLabel = "WEIGHT", description = {"With --crop: add "
+            + "WEIGHT times the share of the labelled class's positive class activation map outside the defect's "
+            + "mask box (crops holding their image's defect) to the loss, so the model finds its evidence on the "
+            + "defect (0 = off, default: ${DEFAULT-VALUE}); see docs/sem-models.md."})
+    float evidenceWeight;
+
     @Option(names = "--name", description = "Model name in model.json (default: the --out folder name).")
     String name;
 
@@ -129,6 +135,10 @@ public final class SemTrainCommand implements Callable<Integer> {
             throw new DefectLensException(out, "check --crop (>= 32; not with --input-size), --stride (0..crop), "
                     + "--frame (0 or >= crop), --background-share ([0, 1))");
         }
+        if (!(evidenceWeight >= 0 && Float.isFinite(evidenceWeight)) || (evidenceWeight > 0 && crop == 0)) {
+            throw new DefectLensException(out, "--evidence-weight needs a finite value >= 0, and --crop when above 0 "
+                    + "(the defect's box is placed in each crop)");
+        }
         EfficientNetV2Config.named(model);
         SemDataset dataset = DatasetOpener.open(data);
         String bundleName = name != null ? name : String.valueOf(out.toAbsolutePath().normalize().getFileName());
@@ -138,6 +148,9 @@ public final class SemTrainCommand implements Callable<Integer> {
         if (crop > 0 || resume) {
             options = options.withCrops(crop == 0 ? null : new CropTraining(crop, stride == 0 ? crop / 2 : stride,
                     frame, backgroundShare, CropTraining.NO_DEFECT), resume);
+        }
+        if (evidenceWeight > 0) {
+            options = options.withEvidenceWeight(evidenceWeight);
         }
         PrintWriter err = spec.commandLine().getErr();
         try (InterruptCancellation cancel = new InterruptCancellation()) {

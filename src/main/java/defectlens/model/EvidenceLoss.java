@@ -1,0 +1,77 @@
+package defectlens.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * A training loss that asks the classifier to find its evidence on the defect ("right for the right reasons", Ross
+ * et al. 2017; the mask-guided attention of GAIN, Li et al. 2018, in its simplest form): for a crop that holds its
+ * image's defect, the share of the positive part of the labelled class's class activation map that lies outside the
+ * defect's box.
+ *
+ * <p>With a head of global average pooling and one linear layer, the class activation map of class {@code c} at a
+ * cell is {@code sum_k w_ck A_k(x, y)} (Zhou et al. 2016): exactly what the logit averages, and exactly GradCAM's map
+ * at the layer before the pooling (GradCAM's channel weights are {@code w_ck} over the cell count). The loss is
+ * {@code sum_outside relu(cam) / (sum_all relu(cam) + eps)} per crop, averaged over the crops that carry a box: 0 when
+ * every positive cell touches the box, 1 when none does; scale-free, so it does not fight the cross-entropy over the
+ * logits' size, and zero (with zero gradient) when the map has no positive cell.
+ */
+final class EvidenceLoss {
+    /** Keeps the share finite when a map has no positive cell. */
+    static final float EPSILON = 1e-6f;
+
+    private EvidenceLoss() {
+    }
+
+    /**
+     * The mean share over crops with {@code weight} 1. {@code maps} are the final feature maps {@code (N, C, h, w)},
+     * {@code classifier} the linear layer's weight {@code (K, C)}, {@code labels} the crops' classes, {@code outside}
+     * {@code N * h * w} values, 1 for a cell clear of the crop's defect box and 0 for a cell touching it, and
+     * {@code weight} 1 for a crop that holds its image's defect and 0 for the others.
+     */
+    static NDArray share(NDArray maps, NDArray classifier, int[] labels, float[] outside, float[] weight) {
+        NDManager m = maps.getManager();
+        long[] s = maps.getShape().getShape();
+        int n = (int) s[0];
+        long k = classifier.getShape().get(0);
+        float[] oneHot = new float[(int) (n * k)];
+        float count = 0;
+        for (int i = 0; i < n; i++) {
+            oneHot[(int) (i * k + labels[i])] = 1f;
+            count += weight[i];
+        }
+        if (count == 0) {
+            return m.create(0f);
+        }
+        NDArray w = m.create(oneHot, new Shape(n, k)).dot(classifier); // (N, C): each crop's class weights
+        NDArray cam = maps.mul(w.reshape(n, s[1], 1, 1)).sum(new int[] {1}); // (N, h, w)
+        NDArray positive = cam.clip(0, Float.MAX_VALUE);
+        NDArray out = positive.mul(m.create(outside, new Shape(n, s[2], s[3]))).sum(new int[] {1, 2});
+        NDArray all = positive.sum(new int[] {1, 2}).add(EPSILON);
+        return out.div(all).mul(m.create(weight, new Shape(n))).sum().div(count);
+    }
+
+    /**
+     * The {@code outside} cells of one crop of {@code side} px with cells of {@code cell} px: 1 where a cell holds no
+     * positive value of {@code plane} (the crop's defect box as a mask), 0 where it does; written at {@code offset}
+     * of {@code into}.
+     */
+    static void outsideCells(float[] plane, int side, int cell, float[] into, int offset) {
+        int cells = side / cell;
+        for (int cy = 0; cy < cells; cy++) {
+            for (int cx = 0; cx < cells; cx++) {
+                boolean touches = false;
+                for (int y = cy * cell; y < (cy + 1) * cell && !touches; y++) {
+                    for (int x = cx * cell; x < (cx + 1) * cell; x++) {
+                        if (plane[y * side + x] > 0) {
+                            touches = true;
+                            break;
+                        }
+                    }
+                }
+                into[offset + cy * cells + cx] = touches ? 0f : 1f;
+            }
+        }
+    }
+}
