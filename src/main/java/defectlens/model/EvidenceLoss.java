@@ -13,8 +13,9 @@ import ai.djl.ndarray.types.Shape;
  * <p>With a head of global average pooling and one linear layer, the class activation map of class {@code c} at a
  * cell is {@code sum_k w_ck A_k(x, y)} (Zhou et al. 2016): exactly what the logit averages, and exactly GradCAM's map
  * at the layer before the pooling (GradCAM's channel weights are {@code w_ck} over the cell count). The loss is
- * {@code sum_outside relu(cam) / (sum_all relu(cam) + eps)} per crop, averaged over the crops that carry a box: 0 when
- * every positive cell touches the box, 1 when none does; scale-free, so it does not fight the cross-entropy over the
+ * {@code sum(outside * relu(cam)) / (sum relu(cam) + eps)} per crop ({@code outside} 1 clear of the box, 0 on the
+ * cells the box covers most, see {@link #outsideCells}), averaged over the crops that carry a box: 0 when the
+ * positive map lies on the defect's cells, 1 when it lies clear of the box; scale-free, so it does not fight the cross-entropy over the
  * logits' size, and zero (with zero gradient) when the map has no positive cell.
  */
 final class EvidenceLoss {
@@ -27,7 +28,8 @@ final class EvidenceLoss {
     /**
      * The mean share over crops with {@code weight} 1. {@code maps} are the final feature maps {@code (N, C, h, w)},
      * {@code classifier} the linear layer's weight {@code (K, C)}, {@code labels} the crops' classes, {@code outside}
-     * {@code N * h * w} values, 1 for a cell clear of the crop's defect box and 0 for a cell touching it, and
+     * {@code N * h * w} weights in [0, 1] ({@link #outsideCells}: 1 for a cell clear of the crop's defect box, 0 for
+     * the cells the box covers most), and
      * {@code weight} 1 for a crop that holds its image's defect and 0 for the others.
      */
     static NDArray share(NDArray maps, NDArray classifier, int[] labels, float[] outside, float[] weight) {
@@ -53,25 +55,33 @@ final class EvidenceLoss {
     }
 
     /**
-     * The {@code outside} cells of one crop of {@code side} px with cells of {@code cell} px: 1 where a cell holds no
-     * positive value of {@code plane} (the crop's defect box as a mask), 0 where it does; written at {@code offset}
-     * of {@code into}.
+     * The {@code outside} weights of one crop of {@code side} px with cells of {@code cell} px, written at
+     * {@code offset} of {@code into}: {@code 1 - c / c_max}, {@code c} being the share of a cell's pixels on
+     * {@code plane} (the crop's defect box as a 0/1 mask) and {@code c_max} the largest share of any cell. So the
+     * cells the box covers most are free, a cell the box only grazes is charged most of the way, and a cell clear of
+     * the box fully: the evidence is drawn to the defect's own cells, not to every cell it touches (a 10 px bridge on
+     * a cell corner touches four). All 1 when the plane is empty.
      */
     static void outsideCells(float[] plane, int side, int cell, float[] into, int offset) {
         int cells = side / cell;
+        float[] cover = new float[cells * cells];
+        float most = 0;
         for (int cy = 0; cy < cells; cy++) {
             for (int cx = 0; cx < cells; cx++) {
-                boolean touches = false;
-                for (int y = cy * cell; y < (cy + 1) * cell && !touches; y++) {
+                int on = 0;
+                for (int y = cy * cell; y < (cy + 1) * cell; y++) {
                     for (int x = cx * cell; x < (cx + 1) * cell; x++) {
                         if (plane[y * side + x] > 0) {
-                            touches = true;
-                            break;
+                            on++;
                         }
                     }
                 }
-                into[offset + cy * cells + cx] = touches ? 0f : 1f;
+                cover[cy * cells + cx] = on / (float) (cell * cell);
+                most = Math.max(most, cover[cy * cells + cx]);
             }
+        }
+        for (int i = 0; i < cover.length; i++) {
+            into[offset + i] = most > 0 ? 1f - cover[i] / most : 1f;
         }
     }
 }

@@ -77,12 +77,25 @@ class EvidenceLossTest {
     }
 
     @Test
-    void outsideCellsAreTheCellsTheBoxDoesNotTouch() {
+    void outsideWeightsFreeTheCellsTheBoxCoversMost() {
         int side = 8;
         float[] plane = new float[side * side];
         plane[3 * side + 4] = 1f; // pixel (4, 3): cell (1, 0) of 4 px cells
         float[] into = new float[1 + 4];
         EvidenceLoss.outsideCells(plane, side, 4, into, 1);
         assertArrayEquals(new float[] {0f, 1f, 0f, 1f, 1f}, into);
+        // a box over all of cell (0, 0) and half of cell (1, 0): the grazed cell is charged half
+        float[] box = new float[side * side];
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 6; x++) {
+                box[y * side + x] = 1f;
+            }
+        }
+        float[] weights = new float[4];
+        EvidenceLoss.outsideCells(box, side, 4, weights, 0);
+        assertArrayEquals(new float[] {0f, 0.5f, 1f, 1f}, weights);
+        float[] none = new float[4];
+        EvidenceLoss.outsideCells(new float[side * side], side, 4, none, 0);
+        assertArrayEquals(new float[] {1f, 1f, 1f, 1f}, none, "an empty plane: every cell is outside");
     }
 }

@@ -16,6 +16,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -127,6 +128,19 @@ public final class TrainingDialog extends BorderPane {
                 seed.setText(a);
             }
         });
+        Spinner<Integer> crop = new Spinner<>(0, 1024, vm.cropWindowProperty().get(), 32);
+        crop.setId("trainCrop");
+        crop.setEditable(true);
+        crop.setTooltip(new Tooltip("Native-resolution crops of this many pixels around the "
+                + "defect, a sliding-window model (stride half the crop); 0 = whole images resized"));
+        crop.valueProperty().addListener((o, a, b) -> vm.cropWindowProperty().set(b));
+        Spinner<Double> evidence = new Spinner<>(0.0, 10.0, vm.evidenceWeightProperty().get(), 0.5);
+        evidence.setId("trainEvidence");
+        evidence.setEditable(true);
+        evidence.setTooltip(new Tooltip("Weight of the evidence loss: asks the model to find "
+                + "its class evidence on the defect's mask box (needs crops); 0 = off"));
+        evidence.valueProperty().addListener((o, a, b) -> vm.evidenceWeightProperty().set(b));
+        evidence.disableProperty().bind(vm.cropWindowProperty().isEqualTo(0));
         TextField output = new TextField();
         output.setId("trainOutput");
         output.setText(vm.outputProperty().get() == null ? "" : vm.outputProperty().get().toString());
@@ -148,6 +162,8 @@ public final class TrainingDialog extends BorderPane {
         g.addRow(r++, key("Balance"), balance);
         g.addRow(r++, key("Epochs"), epochs);
         g.addRow(r++, key("Seed"), seed);
+        g.addRow(r++, key("Crop window (px)"), crop);
+        g.addRow(r++, key("Evidence weight"), evidence);
         g.addRow(r, key("Output folder"), outputRow);
         return g;
     }

@@ -10,6 +10,7 @@ import defectlens.core.ProductVersion;
 import defectlens.core.UserFolders;
 import defectlens.dataset.SemDataset;
 import defectlens.model.BalanceMode;
+import defectlens.model.CropTraining;
 import defectlens.model.EfficientNetV2Config;
 import defectlens.model.EpochReport;
 import defectlens.model.SemTrainer;
@@ -27,6 +28,7 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -54,6 +56,8 @@ public final class TrainingViewModel {
     private final LongProperty seed = new SimpleLongProperty(1);
     private final IntegerProperty inputSize = new SimpleIntegerProperty(0);
     private final IntegerProperty batchSize = new SimpleIntegerProperty(16);
+    private final IntegerProperty cropWindow = new SimpleIntegerProperty(0);
+    private final DoubleProperty evidenceWeight = new SimpleDoubleProperty(0);
     private final ObjectProperty<Path> output = new SimpleObjectProperty<>();
     private final ObservableList<EpochReport> epochReports = FXCollections.observableArrayList();
     private final JobStatus job = new JobStatus("Ready to train");
@@ -88,9 +92,13 @@ public final class TrainingViewModel {
     public TrainingOptions options() {
         Path out = output.get();
         String name = out == null ? "sem-model" : out.getFileName().toString();
-        return new TrainingOptions(EfficientNetV2Config.named(architecture.get()).name(), balance.get(), epochs.get(),
-                seed.get(), 0.2, 5, batchSize.get(), 1e-3f, inputSize.get(), 1, null, true, name,
-                ProductVersion.version());
+        TrainingOptions options = new TrainingOptions(EfficientNetV2Config.named(architecture.get()).name(),
+                balance.get(), epochs.get(), seed.get(), 0.2, 5, batchSize.get(), 1e-3f, inputSize.get(), 1, null, true,
+                name, ProductVersion.version());
+        if (cropWindow.get() > 0) {
+            options = options.withCrops(CropTraining.of(cropWindow.get(), cropWindow.get() / 2), false);
+        }
+        return evidenceWeight.get() > 0 ? options.withEvidenceWeight((float) evidenceWeight.get()) : options;
     }
 
     /** Starts training in the background; the epoch reports, progress and status follow on the FX thread. */
@@ -195,6 +203,16 @@ public final class TrainingViewModel {
 
     public IntegerProperty batchSizeProperty() {
         return batchSize;
+    }
+
+    /** Side of the native-resolution training crops (a sliding-window model, stride half the crop); 0 = whole images. */
+    public IntegerProperty cropWindowProperty() {
+        return cropWindow;
+    }
+
+    /** Weight of the evidence loss (needs crops); 0 = off. */
+    public DoubleProperty evidenceWeightProperty() {
+        return evidenceWeight;
     }
 
     public ObjectProperty<Path> outputProperty() {

@@ -153,6 +153,17 @@ class TrainingDialogFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         Button train = robot.lookup("#trainStart").queryButton();
         assertFalse(train.isDefaultButton());
+        // crop training and the evidence loss: the weight waits for a crop window
+        javafx.scene.control.Spinner<?> evidence = robot.lookup("#trainEvidence").queryAs(javafx.scene.control.Spinner.class);
+        assertTrue(evidence.isDisabled(), "no evidence loss without crops");
+        robot.interact(() -> ((javafx.scene.control.Spinner<?>) robot.lookup("#trainCrop").query()).getValueFactory()
+                .increment(6));
+        assertEquals(192, t.cropWindowProperty().get());
+        assertFalse(evidence.isDisabled());
+        robot.interact(() -> evidence.getValueFactory().increment(2));
+        assertEquals(192, t.options().crops().window());
+        assertEquals(96, t.options().crops().stride());
+        assertEquals(1f, t.options().evidenceWeight());
         robot.clickOn("#trainSeed").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(t.runningProperty().get(), "Enter in a field must not start a training");
