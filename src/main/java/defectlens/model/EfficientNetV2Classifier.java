@@ -47,13 +47,18 @@ public final class EfficientNetV2Classifier implements SplitClassifier {
         this.window = window;
     }
 
-    /** A windowed model sees crops at native resolution, as it was trained; others resize them to the input. */
+    /**
+     * Crops are resized to the model's input, as Fel et al. feed CRAFT's crops: a whole-image model's input, a
+     * windowed model's window (a crop smaller than the window is enlarged to it, so its feature cells are finer than
+     * the frame's); a crop at least a window wide stays at native resolution.
+     */
     @Override
     public InputSpec cropInput(int side) {
         if (window == null) {
             return input;
         }
-        return new InputSpec(input.channels(), side, side, input.mean(), input.std());
+        int s = Math.max(side, window.window());
+        return new InputSpec(input.channels(), s, s, input.mean(), input.std());
     }
 
     /** The sliding window of a model trained on crops; null for a whole-image model. */

@@ -104,7 +104,7 @@ public final class ConceptGalleryViewModel {
                     throw new defectlens.core.DefectLensException("the open data set has no images of class " + cls
                             + " to fit concepts on");
                 }
-                int patch = Math.max(8, Math.min(images.get(0).width(), images.get(0).height()) / 3);
+                int patch = CraftOptions.defaultPatch(at, images.get(0).width(), images.get(0).height());
                 CraftOptions options = CraftOptions.defaults(patch).withConcepts(k);
                 bank = new ConceptBankFitter(options).fit(at, ConceptBanks.modelName(model), classIndex,
                         images, ctx.range(0, FITTED));

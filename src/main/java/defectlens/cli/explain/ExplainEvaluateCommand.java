@@ -113,7 +113,8 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "Evaluate at most this many images with masks.")
     Integer limit;
 
-    @Option(names = "--craft-patch", description = "CRAFT crop size in image pixels (default: a third of the first image's smaller side).")
+    @Option(names = "--craft-patch", description = "CRAFT crop size in image pixels (default: a third of the first "
+            + "image's smaller side; half the window for a sliding-window model).")
     Integer craftPatch;
 
     @Option(names = "--craft-concepts", defaultValue = "10", description = "CRAFT concepts per class (default: ${DEFAULT-VALUE}).")
@@ -335,7 +336,7 @@ public final class ExplainEvaluateCommand implements Callable<Integer> {
             ImageRaster first = evaluated.stream().map(this::tryRead).flatMap(Optional::stream).findFirst()
                     .orElseThrow(() -> new DefectLensException(data, "none of the " + evaluated.size()
                             + " images with masks could be read"));
-            patch = Math.max(8, Math.min(first.width(), first.height()) / 3);
+            patch = CraftOptions.defaultPatch(classifier, first.width(), first.height());
         }
         CraftOptions d = CraftOptions.defaults(patch);
         CraftOptions options = new CraftOptions(patch, d.strideFraction(), craftConcepts, craftIterations, d.seed(),

@@ -75,7 +75,7 @@ public final class ConceptBankSupply {
             throw new DefectLensException(root, "no image of class " + className + " to fit CRAFT concepts on");
         }
         ImageRaster first = images.get(0);
-        int patch = Math.max(8, Math.min(first.width(), first.height()) / 3);
+        int patch = CraftOptions.defaultPatch(model, first.width(), first.height());
         ConceptBank bank = new ConceptBankFitter(options.apply(patch)).fit(model, modelName, classIndex, images,
                 progress);
         bank.save(folderOf(classIndex));
