@@ -21,32 +21,36 @@ class WindowedHeadTest {
 
     @Test
     void frameOutputsAreTheWindowRuleOnTheWindowsOfTheFeatureMap() {
-        // a 480 px frame: 15 x 15 cells, 6-cell windows (192 px) every 3 cells (96 px), the last flush
-        assertWindowRule(480, List.of(0, 3, 6, 9));
-        // a 288 px crop, larger than one window: 9 x 9 cells, two windows per side
-        assertWindowRule(288, List.of(0, 3));
+        // in 96 px units (a window's stride): a 480 px frame has windows at 0, 1, 2, 3 strides (the last flush)
+        assertWindowRule(480, List.of(0, 1, 2, 3));
+        // a 288 px crop, larger than one window: two windows per side
+        assertWindowRule(288, List.of(0, 1));
     }
 
-    private static void assertWindowRule(int side, List<Integer> offsets) {
+    private static void assertWindowRule(int side, List<Integer> strides) {
         try (EfficientNetV2Classifier model = (EfficientNetV2Classifier) ModelBundle.load(MODEL);
                 NDManager m = NDManager.newBaseManager()) {
             SlidingWindow window = model.slidingWindow();
             assertNotNull(window, "the shipped demo model is a sliding-window model");
             assertEquals(192, window.window());
             assertEquals(96, window.stride());
+            int cell = model.network().totalStride();
+            int windowCells = 192 / cell;
+            List<Integer> offsets = strides.stream().map(k -> k * 96 / cell).toList();
             InputSpec in = new InputSpec(1, side, side, model.input().mean(), model.input().std());
             NDArray x = ModelInputs.tensor(SemImageReader.read(IMAGE), in, m);
             NDArray maps = model.features(x);
-            assertEquals(side / 32, maps.getShape().get(2));
+            assertEquals(side / cell, maps.getShape().get(2));
             float[] frame = model.head(maps).softmax(1).toFloatArray();
 
-            // by hand: every window's 6 x 6 cells through the plain head, then the aggregation rule
+            // by hand: every window's cells through the plain head, then the aggregation rule
             ParameterStore store = new ParameterStore(m, false);
             float[][] perWindow = new float[offsets.size() * offsets.size()][];
             int w = 0;
             for (int y : offsets) {
                 for (int xx : offsets) {
-                    NDArray cut = maps.get(new NDIndex(":, :, {}:{}, {}:{}", y, y + 6, xx, xx + 6));
+                    NDArray cut = maps.get(new NDIndex(":, :, {}:{}, {}:{}", y, y + windowCells, xx,
+                            xx + windowCells));
                     perWindow[w++] = model.network().head().forward(store, new NDList(cut), false)
                             .singletonOrThrow().softmax(1).toFloatArray();
                 }
