@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  * the model's real decision (its {@link SlidingWindow}) instead of one global average over the frame.
  *
  * <p>The final feature map is cut into the windows' cells (a window of {@code w} px covers {@code w / stride} cells
- * of the final map, the network's total stride being 32, wherever the map comes from: a frame, or a crop larger
+ * of the final map, the network's total stride being 32 or 16, wherever the map comes from: a frame, or a crop larger
  * than a window), each window goes through the ordinary head (global average pool, linear), and for
  * every class the window that decides it under the aggregation rule is taken: the most probable window for a
  * defect class, the least probable for the background class. The output for class {@code c} is that window's
