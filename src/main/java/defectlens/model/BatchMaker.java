@@ -36,8 +36,8 @@ final class BatchMaker {
     }
 
     /**
-     * With {@code evidenceCell} > 0 (crops only), every crop also gives the cells of that many pixels its defect box
-     * touches, moved with the crop's flips and turns, for {@link EvidenceLoss}.
+     * With {@code evidenceCell} > 0 (crops only), every crop also gives {@link EvidenceLoss#outsideCells} for cells of
+     * that many pixels, from its defect box moved with the crop's flips and turns, and whether it holds its defect.
      */
     BatchMaker(TrainingImages images, InputSpec spec, SemAugmentation augmentation, TrainingCrops crops,
             int evidenceCell) {

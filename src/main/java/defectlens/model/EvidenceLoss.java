@@ -15,8 +15,8 @@ import ai.djl.ndarray.types.Shape;
  * at the layer before the pooling (GradCAM's channel weights are {@code w_ck} over the cell count). The loss is
  * {@code sum(outside * relu(cam)) / (sum relu(cam) + eps)} per crop ({@code outside} 1 clear of the box, 0 on the
  * cells the box covers most, see {@link #outsideCells}), averaged over the crops that carry a box: 0 when the
- * positive map lies on the defect's cells, 1 when it lies clear of the box; scale-free, so it does not fight the cross-entropy over the
- * logits' size, and zero (with zero gradient) when the map has no positive cell.
+ * positive map lies on the defect's cells, 1 when it lies clear of the box; scale-free, so it does not fight the
+ * cross-entropy over the logits' size, and zero (with zero gradient) when the map has no positive cell.
  */
 final class EvidenceLoss {
     /** Keeps the share finite when a map has no positive cell. */
@@ -29,8 +29,7 @@ final class EvidenceLoss {
      * The mean share over crops with {@code weight} 1. {@code maps} are the final feature maps {@code (N, C, h, w)},
      * {@code classifier} the linear layer's weight {@code (K, C)}, {@code labels} the crops' classes, {@code outside}
      * {@code N * h * w} weights in [0, 1] ({@link #outsideCells}: 1 for a cell clear of the crop's defect box, 0 for
-     * the cells the box covers most), and
-     * {@code weight} 1 for a crop that holds its image's defect and 0 for the others.
+     * the cells the box covers most), and {@code weight} 1 for a crop that holds its image's defect, 0 for the others.
      */
     static NDArray share(NDArray maps, NDArray classifier, int[] labels, float[] outside, float[] weight) {
         NDManager m = maps.getManager();

@@ -73,7 +73,7 @@ public final class SemTrainer {
             EfficientNetV2 net = new EfficientNetV2(config, classes.size());
             net.initialize(root, DataType.FLOAT32, new Shape(1, spec.channels(), spec.height(), spec.width()));
             if (options.init() != null) {
-                copyFeatureWeights(options.init(), net, classes);
+                copyInitWeights(options.init(), net, classes);
             }
             for (var p : net.getParameters()) {
                 if (p.getValue().requiresGradient()) {
@@ -231,7 +231,7 @@ public final class SemTrainer {
      * whose weights fit, such as {@code efficientnetv2-tiny} for {@code efficientnetv2-tiny-os16}), and from its
      * classifier too when it has the same classes in the same order (fine-tuning rather than transfer).
      */
-    private void copyFeatureWeights(Path initDir, EfficientNetV2 net, List<String> classes) {
+    private void copyInitWeights(Path initDir, EfficientNetV2 net, List<String> classes) {
         ModelManifest m = ModelBundle.readManifest(initDir);
         if (!net.config().name().startsWith(m.architecture())) {
             throw new DefectLensException(initDir.resolve(ModelBundle.MANIFEST), "--init bundle is " + m.architecture()
