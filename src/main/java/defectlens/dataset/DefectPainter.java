@@ -51,10 +51,16 @@ final class DefectPainter {
         }
     }
 
-    /** The faint film's coverage: the original constant, or drawn from the ranges when they vary it. */
+    /**
+     * The thin film's coverage: the original constant, or drawn from the ranges when they vary it (full resist for
+     * their {@code thinFullShare}, a faint film otherwise).
+     */
     private float thinLevel(SplittableRandom rnd) {
         if (ranges.thinLevelSpan() == 0) {
             return THIN_BRIDGE_LEVEL;
+        }
+        if (ranges.thinFullShare() > 0 && rnd.nextDouble() < ranges.thinFullShare()) {
+            return 1.0f;
         }
         return (float) (ranges.thinLevelMin() + ranges.thinLevelSpan() * rnd.nextDouble());
     }
@@ -203,14 +209,19 @@ final class DefectPainter {
         return line < 0 ? null : new LineSegment(length, y0, line);
     }
 
-    /** A gap (6-18 px times scale in the standard ranges) cut through one line, with rough broken ends. */
+    /**
+     * A gap (6-18 px times scale in the standard ranges) cut through one line, with rough broken ends; the cut takes
+     * the rows from the rounded top to the rounded bottom, so a gap of g px cuts about g + 1 rows.
+     */
     private void lineBreak(SplittableRandom rnd) {
         int y = randomRow(rnd, 0.15);
         int line = pattern.lineWithin(rnd, y, 0.12 * width, 0.88 * width, 0);
         if (line < 0) {
             return;
         }
-        double gap = Math.max(ranges.gapFloor(), scale * (ranges.gapMin() + ranges.gapSpan() * rnd.nextDouble()));
+        double gap = ranges.smallGapShare() > 0 && rnd.nextDouble() < ranges.smallGapShare()
+                ? ranges.gapFloor() + 2 * rnd.nextDouble()
+                : Math.max(ranges.gapFloor(), scale * (ranges.gapMin() + ranges.gapSpan() * rnd.nextDouble()));
         double tilt = (rnd.nextDouble() * 2 - 1) * 0.25;
         double xl = pattern.leftEdge(line, y) - 1;
         double xr = pattern.rightEdge(line, y) + 1;

@@ -27,6 +27,9 @@ package defectlens.dataset;
  * @param multiBridgeMin thickness of each bridge of a multi-bridge (px)
  * @param gapMin gap of a line break (px)
  * @param gapFloor smallest gap of a line break (px, not scaled)
+ * @param thinFullShare share of thin bridges whose film is full resist, as opaque as a line (0: none, no draw)
+ * @param smallGapShare share of line breaks drawn from the small end, {@code gapFloor} to {@code gapFloor + 2} px
+ *     (0: none, no draw)
  */
 record SynthesisRanges(double horizontalShare, double extraTiltDeg,
         double pitchMin, double pitchSpan, double dutyMin, double dutySpan,
@@ -37,7 +40,7 @@ record SynthesisRanges(double horizontalShare, double extraTiltDeg,
         double chargingShare, double partialShare,
         double bridgeMin, double bridgeSpan, double thinBridgeMin, double thinBridgeSpan,
         double thinLevelMin, double thinLevelSpan, double multiBridgeMin, double multiBridgeSpan,
-        double gapMin, double gapSpan, double gapFloor) {
+        double gapMin, double gapSpan, double gapFloor, double thinFullShare, double smallGapShare) {
 
     /** The original generator's constants. */
     static SynthesisRanges standard() {
@@ -50,16 +53,17 @@ record SynthesisRanges(double horizontalShare, double extraTiltDeg,
                 0, 0,
                 7, 9, 2, 1.5,
                 0.45, 0, 4, 6,
-                6, 12, 3);
+                6, 12, 3, 0, 0);
     }
 
     /**
      * Wide ranges: pitch 14-60 px, duty 0.30-0.70, roughness 0.3-1.8 px, tilt up to 6 degrees more, half the
      * frames horizontal, darker and brighter levels with weaker or stronger contrast, steeper brightness tilts,
      * blur 0.4-1.8 px, noise gain 0.5-8.5, charging gradients on 30 % and partial frames on 15 % of the frames, and
-     * defects down to 2 px (thin bridges 1.2-4.0 px at coverage 0.30-1.0, so "thin" means narrow whether the film
-     * is faint or full; single bridges 5-16 px, clear of the thin ones; multi-bridges 2-16 px per bridge; breaks
-     * 2-18 px).
+     * defects down to 2 px (thin bridges 1.2-4.0 px, half of them a full resist film as opaque as a line and half a
+     * faint film of coverage 0.30-1.0, so "thin" means narrow, not faint; single bridges 5-16 px, clear of the thin
+     * ones; multi-bridges 2-16 px per bridge; breaks 2-18 px, and 30 % of them 1.2-3.2 px, a cut of two to four
+     * rows, because the smallest defects are the ones a reviewer must not miss).
      */
     static SynthesisRanges wide() {
         return new SynthesisRanges(0.5, 6,
@@ -71,7 +75,7 @@ record SynthesisRanges(double horizontalShare, double extraTiltDeg,
                 0.3, 0.15,
                 5, 11, 1.2, 2.8,
                 0.30, 0.70, 2, 14,
-                2, 16, 2);
+                2, 16, 1.2, 0.5, 0.3);
     }
 
     /** Whether this is the wide regime (extra draws happen only then). */
