@@ -11,11 +11,11 @@ Classes and layout as Carinthia-S: data/images/*.jpg, data/masks/*.png, data/car
     /usr/bin/python3 make_independent.py OUT_DIR [--per-class N] [--seed S] [--size 480]
 """
 import argparse
-import os
 
 import numpy as np
-from PIL import Image
 from scipy import ndimage
+
+import carinthia_s
 
 
 def rough(rng, n, amp, corr):
@@ -118,28 +118,18 @@ def main():
     p.add_argument("--seed", type=int, default=2026)
     p.add_argument("--size", type=int, default=480)
     a = p.parse_args()
-    data = os.path.join(a.out, "data")
-    os.makedirs(os.path.join(data, "images"), exist_ok=True)
-    os.makedirs(os.path.join(data, "masks"), exist_ok=True)
-    rows = ["image_path;mask_path;filename;label"]
-    n = 0
-    for label in range(1, 7):
-        for i in range(a.per_class):
-            rng = np.random.default_rng([a.seed, label, i])
-            mat, edges, pitch, width = lines(rng, a.size)
-            mask = np.zeros_like(mat, bool) if label == 6 else defect(rng, label, mat, edges, pitch, width, a.size)
-            img = render(rng, mat, a.size)
-            if label == 6:
-                img = misalign(rng, img, a.size)
-            if rng.random() < 0.35:
-                img, mask = img.T.copy(), mask.T.copy()
-            n += 1
-            stem = "ind_%06d" % n
-            Image.fromarray(img).save(os.path.join(data, "images", stem + ".jpg"), quality=90)
-            Image.fromarray((mask * 255).astype(np.uint8)).save(os.path.join(data, "masks", stem + ".png"))
-            rows.append("images/%s.jpg;masks/%s.png;%s;%d" % (stem, stem, stem, label))
-    with open(os.path.join(data, "carinthia-s.csv"), "w") as f:
-        f.write("\n".join(rows) + "\n")
+
+    def sample(rng, label):
+        mat, edges, pitch, width = lines(rng, a.size)
+        mask = np.zeros_like(mat, bool) if label == 6 else defect(rng, label, mat, edges, pitch, width, a.size)
+        img = render(rng, mat, a.size)
+        if label == 6:
+            img = misalign(rng, img, a.size)
+        if rng.random() < 0.35:
+            img, mask = img.T.copy(), mask.T.copy()
+        return img, mask
+
+    carinthia_s.write(a.out, a.per_class, a.seed, "ind", sample)
 
 
 if __name__ == "__main__":

@@ -11,11 +11,11 @@ data/images/*.jpg, data/masks/*.png, data/carinthia-s.csv (labels 1-6 as in make
     /usr/bin/python3 make_third.py OUT_DIR [--per-class N] [--seed S]
 """
 import argparse
-import os
 
 import numpy as np
-from PIL import Image
 from scipy import ndimage
+
+import carinthia_s
 
 SIZE = 480
 
@@ -85,27 +85,17 @@ def main():
     p.add_argument("--per-class", type=int, default=20)
     p.add_argument("--seed", type=int, default=99)
     a = p.parse_args()
-    data = os.path.join(a.out, "data")
-    os.makedirs(os.path.join(data, "images"), exist_ok=True)
-    os.makedirs(os.path.join(data, "masks"), exist_ok=True)
-    rows = ["image_path;mask_path;filename;label"]
-    n = 0
-    for label in range(1, 7):
-        for i in range(a.per_class):
-            rng = np.random.default_rng([a.seed, label, i])
-            mat, pitch, width, offset, wobble = frame(rng, SIZE)
-            mask = np.zeros((SIZE, SIZE), bool) if label == 6 else defect(rng, label, mat, pitch, width, offset,
-                                                                         wobble, SIZE)
-            img = render(rng, mat, SIZE, label == 6)
-            if rng.random() < 0.5:
-                img, mask = img.T.copy(), mask.T.copy()
-            n += 1
-            stem = "t3_%06d" % n
-            Image.fromarray(img).save(os.path.join(data, "images", stem + ".jpg"), quality=90)
-            Image.fromarray((mask * 255).astype(np.uint8)).save(os.path.join(data, "masks", stem + ".png"))
-            rows.append("images/%s.jpg;masks/%s.png;%s;%d" % (stem, stem, stem, label))
-    with open(os.path.join(data, "carinthia-s.csv"), "w") as f:
-        f.write("\n".join(rows) + "\n")
+
+    def sample(rng, label):
+        mat, pitch, width, offset, wobble = frame(rng, SIZE)
+        mask = np.zeros((SIZE, SIZE), bool) if label == 6 else defect(rng, label, mat, pitch, width, offset,
+                                                                     wobble, SIZE)
+        img = render(rng, mat, SIZE, label == 6)
+        if rng.random() < 0.5:
+            img, mask = img.T.copy(), mask.T.copy()
+        return img, mask
+
+    carinthia_s.write(a.out, a.per_class, a.seed, "t3", sample)
 
 
 if __name__ == "__main__":
